@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs every build, test and run-time dependency from Debian's archive.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libpq-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev
+  nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcpp-httplib-dev
+  libcli11-dev libspdlog-dev libfmt-dev libicu-dev libssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql-15 postgresql-client-15
+  python3 microsocks tinyproxy clang-format hyperfine
+)
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${packages[@]}"

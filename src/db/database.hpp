@@ -1,0 +1,55 @@
+#pragma once
+// The database interface: run compiled read-only queries, apply migrations, load data.
+// Implementations: SQLite (embedded, default) and PostgreSQL (libpq). Nothing outside db/
+// includes sqlite3.h or libpq-fe.h.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "common/error.hpp"
+#include "sql/query.hpp"
+
+namespace videobot::db {
+
+/// A result cell.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+using Row = std::vector<Value>;
+
+/// The database is unreachable, a statement failed, or a timeout fired.
+class DatabaseError : public EnvironmentError {
+ public:
+  using EnvironmentError::EnvironmentError;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  /// The SQL dialect the compiler must target.
+  virtual sql::Dialect dialect() const = 0;
+
+  /// Runs a compiled query in a read-only transaction and returns all rows. Throws DatabaseError.
+  virtual std::vector<Row> Query(const sql::Query& query) = 0;
+
+  /// Runs one or more statements that return nothing (migrations, bookkeeping). Throws DatabaseError.
+  virtual void Execute(std::string_view statements) = 0;
+
+  /// Runs a parameterised statement that returns nothing. Throws DatabaseError.
+  virtual void Execute(const sql::Query& statement) = 0;
+
+  /// Transaction control for multi-statement work (migrations, the loader, the bot's offset).
+  virtual void Begin() = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() = 0;
+};
+
+/// Opens a database from a URL: "sqlite:PATH", or anything else is a libpq URI/conninfo
+/// ("postgresql://…", "host=… dbname=…"). PostgreSQL sessions are pinned to UTC.
+/// Throws DatabaseError when the database cannot be opened.
+std::unique_ptr<Database> Open(const std::string& url);
+
+}  // namespace videobot::db

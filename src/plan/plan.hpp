@@ -1,0 +1,95 @@
+#pragma once
+// The query plan: a closed description of what to compute. Mirrors schema/plan.schema.json.
+// Plans are built by the plan sources (nl/, llm/), checked by Validate (validator.hpp) and
+// compiled by sql/. Every string in a plan comes from a closed enum or a pattern-checked id.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.hpp"
+
+namespace videobot::plan {
+
+enum class Action { kQuery, kRefuse };
+enum class RefusalReason { kNotUnderstood, kOutOfScope, kModification, kAmbiguous };
+enum class Source { kVideos, kSnapshots };
+enum class Aggregate { kCount, kCountDistinct, kSum, kAvg, kMin, kMax };
+
+/// Counters, deltas and distinct-able keys. Counters mean final counters on videos and
+/// counters at measurement time on snapshots; deltas exist on snapshots only.
+enum class Field {
+  kViews, kLikes, kComments, kReports,
+  kDeltaViews, kDeltaLikes, kDeltaComments, kDeltaReports,
+  kVideoId, kCreatorId, kPublicationDate, kMeasurementDate,
+};
+
+enum class CompareOp { kGreater, kGreaterEqual, kLess, kLessEqual, kEqual, kNotEqual };
+enum class GroupBy { kCreator, kVideo, kPublicationDate, kMeasurementDate };
+enum class Order { kDesc, kAsc };
+
+enum class Relative {
+  kToday, kYesterday, kThisWeek, kLastWeek, kThisMonth, kLastMonth, kThisYear, kLastYear,
+  kLastNDays, kLastNHours,
+};
+
+/// One end of an absolute period: a whole date or a date and time (local to the configured
+/// time zone). A date as `from` means the start of that day; as `to`, the end of that day.
+struct PeriodBound {
+  DateTime value;
+  bool has_time = false;
+  friend bool operator==(const PeriodBound&, const PeriodBound&) = default;
+};
+
+/// An absolute range (either end may be open) or a relative period.
+struct Period {
+  std::optional<PeriodBound> from;
+  std::optional<PeriodBound> to;
+  std::optional<Relative> relative;
+  std::optional<int> count;  ///< N for kLastNDays / kLastNHours
+  friend bool operator==(const Period&, const Period&) = default;
+};
+
+/// field op value, e.g. views_count > 100000.
+struct Condition {
+  Field field = Field::kViews;
+  CompareOp op = CompareOp::kGreater;
+  std::int64_t value = 0;
+  friend bool operator==(const Condition&, const Condition&) = default;
+};
+
+struct Filters {
+  std::vector<std::string> creator_ids;  ///< empty: any creator
+  std::vector<std::string> video_ids;    ///< empty: any video
+  std::optional<Period> published;
+  std::optional<Period> measured;
+  std::optional<int> hours_after_publication;
+  std::vector<Condition> conditions;
+  friend bool operator==(const Filters&, const Filters&) = default;
+};
+
+/// A whole plan. For kRefuse only `refusal_reason` is meaningful.
+struct Plan {
+  Action action = Action::kQuery;
+  std::optional<RefusalReason> refusal_reason;
+  Source source = Source::kVideos;
+  Aggregate aggregate = Aggregate::kCount;
+  std::optional<Field> field;
+  Filters filters;
+  std::optional<GroupBy> group_by;
+  std::optional<Order> order;
+  std::optional<int> limit;
+  friend bool operator==(const Plan&, const Plan&) = default;
+};
+
+/// A refusal plan with `reason`.
+Plan MakeRefusal(RefusalReason reason);
+
+/// True for the eight counter/delta fields.
+bool IsNumericField(Field field);
+
+/// True for the four delta fields.
+bool IsDeltaField(Field field);
+
+}  // namespace videobot::plan

@@ -1,0 +1,29 @@
+#pragma once
+// Turns a plan's periods into half-open UTC instant ranges [from, to), given "now" and the
+// configured time zone. Pure: the same inputs always give the same range.
+
+#include <optional>
+
+#include "common/time.hpp"
+#include "plan/plan.hpp"
+
+namespace videobot::plan {
+
+/// A half-open instant range; an absent end is unbounded.
+struct InstantRange {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+  friend bool operator==(const InstantRange&, const InstantRange&) = default;
+};
+
+/// What periods are resolved against.
+struct TimeContext {
+  Instant now = 0;
+  UtcOffset offset;  ///< the configured time zone (UTC by default)
+};
+
+/// Resolves a semantically valid period. Weeks start on Monday; "last_n_days" is the N calendar
+/// days ending with today (today included); "last_n_hours" is [now − N h, now).
+InstantRange Resolve(const Period& period, const TimeContext& context);
+
+}  // namespace videobot::plan

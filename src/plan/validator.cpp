@@ -1,0 +1,122 @@
+#include "plan/validator.hpp"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "plan/plan_json.hpp"
+#include "plan/semantics.hpp"
+
+namespace videobot::embedded {
+const std::vector<std::pair<std::string_view, std::string_view>>& plan_schema();
+}
+
+namespace videobot::plan {
+namespace {
+
+using Json = nlohmann::json;
+
+const valijson::Schema& CompiledSchema() {
+  static const std::unique_ptr<valijson::Schema> schema = [] {
+    auto compiled = std::make_unique<valijson::Schema>();
+    const Json document = Json::parse(PlanSchemaText());
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    parser.populateSchema(adapter, *compiled);
+    return compiled;
+  }();
+  return *schema;
+}
+
+// valijson reports a context like ["<root>", "[filters]", "[conditions]", "[0]"]; this turns it
+// into a JSON pointer ("/filters/conditions/0").
+std::string ToJsonPointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const auto& part : context) {
+    if (part == "<root>") continue;
+    std::string_view name = part;
+    if (name.size() >= 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    pointer += '/';
+    pointer += name;
+  }
+  return pointer.empty() ? "/" : pointer;
+}
+
+Status ValidateAgainstSchema(const Json& document) {
+  // One validator per thread: it caches compiled regular expressions and is not thread-safe.
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  if (validator.validate(CompiledSchema(), adapter, &results)) return Ok{};
+  // The deepest error is the most specific one.
+  valijson::ValidationResults::Error error;
+  valijson::ValidationResults::Error best;
+  while (results.popError(error)) {
+    if (error.context.size() > best.context.size()) best = error;
+  }
+  return Fail(ErrorCode::kPlanSchema, "план не соответствует схеме: " + best.description, ToJsonPointer(best.context));
+}
+
+// Keys that must be null for one action and non-null for the other are checked on the JSON
+// form, where "null" is still visible.
+Status CheckActionShape(const Json& document) {
+  const bool refuse = document.at("action") == "refuse";
+  if (refuse) {
+    if (document.at("refusal_reason").is_null()) {
+      return Fail(ErrorCode::kPlanSemantic, "для отказа нужна причина", "/refusal_reason");
+    }
+    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit"}) {
+      if (!document.at(key).is_null()) {
+        return Fail(ErrorCode::kPlanSemantic, "в отказе не должно быть запроса", std::string("/") + key);
+      }
+    }
+    return Ok{};
+  }
+  if (!document.at("refusal_reason").is_null()) {
+    return Fail(ErrorCode::kPlanSemantic, "причина отказа указана у запроса", "/refusal_reason");
+  }
+  for (const char* key : {"source", "aggregate"}) {
+    if (document.at(key).is_null()) {
+      return Fail(ErrorCode::kPlanSemantic, "у запроса должны быть source и aggregate", std::string("/") + key);
+    }
+  }
+  return Ok{};
+}
+
+Result<Plan> ValidateDocument(const Json& document) {
+  if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
+  if (auto status = CheckActionShape(document); !status) return Unexpected{status.error()};
+  auto plan = FromJson(document);
+  if (!plan) return plan;
+  if (auto status = CheckSemantics(*plan); !status) return Unexpected{status.error()};
+  return plan;
+}
+
+}  // namespace
+
+std::string_view PlanSchemaText() { return embedded::plan_schema().front().second; }
+
+Result<Plan> ParsePlan(std::string_view text) {
+  if (text.size() > kMaxPlanBytes) {
+    return Fail(ErrorCode::kPlanLimit, "план слишком большой (больше 64 КиБ)", "/");
+  }
+  Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return Fail(ErrorCode::kPlanNotJson, "план — не JSON", "/");
+  return ValidateDocument(document);
+}
+
+Result<Plan> ValidatePlan(const Plan& plan) {
+  // ordered_json → json keeps values; key order does not matter to the schema.
+  return ValidateDocument(Json::parse(ToJson(plan).dump()));
+}
+
+Status CheckSemantics(const Plan& plan) { return semantics::Check(plan); }
+
+}  // namespace videobot::plan

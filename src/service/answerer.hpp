@@ -1,0 +1,37 @@
+#pragma once
+// The question → answer boundary that every adapter (CLI ask/chat, Telegram bot) uses.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace videobot::service {
+
+/// What to send back for one question.
+struct Reply {
+  enum class Kind {
+    kAnswer,       ///< `text` is the number (or grouped rows), nothing else
+    kRefusal,      ///< `text` is a short Russian explanation with an example question
+    kUnavailable,  ///< the database or the model is unavailable: `text` says so in Russian
+  };
+  Kind kind = Kind::kAnswer;
+  std::string text;
+  std::string code;     ///< stable outcome code for logs: "ok", an ErrorCode name, "database_unavailable"
+  std::string planner;  ///< which plan source answered: "rules", "llm", …
+};
+
+/// Answers questions. One instance is used by one thread at a time.
+class Answerer {
+ public:
+  virtual ~Answerer() = default;
+  /// Answers one question. Never throws for bad input; environment failures become kUnavailable.
+  virtual Reply Answer(std::string_view question) = 0;
+  /// A readable explanation of how `question` would be answered: the plan and the SQL.
+  virtual Reply Explain(std::string_view question) = 0;
+};
+
+/// Creates an Answerer with its own database connection (one per worker thread).
+using AnswererFactory = std::function<std::unique_ptr<Answerer>()>;
+
+}  // namespace videobot::service
