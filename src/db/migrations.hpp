@@ -1,0 +1,28 @@
+#pragma once
+// Versioned, forward-only schema migrations (migrations/<dialect>/NNNN_name.sql, embedded in the
+// binary), applied in order, each in its own transaction, recorded with a checksum.
+
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace videobot::db {
+
+struct AppliedMigration {
+  int version = 0;
+  std::string name;  ///< e.g. "0001_init"
+};
+
+/// An applied migration's recorded checksum differs from the embedded file, or the database
+/// has a migration this binary does not know.
+class MigrationError : public EnvironmentError {
+ public:
+  using EnvironmentError::EnvironmentError;
+};
+
+/// Applies pending migrations; returns those applied by this call (empty when up to date).
+/// Throws MigrationError or DatabaseError.
+std::vector<AppliedMigration> Migrate(Database& database);
+
+}  // namespace videobot::db
