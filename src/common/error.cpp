@@ -16,6 +16,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kLoadMalformed: return "load_malformed";
     case ErrorCode::kLlmUnavailable: return "llm_unavailable";
     case ErrorCode::kLlmBadOutput: return "llm_bad_output";
+    case ErrorCode::kPlannersDisagree: return "planners_disagree";
     case ErrorCode::kNoData: return "no_data";
     case ErrorCode::kUsage: return "usage";
   }

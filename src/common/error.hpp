@@ -21,6 +21,7 @@ enum class ErrorCode {
   kLoadMalformed,         ///< the data document is malformed
   kLlmUnavailable,        ///< the model could not be reached or timed out
   kLlmBadOutput,          ///< the model answered something that is not a valid plan
+  kPlannersDisagree,      ///< verify mode: the rules and the model produced different plans
   kNoData,                ///< an average/minimum/maximum over an empty set
   kUsage,                 ///< bad command-line usage
 };
