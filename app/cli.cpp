@@ -1,18 +1,109 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <numeric>
+#include <stdexcept>
+
+#include "app/commands.hpp"
+#include "app/output.hpp"
 
 namespace videobot::app {
+namespace {
+
+constexpr std::string_view kVersion = "0.1.0";
+
+std::string EnvOr(const char* name, std::string fallback = {}) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+// Runs a command, turning environment failures into exit status 1 with a message.
+template <typename F>
+int Guarded(F&& command) {
+  try {
+    return command();
+  } catch (const std::invalid_argument& error) {
+    fmt::print(stderr, "{}\n", error.what());
+    return kExitInput;
+  } catch (const std::exception& error) {
+    return PrintEnvironmentError(error.what());
+  }
+}
+
+}  // namespace
 
 int RunCli(int argc, char** argv) {
-  CLI::App app{"videobot: answers questions about video statistics"};
+  CLI::App app{"videobot — отвечает на вопросы о статистике видео одним числом.\n"
+               "Answers Russian questions about video statistics with one number."};
+  app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions global;
+  global.database_url = EnvOr("DATABASE_URL", "sqlite:videobot.db");
+  global.planner = EnvOr("VIDEOBOT_PLANNER");
+  global.now = EnvOr("VIDEOBOT_NOW");
+  global.time_zone = EnvOr("VIDEOBOT_TZ");
+  app.add_option("--db", global.database_url, "sqlite:PATH | postgresql://… (env DATABASE_URL)")
+      ->capture_default_str();
+  app.add_option("--planner", global.planner, "rules | llm | auto | verify (env VIDEOBOT_PLANNER)");
+  app.add_option("--now", global.now, "fixed current time, RFC 3339 (env VIDEOBOT_NOW)");
+  app.add_option("--tz", global.time_zone, "time zone for days and months: UTC or ±HH:MM (env VIDEOBOT_TZ)");
+
+  std::string file;
+  std::vector<std::string> words;
+  datagen::GeneratorOptions generator;
+
+  auto* migrate = app.add_subcommand("migrate", "apply pending migrations; idempotent; prints what it applied");
+  auto* load = app.add_subcommand("load", "load a videos.json document (FILE or - for stdin)");
+  load->add_option("file", file, "FILE or -")->required();
+  auto* generate = app.add_subcommand("generate", "write a generated data set (videos.json shape) to stdout");
+  generate->add_option("--videos", generator.videos, "number of videos")->capture_default_str()->check(CLI::Range(0, 100'000'000));
+  generate->add_option("--creators", generator.creators, "number of creators")->capture_default_str()->check(CLI::Range(1, 10'000'000));
+  generate->add_option("--seed", generator.seed, "random seed")->capture_default_str();
+  auto* ask = app.add_subcommand("ask", "print the answer: one line, the number only");
+  ask->add_option("question", words, "the question in Russian")->required();
+  auto* plan = app.add_subcommand("plan", "print the validated query plan as JSON");
+  plan->add_option("question", words, "the question in Russian")->required();
+  auto* run_plan = app.add_subcommand("run-plan", "execute a plan JSON document (FILE or -) and print the number");
+  run_plan->add_option("file", file, "FILE or -")->required();
+  auto* sql = app.add_subcommand("sql", "print the SQL and its bound parameters for the configured database");
+  sql->add_option("question", words, "the question in Russian")->required();
+  auto* chat = app.add_subcommand("chat", "interactive prompt answering like the bot");
+  auto* bot = app.add_subcommand("bot", "run the Telegram bot (env BOT_TOKEN, TELEGRAM_API_URL …)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? kExitOk : kExitInput;
+    const int status = app.exit(error);
+    return status == 0 ? kExitOk : kExitInput;
   }
-  return kExitOk;
+
+  if (*generate) return Guarded([&] { return RunGenerate(generator); });
+  return Guarded([&] {
+    const AppContext context(global);
+    if (*migrate) return RunMigrate(context);
+    if (*load) return RunLoad(context, file);
+    if (*ask) return RunAsk(context, Join(words));
+    if (*plan) return RunPlan(context, Join(words));
+    if (*run_plan) return RunRunPlan(context, file);
+    if (*sql) return RunSql(context, Join(words));
+    if (*chat) return RunChat(context);
+    if (*bot) return RunBot(context);
+    return kExitInput;
+  });
 }
 
 }  // namespace videobot::app

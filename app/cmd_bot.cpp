@@ -1,0 +1,37 @@
+// The `bot` command: runs the Telegram bot with one AnswerService per worker.
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+#include "db/migrations.hpp"
+#include "telegram/bot.hpp"
+
+namespace videobot::app {
+namespace {
+
+// An Answerer that owns the parts its AnswerService borrows.
+class OwningAnswerer final : public service::Answerer {
+ public:
+  explicit OwningAnswerer(ServiceBundle bundle) : bundle_(std::move(bundle)) {}
+  service::Reply Answer(std::string_view question) override { return bundle_.service->Answer(question); }
+  service::Reply Explain(std::string_view question) override { return bundle_.service->Explain(question); }
+
+ private:
+  ServiceBundle bundle_;
+};
+
+}  // namespace
+
+int RunBot(const AppContext& context) {
+  const auto config = telegram::BotConfig::FromEnvironment();
+  {
+    // Bring the schema up to date (the bot keeps its update offset in the database).
+    auto database = context.OpenDatabase();
+    db::Migrate(*database);
+  }
+  service::AnswererFactory answerers = [&context]() -> std::unique_ptr<service::Answerer> {
+    return std::make_unique<OwningAnswerer>(MakeService(context));
+  };
+  auto open_state_db = [&context] { return context.OpenDatabase(); };
+  return telegram::RunBot(config, answerers, open_state_db);
+}
+
+}  // namespace videobot::app

@@ -1,0 +1,56 @@
+#include "app/context.hpp"
+
+#include <stdexcept>
+
+#include "db/migrations.hpp"
+#include "llm/settings.hpp"
+#include "nl/rule_parser.hpp"
+#include "service/planner_router.hpp"
+
+namespace videobot::app {
+namespace {
+
+std::unique_ptr<Clock> MakeClock(const std::string& now) {
+  if (now.empty()) return std::make_unique<SystemClock>();
+  auto instant = ParseTimestamp(now);
+  if (!instant) {
+    throw std::invalid_argument("--now/VIDEOBOT_NOW: ожидается время RFC 3339, например 2025-12-01T12:00:00Z");
+  }
+  return std::make_unique<FixedClock>(*instant);
+}
+
+UtcOffset MakeOffset(const std::string& zone) {
+  if (zone.empty()) return UtcOffset{0};
+  auto offset = ParseUtcOffset(zone);
+  if (!offset) throw std::invalid_argument("--tz/VIDEOBOT_TZ: ожидается UTC или смещение вида +03:00");
+  return *offset;
+}
+
+}  // namespace
+
+AppContext::AppContext(GlobalOptions options)
+    : options_(std::move(options)), clock_(MakeClock(options_.now)), offset_(MakeOffset(options_.time_zone)) {
+  if (options_.database_url.empty()) options_.database_url = "sqlite:videobot.db";
+}
+
+sql::Dialect AppContext::dialect() const {
+  return options_.database_url.starts_with("sqlite:") ? sql::Dialect::kSqlite : sql::Dialect::kPostgres;
+}
+
+std::unique_ptr<db::Database> AppContext::OpenDatabase() const { return db::Open(options_.database_url); }
+
+std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
+  return service::MakePlanner(options_.planner, std::make_unique<nl::RuleParser>(),
+                              llm::Settings::FromEnvironment());
+}
+
+ServiceBundle MakeService(const AppContext& context) {
+  ServiceBundle bundle;
+  bundle.planner = context.MakePlanner();
+  bundle.database = context.OpenDatabase();
+  bundle.service = std::make_unique<service::AnswerService>(*bundle.planner, *bundle.database, context.clock(),
+                                                            context.offset());
+  return bundle;
+}
+
+}  // namespace videobot::app

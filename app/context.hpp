@@ -1,0 +1,62 @@
+#pragma once
+// Settings shared by all commands (global options and environment), and the factories that
+// turn them into the pipeline's parts. Wiring lives here and in the command files only.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "common/time.hpp"
+#include "db/database.hpp"
+#include "plan/plan_source.hpp"
+#include "service/answer_service.hpp"
+
+namespace videobot::app {
+
+struct GlobalOptions {
+  std::string database_url;  ///< --db / DATABASE_URL; default sqlite:videobot.db
+  std::string planner;       ///< --planner / VIDEOBOT_PLANNER; "" = default for the settings
+  std::string now;           ///< --now / VIDEOBOT_NOW (RFC 3339); "" = the system clock
+  std::string time_zone;     ///< --tz / VIDEOBOT_TZ ("UTC", "+03:00"); "" = UTC
+};
+
+/// Everything a command needs, built once from GlobalOptions.
+class AppContext {
+ public:
+  /// Throws std::invalid_argument with a Russian message for a malformed --now or --tz.
+  explicit AppContext(GlobalOptions options);
+
+  /// Opens the configured database. Throws db::DatabaseError.
+  std::unique_ptr<db::Database> OpenDatabase() const;
+
+  /// The configured plan source (rules, llm, auto, verify). Throws std::invalid_argument for an
+  /// unknown mode or a missing API key.
+  std::unique_ptr<plan::PlanSource> MakePlanner() const;
+
+  /// "Now" and the time zone, for planning and compiling.
+  plan::TimeContext TimeNow() const { return plan::TimeContext{clock_->Now(), offset_}; }
+
+  /// The SQL dialect of the configured database URL (no connection needed).
+  sql::Dialect dialect() const;
+
+  const Clock& clock() const { return *clock_; }
+  UtcOffset offset() const { return offset_; }
+  const GlobalOptions& options() const { return options_; }
+
+ private:
+  GlobalOptions options_;
+  std::unique_ptr<Clock> clock_;
+  UtcOffset offset_;
+};
+
+/// An AnswerService together with the parts it borrows.
+struct ServiceBundle {
+  std::unique_ptr<plan::PlanSource> planner;
+  std::unique_ptr<db::Database> database;
+  std::unique_ptr<service::AnswerService> service;
+};
+
+/// Builds a planner, opens the database and wires a service. Throws like the factories above.
+ServiceBundle MakeService(const AppContext& context);
+
+}  // namespace videobot::app

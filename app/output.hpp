@@ -1,0 +1,20 @@
+#pragma once
+// How commands report: results on stdout, explanations and errors on stderr.
+
+#include <string_view>
+
+#include "common/error.hpp"
+
+namespace videobot::app {
+
+/// Prints `text` and a newline to stdout; returns kExitOk.
+int PrintResult(std::string_view text);
+
+/// Prints a Russian explanation of an input error to stderr (with its code and path when
+/// VIDEOBOT_VERBOSE is set or the error concerns a plan); returns kExitInput.
+int PrintInputError(const Error& error);
+
+/// Prints an environment failure to stderr; returns kExitEnvironment.
+int PrintEnvironmentError(std::string_view what);
+
+}  // namespace videobot::app

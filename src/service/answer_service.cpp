@@ -1,0 +1,145 @@
+#include "service/answer_service.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "common/text.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/validator.hpp"
+#include "sql/compiler.hpp"
+
+namespace videobot::service {
+namespace {
+
+constexpr std::string_view kExample = "Например: «Сколько видео набрало больше 100 000 просмотров за всё время?»";
+
+Reply MakeRefusal(const Error& error, std::string_view planner) {
+  return Reply{Reply::Kind::kRefusal, error.message, std::string(ErrorCodeName(error.code)), std::string(planner)};
+}
+
+Reply MakeUnavailable(std::string_view planner) {
+  return Reply{Reply::Kind::kUnavailable, "База данных временно недоступна. Попробуйте ещё раз чуть позже.",
+               "database_unavailable", std::string(planner)};
+}
+
+ErrorCode CodeForRefusal(plan::RefusalReason reason) {
+  switch (reason) {
+    case plan::RefusalReason::kOutOfScope: return ErrorCode::kQuestionOutOfScope;
+    case plan::RefusalReason::kModification: return ErrorCode::kQuestionModification;
+    default: return ErrorCode::kQuestionNotUnderstood;
+  }
+}
+
+}  // namespace
+
+AnswerService::AnswerService(plan::PlanSource& planner, db::Database& database, const Clock& clock, UtcOffset offset)
+    : planner_(planner), database_(database), clock_(clock), offset_(offset) {}
+
+plan::TimeContext AnswerService::Now() const { return plan::TimeContext{clock_.Now(), offset_}; }
+
+Result<plan::Plan> AnswerService::PlanFor(std::string_view question) {
+  return PlanQuestion(planner_, question, Now());
+}
+
+Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view question,
+                                const plan::TimeContext& context) {
+  if (CountCodePoints(question) > kMaxQuestionChars || !IsValidUtf8(question)) {
+    return Fail(ErrorCode::kQuestionTooLong,
+                fmt::format("Вопрос слишком длинный или повреждён: задайте его короче. {}", kExample));
+  }
+  auto candidate = planner.MakePlan(question, context);
+  if (!candidate) return candidate;
+  auto validated = plan::ValidatePlan(*candidate);
+  if (!validated) return validated;
+  if (validated->action == plan::Action::kRefuse) {
+    const auto reason = validated->refusal_reason.value_or(plan::RefusalReason::kNotUnderstood);
+    return Fail(CodeForRefusal(reason), RefusalMessage(reason));
+  }
+  return validated;
+}
+
+sql::Query AnswerService::Compile(const plan::Plan& plan) const {
+  return sql::Compile(plan, sql::CompileOptions{database_.dialect(), Now()});
+}
+
+Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
+  const sql::Query query = Compile(plan);
+  const auto rows = database_.Query(query);
+  if (query.shape == sql::Shape::kScalar) {
+    if (rows.empty() || rows.front().empty()) return Fail(ErrorCode::kNoData, "Нет данных для ответа.");
+    return FormatValue(rows.front().front());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    if (row.size() < 2) continue;
+    auto value = FormatValue(row[1]);
+    if (!value) return value;
+    const auto* key = std::get_if<std::string>(&row[0]);
+    out += fmt::format("{}{} {}", out.empty() ? "" : "\n", key ? *key : "?", *value);
+  }
+  if (out.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
+  return out;
+}
+
+Reply AnswerService::Answer(std::string_view question) {
+  const std::string_view planner = planner_.Name();
+  auto plan = PlanFor(question);
+  if (!plan) return MakeRefusal(plan.error(), planner);
+  try {
+    auto text = Execute(*plan);
+    if (!text) return MakeRefusal(text.error(), planner);
+    return Reply{Reply::Kind::kAnswer, std::move(*text), "ok", std::string(planner)};
+  } catch (const db::DatabaseError&) {
+    return MakeUnavailable(planner);
+  }
+}
+
+Reply AnswerService::Explain(std::string_view question) {
+  const std::string_view planner = planner_.Name();
+  auto plan = PlanFor(question);
+  if (!plan) return MakeRefusal(plan.error(), planner);
+  const std::string text = fmt::format("План:\n{}\n\nSQL:\n{}", plan::ToJson(*plan).dump(2), DescribeQuery(Compile(*plan)));
+  return Reply{Reply::Kind::kAnswer, text, "ok", std::string(planner)};
+}
+
+std::string RefusalMessage(plan::RefusalReason reason) {
+  switch (reason) {
+    case plan::RefusalReason::kOutOfScope:
+      return fmt::format("Я отвечаю только на вопросы о статистике видео. {}", kExample);
+    case plan::RefusalReason::kModification:
+      return fmt::format("Я только читаю статистику и не изменяю данные. {}", kExample);
+    case plan::RefusalReason::kAmbiguous:
+      return fmt::format("Вопрос можно понять по-разному — уточните его, пожалуйста. {}", kExample);
+    case plan::RefusalReason::kNotUnderstood:
+      break;
+  }
+  return fmt::format("Не удалось однозначно понять вопрос. {}", kExample);
+}
+
+Result<std::string> FormatValue(const db::Value& value) {
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return fmt::format("{}", *integer);
+  if (const auto* real = std::get_if<double>(&value)) {
+    if (!std::isfinite(*real)) return Fail(ErrorCode::kNoData, "Нет данных для ответа.");
+    if (*real == std::trunc(*real) && std::fabs(*real) < 9e15) {
+      return fmt::format("{}", static_cast<std::int64_t>(*real));
+    }
+    return fmt::format("{:.2f}", *real);
+  }
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи — значение не определено.");
+}
+
+std::string DescribeQuery(const sql::Query& query) {
+  std::string out = query.text;
+  for (std::size_t i = 0; i < query.params.size(); ++i) {
+    const auto& param = query.params[i];
+    const std::string shown = std::holds_alternative<std::int64_t>(param)
+                                  ? fmt::format("{}", std::get<std::int64_t>(param))
+                                  : fmt::format("'{}'", std::get<std::string>(param));
+    out += fmt::format("\n  {} = {}", i + 1, shown);
+  }
+  return out;
+}
+
+}  // namespace videobot::service

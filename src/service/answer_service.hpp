@@ -1,0 +1,65 @@
+#pragma once
+// AnswerService: the one place that wires the pipeline stages together:
+// question → plan source → validator → compiler → database → formatted reply.
+
+#include <string>
+#include <string_view>
+
+#include "common/result.hpp"
+#include "common/time.hpp"
+#include "db/database.hpp"
+#include "plan/plan.hpp"
+#include "plan/plan_source.hpp"
+#include "service/answerer.hpp"
+#include "sql/query.hpp"
+
+namespace videobot::service {
+
+/// Longest question accepted, in Unicode code points (Telegram's message limit).
+inline constexpr std::size_t kMaxQuestionChars = 4096;
+
+class AnswerService final : public Answerer {
+ public:
+  /// Borrows all arguments; they must outlive the service.
+  AnswerService(plan::PlanSource& planner, db::Database& database, const Clock& clock, UtcOffset offset);
+
+  Reply Answer(std::string_view question) override;
+  Reply Explain(std::string_view question) override;
+
+  /// The validated plan for a question (see PlanQuestion).
+  Result<plan::Plan> PlanFor(std::string_view question);
+
+  /// The SQL for a validated query plan, for this service's database dialect.
+  sql::Query Compile(const plan::Plan& plan) const;
+
+  /// Executes a validated plan and formats the reply. Throws db::DatabaseError.
+  Result<std::string> Execute(const plan::Plan& plan);
+
+  /// The plan source's name ("rules", "llm", …).
+  std::string_view PlannerName() const { return planner_.Name(); }
+
+ private:
+  plan::TimeContext Now() const;
+
+  plan::PlanSource& planner_;
+  db::Database& database_;
+  const Clock& clock_;
+  UtcOffset offset_;
+};
+
+/// Asks `planner` for a plan and validates it. A refusal plan becomes an Error carrying a Russian
+/// explanation; oversized or non-UTF-8 input is kQuestionTooLong.
+Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view question,
+                                const plan::TimeContext& context);
+
+/// The Russian explanation for a refusal plan's reason, with an example question.
+std::string RefusalMessage(plan::RefusalReason reason);
+
+/// Formats a result cell per the reply rules: integers as digits (leading '-' if negative),
+/// non-integers with a dot and two decimals. Null → kNoData.
+Result<std::string> FormatValue(const db::Value& value);
+
+/// "SQL\nparams: $1 = …" for people.
+std::string DescribeQuery(const sql::Query& query);
+
+}  // namespace videobot::service

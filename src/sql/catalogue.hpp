@@ -1,0 +1,28 @@
+#pragma once
+// The closed catalogue of identifiers the compiler may emit: tables, aliases and columns.
+// Nothing from a plan is ever spliced into SQL text except through this mapping.
+
+#include <string_view>
+
+#include "plan/plan.hpp"
+
+namespace videobot::sql::catalogue {
+
+inline constexpr std::string_view kVideos = "videos v";
+inline constexpr std::string_view kSnapshots = "video_snapshots s";
+inline constexpr std::string_view kJoinVideos = "JOIN videos v ON v.id = s.video_id";
+
+inline constexpr std::string_view kVideoId = "v.id";
+inline constexpr std::string_view kSnapshotVideoId = "s.video_id";
+inline constexpr std::string_view kCreatorId = "v.creator_id";
+inline constexpr std::string_view kPublishedAt = "v.video_created_at";
+inline constexpr std::string_view kMeasuredAt = "s.created_at";
+
+/// The qualified column of a counter or delta field for a source ("v.views_count",
+/// "s.delta_likes_count").
+std::string_view NumericColumn(plan::Source source, plan::Field field);
+
+/// The SQL operator of a comparison.
+std::string_view Operator(plan::CompareOp op);
+
+}  // namespace videobot::sql::catalogue

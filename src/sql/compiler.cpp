@@ -1,0 +1,144 @@
+#include "sql/compiler.hpp"
+
+#include <fmt/format.h>
+
+#include <cassert>
+#include <string>
+#include <vector>
+
+#include "sql/catalogue.hpp"
+#include "sql/sql_builder.hpp"
+
+namespace videobot::sql {
+namespace {
+
+using plan::Aggregate;
+using plan::Field;
+using plan::GroupBy;
+using plan::Plan;
+using plan::Source;
+
+bool IsSnapshots(const Plan& plan) { return plan.source == Source::kSnapshots; }
+
+// Snapshot plans join the videos table only when they need one of its columns.
+bool NeedsVideosJoin(const Plan& plan) {
+  if (!IsSnapshots(plan)) return false;
+  const auto& f = plan.filters;
+  const bool field_needs = plan.field == Field::kCreatorId || plan.field == Field::kPublicationDate;
+  const bool group_needs = plan.group_by == GroupBy::kCreator || plan.group_by == GroupBy::kPublicationDate;
+  return !f.creator_ids.empty() || f.published || f.hours_after_publication || field_needs || group_needs;
+}
+
+std::string VideoIdColumn(const Plan& plan) {
+  return std::string(IsSnapshots(plan) ? catalogue::kSnapshotVideoId : catalogue::kVideoId);
+}
+
+// The expression a count_distinct field or a group key stands for.
+std::string KeyExpression(Field field, const Plan& plan, SqlBuilder& sql, UtcOffset offset) {
+  switch (field) {
+    case Field::kVideoId: return VideoIdColumn(plan);
+    case Field::kCreatorId: return std::string(catalogue::kCreatorId);
+    case Field::kPublicationDate: return sql.LocalDate(catalogue::kPublishedAt, offset);
+    case Field::kMeasurementDate: return sql.LocalDate(catalogue::kMeasuredAt, offset);
+    default: return std::string(catalogue::NumericColumn(plan.source, field));
+  }
+}
+
+Field GroupKeyField(GroupBy group_by) {
+  switch (group_by) {
+    case GroupBy::kCreator: return Field::kCreatorId;
+    case GroupBy::kVideo: return Field::kVideoId;
+    case GroupBy::kPublicationDate: return Field::kPublicationDate;
+    case GroupBy::kMeasurementDate: return Field::kMeasurementDate;
+  }
+  return Field::kVideoId;
+}
+
+std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset offset) {
+  const bool pg = sql.dialect() == Dialect::kPostgres;
+  switch (plan.aggregate) {
+    case Aggregate::kCount: return "COUNT(*)";
+    case Aggregate::kCountDistinct:
+      return fmt::format("COUNT(DISTINCT {})", KeyExpression(*plan.field, plan, sql, offset));
+    default: break;
+  }
+  const std::string_view column = catalogue::NumericColumn(plan.source, *plan.field);
+  switch (plan.aggregate) {
+    case Aggregate::kSum: return fmt::format("COALESCE(SUM({}), 0){}", column, pg ? "::bigint" : "");
+    case Aggregate::kAvg: return fmt::format("AVG({}){}", column, pg ? "::double precision" : "");
+    case Aggregate::kMin: return fmt::format("MIN({})", column);
+    case Aggregate::kMax: return fmt::format("MAX({})", column);
+    default: break;
+  }
+  assert(false && "unhandled aggregate");
+  return "NULL";
+}
+
+void AddRange(std::vector<std::string>& where, std::string_view column, const plan::InstantRange& range,
+              SqlBuilder& sql) {
+  if (range.from) where.push_back(fmt::format("{} >= {}", column, sql.At(*range.from)));
+  if (range.to) where.push_back(fmt::format("{} < {}", column, sql.At(*range.to)));
+}
+
+std::string InList(std::string_view column, const std::vector<std::string>& values, SqlBuilder& sql) {
+  std::string list;
+  for (const auto& value : values) {
+    if (!list.empty()) list += ", ";
+    list += sql.Text(value);
+  }
+  return fmt::format("{} IN ({})", column, list);
+}
+
+std::vector<std::string> WhereClauses(const Plan& plan, SqlBuilder& sql, const plan::TimeContext& time) {
+  std::vector<std::string> where;
+  const auto& f = plan.filters;
+  if (!f.creator_ids.empty()) where.push_back(InList(catalogue::kCreatorId, f.creator_ids, sql));
+  if (!f.video_ids.empty()) where.push_back(InList(VideoIdColumn(plan), f.video_ids, sql));
+  if (f.published) AddRange(where, catalogue::kPublishedAt, plan::Resolve(*f.published, time), sql);
+  if (f.measured) AddRange(where, catalogue::kMeasuredAt, plan::Resolve(*f.measured, time), sql);
+  if (f.hours_after_publication) {
+    where.push_back(fmt::format("{} >= {}", catalogue::kMeasuredAt, catalogue::kPublishedAt));
+    where.push_back(fmt::format("{} < {}", catalogue::kMeasuredAt,
+                                sql.Shift(catalogue::kPublishedAt, *f.hours_after_publication * kMicrosPerHour)));
+  }
+  for (const auto& c : f.conditions) {
+    where.push_back(fmt::format("{} {} {}", catalogue::NumericColumn(plan.source, c.field), catalogue::Operator(c.op),
+                                sql.Int(c.value)));
+  }
+  return where;
+}
+
+std::string FromClause(const Plan& plan) {
+  if (!IsSnapshots(plan)) return std::string(catalogue::kVideos);
+  if (NeedsVideosJoin(plan)) return fmt::format("{} {}", catalogue::kSnapshots, catalogue::kJoinVideos);
+  return std::string(catalogue::kSnapshots);
+}
+
+}  // namespace
+
+Query Compile(const Plan& plan, const CompileOptions& options) {
+  assert(plan.action == plan::Action::kQuery);
+  SqlBuilder sql(options.dialect);
+  const UtcOffset offset = options.time.offset;
+  Query query;
+  std::string select;
+  if (plan.group_by) {
+    select = fmt::format("SELECT {} AS key, ", KeyExpression(GroupKeyField(*plan.group_by), plan, sql, offset));
+    query.shape = Shape::kRows;
+  } else {
+    select = "SELECT ";
+  }
+  select += AggregateExpression(plan, sql, offset) + " AS value";
+  query.text = fmt::format("{} FROM {}", select, FromClause(plan));
+  const auto where = WhereClauses(plan, sql, options.time);
+  if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
+  if (plan.group_by) {
+    const bool ascending = plan.order == plan::Order::kAsc;
+    query.text += fmt::format(" GROUP BY 1 ORDER BY 2 {}, 1 ASC LIMIT {}", ascending ? "ASC" : "DESC",
+                              sql.Int(plan.limit.value_or(10)));
+  }
+  query.params = sql.TakeParams();
+  return query;
+}
+
+}  // namespace videobot::sql

@@ -1,0 +1,42 @@
+#include "sql/sql_builder.hpp"
+
+#include <fmt/format.h>
+
+namespace videobot::sql {
+
+std::string SqlBuilder::Placeholder() {
+  const std::size_t number = params_.size();  // already pushed
+  return fmt::format("{}{}", dialect_ == Dialect::kPostgres ? '$' : '?', number);
+}
+
+std::string SqlBuilder::Int(std::int64_t value) {
+  params_.emplace_back(value);
+  return dialect_ == Dialect::kPostgres ? Placeholder() + "::bigint" : Placeholder();
+}
+
+std::string SqlBuilder::Text(std::string value) {
+  params_.emplace_back(std::move(value));
+  return dialect_ == Dialect::kPostgres ? Placeholder() + "::text" : Placeholder();
+}
+
+std::string SqlBuilder::At(Instant value) {
+  if (dialect_ == Dialect::kSqlite) return Int(value);
+  params_.emplace_back(FormatInstantSql(value));
+  return Placeholder() + "::timestamptz";
+}
+
+std::string SqlBuilder::Shift(std::string_view column, Instant micros) {
+  if (micros == 0) return std::string(column);
+  if (dialect_ == Dialect::kSqlite) return fmt::format("({} + {})", column, Int(micros));
+  return fmt::format("({} + {} * interval '1 microsecond')", column, Int(micros));
+}
+
+std::string SqlBuilder::LocalDate(std::string_view column, UtcOffset offset) {
+  const Instant shift = static_cast<Instant>(offset.minutes) * 60 * kMicrosPerSecond;
+  if (dialect_ == Dialect::kSqlite) {
+    return fmt::format("date({} / 1000000, 'unixepoch')", Shift(column, shift));
+  }
+  return fmt::format("(({}) AT TIME ZONE 'UTC')::date", Shift(column, shift));
+}
+
+}  // namespace videobot::sql

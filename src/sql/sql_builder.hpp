@@ -1,0 +1,40 @@
+#pragma once
+// Accumulates SQL fragments and their parameters, numbering placeholders per dialect
+// ($1… for PostgreSQL, ?1… for SQLite). Internal to the compiler.
+
+#include <string>
+#include <string_view>
+
+#include "common/time.hpp"
+#include "sql/query.hpp"
+
+namespace videobot::sql {
+
+class SqlBuilder {
+ public:
+  explicit SqlBuilder(Dialect dialect) : dialect_(dialect) {}
+
+  Dialect dialect() const { return dialect_; }
+
+  /// A placeholder for an integer parameter (cast to bigint on PostgreSQL).
+  std::string Int(std::int64_t value);
+  /// A placeholder for a text parameter.
+  std::string Text(std::string value);
+  /// A placeholder for an instant: integer µs on SQLite, timestamptz on PostgreSQL.
+  std::string At(Instant value);
+  /// An expression adding `micros` to the instant expression `column` (`micros` may be 0).
+  std::string Shift(std::string_view column, Instant micros);
+  /// The UTC-offset-shifted calendar date of an instant column, as 'YYYY-MM-DD' text / date.
+  std::string LocalDate(std::string_view column, UtcOffset offset);
+
+  /// Moves the collected parameters out.
+  std::vector<Param> TakeParams() { return std::move(params_); }
+
+ private:
+  std::string Placeholder();
+
+  Dialect dialect_;
+  std::vector<Param> params_;
+};
+
+}  // namespace videobot::sql
