@@ -3,6 +3,7 @@
 // Implementations: SQLite (embedded, default) and PostgreSQL (libpq). Nothing outside db/
 // includes sqlite3.h or libpq-fe.h.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -25,6 +26,12 @@ class DatabaseError : public EnvironmentError {
   using EnvironmentError::EnvironmentError;
 };
 
+/// A statement ran longer than the configured statement timeout and was cancelled.
+class QueryTimeoutError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -45,6 +52,11 @@ class Database {
   virtual void Begin() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
+
+  /// Cancels any later statement that runs longer than `timeout` (zero: no limit, the default);
+  /// the statement then throws QueryTimeoutError. Both real backends implement it; the default
+  /// (for test doubles) ignores the setting. Throws DatabaseError.
+  virtual void SetStatementTimeout(std::chrono::milliseconds timeout) { static_cast<void>(timeout); }
 };
 
 /// Opens a database from a URL: "sqlite:PATH", or anything else is a libpq URI/conninfo

@@ -1,0 +1,97 @@
+#include "db/connection_url.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace videobot::db {
+namespace {
+
+constexpr std::string_view kMask = "***";
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// URI components may be percent-encoded; libpq's messages show them decoded.
+std::string PercentDecode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// Passwords a URL may carry: the "user:password@" part of a URI, "password=" in a URI query,
+// and the password keyword of a key=value conninfo string (quoted or not).
+std::vector<std::string> Passwords(std::string_view url) {
+  std::vector<std::string> out;
+  if (const auto scheme = url.find("://"); scheme != std::string_view::npos) {
+    const std::size_t authority = scheme + 3;
+    const std::size_t end = url.find_first_of("/?", authority);
+    const std::string_view host_part = url.substr(authority, end == std::string_view::npos ? url.npos : end - authority);
+    if (const auto at = host_part.rfind('@'); at != std::string_view::npos) {
+      const std::string_view user_info = host_part.substr(0, at);
+      if (const auto colon = user_info.find(':'); colon != std::string_view::npos && colon + 1 < user_info.size()) {
+        out.emplace_back(user_info.substr(colon + 1));
+        out.push_back(PercentDecode(out.back()));
+      }
+    }
+  }
+  for (std::size_t pos = url.find("password"); pos != std::string_view::npos; pos = url.find("password", pos + 1)) {
+    std::size_t i = pos + 8;
+    while (i < url.size() && url[i] == ' ') ++i;
+    if (i >= url.size() || url[i] != '=') continue;
+    ++i;
+    while (i < url.size() && url[i] == ' ') ++i;
+    std::string value;
+    if (i < url.size() && url[i] == '\'') {
+      for (++i; i < url.size() && url[i] != '\''; ++i) {
+        if (url[i] == '\\' && i + 1 < url.size()) ++i;
+        value += url[i];
+      }
+    } else {
+      while (i < url.size() && url[i] != ' ' && url[i] != '&') value += url[i++];
+    }
+    if (!value.empty()) {
+      out.push_back(value);
+      out.push_back(PercentDecode(value));
+    }
+  }
+  // Longest first, so a password containing another one is masked whole.
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return out;
+}
+
+void ReplaceAll(std::string& text, std::string_view what, std::string_view with) {
+  if (what.empty()) return;
+  for (std::size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + with.size())) {
+    text.replace(pos, what.size(), with);
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> SqlitePath(std::string_view url) {
+  constexpr std::string_view kPrefix = "sqlite:";
+  if (!url.starts_with(kPrefix)) return std::nullopt;
+  url.remove_prefix(kPrefix.size());
+  if (url.starts_with("//")) url.remove_prefix(2);
+  return std::string(url);
+}
+
+std::string RedactUrl(std::string_view url) { return ScrubPassword(std::string(url), url); }
+
+std::string ScrubPassword(std::string message, std::string_view url) {
+  for (const auto& password : Passwords(url)) ReplaceAll(message, password, kMask);
+  return message;
+}
+
+}  // namespace videobot::db

@@ -1,0 +1,58 @@
+#pragma once
+// The PostgreSQL implementation of Database over libpq (internal to db/). Sessions are pinned to
+// UTC and identify themselves as application_name=videobot.
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "db/database.hpp"
+
+namespace videobot::db {
+
+/// Owns a PGresult.
+struct PgResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using PgResult = std::unique_ptr<PGresult, PgResultDeleter>;
+
+/// One libpq connection.
+class PostgresDatabase final : public Database {
+ public:
+  /// Connects to `url` (a libpq URI or conninfo string). Throws DatabaseError; the message
+  /// never contains the password.
+  explicit PostgresDatabase(const std::string& url);
+  ~PostgresDatabase() override;
+  PostgresDatabase(const PostgresDatabase&) = delete;
+  PostgresDatabase& operator=(const PostgresDatabase&) = delete;
+
+  sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
+  std::vector<Row> Query(const sql::Query& query) override;
+  void Execute(std::string_view statements) override;
+  void Execute(const sql::Query& statement) override;
+  void Begin() override;
+  void Commit() override;
+  void Rollback() override;
+  void SetStatementTimeout(std::chrono::milliseconds timeout) override;
+
+  /// The raw connection, for the bulk loader's COPY.
+  PGconn* connection() const { return connection_; }
+
+  /// Checks that `result` has status `expected` (or, for commands, TUPLES_OK/COMMAND_OK);
+  /// otherwise throws DatabaseError (QueryTimeoutError on a cancelled statement) naming `sql`.
+  PgResult Check(PGresult* result, std::string_view sql) const;
+
+  /// The SQLSTATE of a failed result ("" when none).
+  static std::string SqlState(const PGresult* result);
+
+ private:
+  PgResult ExecParams(const sql::Query& query) const;
+  [[noreturn]] void Fail(const PGresult* result, std::string_view sql) const;
+
+  PGconn* connection_ = nullptr;
+  std::string url_;
+};
+
+}  // namespace videobot::db
