@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: builds, starts a throwaway PostgreSQL cluster, runs every test
+# (unit, golden cases, integration against PostgreSQL, SQLite and loopback fake servers) and
+# stops the cluster. Under CI (CI=true) warnings are errors and the suite also runs under
+# AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset=dev
+if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then preset=ci; fi
+preset=${VIDEOBOT_PRESET:-$preset}
+
+cmake --preset "$preset"
+cmake --build --preset "$preset"
+scripts/with-postgres.sh ctest --preset "$preset"
+
+if [ "$preset" = "ci" ] || [ "${VIDEOBOT_ASAN:-0}" = "1" ]; then
+  cmake --preset asan
+  cmake --build --preset asan
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    scripts/with-postgres.sh ctest --preset asan
+fi
