@@ -1,0 +1,146 @@
+// Differential test: hundreds of random valid plans (and the golden plans) give the same answer
+// on SQLite, on PostgreSQL and in a brute-force oracle computed directly from the data file.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "datagen/generator.hpp"
+#include "fixtures.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/validator.hpp"
+#include "service/answer_service.hpp"
+#include "sql/compiler.hpp"
+#include "support/oracle.hpp"
+#include "support/random_plans.hpp"
+
+namespace videobot::testing {
+namespace {
+
+std::string GeneratedDocument() {
+  datagen::GeneratorOptions options;
+  options.videos = 40;
+  options.creators = 6;
+  options.seed = 20251128;
+  std::ostringstream out;
+  datagen::Generate(options, out);
+  return out.str();
+}
+
+// "Now" just after the default tracking window, so relative periods reach the data.
+plan::TimeContext TestTime(UtcOffset offset = {}) {
+  return plan::TimeContext{ParseTimestamp("2025-11-30T15:20:00Z").value(), offset};
+}
+
+::testing::AssertionResult SameValue(const db::Value& expected, const db::Value& actual) {
+  const auto* want_real = std::get_if<double>(&expected);
+  const auto* got_real = std::get_if<double>(&actual);
+  if (want_real != nullptr || got_real != nullptr) {
+    const auto as_double = [](const db::Value& v) {
+      if (const auto* d = std::get_if<double>(&v)) return *d;
+      if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+      return std::nan("");
+    };
+    const double a = as_double(expected);
+    const double b = as_double(actual);
+    if (std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(a))) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << a << " vs " << b;
+  }
+  if (expected == actual) return ::testing::AssertionSuccess();
+  const auto text = [](const db::Value& v) {
+    auto formatted = service::FormatValue(v);
+    return formatted ? *formatted : std::string("NULL");
+  };
+  return ::testing::AssertionFailure() << "expected " << text(expected) << ", got " << text(actual);
+}
+
+// Normalises a database cell so int64/text keys compare with the oracle's.
+std::string KeyText(const db::Value& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+  return "NULL";
+}
+
+void ExpectAgreement(db::Database& database, const plan::Plan& plan, const OracleResult& expected,
+                     const plan::TimeContext& time, const std::string& label) {
+  const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), time});
+  const auto rows = database.Query(query);
+  const std::string context = label + " plan " + plan::ToJson(plan).dump() + "\nSQL " + query.text;
+  if (!plan.group_by) {
+    ASSERT_EQ(rows.size(), 1u) << context;
+    EXPECT_TRUE(SameValue(expected.scalar, rows[0][0])) << context;
+    return;
+  }
+  ASSERT_EQ(rows.size(), expected.rows.size()) << context;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(KeyText(rows[i][0]), expected.rows[i].first) << context << " row " << i;
+    EXPECT_TRUE(SameValue(expected.rows[i].second, rows[i][1])) << context << " row " << i;
+  }
+}
+
+class Differential : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    document_ = new std::string(GeneratedDocument());
+    data_ = new Dataset(ParseDataset(*document_));
+  }
+  static void TearDownTestSuite() {
+    delete document_;
+    delete data_;
+  }
+
+  void RunAll(db::Database& database, const std::string& label) {
+    const auto plans = RandomPlans(*data_, 400, 42);
+    int nonzero = 0;
+    for (const auto& plan : plans) {
+      const auto expected = Evaluate(*data_, plan, TestTime());
+      const auto* integer = std::get_if<std::int64_t>(&expected.scalar);
+      if (!expected.rows.empty() || (integer != nullptr && *integer != 0)) ++nonzero;
+      ExpectAgreement(database, plan, expected, TestTime(), label);
+      if (HasFatalFailure()) return;
+    }
+    // The generator must exercise real data, not a sea of zeros.
+    EXPECT_GT(nonzero, 150) << "too many plans with empty answers";
+    // Day bucketing in another time zone.
+    for (const auto& plan : RandomPlans(*data_, 60, 7)) {
+      ExpectAgreement(database, plan, Evaluate(*data_, plan, TestTime(UtcOffset{180})), TestTime(UtcOffset{180}),
+                      label + " +03:00");
+    }
+  }
+
+  void RunGolden(db::Database& database, const std::string& label) {
+    const auto cases = nlohmann::json::parse(ReadFile(SourceDir() + "/tests/cases/sql/golden.json"));
+    for (const auto& item : cases) {
+      auto plan = plan::ParsePlan(item.at("plan").dump());
+      ASSERT_TRUE(plan.has_value());
+      const auto offset = ParseUtcOffset(item.value("tz", std::string("UTC"))).value();
+      ExpectAgreement(database, *plan, Evaluate(*data_, *plan, TestTime(offset)), TestTime(offset),
+                      label + " golden '" + item.at("name").get<std::string>() + "'");
+    }
+  }
+
+  static std::string* document_;
+  static Dataset* data_;
+};
+
+std::string* Differential::document_ = nullptr;
+Dataset* Differential::data_ = nullptr;
+
+TEST_F(Differential, SqliteAgreesWithOracle) {
+  TempDir dir;
+  auto database = LoadedDatabase("sqlite:" + dir.path() + "/diff.db", *document_);
+  RunGolden(*database, "sqlite");
+  RunAll(*database, "sqlite");
+}
+
+TEST_F(Differential, PostgresAgreesWithOracle) {
+  VIDEOBOT_REQUIRE_POSTGRES();
+  ScratchPostgres scratch;
+  auto database = LoadedDatabase(scratch.url(), *document_);
+  RunGolden(*database, "postgres");
+  RunAll(*database, "postgres");
+}
+
+}  // namespace
+}  // namespace videobot::testing

@@ -1,0 +1,193 @@
+#include "support/oracle.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace videobot::testing {
+namespace {
+
+using plan::Aggregate;
+using plan::Field;
+using plan::Plan;
+
+constexpr std::array<const char*, 4> kMetrics{"views_count", "likes_count", "comments_count", "reports_count"};
+
+Instant Timestamp(const nlohmann::json& value) {
+  auto parsed = ParseTimestamp(value.get<std::string>());
+  if (!parsed) throw std::runtime_error("bad timestamp in test data");
+  return *parsed;
+}
+
+// One row the plan ranges over: a video, or a snapshot together with its video.
+struct Row {
+  const OracleVideo* video;
+  const OracleSnapshot* snapshot;  ///< null for videos plans
+};
+
+int MetricIndex(Field field) {
+  switch (field) {
+    case Field::kViews: case Field::kDeltaViews: return 0;
+    case Field::kLikes: case Field::kDeltaLikes: return 1;
+    case Field::kComments: case Field::kDeltaComments: return 2;
+    default: return 3;
+  }
+}
+
+std::int64_t Numeric(const Row& row, Field field) {
+  const int i = MetricIndex(field);
+  if (plan::IsDeltaField(field)) return row.snapshot->deltas[static_cast<std::size_t>(i)];
+  return row.snapshot ? row.snapshot->counters[static_cast<std::size_t>(i)]
+                      : row.video->counters[static_cast<std::size_t>(i)];
+}
+
+std::string LocalDate(Instant at, UtcOffset offset) { return FormatDate(ToLocal(at, offset).date); }
+
+std::string Key(const Row& row, Field field, UtcOffset offset) {
+  switch (field) {
+    case Field::kVideoId: return row.video->id;
+    case Field::kCreatorId: return row.video->creator_id;
+    case Field::kPublicationDate: return LocalDate(row.video->published_at, offset);
+    case Field::kMeasurementDate: return LocalDate(row.snapshot->measured_at, offset);
+    default: return std::to_string(Numeric(row, field));
+  }
+}
+
+bool InRange(Instant at, const plan::InstantRange& range) {
+  return (!range.from || at >= *range.from) && (!range.to || at < *range.to);
+}
+
+bool Compare(std::int64_t left, plan::CompareOp op, std::int64_t right) {
+  switch (op) {
+    case plan::CompareOp::kGreater: return left > right;
+    case plan::CompareOp::kGreaterEqual: return left >= right;
+    case plan::CompareOp::kLess: return left < right;
+    case plan::CompareOp::kLessEqual: return left <= right;
+    case plan::CompareOp::kEqual: return left == right;
+    case plan::CompareOp::kNotEqual: return left != right;
+  }
+  return false;
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool Matches(const Row& row, const Plan& plan, const plan::TimeContext& time) {
+  const auto& f = plan.filters;
+  if (!Contains(f.creator_ids, row.video->creator_id) || !Contains(f.video_ids, row.video->id)) return false;
+  if (f.published && !InRange(row.video->published_at, plan::Resolve(*f.published, time))) return false;
+  if (f.measured && !InRange(row.snapshot->measured_at, plan::Resolve(*f.measured, time))) return false;
+  if (f.hours_after_publication) {
+    const Instant at = row.snapshot->measured_at;
+    const Instant start = row.video->published_at;
+    if (at < start || at >= start + *f.hours_after_publication * kMicrosPerHour) return false;
+  }
+  return std::all_of(f.conditions.begin(), f.conditions.end(),
+                     [&](const plan::Condition& c) { return Compare(Numeric(row, c.field), c.op, c.value); });
+}
+
+db::Value Aggregate(const std::vector<Row>& rows, const Plan& plan, UtcOffset offset) {
+  switch (plan.aggregate) {
+    case Aggregate::kCount: return static_cast<std::int64_t>(rows.size());
+    case Aggregate::kCountDistinct: {
+      std::set<std::string> keys;
+      for (const auto& row : rows) keys.insert(Key(row, *plan.field, offset));
+      return static_cast<std::int64_t>(keys.size());
+    }
+    default: break;
+  }
+  std::int64_t sum = 0;
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::int64_t v = Numeric(rows[i], *plan.field);
+    sum += v;
+    low = i == 0 ? v : std::min(low, v);
+    high = i == 0 ? v : std::max(high, v);
+  }
+  if (plan.aggregate == Aggregate::kSum) return sum;
+  if (rows.empty()) return std::monostate{};
+  if (plan.aggregate == Aggregate::kAvg) return static_cast<double>(sum) / static_cast<double>(rows.size());
+  return plan.aggregate == Aggregate::kMin ? low : high;
+}
+
+double AsNumber(const db::Value& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(&value)) return *d;
+  return 0;
+}
+
+Field GroupField(plan::GroupBy group_by) {
+  switch (group_by) {
+    case plan::GroupBy::kCreator: return Field::kCreatorId;
+    case plan::GroupBy::kVideo: return Field::kVideoId;
+    case plan::GroupBy::kPublicationDate: return Field::kPublicationDate;
+    case plan::GroupBy::kMeasurementDate: return Field::kMeasurementDate;
+  }
+  return Field::kVideoId;
+}
+
+}  // namespace
+
+Dataset ParseDataset(const std::string& json_text) {
+  const auto document = nlohmann::json::parse(json_text);
+  Dataset data;
+  for (const auto& v : document.at("videos")) {
+    OracleVideo video;
+    video.id = v.at("id").get<std::string>();
+    video.creator_id = v.at("creator_id").get<std::string>();
+    video.published_at = Timestamp(v.at("video_created_at"));
+    for (std::size_t i = 0; i < kMetrics.size(); ++i) video.counters[i] = v.at(kMetrics[i]).get<std::int64_t>();
+    for (const auto& s : v.at("snapshots")) {
+      OracleSnapshot snapshot;
+      snapshot.measured_at = Timestamp(s.at("created_at"));
+      for (std::size_t i = 0; i < kMetrics.size(); ++i) {
+        snapshot.counters[i] = s.at(kMetrics[i]).get<std::int64_t>();
+        snapshot.deltas[i] = s.at(std::string("delta_") + kMetrics[i]).get<std::int64_t>();
+      }
+      video.snapshots.push_back(snapshot);
+    }
+    data.videos.push_back(std::move(video));
+  }
+  return data;
+}
+
+OracleResult Evaluate(const Dataset& data, const Plan& plan, const plan::TimeContext& time) {
+  std::vector<Row> rows;
+  for (const auto& video : data.videos) {
+    if (plan.source == plan::Source::kVideos) {
+      Row row{&video, nullptr};
+      if (Matches(row, plan, time)) rows.push_back(row);
+      continue;
+    }
+    for (const auto& snapshot : video.snapshots) {
+      Row row{&video, &snapshot};
+      if (Matches(row, plan, time)) rows.push_back(row);
+    }
+  }
+  OracleResult result;
+  if (!plan.group_by) {
+    result.scalar = Aggregate(rows, plan, time.offset);
+    return result;
+  }
+  std::map<std::string, std::vector<Row>> groups;
+  for (const auto& row : rows) groups[Key(row, GroupField(*plan.group_by), time.offset)].push_back(row);
+  for (const auto& [key, members] : groups) result.rows.emplace_back(key, Aggregate(members, plan, time.offset));
+  const bool ascending = plan.order == plan::Order::kAsc;
+  std::stable_sort(result.rows.begin(), result.rows.end(), [ascending](const auto& a, const auto& b) {
+    const double x = AsNumber(a.second);
+    const double y = AsNumber(b.second);
+    if (x != y) return ascending ? x < y : x > y;
+    return a.first < b.first;
+  });
+  if (result.rows.size() > static_cast<std::size_t>(plan.limit.value_or(10))) {
+    result.rows.resize(static_cast<std::size_t>(plan.limit.value_or(10)));
+  }
+  return result;
+}
+
+}  // namespace videobot::testing

@@ -1,0 +1,48 @@
+#pragma once
+// A brute-force evaluator of plans directly over a videos.json document, independent of SQL.
+// The differential tests check PostgreSQL and SQLite answers against it.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/time.hpp"
+#include "db/database.hpp"
+#include "plan/plan.hpp"
+#include "plan/resolve.hpp"
+
+namespace videobot::testing {
+
+struct OracleSnapshot {
+  std::array<std::int64_t, 4> counters{};  ///< views, likes, comments, reports
+  std::array<std::int64_t, 4> deltas{};
+  Instant measured_at = 0;
+};
+
+struct OracleVideo {
+  std::string id;
+  std::string creator_id;
+  Instant published_at = 0;
+  std::array<std::int64_t, 4> counters{};
+  std::vector<OracleSnapshot> snapshots;
+};
+
+struct Dataset {
+  std::vector<OracleVideo> videos;
+};
+
+/// Parses a whole videos.json document (test-sized data only: it builds a DOM).
+Dataset ParseDataset(const std::string& json_text);
+
+/// A scalar (db::Value: int64, double or null) or grouped rows (key, value).
+struct OracleResult {
+  db::Value scalar;
+  std::vector<std::pair<std::string, db::Value>> rows;
+};
+
+/// Evaluates a validated query plan.
+OracleResult Evaluate(const Dataset& data, const plan::Plan& plan, const plan::TimeContext& time);
+
+}  // namespace videobot::testing

@@ -1,0 +1,124 @@
+#include "support/random_plans.hpp"
+
+#include <random>
+
+#include "plan/validator.hpp"
+
+namespace videobot::testing {
+namespace {
+
+using plan::Field;
+
+class Draw {
+ public:
+  explicit Draw(std::uint64_t seed) : engine_(seed) {}
+  std::uint64_t Below(std::uint64_t n) { return engine_() % n; }
+  bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
+  template <typename T>
+  const T& Pick(const std::vector<T>& values) { return values[Below(values.size())]; }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+const std::vector<Field> kCounters{Field::kViews, Field::kLikes, Field::kComments, Field::kReports};
+const std::vector<Field> kDeltas{Field::kDeltaViews, Field::kDeltaLikes, Field::kDeltaComments, Field::kDeltaReports};
+
+Field NumericField(Draw& draw, bool snapshots) {
+  if (snapshots && draw.Chance(60)) return draw.Pick(kDeltas);
+  return draw.Pick(kCounters);
+}
+
+plan::PeriodBound Bound(Draw& draw, Instant around, bool with_time) {
+  const Instant at = around + static_cast<Instant>(draw.Below(72)) * kMicrosPerHour - 36 * kMicrosPerHour;
+  DateTime local = ToLocal(at, UtcOffset{0});
+  if (!with_time) local.seconds_of_day = 0;
+  else local.seconds_of_day = local.seconds_of_day / 3600 * 3600;
+  return plan::PeriodBound{local, with_time};
+}
+
+plan::Period RandomPeriod(Draw& draw, Instant around) {
+  plan::Period period;
+  const int kind = static_cast<int>(draw.Below(10));
+  if (kind < 2) {
+    static const std::vector<plan::Relative> kRelatives{
+        plan::Relative::kToday, plan::Relative::kYesterday, plan::Relative::kThisWeek, plan::Relative::kLastWeek,
+        plan::Relative::kThisMonth, plan::Relative::kLastMonth, plan::Relative::kThisYear, plan::Relative::kLastYear,
+        plan::Relative::kLastNDays, plan::Relative::kLastNHours};
+    period.relative = draw.Pick(kRelatives);
+    if (*period.relative == plan::Relative::kLastNDays) period.count = 1 + static_cast<int>(draw.Below(10));
+    if (*period.relative == plan::Relative::kLastNHours) period.count = 1 + static_cast<int>(draw.Below(48));
+    return period;
+  }
+  const bool with_time = kind >= 7;
+  if (kind != 2) period.from = Bound(draw, around, with_time);
+  if (kind != 3) {
+    period.to = Bound(draw, around + static_cast<Instant>(draw.Below(96)) * kMicrosPerHour, with_time);
+  }
+  return period;
+}
+
+plan::Plan RandomPlan(Draw& draw, const Dataset& data) {
+  plan::Plan p;
+  const bool snapshots = draw.Chance(55);
+  p.source = snapshots ? plan::Source::kSnapshots : plan::Source::kVideos;
+  const auto& video = draw.Pick(data.videos);
+  const Instant some_measurement =
+      video.snapshots.empty() ? video.published_at : video.snapshots[draw.Below(video.snapshots.size())].measured_at;
+  switch (draw.Below(6)) {
+    case 0: p.aggregate = plan::Aggregate::kCount; break;
+    case 1: {
+      p.aggregate = plan::Aggregate::kCountDistinct;
+      std::vector<Field> keys{Field::kVideoId, Field::kCreatorId, Field::kPublicationDate};
+      if (snapshots) keys.push_back(Field::kMeasurementDate);
+      p.field = draw.Pick(keys);
+      break;
+    }
+    default: {
+      static const std::vector<plan::Aggregate> kNumeric{plan::Aggregate::kSum, plan::Aggregate::kAvg,
+                                                         plan::Aggregate::kMin, plan::Aggregate::kMax};
+      p.aggregate = draw.Pick(kNumeric);
+      p.field = NumericField(draw, snapshots);
+    }
+  }
+  auto& f = p.filters;
+  if (draw.Chance(30)) {
+    f.creator_ids.push_back(draw.Chance(85) ? video.creator_id : "0123456789abcdef0123456789abcdef");
+    if (draw.Chance(30)) f.creator_ids.push_back(draw.Pick(data.videos).creator_id);
+  }
+  if (draw.Chance(10)) f.video_ids.push_back(video.id);
+  if (draw.Chance(30)) f.published = RandomPeriod(draw, video.published_at);
+  if (snapshots && draw.Chance(50)) f.measured = RandomPeriod(draw, some_measurement);
+  if (snapshots && draw.Chance(15)) f.hours_after_publication = 1 + static_cast<int>(draw.Below(48));
+  const int conditions = static_cast<int>(draw.Below(3));
+  for (int i = 0; i < conditions; ++i) {
+    static const std::vector<plan::CompareOp> kOps{plan::CompareOp::kGreater, plan::CompareOp::kGreaterEqual,
+                                                   plan::CompareOp::kLess, plan::CompareOp::kLessEqual,
+                                                   plan::CompareOp::kEqual, plan::CompareOp::kNotEqual};
+    const Field field = NumericField(draw, snapshots);
+    const std::int64_t value = draw.Chance(30) ? 0 : static_cast<std::int64_t>(draw.Below(20000)) - 100;
+    f.conditions.push_back(plan::Condition{field, draw.Pick(kOps), value});
+  }
+  if (draw.Chance(20)) {
+    std::vector<plan::GroupBy> groups{plan::GroupBy::kCreator, plan::GroupBy::kVideo, plan::GroupBy::kPublicationDate};
+    if (snapshots) groups.push_back(plan::GroupBy::kMeasurementDate);
+    p.group_by = draw.Pick(groups);
+    p.order = draw.Chance(50) ? plan::Order::kDesc : plan::Order::kAsc;
+    p.limit = 1 + static_cast<int>(draw.Below(10));
+  }
+  return p;
+}
+
+}  // namespace
+
+std::vector<plan::Plan> RandomPlans(const Dataset& data, int count, std::uint64_t seed) {
+  Draw draw(seed);
+  std::vector<plan::Plan> plans;
+  while (static_cast<int>(plans.size()) < count) {
+    auto candidate = plan::ValidatePlan(RandomPlan(draw, data));
+    if (candidate) plans.push_back(std::move(*candidate));
+  }
+  return plans;
+}
+
+}  // namespace videobot::testing

@@ -1,0 +1,17 @@
+#pragma once
+// Random valid plans over a data set, covering every source, aggregate, field, filter and
+// grouping combination the schema allows. For differential and property tests.
+
+#include <cstdint>
+#include <vector>
+
+#include "plan/plan.hpp"
+#include "support/oracle.hpp"
+
+namespace videobot::testing {
+
+/// `count` random plans that pass plan::ValidatePlan; deterministic for `seed`. Ids, dates and
+/// thresholds are drawn mostly from `data` so that answers are rarely trivially zero.
+std::vector<plan::Plan> RandomPlans(const Dataset& data, int count, std::uint64_t seed);
+
+}  // namespace videobot::testing
