@@ -114,7 +114,7 @@ Result<Plan> ParsePlan(std::string_view text) {
 
 Result<Plan> ValidatePlan(const Plan& plan) {
   // ordered_json → json keeps values; key order does not matter to the schema.
-  return ValidateDocument(Json::parse(ToJson(plan).dump()));
+  return ValidateDocument(Json(ToJson(plan)));
 }
 
 Status CheckSemantics(const Plan& plan) { return semantics::Check(plan); }
