@@ -20,7 +20,10 @@ struct GeneratorOptions {
   Instant publications_from = 0;  ///< 0: 2025-06-01T00:00:00Z
 };
 
-/// Writes one JSON document {"videos": [...]} to `out`.
+/// Writes one JSON document {"videos": [...]} to `out`, pretty-printed with the real file's key
+/// order. The same options (seed included) always give the same bytes. Throws
+/// std::invalid_argument for inconsistent options (negative counts, no creators, a tracking
+/// window shorter than an hour, publications starting after tracking starts).
 void Generate(const GeneratorOptions& options, std::ostream& out);
 
 }  // namespace videobot::datagen

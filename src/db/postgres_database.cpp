@@ -65,6 +65,8 @@ PostgresDatabase::PostgresDatabase(const std::string& url) : url_(url) {
     connection_ = nullptr;
     throw DatabaseError(ScrubPassword("PostgreSQL: cannot connect to «" + RedactUrl(url) + "»: " + message, url));
   }
+  // Server notices ("relation … already exists, skipping") are not for the user's terminal.
+  PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
   try {
     Execute("SET TimeZone = 'UTC'");
   } catch (...) {

@@ -1,0 +1,34 @@
+#pragma once
+// Where the loader writes parsed rows: a backend-specific bulk writer working inside the
+// loader's transaction (internal).
+
+#include <memory>
+#include <span>
+
+#include "db/database.hpp"
+#include "db/load_records.hpp"
+
+namespace videobot::db {
+
+class SqliteDatabase;
+class PostgresDatabase;
+
+class LoadSink {
+ public:
+  virtual ~LoadSink() = default;
+  /// Queues (or writes) one video and its snapshots. Throws DatabaseError, or InputError
+  /// (kLoadMalformed) when the rows contradict what the database already holds.
+  virtual void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) = 0;
+  /// Writes everything still queued. Same failures as Write.
+  virtual void Finish() = 0;
+};
+
+/// The bulk writer for `database` (SQLite: prepared upserts; PostgreSQL: COPY into staging
+/// tables, then upserts). Must be called inside an open transaction. Throws DatabaseError.
+std::unique_ptr<LoadSink> MakeLoadSink(Database& database);
+
+/// The SQLite and PostgreSQL writers (defined next to their backends).
+std::unique_ptr<LoadSink> MakeSqliteLoadSink(SqliteDatabase& database);
+std::unique_ptr<LoadSink> MakePostgresLoadSink(PostgresDatabase& database);
+
+}  // namespace videobot::db

@@ -1,0 +1,94 @@
+#include "db/loader.hpp"
+
+#include <string>
+#include <unordered_map>
+
+#include "db/load_sink.hpp"
+#include "db/video_parser.hpp"
+#include "db/video_stream.hpp"
+
+namespace videobot::db {
+namespace {
+
+// Progress is reported after every this many bytes of input.
+constexpr std::int64_t kProgressEveryBytes = std::int64_t{4} << 20;
+
+// Rolls back unless committed; a failing rollback must not hide the original failure.
+class TransactionGuard {
+ public:
+  explicit TransactionGuard(Database& database) : database_(database) { database_.Begin(); }
+  ~TransactionGuard() {
+    if (open_) {
+      try {
+        database_.Rollback();
+      } catch (const std::exception&) {
+        // The connection is unusable; the server discards the transaction with it.
+      }
+    }
+  }
+  TransactionGuard(const TransactionGuard&) = delete;
+  TransactionGuard& operator=(const TransactionGuard&) = delete;
+  void Commit() {
+    database_.Commit();
+    open_ = false;
+  }
+
+ private:
+  Database& database_;
+  bool open_ = true;
+};
+
+Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, const ProgressCallback& progress) {
+  LoadStats stats;
+  TransactionGuard transaction(database);
+  {
+    auto sink = MakeLoadSink(database);
+    VideoStream stream(input);
+    stream.set_padding(VideoParser::kPadding);
+    VideoParser parser;
+    // Video ids seen so far and where: a repeated id would silently merge two videos.
+    std::unordered_map<std::string, std::int64_t> seen;
+    std::int64_t next_progress = kProgressEveryBytes;
+    while (true) {
+      auto next = stream.Next();
+      if (!next) return Unexpected{next.error()};
+      if (!*next) break;
+      auto parsed = parser.Parse(stream.object_data(), stream.object_size(), stream.object_capacity(),
+                                 stream.object_offset(), stream.object_index());
+      if (!parsed) return Unexpected{parsed.error()};
+      const VideoRecord& video = parser.video();
+      const auto [it, inserted] = seen.emplace(std::string(video.id), video.index);
+      if (!inserted) {
+        return Fail(ErrorCode::kLoadMalformed,
+                    "некорректный файл данных: видео " + std::to_string(video.index) + ", поле id, байт " +
+                        std::to_string(stream.object_offset()) + ": id «" + it->first +
+                        "» уже встречался у видео " + std::to_string(it->second),
+                    "/videos/" + std::to_string(video.index) + "/id");
+      }
+      sink->Write(video, parser.snapshots());
+      ++stats.videos;
+      stats.snapshots += static_cast<std::int64_t>(parser.snapshots().size());
+      if (progress && stream.bytes_consumed() >= next_progress) {
+        progress(stream.bytes_consumed());
+        next_progress = stream.bytes_consumed() + kProgressEveryBytes;
+      }
+    }
+    sink->Finish();
+    stats.bytes = stream.bytes_consumed();
+  }
+  transaction.Commit();
+  if (progress) progress(stats.bytes);
+  return stats;
+}
+
+}  // namespace
+
+Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCallback& progress) {
+  try {
+    return LoadInTransaction(database, input, progress);
+  } catch (const InputError& error) {
+    return Unexpected{error.error()};
+  }
+}
+
+}  // namespace videobot::db

@@ -1,0 +1,211 @@
+// The PostgreSQL bulk writer: COPY … FROM STDIN into temporary staging tables, then one upsert
+// per table, all inside the loader's transaction.
+#include <string>
+
+#include "db/load_sink.hpp"
+#include "db/postgres_database.hpp"
+#include "db/text_format.hpp"
+
+namespace videobot::db {
+namespace {
+
+constexpr std::size_t kCopyChunkBytes = std::size_t{1} << 20;
+constexpr std::size_t kVideoBufferBytes = std::size_t{8} << 20;
+constexpr std::string_view kCardinalityViolation = "21000";
+
+constexpr std::string_view kVideoColumns =
+    "id, creator_id, video_created_at, views_count, likes_count, comments_count, reports_count,"
+    " created_at, updated_at";
+constexpr std::string_view kSnapshotColumns =
+    "id, video_id, views_count, likes_count, comments_count, reports_count, delta_views_count,"
+    " delta_likes_count, delta_comments_count, delta_reports_count, created_at, updated_at";
+
+constexpr std::string_view kCreateStaging =
+    "CREATE TEMP TABLE videobot_stage_videos (LIKE videos) ON COMMIT DROP;"
+    "CREATE TEMP TABLE videobot_stage_snapshots (LIKE video_snapshots) ON COMMIT DROP";
+
+std::string UpsertVideos() {
+  return "INSERT INTO videos (" + std::string(kVideoColumns) + ") SELECT " + std::string(kVideoColumns) +
+         " FROM videobot_stage_videos ON CONFLICT (id) DO UPDATE SET creator_id = EXCLUDED.creator_id,"
+         " video_created_at = EXCLUDED.video_created_at, views_count = EXCLUDED.views_count,"
+         " likes_count = EXCLUDED.likes_count, comments_count = EXCLUDED.comments_count,"
+         " reports_count = EXCLUDED.reports_count, created_at = EXCLUDED.created_at,"
+         " updated_at = EXCLUDED.updated_at";
+}
+
+// A snapshot id already stored for another video is not taken over (see the row count check).
+std::string UpsertSnapshots() {
+  return "INSERT INTO video_snapshots (" + std::string(kSnapshotColumns) + ") SELECT " +
+         std::string(kSnapshotColumns) +
+         " FROM videobot_stage_snapshots ON CONFLICT (id) DO UPDATE SET views_count = EXCLUDED.views_count,"
+         " likes_count = EXCLUDED.likes_count, comments_count = EXCLUDED.comments_count,"
+         " reports_count = EXCLUDED.reports_count, delta_views_count = EXCLUDED.delta_views_count,"
+         " delta_likes_count = EXCLUDED.delta_likes_count, delta_comments_count = EXCLUDED.delta_comments_count,"
+         " delta_reports_count = EXCLUDED.delta_reports_count, created_at = EXCLUDED.created_at,"
+         " updated_at = EXCLUDED.updated_at WHERE video_snapshots.video_id = EXCLUDED.video_id";
+}
+
+void AppendCounters(std::string& out, const Counters& counters) {
+  AppendInteger(out, counters.views);
+  out += '\t';
+  AppendInteger(out, counters.likes);
+  out += '\t';
+  AppendInteger(out, counters.comments);
+  out += '\t';
+  AppendInteger(out, counters.reports);
+  out += '\t';
+}
+
+[[noreturn]] void ThrowMalformed(std::string message) {
+  throw InputError(Error{ErrorCode::kLoadMalformed, "/videos", "некорректный файл данных: " + std::move(message)});
+}
+
+class PostgresLoadSink final : public LoadSink {
+ public:
+  explicit PostgresLoadSink(PostgresDatabase& database) : database_(database), connection_(database.connection()) {
+    database_.Execute(kCreateStaging);
+    copy_buffer_.reserve(kCopyChunkBytes + 4096);
+    StartSnapshotCopy();
+  }
+
+  ~PostgresLoadSink() override {
+    // Abandoned mid-load: end the COPY with an error so the connection can roll back.
+    if (copying_) {
+      PQputCopyEnd(connection_, "load aborted");
+      while (PGresult* result = PQgetResult(connection_)) PQclear(result);
+    }
+  }
+
+  PostgresLoadSink(const PostgresLoadSink&) = delete;
+  PostgresLoadSink& operator=(const PostgresLoadSink&) = delete;
+
+  void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
+    AppendVideo(video);
+    for (const auto& snapshot : snapshots) {
+      AppendSnapshot(snapshot);
+      if (copy_buffer_.size() >= kCopyChunkBytes) SendCopyBuffer();
+    }
+    staged_snapshots_ += static_cast<std::int64_t>(snapshots.size());
+    if (video_buffer_.size() >= kVideoBufferBytes) {
+      EndSnapshotCopy();
+      CopyVideos();
+      StartSnapshotCopy();
+    }
+  }
+
+  void Finish() override {
+    EndSnapshotCopy();
+    CopyVideos();
+    database_.Execute(UpsertVideos());
+    PgResult result(PQexec(connection_, UpsertSnapshots().c_str()));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK &&
+        PostgresDatabase::SqlState(result.get()) == kCardinalityViolation) {
+      ThrowMalformed("один и тот же id замера встречается в файле у разных видео");
+    }
+    result = database_.Check(result.release(), "INSERT INTO video_snapshots … FROM videobot_stage_snapshots");
+    const std::int64_t written = std::stoll(PQcmdTuples(result.get()));
+    if (written != staged_snapshots_) ReportForeignSnapshot();
+  }
+
+ private:
+  void AppendVideo(const VideoRecord& video) {
+    std::string& out = video_buffer_;
+    out.append(video.id);
+    out += '\t';
+    out.append(video.creator_id);
+    out += '\t';
+    AppendInstant(out, video.video_created_at);
+    out += '\t';
+    AppendCounters(out, video.counters);
+    AppendInstant(out, video.created_at);
+    out += '\t';
+    AppendInstant(out, video.updated_at);
+    out += '\n';
+  }
+
+  void AppendSnapshot(const SnapshotRecord& snapshot) {
+    std::string& out = copy_buffer_;
+    out.append(snapshot.id);
+    out += '\t';
+    out.append(snapshot.video_id);
+    out += '\t';
+    AppendCounters(out, snapshot.counters);
+    AppendCounters(out, snapshot.deltas);
+    AppendInstant(out, snapshot.created_at);
+    out += '\t';
+    AppendInstant(out, snapshot.updated_at);
+    out += '\n';
+  }
+
+  void StartCopy(std::string_view table, std::string_view columns) {
+    const std::string sql = "COPY " + std::string(table) + " (" + std::string(columns) + ") FROM STDIN";
+    PgResult result(PQexec(connection_, sql.c_str()));
+    if (PQresultStatus(result.get()) != PGRES_COPY_IN) database_.Check(result.release(), sql);
+    copying_ = true;
+  }
+
+  void Send(std::string_view data) {
+    if (!data.empty() && PQputCopyData(connection_, data.data(), static_cast<int>(data.size())) != 1) {
+      throw DatabaseError("PostgreSQL: COPY failed: " + std::string(PQerrorMessage(connection_)));
+    }
+  }
+
+  void SendCopyBuffer() {
+    Send(copy_buffer_);
+    copy_buffer_.clear();
+  }
+
+  void EndCopy(std::string_view what) {
+    if (PQputCopyEnd(connection_, nullptr) != 1) {
+      throw DatabaseError("PostgreSQL: COPY failed: " + std::string(PQerrorMessage(connection_)));
+    }
+    copying_ = false;
+    // The COPY's own result, then the end of the command.
+    database_.Check(PQgetResult(connection_), what);
+    while (PGresult* rest = PQgetResult(connection_)) database_.Check(rest, what);
+  }
+
+  void StartSnapshotCopy() { StartCopy("videobot_stage_snapshots", kSnapshotColumns); }
+
+  void EndSnapshotCopy() {
+    SendCopyBuffer();
+    EndCopy("COPY videobot_stage_snapshots");
+  }
+
+  void CopyVideos() {
+    if (video_buffer_.empty()) return;
+    StartCopy("videobot_stage_videos", kVideoColumns);
+    for (std::size_t at = 0; at < video_buffer_.size(); at += kCopyChunkBytes) {
+      Send(std::string_view(video_buffer_).substr(at, kCopyChunkBytes));
+    }
+    video_buffer_.clear();
+    EndCopy("COPY videobot_stage_videos");
+  }
+
+  // Some staged snapshot was not written: its id belongs to another video in the database.
+  [[noreturn]] void ReportForeignSnapshot() {
+    const auto rows = database_.Query(sql::Query{
+        "SELECT s.id, s.video_id, v.video_id FROM videobot_stage_snapshots s JOIN video_snapshots v USING (id)"
+        " WHERE v.video_id <> s.video_id LIMIT 1",
+        {}});
+    if (rows.empty() || rows[0].size() != 3) ThrowMalformed("часть замеров не записана: их id принадлежат другим видео");
+    const auto text = [](const Value& value) { return std::get<std::string>(value); };
+    ThrowMalformed("замер «" + text(rows[0][0]) + "» видео «" + text(rows[0][1]) + "» уже записан для видео «" +
+                   text(rows[0][2]) + "»");
+  }
+
+  PostgresDatabase& database_;
+  PGconn* connection_;
+  std::string copy_buffer_;
+  std::string video_buffer_;
+  std::int64_t staged_snapshots_ = 0;
+  bool copying_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<LoadSink> MakePostgresLoadSink(PostgresDatabase& database) {
+  return std::make_unique<PostgresLoadSink>(database);
+}
+
+}  // namespace videobot::db

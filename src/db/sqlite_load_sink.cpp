@@ -1,0 +1,93 @@
+// The SQLite bulk writer: prepared upserts inside the loader's transaction.
+#include <string>
+
+#include "db/load_sink.hpp"
+#include "db/sqlite_database.hpp"
+
+namespace videobot::db {
+namespace {
+
+constexpr std::string_view kUpsertVideo =
+    "INSERT INTO videos (id, creator_id, video_created_at, views_count, likes_count, comments_count,"
+    " reports_count, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (id) DO UPDATE SET creator_id = excluded.creator_id,"
+    " video_created_at = excluded.video_created_at, views_count = excluded.views_count,"
+    " likes_count = excluded.likes_count, comments_count = excluded.comments_count,"
+    " reports_count = excluded.reports_count, created_at = excluded.created_at,"
+    " updated_at = excluded.updated_at";
+
+// A snapshot id already stored for another video is not taken over: the WHERE clause leaves
+// the row alone and the writer reports the conflict.
+constexpr std::string_view kUpsertSnapshot =
+    "INSERT INTO video_snapshots (id, video_id, views_count, likes_count, comments_count, reports_count,"
+    " delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count, created_at,"
+    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (id) DO UPDATE SET views_count = excluded.views_count,"
+    " likes_count = excluded.likes_count, comments_count = excluded.comments_count,"
+    " reports_count = excluded.reports_count, delta_views_count = excluded.delta_views_count,"
+    " delta_likes_count = excluded.delta_likes_count, delta_comments_count = excluded.delta_comments_count,"
+    " delta_reports_count = excluded.delta_reports_count, created_at = excluded.created_at,"
+    " updated_at = excluded.updated_at WHERE video_snapshots.video_id = excluded.video_id";
+
+void BindStatic(SqliteStatement& statement, int index, std::string_view text) {
+  const int rc = sqlite3_bind_text64(statement.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK) ThrowSqliteError(sqlite3_db_handle(statement.get()), rc, "cannot bind a loader parameter");
+}
+
+void BindCounters(SqliteStatement& statement, int first, const Counters& counters) {
+  statement.Bind(first, counters.views);
+  statement.Bind(first + 1, counters.likes);
+  statement.Bind(first + 2, counters.comments);
+  statement.Bind(first + 3, counters.reports);
+}
+
+class SqliteLoadSink final : public LoadSink {
+ public:
+  explicit SqliteLoadSink(SqliteDatabase& database)
+      : handle_(database.handle()), video_(handle_, kUpsertVideo), snapshot_(handle_, kUpsertSnapshot) {}
+
+  void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
+    BindStatic(video_, 1, video.id);
+    BindStatic(video_, 2, video.creator_id);
+    video_.Bind(3, video.video_created_at);
+    BindCounters(video_, 4, video.counters);
+    video_.Bind(8, video.created_at);
+    video_.Bind(9, video.updated_at);
+    video_.Step();
+    video_.Reset();
+    for (const auto& snapshot : snapshots) {
+      BindStatic(snapshot_, 1, snapshot.id);
+      BindStatic(snapshot_, 2, snapshot.video_id);
+      BindCounters(snapshot_, 3, snapshot.counters);
+      BindCounters(snapshot_, 7, snapshot.deltas);
+      snapshot_.Bind(11, snapshot.created_at);
+      snapshot_.Bind(12, snapshot.updated_at);
+      snapshot_.Step();
+      snapshot_.Reset();
+      if (sqlite3_changes(handle_) == 0) ThrowForeignSnapshot(video, snapshot);
+    }
+  }
+
+  void Finish() override {}
+
+ private:
+  [[noreturn]] static void ThrowForeignSnapshot(const VideoRecord& video, const SnapshotRecord& snapshot) {
+    const std::string path = "/videos/" + std::to_string(video.index) + "/snapshots/" + std::to_string(snapshot.index) + "/id";
+    throw InputError(Error{ErrorCode::kLoadMalformed, path,
+                           "некорректный файл данных: видео " + std::to_string(video.index) + ", замер " +
+                               std::to_string(snapshot.index) + ", поле id, байт " + std::to_string(snapshot.offset) +
+                               ": замер «" + std::string(snapshot.id) + "» уже записан для другого видео"});
+  }
+
+  sqlite3* handle_;
+  SqliteStatement video_;
+  SqliteStatement snapshot_;
+};
+
+}  // namespace
+
+std::unique_ptr<LoadSink> MakeSqliteLoadSink(SqliteDatabase& database) {
+  return std::make_unique<SqliteLoadSink>(database);
+}
+
+}  // namespace videobot::db
