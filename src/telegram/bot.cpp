@@ -1,0 +1,371 @@
+#include "telegram/bot.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "common/text.hpp"
+#include "telegram/access_policy.hpp"
+#include "telegram/backoff.hpp"
+#include "telegram/bot_api.hpp"
+#include "telegram/bot_messages.hpp"
+#include "telegram/chat_dispatcher.hpp"
+#include "telegram/lifecycle.hpp"
+#include "telegram/rate_limiter.hpp"
+#include "telegram/reply_sender.hpp"
+#include "telegram/state_persister.hpp"
+#include "telegram/typing_notifier.hpp"
+#include "telegram/update_classifier.hpp"
+#include "telegram/update_ledger.hpp"
+#include "telegram/update_poller.hpp"
+
+namespace videobot::telegram {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// While every fetched update is still being answered, a poll returns at once with the same
+/// updates; poll again after this long, or as soon as the oldest one is answered.
+constexpr auto kBusyPollInterval = std::chrono::milliseconds(200);
+constexpr auto kStateLoadAttempts = 3;
+
+/// One update on its way through a worker.
+struct Job {
+  std::int64_t update_id = 0;
+  std::int64_t chat_id = 0;
+  std::int64_t user_id = 0;
+  UpdateAction action = UpdateAction::kIgnore;
+  std::string kind;     ///< the classification ("question", "help", "not_text" …)
+  std::string outcome;  ///< for fixed replies: "help", "access_denied", "rate_limited" …
+  std::string text;     ///< the reply (kReply) or the question
+  Clock::time_point received;
+};
+
+/// A worker thread's own resources.
+struct Worker {
+  std::unique_ptr<net::HttpClient> http;
+  std::unique_ptr<BotApi> api;
+  std::unique_ptr<service::Answerer> answerer;
+};
+
+std::int64_t Milliseconds(Clock::duration duration) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
+}
+
+}  // namespace
+
+class Bot::Impl {
+ public:
+  Impl(BotConfig config, BotDependencies dependencies)
+      : config_(std::move(config)),
+        deps_(std::move(dependencies)),
+        logger_(deps_.logger),
+        access_(config_.allowed_user_ids, config_.allowed_chat_ids),
+        rate_limiter_(config_.rate_limit_per_minute),
+        lifecycle_(config_.shutdown_grace) {}
+
+  int Run(std::stop_token stop);
+
+ private:
+  std::optional<int> Start(BotApi& api);
+  LedgerState LoadState();
+  void PollLoop(UpdatePoller& poller);
+  std::size_t Dispatch(std::vector<Update> batch);
+  Job Prepare(const Update& update);
+  void Handle(std::size_t worker_index, const Job& job);
+  service::Reply Compute(Worker& worker, const Job& job);
+  void Complete(std::int64_t update_id);
+  void LogUpdate(const Job& job, std::string_view planner, std::string_view outcome, std::string_view delivery);
+
+  BotConfig config_;
+  BotDependencies deps_;
+  std::shared_ptr<spdlog::logger> logger_;
+  AccessPolicy access_;
+  RateLimiter rate_limiter_;
+  Lifecycle lifecycle_;
+  std::string bot_username_;
+
+  std::mutex ledger_mutex_;
+  std::condition_variable progress_cv_;  ///< the ledger's offset moved, or the bot is stopping
+  UpdateLedger ledger_;
+
+  std::vector<Worker> workers_;
+  std::unique_ptr<StatePersister> persister_;
+  std::unique_ptr<TypingNotifier> typing_;
+  std::unique_ptr<ChatDispatcher> dispatcher_;
+  bool fatal_ = false;
+};
+
+int Bot::Impl::Run(std::stop_token stop) {
+  std::stop_callback on_stop(stop, [this] {
+    lifecycle_.RequestStop();
+    std::lock_guard lock(ledger_mutex_);
+    progress_cv_.notify_all();
+  });
+
+  auto control_http = deps_.http_clients();
+  BotApi control(*control_http, config_.api_url, config_.token);
+  if (auto status = Start(control)) return *status;
+
+  const LedgerState restored = LoadState();
+  ledger_ = UpdateLedger(restored);
+  persister_ = std::make_unique<StatePersister>(*deps_.state_store, logger_);
+  persister_->AssumeSaved(restored);
+
+  workers_.resize(static_cast<std::size_t>(config_.workers));
+  for (auto& worker : workers_) {
+    worker.http = deps_.http_clients();
+    worker.api = std::make_unique<BotApi>(*worker.http, config_.api_url, config_.token);
+  }
+  typing_ = std::make_unique<TypingNotifier>(deps_.http_clients(), config_.api_url, config_.token, logger_);
+  dispatcher_ = std::make_unique<ChatDispatcher>(workers_.size());
+  logger_->info("event=started bot=@{} workers={} offset={} poll_timeout_s={} rate_limit_per_minute={}",
+                bot_username_, workers_.size(), restored.offset, config_.poll_timeout.count(),
+                config_.rate_limit_per_minute);
+
+  {
+    UpdatePoller poller(deps_.http_clients(), config_.api_url, config_.token);
+    PollLoop(poller);
+  }  // an unfinished long poll is left to end by itself
+
+  lifecycle_.RequestStop();
+  const std::size_t discarded = dispatcher_->Shutdown();
+  typing_.reset();
+  LedgerState final_state;
+  {
+    std::lock_guard lock(ledger_mutex_);
+    final_state = ledger_.Snapshot();
+  }
+  persister_->Submit(final_state);
+  const bool saved = persister_->Flush(Clock::now() + config_.shutdown_grace);
+  logger_->info("event=stopped offset={} saved={} unanswered_left_for_next_run={}", final_state.offset, saved,
+                discarded);
+  workers_.clear();
+  return fatal_ ? kBotExitFailure : kBotExitOk;
+}
+
+std::optional<int> Bot::Impl::Start(BotApi& api) {
+  Backoff backoff(std::chrono::milliseconds(500), std::chrono::seconds(30));
+  while (!lifecycle_.stopping()) {
+    std::chrono::milliseconds wait{0};
+    try {
+      api.DeleteWebhook();
+      const User me = api.GetMe();
+      bot_username_ = me.username;
+      try {
+        api.SetMyCommands({{"start", std::string(kStartCommandDescription)},
+                           {"help", std::string(kHelpCommandDescription)},
+                           {"explain", std::string(kExplainCommandDescription)}});
+      } catch (const EnvironmentError& error) {
+        logger_->warn("event=set_commands_failed error=\"{}\"", error.what());
+      }
+      return std::nullopt;
+    } catch (const BotApiError& error) {
+      if (error.IsUnauthorized()) {
+        logger_->error("event=token_rejected error=\"{}\" (check BOT_TOKEN)", error.what());
+        return kBotExitFailure;
+      }
+      wait = error.IsRateLimited() ? std::chrono::milliseconds(error.retry_after().value_or(std::chrono::seconds(1)))
+                                   : backoff.Next();
+      logger_->warn("event=startup_retry error=\"{}\" retry_ms={}", error.what(), wait.count());
+    } catch (const net::NetworkError& error) {
+      wait = backoff.Next();
+      logger_->warn("event=startup_retry error=\"{}\" retry_ms={}", error.what(), wait.count());
+    }
+    lifecycle_.WaitForStop(Clock::now() + wait);
+  }
+  return kBotExitOk;
+}
+
+LedgerState Bot::Impl::LoadState() {
+  for (int attempt = 1; attempt <= kStateLoadAttempts; ++attempt) {
+    try {
+      return deps_.state_store->Load();
+    } catch (const EnvironmentError& error) {
+      logger_->warn("event=state_load_failed attempt={} error=\"{}\"", attempt, error.what());
+    }
+    if (attempt < kStateLoadAttempts && lifecycle_.WaitForStop(Clock::now() + std::chrono::milliseconds(500 * attempt))) {
+      break;
+    }
+  }
+  // Telegram remembers the confirmed offset itself, so nothing answered is fetched again; only
+  // replies finished above the offset before the last stop may be repeated.
+  logger_->warn("event=state_unavailable starting from the offset Telegram keeps");
+  return {};
+}
+
+void Bot::Impl::PollLoop(UpdatePoller& poller) {
+  Backoff backoff(std::chrono::milliseconds(500), std::chrono::seconds(30));
+  bool last_poll_had_news = true;
+  while (!lifecycle_.stopping()) {
+    std::int64_t offset = 0;
+    std::size_t in_progress = 0;
+    {
+      std::unique_lock lock(ledger_mutex_);
+      offset = ledger_.Offset();
+      in_progress = ledger_.InProgress();
+      if (in_progress > 0 && !last_poll_had_news) {
+        progress_cv_.wait_for(lock, kBusyPollInterval,
+                              [&] { return ledger_.Offset() != offset || lifecycle_.stopping(); });
+        offset = ledger_.Offset();
+        in_progress = ledger_.InProgress();
+      }
+    }
+    if (lifecycle_.stopping()) break;
+    const auto timeout = in_progress > 0 ? std::chrono::seconds(0) : config_.poll_timeout;
+    std::chrono::milliseconds wait{0};
+    try {
+      auto batch = poller.Fetch(offset, timeout, lifecycle_);
+      if (!batch) break;
+      backoff.Reset();
+      last_poll_had_news = Dispatch(std::move(*batch)) > 0;
+      continue;
+    } catch (const BotApiError& error) {
+      if (error.IsUnauthorized()) {
+        logger_->error("event=token_rejected error=\"{}\" (check BOT_TOKEN)", error.what());
+        fatal_ = true;
+        break;
+      }
+      wait = error.IsRateLimited() ? std::chrono::milliseconds(error.retry_after().value_or(std::chrono::seconds(1)))
+                                   : backoff.Next();
+      logger_->warn("event=poll_retry error=\"{}\" retry_ms={}", error.what(), wait.count());
+    } catch (const net::NetworkError& error) {
+      wait = backoff.Next();
+      logger_->warn("event=poll_retry error=\"{}\" retry_ms={}", error.what(), wait.count());
+    }
+    last_poll_had_news = true;
+    lifecycle_.WaitForStop(Clock::now() + wait);
+  }
+}
+
+std::size_t Bot::Impl::Dispatch(std::vector<Update> batch) {
+  std::vector<Update> fresh;
+  {
+    std::lock_guard lock(ledger_mutex_);
+    fresh = ledger_.Admit(std::move(batch));
+  }
+  for (const Update& update : fresh) {
+    Job job = Prepare(update);
+    if (job.action == UpdateAction::kIgnore) {
+      LogUpdate(job, "-", job.outcome, "none");
+      Complete(job.update_id);
+      continue;
+    }
+    dispatcher_->Submit(job.chat_id, [this, job = std::move(job)](std::size_t worker) { Handle(worker, job); });
+  }
+  return fresh.size();
+}
+
+Job Bot::Impl::Prepare(const Update& update) {
+  Job job;
+  job.update_id = update.update_id;
+  job.received = Clock::now();
+  if (update.message) {
+    job.chat_id = update.message->chat.id;
+    if (update.message->from) job.user_id = update.message->from->id;
+  }
+  Classification classification = ClassifyUpdate(update, bot_username_);
+  job.action = classification.action;
+  job.kind = classification.outcome;
+  job.outcome = std::move(classification.outcome);
+  job.text = std::move(classification.text);
+  if (job.action == UpdateAction::kIgnore) return job;
+  switch (rate_limiter_.Acquire(job.chat_id, job.received)) {
+    case RateDecision::kAllowed:
+      break;
+    case RateDecision::kLimited:
+      job.action = UpdateAction::kReply;
+      job.outcome = "rate_limited";
+      job.text = std::string(kRateLimitedReply);
+      return job;
+    case RateDecision::kLimitedQuiet:
+      job.action = UpdateAction::kIgnore;
+      job.outcome = "rate_limited_quiet";
+      return job;
+  }
+  if (!access_.Allows(job.user_id, job.chat_id)) {
+    job.action = UpdateAction::kReply;
+    job.outcome = "access_denied";
+    job.text = std::string(kAccessDeniedReply);
+  }
+  return job;
+}
+
+service::Reply Bot::Impl::Compute(Worker& worker, const Job& job) {
+  if (!worker.answerer) {
+    try {
+      worker.answerer = deps_.answerers();
+    } catch (const std::exception& error) {
+      logger_->warn("event=answerer_unavailable error=\"{}\"", error.what());
+    }
+    if (!worker.answerer) {
+      return {service::Reply::Kind::kUnavailable, std::string(kUnavailableReply), "answerer_unavailable", "-"};
+    }
+  }
+  try {
+    service::Reply reply =
+        job.action == UpdateAction::kExplain ? worker.answerer->Explain(job.text) : worker.answerer->Answer(job.text);
+    // An unavailable database or model may have left the Answerer's connection broken: build a
+    // fresh one for the next question.
+    if (reply.kind == service::Reply::Kind::kUnavailable) worker.answerer.reset();
+    if (TrimAscii(reply.text).empty()) {
+      logger_->error("event=empty_reply update_id={}", job.update_id);
+      return {service::Reply::Kind::kUnavailable, std::string(kInternalErrorReply), "internal_error", reply.planner};
+    }
+    return reply;
+  } catch (const std::exception& error) {
+    // Answerers report failures as replies; an exception here is a defect or a broken
+    // connection: start over with a fresh Answerer next time.
+    logger_->error("event=answerer_failed update_id={} error=\"{}\"", job.update_id, error.what());
+    worker.answerer.reset();
+    return {service::Reply::Kind::kUnavailable, std::string(kInternalErrorReply), "internal_error", "-"};
+  }
+}
+
+void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
+  Worker& worker = workers_[worker_index];
+  std::string planner = "-";
+  std::string outcome = job.outcome;
+  std::string text = job.text;
+  if (job.action == UpdateAction::kAnswer || job.action == UpdateAction::kExplain) {
+    const std::uint64_t ticket = typing_->Begin(job.chat_id);
+    service::Reply reply = Compute(worker, job);
+    typing_->End(ticket);
+    planner = reply.planner.empty() ? "-" : reply.planner;
+    outcome = reply.code.empty() ? "-" : reply.code;
+    text = std::move(reply.text);
+  }
+  const Delivery delivery = SendReply(*worker.api, job.chat_id, text, lifecycle_, *logger_);
+  LogUpdate(job, planner, outcome, DeliveryName(delivery));
+  // An abandoned reply stays "in progress": the offset does not pass it, so the next run answers it.
+  if (delivery != Delivery::kAbandoned) Complete(job.update_id);
+}
+
+void Bot::Impl::Complete(std::int64_t update_id) {
+  LedgerState state;
+  {
+    std::lock_guard lock(ledger_mutex_);
+    const std::int64_t before = ledger_.Offset();
+    ledger_.Complete(update_id);
+    state = ledger_.Snapshot();
+    if (state.offset != before) progress_cv_.notify_all();
+  }
+  persister_->Submit(std::move(state));
+}
+
+void Bot::Impl::LogUpdate(const Job& job, std::string_view planner, std::string_view outcome,
+                          std::string_view delivery) {
+  logger_->info("update_id={} chat_id={} user_id={} kind={} planner={} outcome={} delivery={} latency_ms={}",
+                job.update_id, job.chat_id, job.user_id, job.kind.empty() ? "-" : job.kind, planner, outcome,
+                delivery, Milliseconds(Clock::now() - job.received));
+}
+
+Bot::Bot(BotConfig config, BotDependencies dependencies)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(dependencies))) {}
+
+Bot::~Bot() = default;
+
+int Bot::Run(std::stop_token stop) { return impl_->Run(std::move(stop)); }
+
+}  // namespace videobot::telegram

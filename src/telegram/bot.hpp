@@ -1,0 +1,61 @@
+#pragma once
+// The Telegram bot: long polling, a bounded pool of workers (parallel across chats, in order
+// within a chat), access control, per-chat rate limit, replies with retries, the update offset
+// persisted after each reply, one log line per update, graceful shutdown.
+
+#include <functional>
+#include <memory>
+#include <stop_token>
+
+#include <spdlog/logger.h>
+
+#include "db/database.hpp"
+#include "net/http_client.hpp"
+#include "service/answerer.hpp"
+#include "telegram/bot_config.hpp"
+#include "telegram/state_store.hpp"
+
+namespace videobot::telegram {
+
+/// Exit status of a graceful shutdown.
+inline constexpr int kBotExitOk = 0;
+/// Exit status when the Bot API rejects the token (or another unrecoverable failure).
+inline constexpr int kBotExitFailure = 1;
+
+/// The bot's collaborators; tests substitute fakes.
+struct BotDependencies {
+  /// One Answerer per worker thread, created on the worker's first question (and again after a
+  /// failure). May throw EnvironmentError: the question then gets a "temporarily unavailable" reply.
+  service::AnswererFactory answerers;
+  /// A new HTTP client; each thread of the bot gets its own.
+  std::function<std::unique_ptr<net::HttpClient>()> http_clients;
+  /// Where the update offset is kept. Must outlive the bot's Run.
+  StateStore* state_store = nullptr;
+  /// Where the log lines go (see MakeRedactingStderrLogger).
+  std::shared_ptr<spdlog::logger> logger;
+};
+
+class Bot {
+ public:
+  Bot(BotConfig config, BotDependencies dependencies);
+  ~Bot();
+  Bot(const Bot&) = delete;
+  Bot& operator=(const Bot&) = delete;
+
+  /// Serves updates until `stop` is requested, then stops polling, finishes the questions being
+  /// answered, persists the offset and returns kBotExitOk. Returns kBotExitFailure when the Bot
+  /// API rejects the token. Network and database failures are retried, never fatal.
+  int Run(std::stop_token stop);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Runs the bot with the real collaborators (libcurl, the database behind `open_state_db` for the
+/// offset, a stderr logger that never prints the token) until SIGINT or SIGTERM. Returns the
+/// process exit status: 0 after a graceful shutdown, 1 when the token is rejected.
+int RunBot(const BotConfig& config, service::AnswererFactory answerers,
+           std::function<std::unique_ptr<db::Database>()> open_state_db);
+
+}  // namespace videobot::telegram

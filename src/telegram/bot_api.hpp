@@ -1,0 +1,64 @@
+#pragma once
+// A Bot API client over net::HttpClient: JSON requests to <api_url>/bot<token>/<method>.
+// One BotApi per thread (it uses the thread's HttpClient, which keeps its connection alive).
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "net/http_client.hpp"
+#include "telegram/bot_api_error.hpp"
+#include "telegram/bot_api_types.hpp"
+
+namespace videobot::telegram {
+
+/// The largest text sendMessage accepts, in characters (Unicode code points).
+inline constexpr std::size_t kMaxMessageLength = 4096;
+
+/// The largest batch getUpdates returns.
+inline constexpr int kMaxUpdatesPerRequest = 100;
+
+class BotApi {
+ public:
+  /// `http` must outlive the BotApi. `api_url` is e.g. "https://api.telegram.org".
+  BotApi(net::HttpClient& http, std::string api_url, std::string token,
+         std::chrono::milliseconds request_timeout = std::chrono::seconds(15));
+
+  /// getMe: the bot's own account. Throws BotApiError (401 for a bad token) or net::NetworkError.
+  User GetMe();
+
+  /// getUpdates with long polling: updates with id >= offset (0: from the earliest unconfirmed),
+  /// waiting up to `timeout` for one to arrive; only "message" updates are requested. Calling it
+  /// confirms every update below `offset`. Throws BotApiError or net::NetworkError.
+  std::vector<Update> GetUpdates(std::int64_t offset, std::chrono::seconds timeout, int limit = kMaxUpdatesPerRequest);
+
+  /// sendMessage as plain text (no parse mode). Throws BotApiError (429 with retry_after, 400 for
+  /// an empty or too long text, 403 when the user blocked the bot) or net::NetworkError.
+  Message SendMessage(std::int64_t chat_id, std::string_view text);
+
+  /// sendChatAction, e.g. "typing". Throws BotApiError or net::NetworkError.
+  void SendChatAction(std::int64_t chat_id, std::string_view action);
+
+  /// setMyCommands: the command menu. Throws BotApiError or net::NetworkError.
+  void SetMyCommands(const std::vector<BotCommand>& commands);
+
+  /// deleteWebhook (getUpdates does not work while a webhook is set); pending updates are kept.
+  /// Throws BotApiError or net::NetworkError.
+  void DeleteWebhook();
+
+  /// Calls any method with JSON parameters and returns its "result". Throws BotApiError or
+  /// net::NetworkError; neither message contains the token.
+  nlohmann::json Call(std::string_view method, const nlohmann::json& params, std::chrono::milliseconds timeout);
+
+ private:
+  net::HttpClient& http_;
+  std::string api_url_;
+  std::string token_;
+  std::chrono::milliseconds request_timeout_;
+};
+
+}  // namespace videobot::telegram

@@ -1,0 +1,79 @@
+#include "telegram/state_persister.hpp"
+
+#include "common/error.hpp"
+#include "telegram/backoff.hpp"
+
+namespace videobot::telegram {
+
+StatePersister::StatePersister(StateStore& store, std::shared_ptr<spdlog::logger> logger,
+                               std::chrono::milliseconds retry_initial, std::chrono::milliseconds retry_max)
+    : store_(store), logger_(std::move(logger)), retry_initial_(retry_initial), retry_max_(retry_max),
+      thread_([this] { Run(); }) {}
+
+StatePersister::~StatePersister() {
+  if (thread_.joinable()) Flush(Clock::now());
+}
+
+void StatePersister::Submit(LedgerState state) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_ = std::move(state);
+  }
+  cv_.notify_all();
+}
+
+void StatePersister::AssumeSaved(LedgerState state) {
+  std::lock_guard lock(mutex_);
+  saved_ = std::move(state);
+}
+
+bool StatePersister::Flush(Clock::time_point deadline) {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    deadline_ = deadline;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(mutex_);
+  return !pending_.has_value();
+}
+
+void StatePersister::Run() {
+  Backoff backoff(retry_initial_, retry_max_);
+  bool failing = false;
+  std::unique_lock lock(mutex_);
+  while (true) {
+    cv_.wait(lock, [this] { return pending_.has_value() || stopping_; });
+    if (!pending_) return;  // stopping with nothing left to save
+    if (pending_ == saved_) {
+      pending_.reset();
+      continue;
+    }
+    const LedgerState state = *pending_;
+    lock.unlock();
+    bool ok = false;
+    try {
+      store_.Save(state);
+      ok = true;
+    } catch (const EnvironmentError& error) {
+      if (!failing) logger_->warn("event=state_save_failed error=\"{}\"", error.what());
+      failing = true;
+    }
+    lock.lock();
+    if (ok) {
+      if (failing) logger_->info("event=state_saved offset={} (storage is back)", state.offset);
+      failing = false;
+      backoff.Reset();
+      saved_ = state;
+      if (pending_ == state) pending_.reset();
+      continue;
+    }
+    if (stopping_ && Clock::now() >= deadline_) return;
+    const auto retry_at = std::min(Clock::now() + backoff.Next(), stopping_ ? deadline_ : Clock::time_point::max());
+    // Wait out the backoff; a shutdown shortens it to the deadline.
+    cv_.wait_until(lock, retry_at, [this, retry_at] { return stopping_ && deadline_ < retry_at; });
+  }
+}
+
+}  // namespace videobot::telegram

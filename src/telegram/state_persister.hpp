@@ -1,0 +1,56 @@
+#pragma once
+// Saves the ledger state in the background: the newest submitted state wins, a failed save is
+// retried with backoff (the database may be down), and the bot keeps serving meanwhile.
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <spdlog/logger.h>
+
+#include "telegram/state_store.hpp"
+
+namespace videobot::telegram {
+
+class StatePersister {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  /// `store` must outlive the persister. The thread starts at once.
+  StatePersister(StateStore& store, std::shared_ptr<spdlog::logger> logger,
+                 std::chrono::milliseconds retry_initial = std::chrono::milliseconds(200),
+                 std::chrono::milliseconds retry_max = std::chrono::seconds(5));
+  ~StatePersister();
+  StatePersister(const StatePersister&) = delete;
+  StatePersister& operator=(const StatePersister&) = delete;
+
+  /// Marks `state` as the one to save next (replacing any state not saved yet).
+  void Submit(LedgerState state);
+
+  /// Records what the store holds already (the state loaded at start).
+  void AssumeSaved(LedgerState state);
+
+  /// Saves the newest state, retrying until `deadline`, then stops the thread. True when the
+  /// newest submitted state is saved.
+  bool Flush(Clock::time_point deadline);
+
+ private:
+  void Run();
+
+  StateStore& store_;
+  std::shared_ptr<spdlog::logger> logger_;
+  std::chrono::milliseconds retry_initial_;
+  std::chrono::milliseconds retry_max_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::optional<LedgerState> pending_;
+  std::optional<LedgerState> saved_;
+  bool stopping_ = false;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  std::thread thread_;
+};
+
+}  // namespace videobot::telegram
