@@ -32,7 +32,8 @@ FakeOpenAiServer::FakeOpenAiServer(const std::string& host) : host_(host) {
   port_ = server_.bind_to_any_port(host_);
   if (port_ <= 0) throw std::runtime_error("fake OpenAI server: cannot bind " + host_);
   thread_ = std::thread([this] { server_.listen_after_bind(); });
-  server_.wait_until_ready();
+  // stop() is a no-op until the accept loop runs: wait for it so destruction never hangs.
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 FakeOpenAiServer::~FakeOpenAiServer() {

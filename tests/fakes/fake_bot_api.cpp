@@ -1,0 +1,283 @@
+#include "fakes/fake_bot_api.hpp"
+
+#include <httplib.h>
+
+#include <stdexcept>
+
+namespace videobot::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string ErrorBody(int code, const std::string& description, int retry_after = 0) {
+  Json body = {{"ok", false}, {"error_code", code}, {"description", description}};
+  if (retry_after > 0) body["parameters"] = {{"retry_after", retry_after}};
+  return body.dump();
+}
+
+std::string OkBody(const Json& result) { return Json{{"ok", true}, {"result", result}}.dump(); }
+
+std::int64_t IntegerParam(const Json& params, const char* name, std::int64_t fallback) {
+  const auto it = params.find(name);
+  if (it == params.end()) return fallback;
+  if (it->is_number_integer()) return it->get<std::int64_t>();
+  if (it->is_string()) {
+    try {
+      return std::stoll(it->get<std::string>());
+    } catch (const std::exception&) {
+      return fallback;
+    }
+  }
+  return fallback;
+}
+
+std::size_t CodePoints(const std::string& text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+/// Bot API parameters come as JSON, as a form, or in the query string.
+Json ParamsOf(const httplib::Request& request) {
+  Json params = Json::object();
+  if (request.get_header_value("Content-Type").find("application/json") != std::string::npos) {
+    params = Json::parse(request.body, nullptr, false);
+    if (!params.is_object()) params = Json::object();
+  }
+  for (const auto& [name, value] : request.params) params[name] = value;
+  return params;
+}
+
+}  // namespace
+
+FakeBotApi::FakeBotApi(std::string token, std::string bot_username)
+    : token_(std::move(token)), bot_username_(std::move(bot_username)), server_(std::make_unique<httplib::Server>()) {
+  // Every keep-alive connection holds a pool thread: give the bot's threads room.
+  server_->new_task_queue = [] { return new httplib::ThreadPool(96); };
+  server_->set_keep_alive_max_count(1'000'000);
+  server_->set_keep_alive_timeout(30);
+  server_->set_read_timeout(60, 0);
+  server_->set_write_timeout(60, 0);
+  const auto handler = [this](const httplib::Request& request, httplib::Response& response) {
+    Handle(request, response);
+  };
+  server_->Post(R"(/bot([^/]*)/([A-Za-z]+))", handler);
+  server_->Get(R"(/bot([^/]*)/([A-Za-z]+))", handler);
+  port_ = server_->bind_to_any_port("127.0.0.1");
+  if (port_ <= 0) throw std::runtime_error("fake Bot API: cannot bind 127.0.0.1");
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
+
+FakeBotApi::~FakeBotApi() { Stop(); }
+
+void FakeBotApi::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && !thread_.joinable()) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string FakeBotApi::url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+std::int64_t FakeBotApi::Enqueue(const std::string& fields) {
+  std::int64_t id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_update_id_++;
+    updates_.emplace(id, "{\"update_id\":" + std::to_string(id) + "," + fields + "}");
+  }
+  cv_.notify_all();
+  return id;
+}
+
+std::int64_t FakeBotApi::PushText(std::int64_t chat_id, const std::string& text, std::int64_t user_id,
+                                  const std::string& chat_type) {
+  if (user_id == 0) user_id = chat_id;
+  std::int64_t message_id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    message_id = next_message_id_++;
+  }
+  const Json message = {
+      {"message_id", message_id},
+      {"from", {{"id", user_id}, {"is_bot", false}, {"first_name", "Tester"}, {"language_code", "ru"}}},
+      {"chat", {{"id", chat_id}, {"type", chat_type}}},
+      {"date", 1'764'000'000},
+      {"text", text}};
+  return Enqueue("\"message\":" + message.dump());
+}
+
+std::int64_t FakeBotApi::PushUpdate(const Json& payload) {
+  std::string fields = payload.dump();
+  // Strip the braces: the fields go after update_id.
+  fields = fields.substr(1, fields.size() - 2);
+  return Enqueue(fields);
+}
+
+std::int64_t FakeBotApi::PushRawUpdate(const std::string& fields) { return Enqueue(fields); }
+
+void FakeBotApi::FailNext(const std::string& method, ScriptedFailure failure, int times) {
+  std::lock_guard lock(mutex_);
+  for (int i = 0; i < times; ++i) failures_[method].push_back(failure);
+}
+
+std::vector<SentMessage> FakeBotApi::Sent() const {
+  std::lock_guard lock(mutex_);
+  return sent_;
+}
+
+std::vector<SentMessage> FakeBotApi::SentTo(std::int64_t chat_id) const {
+  std::lock_guard lock(mutex_);
+  std::vector<SentMessage> out;
+  for (const auto& message : sent_) {
+    if (message.chat_id == chat_id) out.push_back(message);
+  }
+  return out;
+}
+
+bool FakeBotApi::WaitForSent(std::size_t count, std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return cv_.wait_for(lock, timeout, [&] { return sent_.size() >= count; });
+}
+
+std::size_t FakeBotApi::CallCount(const std::string& method) const {
+  std::lock_guard lock(mutex_);
+  const auto it = calls_.find(method);
+  return it == calls_.end() ? 0 : it->second;
+}
+
+std::vector<std::int64_t> FakeBotApi::TypingActions() const {
+  std::lock_guard lock(mutex_);
+  return typing_;
+}
+
+std::vector<std::int64_t> FakeBotApi::RequestedOffsets() const {
+  std::lock_guard lock(mutex_);
+  return offsets_;
+}
+
+std::size_t FakeBotApi::Unconfirmed() const {
+  std::lock_guard lock(mutex_);
+  return updates_.size();
+}
+
+std::size_t FakeBotApi::UnauthorizedCalls() const {
+  std::lock_guard lock(mutex_);
+  return unauthorized_;
+}
+
+void FakeBotApi::Handle(const httplib::Request& request, httplib::Response& response) {
+  const std::string token = request.matches[1];
+  const std::string method = request.matches[2];
+  std::optional<ScriptedFailure> failure;
+  {
+    std::lock_guard lock(mutex_);
+    ++calls_[method];
+    if (token != token_) {
+      ++unauthorized_;
+      response.status = 401;
+      response.set_content(ErrorBody(401, "Unauthorized"), "application/json");
+      return;
+    }
+    auto& queue = failures_[method];
+    if (!queue.empty()) {
+      failure = queue.front();
+      queue.pop_front();
+    }
+  }
+  if (failure) {
+    if (failure->hang.count() > 0) {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, failure->hang, [this] { return stopping_; });
+    }
+    if (failure->status != 0) {
+      response.status = failure->status;
+      const std::string body = !failure->raw_body.empty()
+                                   ? failure->raw_body
+                                   : ErrorBody(failure->status,
+                                               failure->status == 429 ? "Too Many Requests: retry after " +
+                                                                            std::to_string(failure->retry_after)
+                                                                      : "Internal Server Error",
+                                               failure->retry_after);
+      response.set_content(body, "application/json");
+      return;
+    }
+  }
+  int status = 200;
+  const std::string body = HandleMethod(method, ParamsOf(request), status);
+  response.status = status;
+  response.set_content(body, "application/json");
+}
+
+std::string FakeBotApi::HandleMethod(const std::string& method, const Json& params, int& status) {
+  if (method == "getUpdates") return GetUpdates(params);
+  if (method == "sendMessage") return SendMessage(params, status);
+  if (method == "getMe") {
+    return OkBody({{"id", 4242}, {"is_bot", true}, {"first_name", "Videobot"}, {"username", bot_username_}});
+  }
+  if (method == "sendChatAction") {
+    std::lock_guard lock(mutex_);
+    typing_.push_back(IntegerParam(params, "chat_id", 0));
+    return OkBody(true);
+  }
+  if (method == "setMyCommands" || method == "deleteWebhook") return OkBody(true);
+  status = 404;
+  return ErrorBody(404, "Not Found");
+}
+
+std::string FakeBotApi::GetUpdates(const Json& params) {
+  const std::int64_t offset = IntegerParam(params, "offset", 0);
+  const std::int64_t limit = std::clamp<std::int64_t>(IntegerParam(params, "limit", 100), 1, 100);
+  const auto timeout = std::chrono::seconds(std::clamp<std::int64_t>(IntegerParam(params, "timeout", 0), 0, 50));
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::unique_lock lock(mutex_);
+  offsets_.push_back(offset);
+  if (offset > 0) updates_.erase(updates_.begin(), updates_.lower_bound(offset));
+  cv_.wait_until(lock, deadline, [&] { return stopping_ || updates_.lower_bound(offset) != updates_.end(); });
+  std::string body = "{\"ok\":true,\"result\":[";
+  std::int64_t count = 0;
+  for (auto it = updates_.lower_bound(offset); it != updates_.end() && count < limit; ++it, ++count) {
+    if (count > 0) body += ",";
+    body += it->second;
+  }
+  body += "]}";
+  return body;
+}
+
+std::string FakeBotApi::SendMessage(const Json& params, int& status) {
+  const std::int64_t chat_id = IntegerParam(params, "chat_id", 0);
+  const auto text_it = params.find("text");
+  const std::string text = text_it != params.end() && text_it->is_string() ? text_it->get<std::string>() : "";
+  if (chat_id == 0) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: chat not found");
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: message text is empty");
+  }
+  if (CodePoints(text) > 4096) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: message is too long");
+  }
+  std::int64_t message_id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    message_id = next_message_id_++;
+    sent_.push_back({chat_id, text, message_id, std::chrono::steady_clock::now()});
+  }
+  cv_.notify_all();
+  return OkBody({{"message_id", message_id},
+                 {"date", 1'764'000'000},
+                 {"chat", {{"id", chat_id}, {"type", "private"}}},
+                 {"text", text}});
+}
+
+}  // namespace videobot::testing
