@@ -29,6 +29,12 @@ size_t WriteBody(char* data, size_t size, size_t count, void* user) {
 
 size_t WriteHeader(char* data, size_t size, size_t count, void* user) {
   const std::string_view line(data, size * count);
+  // Every response (a proxy's CONNECT reply, "100 Continue", the final one) starts with a status
+  // line; only the last response's headers are kept.
+  if (line.substr(0, 5) == "HTTP/") {
+    static_cast<Headers*>(user)->clear();
+    return size * count;
+  }
   const auto colon = line.find(':');
   if (colon != std::string_view::npos) {
     std::string name(line.substr(0, colon));
@@ -67,11 +73,15 @@ class CurlHttpClient final : public HttpClient {
       const std::string line = name + ": " + value;
       headers.reset(curl_slist_append(headers.release(), line.c_str()));
     }
+    // No "Expect: 100-continue" on larger POST bodies: it costs a round trip, and a server or
+    // proxy that ignores it stalls every request for a second.
+    if (request.method == "POST") headers.reset(curl_slist_append(headers.release(), "Expect:"));
     curl_easy_setopt(handle_, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(handle_, CURLOPT_USERAGENT, options_.user_agent.c_str());
     curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+    // libcurl reads a timeout of 0 as "no timeout": an exhausted deadline must still time out.
+    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, std::max(1L, static_cast<long>(request.timeout.count())));
     curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
     curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, WriteBody);
     curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &response.body);
@@ -81,6 +91,9 @@ class CurlHttpClient final : public HttpClient {
     // Only the configured proxy is used; environment proxies (http_proxy …) are ignored so
     // that one client's proxy never leaks into another's traffic.
     curl_easy_setopt(handle_, CURLOPT_PROXY, options_.proxy_url.c_str());
+    // Without this, libcurl would still read NO_PROXY from the environment and silently bypass
+    // the configured proxy for matching hosts.
+    curl_easy_setopt(handle_, CURLOPT_NOPROXY, "");
     if (request.method == "POST") {
       curl_easy_setopt(handle_, CURLOPT_POST, 1L);
       curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, request.body.data());

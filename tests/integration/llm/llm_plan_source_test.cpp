@@ -36,6 +36,7 @@ TEST(LlmPlanSourceLoopback, CorrectPlanAndTheRequestItCameFrom) {
   EXPECT_EQ(request.path, "/v1/chat/completions");
   EXPECT_EQ(request.Header("Authorization"), std::string("Bearer ") + kTestApiKey);
   EXPECT_NE(request.Header("Content-Type").find("application/json"), std::string::npos);
+  EXPECT_EQ(request.Header("Expect"), "");  // no 100-continue round trip
   const Json body = request.Json();
   ASSERT_TRUE(body.is_object()) << request.body;
   EXPECT_EQ(body.at("model"), "test-model");

@@ -4,6 +4,7 @@
 // from 127.0.0.1.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -143,6 +144,23 @@ TEST(LlmProxy, Socks5ProxyCarriesTheExchange) {
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().code, ErrorCode::kLlmUnavailable);
   EXPECT_EQ(server.RequestCount(), 2u);
+}
+
+TEST(LlmProxy, NoProxyEnvironmentDoesNotBypassTheConfiguredProxy) {
+  VIDEOBOT_REQUIRE_PROGRAM(microsocks, "microsocks");
+  TempDir dir;
+  Microsocks proxy(microsocks, dir);
+  ASSERT_TRUE(proxy.ready());
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(kValidPlanJson));
+  setenv("NO_PROXY", "*", 1);
+  setenv("no_proxy", "127.0.0.1,localhost", 1);
+  const auto plan = AskThrough(server, "socks5://127.0.0.1:" + std::to_string(proxy.port()));
+  unsetenv("NO_PROXY");
+  unsetenv("no_proxy");
+  ASSERT_TRUE(plan) << plan.error().Describe();
+  ASSERT_EQ(server.RequestCount(), 1u);
+  EXPECT_EQ(server.Requests()[0].remote_addr, kProxyOutgoingAddress);
 }
 
 TEST(LlmProxy, Socks5ProxyWithUserAndPassword) {
