@@ -154,7 +154,10 @@ Status VideoParser::ParseVideo(od::object& object) {
     where.field = {};
     if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
     const int id = FindField(kVideoFields, key);
-    if (id < 0) return Malformed(where, "неизвестное поле " + Quote(key));
+    if (id < 0) {
+      where.field = key;
+      return Malformed(where, "неизвестное поле " + Quote(key));
+    }
     where.field = kVideoFields[static_cast<std::size_t>(id)];
     if (seen & (1u << id)) return Malformed(where, "поле повторяется");
     seen |= 1u << id;
@@ -225,7 +228,10 @@ Status VideoParser::ParseSnapshot(od::value& value, std::int64_t index) {
     where.field = {};
     if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
     const int id = FindField(kSnapshotFields, key);
-    if (id < 0) return Malformed(where, "неизвестное поле " + Quote(key));
+    if (id < 0) {
+      where.field = key;
+      return Malformed(where, "неизвестное поле " + Quote(key));
+    }
     where.field = kSnapshotFields[static_cast<std::size_t>(id)];
     if (seen & (1u << id)) return Malformed(where, "поле повторяется");
     seen |= 1u << id;

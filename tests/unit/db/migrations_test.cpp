@@ -1,0 +1,91 @@
+// Migrations: fresh apply, idempotent re-run, tampered checksum, unknown version, concurrency.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "db/migrations.hpp"
+#include "test_database.hpp"
+
+namespace videobot::db::testing {
+namespace {
+
+using MigrationsTest = BackendTest;
+
+TEST_P(MigrationsTest, FreshApplyCreatesTheSchema) {
+  const auto applied = Migrate(db());
+  ASSERT_FALSE(applied.empty());
+  EXPECT_EQ(applied.front().version, 1);
+  EXPECT_EQ(applied.front().name, "0001_init");
+  for (const char* table : {"videos", "video_snapshots", "bot_state"}) {
+    EXPECT_EQ(QueryInt(db(), std::string("SELECT count(*) FROM ") + table), 0) << table;
+  }
+  const auto rows = db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
+  ASSERT_EQ(rows.size(), applied.size());
+  const std::string checksum = std::get<std::string>(rows[0][2]);
+  EXPECT_EQ(checksum.size(), 64u);
+  EXPECT_EQ(checksum.find_first_not_of("0123456789abcdef"), std::string::npos);
+}
+
+TEST_P(MigrationsTest, ReapplyIsANoOp) {
+  const auto first = Migrate(db());
+  const auto before = db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
+  EXPECT_TRUE(Migrate(db()).empty());
+  auto other = fresh().Connect();
+  EXPECT_TRUE(Migrate(*other).empty());
+  const auto after = db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
+  EXPECT_EQ(before, after);
+  EXPECT_EQ(after.size(), first.size());
+}
+
+TEST_P(MigrationsTest, TamperedChecksumIsRefused) {
+  Migrate(db());
+  db().Execute("UPDATE schema_migrations SET checksum = 'deadbeef' WHERE version = 1");
+  try {
+    Migrate(db());
+    FAIL() << "a changed migration was accepted";
+  } catch (const MigrationError& error) {
+    EXPECT_NE(std::string(error.what()).find("0001_init"), std::string::npos) << error.what();
+  }
+}
+
+TEST_P(MigrationsTest, UnknownAppliedVersionIsRefused) {
+  Migrate(db());
+  db().Execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future', 'x', " +
+               std::string(postgres() ? "now()" : "0") + ")");
+  try {
+    Migrate(db());
+    FAIL() << "an unknown migration was accepted";
+  } catch (const MigrationError& error) {
+    EXPECT_NE(std::string(error.what()).find("9999"), std::string::npos) << error.what();
+  }
+}
+
+TEST_P(MigrationsTest, ConcurrentRunsApplyOnce) {
+  constexpr int kRuns = 4;
+  std::vector<std::unique_ptr<Database>> connections;
+  for (int i = 0; i < kRuns; ++i) connections.push_back(fresh().Connect());
+  std::vector<std::size_t> applied(kRuns, 0);
+  std::vector<std::string> errors(kRuns);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kRuns; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        applied[static_cast<std::size_t>(i)] = Migrate(*connections[static_cast<std::size_t>(i)]).size();
+      } catch (const std::exception& error) {
+        errors[static_cast<std::size_t>(i)] = error.what();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::size_t total = 0;
+  for (int i = 0; i < kRuns; ++i) {
+    EXPECT_EQ(errors[static_cast<std::size_t>(i)], "");
+    total += applied[static_cast<std::size_t>(i)];
+  }
+  EXPECT_EQ(total, static_cast<std::size_t>(QueryInt(db(), "SELECT count(*) FROM schema_migrations")));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MigrationsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace videobot::db::testing
