@@ -87,7 +87,7 @@ Result<plan::Plan> PlannerRouter::MakePlan(std::string_view question, const plan
   return std::move(routed->plan);
 }
 
-Result<std::unique_ptr<PlannerRouter>> MakePlanner(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
                                                    std::unique_ptr<plan::PlanSource> llm) {
   if (NeedsRules(mode) && rules == nullptr) {
     return Fail(ErrorCode::kUsage, fmt::format("режиму {} нужен разбор правилами", Name(mode)), "--planner");
@@ -98,13 +98,21 @@ Result<std::unique_ptr<PlannerRouter>> MakePlanner(PlannerMode mode, std::unique
   return std::make_unique<PlannerRouter>(mode, std::move(rules), std::move(llm));
 }
 
-Result<std::unique_ptr<PlannerRouter>> MakePlanner(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
                                                    const Settings& settings) {
   auto parsed = ParsePlannerMode(mode, settings);
   if (!parsed) return Unexpected{parsed.error()};
+  // Local servers (Ollama, vLLM, llama.cpp) need no key; the default OpenAI endpoint does.
+  if (NeedsLlm(*parsed) && !settings.HasKey() && settings.base_url == Settings{}.base_url) {
+    return Fail(ErrorCode::kUsage,
+                fmt::format("режиму {} нужна языковая модель: задайте LLM_API_KEY (или LLM_BASE_URL локального "
+                            "сервера, которому ключ не нужен)",
+                            Name(*parsed)),
+                "LLM_API_KEY");
+  }
   std::unique_ptr<plan::PlanSource> llm;
   if (NeedsLlm(*parsed)) llm = std::make_unique<LlmPlanSource>(settings);
-  return MakePlanner(*parsed, std::move(rules), std::move(llm));
+  return MakePlannerRouter(*parsed, std::move(rules), std::move(llm));
 }
 
 }  // namespace videobot::llm

@@ -41,7 +41,7 @@ struct RoutedPlan {
 class PlannerRouter final : public plan::PlanSource {
  public:
   /// `rules` is required for every mode but kLlm; `llm` for every mode but kRules (asserted;
-  /// MakePlanner checks and reports instead).
+  /// MakePlannerRouter checks and reports instead).
   PlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules, std::unique_ptr<plan::PlanSource> llm);
 
   /// Routes `question`:
@@ -76,13 +76,14 @@ class PlannerRouter final : public plan::PlanSource {
 /// The planner the CLI and the bot use. `mode` is the --planner / VIDEOBOT_PLANNER value ("" =
 /// default, see ParsePlannerMode); `rules` is the offline parser; the model source
 /// (LlmPlanSource over libcurl with `settings.proxy_url`) is created only when the mode needs
-/// it. Fails with kUsage for an unknown mode or a missing rules source.
-Result<std::unique_ptr<PlannerRouter>> MakePlanner(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
+/// it. Fails with kUsage for an unknown mode, a missing rules source, or a mode that needs the
+/// model with neither LLM_API_KEY nor a non-default LLM_BASE_URL (a local server).
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
                                                    const Settings& settings);
 
 /// As above with an explicit model source (tests, other transports). Fails with kUsage when a
 /// source the mode needs is missing.
-Result<std::unique_ptr<PlannerRouter>> MakePlanner(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
                                                    std::unique_ptr<plan::PlanSource> llm);
 
 }  // namespace videobot::llm

@@ -1,14 +1,13 @@
 #include "llm/planner_router.hpp"
 
+#include "service/planner_router.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <functional>
 
 namespace videobot::llm {
-namespace {
-
-const plan::TimeContext kContext{ToInstant(DateTime{Date{2025, 12, 10}, 12 * 3600}, UtcOffset{0}), UtcOffset{0}};
 
 // A plan source answering from a function and counting its calls.
 class FakeSource final : public plan::PlanSource {
@@ -28,6 +27,10 @@ class FakeSource final : public plan::PlanSource {
   std::shared_ptr<std::atomic<int>> calls_;
 };
 
+namespace {
+
+const plan::TimeContext kContext{ToInstant(DateTime{Date{2025, 12, 10}, 12 * 3600}, UtcOffset{0}), UtcOffset{0}};
+
 plan::Plan CountVideos() { return plan::Plan{}; }
 
 plan::Plan CountVideosAbove(std::int64_t views) {
@@ -43,7 +46,7 @@ struct Harness {
   std::shared_ptr<std::atomic<int>> llm_calls = std::make_shared<std::atomic<int>>(0);
 
   std::unique_ptr<PlannerRouter> Make(PlannerMode mode, FakeSource::Answer rules, FakeSource::Answer llm) {
-    auto router = MakePlanner(mode, std::make_unique<FakeSource>("rules", std::move(rules), rules_calls),
+    auto router = MakePlannerRouter(mode, std::make_unique<FakeSource>("rules", std::move(rules), rules_calls),
                               std::make_unique<FakeSource>("llm", std::move(llm), llm_calls));
     EXPECT_TRUE(router);
     return std::move(*router);
@@ -68,12 +71,23 @@ TEST(LlmPlannerMode, ParsesNamesAndDefaults) {
 TEST(LlmPlannerRouter, MissingSourcesAreUsageErrors) {
   auto calls = std::make_shared<std::atomic<int>>(0);
   auto source = [&] { return std::make_unique<FakeSource>("x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls); };
-  EXPECT_EQ(MakePlanner(PlannerMode::kAuto, nullptr, source()).error().code, ErrorCode::kUsage);
-  EXPECT_EQ(MakePlanner(PlannerMode::kVerify, source(), nullptr).error().code, ErrorCode::kUsage);
-  EXPECT_TRUE(MakePlanner(PlannerMode::kRules, source(), nullptr));
-  EXPECT_TRUE(MakePlanner(PlannerMode::kLlm, nullptr, source()));
-  EXPECT_EQ(MakePlanner("bogus", source(), Settings{}).error().code, ErrorCode::kUsage);
-  auto rules_only = MakePlanner("", source(), Settings{});
+  EXPECT_EQ(MakePlannerRouter(PlannerMode::kAuto, nullptr, source()).error().code, ErrorCode::kUsage);
+  EXPECT_EQ(MakePlannerRouter(PlannerMode::kVerify, source(), nullptr).error().code, ErrorCode::kUsage);
+  EXPECT_TRUE(MakePlannerRouter(PlannerMode::kRules, source(), nullptr));
+  EXPECT_TRUE(MakePlannerRouter(PlannerMode::kLlm, nullptr, source()));
+  EXPECT_EQ(MakePlannerRouter("bogus", source(), Settings{}).error().code, ErrorCode::kUsage);
+  const auto keyless = MakePlannerRouter("llm", source(), Settings{});
+  ASSERT_FALSE(keyless);
+  EXPECT_EQ(keyless.error().path, "LLM_API_KEY");
+  Settings local;
+  local.base_url = "http://127.0.0.1:11434/v1";
+  EXPECT_TRUE(MakePlannerRouter("auto", source(), local));  // a local server needs no key
+  Settings keyed;
+  keyed.api_key = "sk-x";
+  auto automatic = MakePlannerRouter("", source(), keyed);
+  ASSERT_TRUE(automatic);
+  EXPECT_EQ((*automatic)->Name(), "auto");
+  auto rules_only = MakePlannerRouter("", source(), Settings{});
   ASSERT_TRUE(rules_only);
   EXPECT_EQ((*rules_only)->mode(), PlannerMode::kRules);
   EXPECT_EQ((*rules_only)->Name(), "rules");
@@ -203,3 +217,28 @@ TEST(LlmPlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {
 
 }  // namespace
 }  // namespace videobot::llm
+
+namespace videobot::service {
+namespace {
+
+std::unique_ptr<plan::PlanSource> RulesStub() {
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  return std::make_unique<llm::FakeSource>("rules", [](std::string_view) { return Result<plan::Plan>(plan::Plan{}); },
+                                           calls);
+}
+
+TEST(ServiceMakePlanner, ThrowsUsageErrorsAsInvalidArgument) {
+  EXPECT_THROW(MakePlanner("smart", RulesStub(), llm::Settings{}), std::invalid_argument);
+  EXPECT_THROW(MakePlanner("llm", RulesStub(), llm::Settings{}), std::invalid_argument);  // no key, default URL
+  const Result<llm::Settings> broken = Fail(ErrorCode::kUsage, "LLM_TIMEOUT_S плохой", "LLM_TIMEOUT_S");
+  EXPECT_THROW(MakePlanner("", RulesStub(), broken), std::invalid_argument);
+  EXPECT_THROW(MakePlanner("auto", RulesStub(), broken), std::invalid_argument);
+  // An explicit "rules" does not need the model's settings at all.
+  auto rules = MakePlanner("rules", RulesStub(), broken);
+  ASSERT_NE(rules, nullptr);
+  EXPECT_EQ(rules->Name(), "rules");
+  EXPECT_TRUE(rules->MakePlan("вопрос", plan::TimeContext{}));
+}
+
+}  // namespace
+}  // namespace videobot::service
