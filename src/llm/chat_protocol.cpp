@@ -8,7 +8,7 @@ namespace {
 using Json = nlohmann::json;
 
 Unexpected BadOutput(std::string detail) {
-  return Fail(ErrorCode::kLlmBadOutput, "языковая модель ответила не по протоколу: " + std::move(detail));
+  return Fail(ErrorCode::kLlmBadOutput, "Языковая модель ответила не по протоколу: " + std::move(detail));
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ Result<std::string> ReadChatContent(std::string_view body) {
   const auto message = choices->front().find("message");
   if (message == choices->front().end() || !message->is_object()) return BadOutput("в ответе нет choices[0].message");
   if (const auto refusal = message->find("refusal"); refusal != message->end() && refusal->is_string()) {
-    return Fail(ErrorCode::kLlmBadOutput, "языковая модель отказалась составлять план");
+    return Fail(ErrorCode::kLlmBadOutput, "Языковая модель отказалась составлять план");
   }
   const auto content = message->find("content");
   if (content == message->end() || !content->is_string() || content->get_ref<const std::string&>().empty()) {

@@ -45,13 +45,13 @@ std::string ServerDetail(const std::string& body) {
 std::string StatusMessage(long status, const std::string& body) {
   std::string message;
   if (status == 401 || status == 403) {
-    message = fmt::format("языковая модель не приняла ключ доступа (HTTP {}): проверьте LLM_API_KEY", status);
+    message = fmt::format("Языковая модель не приняла ключ доступа (HTTP {}): проверьте LLM_API_KEY", status);
   } else if (status == 429) {
-    message = "языковая модель перегружена или исчерпан лимит запросов (HTTP 429); попробуйте позже";
+    message = "Языковая модель перегружена или исчерпан лимит запросов (HTTP 429); попробуйте позже";
   } else if (status >= 500) {
-    message = fmt::format("сервер языковой модели вернул ошибку (HTTP {}); попробуйте позже", status);
+    message = fmt::format("Сервер языковой модели вернул ошибку (HTTP {}); попробуйте позже", status);
   } else {
-    message = fmt::format("сервер языковой модели отклонил запрос (HTTP {})", status);
+    message = fmt::format("Сервер языковой модели отклонил запрос (HTTP {})", status);
   }
   if (const std::string detail = ServerDetail(body); !detail.empty()) message += ": " + detail;
   return message;
@@ -63,7 +63,7 @@ milliseconds Remaining(ChatTransport::Clock::time_point deadline) {
 
 Unexpected DeadlineFailure(const Settings& settings) {
   return Fail(ErrorCode::kLlmUnavailable,
-              fmt::format("языковая модель не ответила за {:.1f} с; попробуйте позже или спросите проще",
+              fmt::format("Языковая модель не ответила за {:.1f} с; попробуйте позже или спросите проще",
                           static_cast<double>(settings.timeout.count()) / 1000.0));
 }
 
@@ -141,10 +141,10 @@ Result<std::string> ChatTransport::Post(const std::string& body, Clock::time_poi
       wait = ParseRetryAfter(response.Header("retry-after"));
     } catch (const net::NetworkError& error) {
       if (error.timed_out() || Remaining(deadline) <= milliseconds(0)) return DeadlineFailure(settings_);
-      last_failure = RedactSecrets(std::string("языковая модель недоступна: ") + error.what(), settings_);
+      last_failure = RedactSecrets(std::string("Языковая модель недоступна: ") + error.what(), settings_);
     } catch (const EnvironmentError& error) {
       return Fail(ErrorCode::kLlmUnavailable,
-                  RedactSecrets(std::string("языковая модель недоступна: ") + error.what(), settings_));
+                  RedactSecrets(std::string("Языковая модель недоступна: ") + error.what(), settings_));
     }
     if (attempt >= policy_.max_attempts) return Fail(ErrorCode::kLlmUnavailable, last_failure);
     // Retry-After is honoured as given; only the client's own back-off is capped.

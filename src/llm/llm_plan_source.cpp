@@ -64,7 +64,7 @@ Result<plan::Plan> LlmPlanSource::MakePlan(std::string_view question, const plan
   if (!plan) {
     const Error& error = plan.error();
     return Fail(ErrorCode::kLlmBadOutput,
-                fmt::format("языковая модель не смогла составить корректный план ({}: {})", ErrorCodeName(error.code),
+                fmt::format("Языковая модель не смогла составить корректный план ({}: {})", ErrorCodeName(error.code),
                             error.message),
                 error.path);
   }

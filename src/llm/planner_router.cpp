@@ -36,7 +36,7 @@ Result<PlannerMode> ParsePlannerMode(std::string_view text, const Settings& sett
   for (PlannerMode mode : {PlannerMode::kRules, PlannerMode::kLlm, PlannerMode::kAuto, PlannerMode::kVerify}) {
     if (text == Name(mode)) return mode;
   }
-  return Fail(ErrorCode::kUsage, "неизвестный режим планировщика: допустимы rules, llm, auto, verify", "--planner");
+  return Fail(ErrorCode::kUsage, "Неизвестный режим планировщика: допустимы rules, llm, auto, verify", "--planner");
 }
 
 PlannerRouter::PlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
@@ -59,7 +59,7 @@ Result<RoutedPlan> PlannerRouter::Verify(plan::Plan rules_plan, std::string_view
   if (!llm_result) return RoutedPlan{std::move(rules_plan), std::string(rules_->Name()), false};
   if (auto difference = FindPlanDifference(rules_plan, *llm_result, context)) {
     return Fail(ErrorCode::kPlannersDisagree,
-                "правила и языковая модель поняли вопрос по-разному, поэтому ответа не будет — угадывать "
+                "Правила и языковая модель поняли вопрос по-разному, поэтому ответа не будет — угадывать "
                 "нельзя. Переформулируйте вопрос точнее, например: «Сколько видео набрало больше 100 000 "
                 "просмотров за всё время?»",
                 *difference);
@@ -90,10 +90,10 @@ Result<plan::Plan> PlannerRouter::MakePlan(std::string_view question, const plan
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
                                                    std::unique_ptr<plan::PlanSource> llm) {
   if (NeedsRules(mode) && rules == nullptr) {
-    return Fail(ErrorCode::kUsage, fmt::format("режиму {} нужен разбор правилами", Name(mode)), "--planner");
+    return Fail(ErrorCode::kUsage, fmt::format("Режиму {} нужен разбор правилами", Name(mode)), "--planner");
   }
   if (NeedsLlm(mode) && llm == nullptr) {
-    return Fail(ErrorCode::kUsage, fmt::format("режиму {} нужна языковая модель", Name(mode)), "--planner");
+    return Fail(ErrorCode::kUsage, fmt::format("Режиму {} нужна языковая модель", Name(mode)), "--planner");
   }
   return std::make_unique<PlannerRouter>(mode, std::move(rules), std::move(llm));
 }
@@ -105,7 +105,7 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, 
   // Local servers (Ollama, vLLM, llama.cpp) need no key; the default OpenAI endpoint does.
   if (NeedsLlm(*parsed) && !settings.HasKey() && settings.base_url == Settings{}.base_url) {
     return Fail(ErrorCode::kUsage,
-                fmt::format("режиму {} нужна языковая модель: задайте LLM_API_KEY (или LLM_BASE_URL локального "
+                fmt::format("Режиму {} нужна языковая модель: задайте LLM_API_KEY (или LLM_BASE_URL локального "
                             "сервера, которому ключ не нужен)",
                             Name(*parsed)),
                 "LLM_API_KEY");

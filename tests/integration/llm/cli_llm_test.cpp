@@ -48,7 +48,7 @@ TEST(LlmCli, GarbageFromTheModelIsARussianInputError) {
   const ProcessResult result =
       RunProcess({BinaryPath(), "--planner", "llm", "plan", "Сколько видео?"}, {}, ModelEnvironment(server));
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
-  EXPECT_NE(result.err.find("языковая модель"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Языковая модель"), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find(kTestApiKey), std::string::npos);
   EXPECT_EQ(server.RequestCount(), 2u);  // the answer and one repair turn
 }
