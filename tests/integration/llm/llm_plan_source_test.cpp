@@ -1,5 +1,6 @@
 // LlmPlanSource against the scripted fake server on loopback, through the real libcurl client.
 #include "llm/llm_plan_source.hpp"
+#include "llm/planner_router.hpp"
 
 #include <gtest/gtest.h>
 
@@ -281,6 +282,40 @@ TEST(LlmPlanSourceLoopback, ConcurrentQuestionsFromSeveralThreads) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(successes.load(), 20);
   EXPECT_EQ(server.RequestCount(), 20u);
+}
+
+// The offline parser's stand-in: understands exactly one question.
+class OneQuestionRules final : public plan::PlanSource {
+ public:
+  Result<plan::Plan> MakePlan(std::string_view question, const plan::TimeContext&) override {
+    if (question == "Сколько всего видео?") return plan::Plan{};
+    return Fail(ErrorCode::kQuestionNotUnderstood, "не понял");
+  }
+  std::string_view Name() const override { return "rules"; }
+};
+
+TEST(LlmPlannerRouterLoopback, AutoAndVerifyAgainstTheFakeModel) {
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(kValidPlanJson));
+  auto automatic = llm::MakePlannerRouter("auto", std::make_unique<OneQuestionRules>(), SettingsFor(server));
+  ASSERT_TRUE(automatic) << automatic.error().Describe();
+  auto by_rules = (*automatic)->Route("Сколько всего видео?", TestContext());
+  ASSERT_TRUE(by_rules);
+  EXPECT_EQ(by_rules->planner, "rules");
+  EXPECT_EQ(server.RequestCount(), 0u);
+  auto by_model = (*automatic)->Route("Сколько видео набрало больше 100 тыс. просмотров?", TestContext());
+  ASSERT_TRUE(by_model);
+  EXPECT_EQ(by_model->planner, "llm");
+  EXPECT_EQ(server.RequestCount(), 1u);
+
+  // verify: the rules count all videos, the model counts those above 100 000 views.
+  auto verify = llm::MakePlannerRouter("verify", std::make_unique<OneQuestionRules>(), SettingsFor(server));
+  ASSERT_TRUE(verify);
+  const auto disagreement = (*verify)->MakePlan("Сколько всего видео?", TestContext());
+  ASSERT_FALSE(disagreement);
+  EXPECT_EQ(disagreement.error().code, ErrorCode::kPlannersDisagree);
+  EXPECT_EQ(disagreement.error().path, "/filters/conditions");
+  EXPECT_EQ(server.RequestCount(), 2u);
 }
 
 }  // namespace
