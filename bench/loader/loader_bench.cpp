@@ -1,5 +1,6 @@
 // Loader benchmark driver: generates data sets and loads them, printing throughput figures.
 //   loader_bench generate VIDEOS SEED > FILE
+//   loader_bench migrate URL
 //   loader_bench load URL FILE|-        (migrates first; prints videos, snapshots, bytes, seconds, rows/s)
 #include <chrono>
 #include <cstdio>
@@ -60,7 +61,11 @@ int main(int argc, char** argv) {
     const std::string command = argc > 1 ? argv[1] : "";
     if (command == "generate" && argc == 4) return Generate(std::atoi(argv[2]), std::strtoull(argv[3], nullptr, 10));
     if (command == "load" && argc == 4) return Load(argv[2], argv[3]);
-    std::cerr << "usage: loader_bench generate VIDEOS SEED | loader_bench load URL FILE|-\n";
+    if (command == "migrate" && argc == 3) {
+      videobot::db::Migrate(*videobot::db::Open(argv[2]));
+      return 0;
+    }
+    std::cerr << "usage: loader_bench generate VIDEOS SEED | migrate URL | load URL FILE|-\n";
     return 64;
   } catch (const std::exception& error) {
     std::cerr << error.what() << "\n";
