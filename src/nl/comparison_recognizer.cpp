@@ -1,0 +1,162 @@
+#include "nl/comparison_recognizer.hpp"
+
+#include <string_view>
+
+#include "nl/number_recognizer.hpp"
+#include "nl/token_match.hpp"
+
+namespace videobot::nl {
+namespace {
+
+using plan::CompareOp;
+
+// A comparison word (or phrase) written before the number.
+struct Prefix {
+  std::string_view words[4];
+  CompareOp op;
+};
+
+// Longest phrases first where they share a start.
+constexpr Prefix kPrefixes[] = {
+    {{"не", "больше", "чем"}, CompareOp::kLessEqual},
+    {{"не", "более", "чем"}, CompareOp::kLessEqual},
+    {{"не", "меньше", "чем"}, CompareOp::kGreaterEqual},
+    {{"не", "менее", "чем"}, CompareOp::kGreaterEqual},
+    {{"не", "больше"}, CompareOp::kLessEqual},
+    {{"не", "более"}, CompareOp::kLessEqual},
+    {{"не", "выше"}, CompareOp::kLessEqual},
+    {{"не", "свыше"}, CompareOp::kLessEqual},
+    {{"не", "превышает"}, CompareOp::kLessEqual},
+    {{"не", "превышающих"}, CompareOp::kLessEqual},
+    {{"не", "превышающие"}, CompareOp::kLessEqual},
+    {{"не", "превышало"}, CompareOp::kLessEqual},
+    {{"не", "меньше"}, CompareOp::kGreaterEqual},
+    {{"не", "менее"}, CompareOp::kGreaterEqual},
+    {{"не", "ниже"}, CompareOp::kGreaterEqual},
+    {{"не", "равно"}, CompareOp::kNotEqual},
+    {{"больше", "чем"}, CompareOp::kGreater},
+    {{"более", "чем"}, CompareOp::kGreater},
+    {{"меньше", "чем"}, CompareOp::kLess},
+    {{"менее", "чем"}, CompareOp::kLess},
+    {{"как", "минимум"}, CompareOp::kGreaterEqual},
+    {{"хотя", "бы"}, CompareOp::kGreaterEqual},
+    {{"по", "крайней", "мере"}, CompareOp::kGreaterEqual},
+    {{"по", "меньшей", "мере"}, CompareOp::kGreaterEqual},
+    {{"самое", "большее"}, CompareOp::kLessEqual},
+    {{"начиная", "от"}, CompareOp::kGreaterEqual},
+    {{"больше"}, CompareOp::kGreater},
+    {{"более"}, CompareOp::kGreater},
+    {{"свыше"}, CompareOp::kGreater},
+    {{"выше"}, CompareOp::kGreater},
+    {{"превышает"}, CompareOp::kGreater},
+    {{"превышают"}, CompareOp::kGreater},
+    {{"превышающих"}, CompareOp::kGreater},
+    {{"превышающие"}, CompareOp::kGreater},
+    {{"превышающее"}, CompareOp::kGreater},
+    {{"превысило"}, CompareOp::kGreater},
+    {{"превысили"}, CompareOp::kGreater},
+    {{"превысил"}, CompareOp::kGreater},
+    {{"превысивших"}, CompareOp::kGreater},
+    {{"сверх"}, CompareOp::kGreater},
+    {{"меньше"}, CompareOp::kLess},
+    {{"менее"}, CompareOp::kLess},
+    {{"ниже"}, CompareOp::kLess},
+    {{"минимум"}, CompareOp::kGreaterEqual},
+    {{"от"}, CompareOp::kGreaterEqual},
+    {{"максимум"}, CompareOp::kLessEqual},
+    {{"до"}, CompareOp::kLessEqual},
+    {{"ровно"}, CompareOp::kEqual},
+    {{"равно"}, CompareOp::kEqual},
+    {{"равное"}, CompareOp::kEqual},
+    {{"равным"}, CompareOp::kEqual},
+    {{"равен"}, CompareOp::kEqual},
+    {{"равна"}, CompareOp::kEqual},
+};
+
+// Comparison words written after the number: "1000 и более".
+struct Suffix {
+  std::string_view words[2];
+  CompareOp op;
+};
+
+constexpr Suffix kSuffixes[] = {
+    {{"и", "более"}, CompareOp::kGreaterEqual}, {{"и", "больше"}, CompareOp::kGreaterEqual},
+    {{"или", "более"}, CompareOp::kGreaterEqual}, {{"или", "больше"}, CompareOp::kGreaterEqual},
+    {{"и", "выше"}, CompareOp::kGreaterEqual}, {{"и", "менее"}, CompareOp::kLessEqual},
+    {{"и", "меньше"}, CompareOp::kLessEqual}, {{"или", "менее"}, CompareOp::kLessEqual},
+    {{"или", "меньше"}, CompareOp::kLessEqual}, {{"и", "ниже"}, CompareOp::kLessEqual},
+};
+
+std::size_t MatchWords(std::span<const Token> tokens, std::size_t pos, const std::string_view* words, std::size_t max) {
+  std::size_t n = 0;
+  while (n < max && !words[n].empty()) {
+    if (!WordAt(tokens, pos + n, words[n])) return 0;
+    ++n;
+  }
+  return n;
+}
+
+// ">", ">=", "<", "<=", "=", "!=" written as symbols.
+std::optional<std::pair<CompareOp, std::size_t>> SymbolAt(std::span<const Token> tokens, std::size_t pos) {
+  const bool eq_next = PunctAt(tokens, pos + 1, '=') && !tokens[pos + 1].space_before;
+  if (PunctAt(tokens, pos, '>')) return std::pair{eq_next ? CompareOp::kGreaterEqual : CompareOp::kGreater, eq_next ? 2u : 1u};
+  if (PunctAt(tokens, pos, '<')) return std::pair{eq_next ? CompareOp::kLessEqual : CompareOp::kLess, eq_next ? 2u : 1u};
+  if (PunctAt(tokens, pos, '!') && eq_next) return std::pair{CompareOp::kNotEqual, std::size_t{2}};
+  if (PunctAt(tokens, pos, '=')) return std::pair{CompareOp::kEqual, std::size_t{1}};
+  return std::nullopt;
+}
+
+std::optional<std::pair<CompareOp, std::size_t>> PrefixAt(std::span<const Token> tokens, std::size_t pos) {
+  if (auto symbol = SymbolAt(tokens, pos)) return symbol;
+  for (const Prefix& prefix : kPrefixes) {
+    if (std::size_t n = MatchWords(tokens, pos, prefix.words, 4)) return std::pair{prefix.op, n};
+  }
+  return std::nullopt;
+}
+
+// The number after a comparison word: an optional comma ("не менее, чем") and "на" ("больше
+// чем на 100") may come between.
+std::optional<NumberMatch> NumberAfter(std::span<const Token> tokens, std::size_t& pos) {
+  if (PunctAt(tokens, pos, ',') && WordAt(tokens, pos + 1, "чем")) pos += 2;
+  if (WordAt(tokens, pos, "на")) ++pos;
+  auto number = RecognizeNumber(tokens, pos);
+  if (number) pos += number->length;
+  return number;
+}
+
+}  // namespace
+
+std::optional<ComparisonExpr> RecognizeComparison(std::span<const Token> tokens, std::size_t pos) {
+  if (pos >= tokens.size()) return std::nullopt;
+  if (auto prefix = PrefixAt(tokens, pos)) {
+    std::size_t p = pos + prefix->second;
+    auto number = NumberAfter(tokens, p);
+    if (!number) return std::nullopt;
+    ComparisonExpr expr{prefix->first, number->value, std::nullopt, 0, 0};
+    if (prefix->first == CompareOp::kGreaterEqual && WordAt(tokens, pos, "от") && WordAt(tokens, p, "до")) {
+      std::size_t q = p + 1;
+      if (auto upper = RecognizeNumber(tokens, q)) {
+        expr.second_op = CompareOp::kLessEqual;
+        expr.second_value = upper->value;
+        p = q + upper->length;
+      }
+    }
+    expr.length = p - pos;
+    return expr;
+  }
+  // "1000 и более", "1000+".
+  auto number = RecognizeNumber(tokens, pos);
+  if (!number) return std::nullopt;
+  const std::size_t p = pos + number->length;
+  if (PunctAt(tokens, p, '+') && !tokens[p].space_before) {
+    return ComparisonExpr{CompareOp::kGreaterEqual, number->value, std::nullopt, 0, number->length + 1};
+  }
+  for (const Suffix& suffix : kSuffixes) {
+    if (std::size_t n = MatchWords(tokens, p, suffix.words, 2)) {
+      return ComparisonExpr{suffix.op, number->value, std::nullopt, 0, number->length + n};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace videobot::nl

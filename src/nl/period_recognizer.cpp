@@ -1,0 +1,323 @@
+#include "nl/period_recognizer.hpp"
+
+#include "nl/number_recognizer.hpp"
+#include "nl/token_match.hpp"
+
+namespace videobot::nl {
+namespace {
+
+using plan::Relative;
+
+constexpr int kMaxRelativeCount = 3660;
+
+std::optional<PeriodExpr> RelativeResult(Relative relative, std::size_t length, int count = 0) {
+  PeriodExpr expr;
+  expr.relative = relative;
+  expr.count = count;
+  expr.length = length;
+  return expr;
+}
+
+// "за последние 7 дней", "за последний час", "за последние сутки", "за последнюю неделю".
+std::optional<PeriodExpr> LastN(std::span<const Token> tokens, std::size_t pos) {
+  if (!AnyWordAt(tokens, pos, {"последние", "последних", "последний", "последнюю", "последнего", "последней",
+                               "последним", "прошедшие", "прошедших", "прошедший", "прошедшую"})) {
+    return std::nullopt;
+  }
+  std::size_t p = pos + 1;
+  int n = 0;
+  if (auto number = RecognizeNumber(tokens, p)) {
+    if (number->value < 1 || number->value > kMaxRelativeCount) return std::nullopt;
+    n = static_cast<int>(number->value);
+    p += number->length;
+  }
+  if (p >= tokens.size()) return std::nullopt;
+  const Token& unit = tokens[p];
+  const std::size_t length = p + 1 - pos;
+  if (IsAnyWord(unit, {"дня", "дней", "день", "суток", "сутки"}) && IsAnyWord(unit, {"суток", "сутки"})) {
+    const int hours = 24 * (n == 0 ? 1 : n);
+    if (hours > kMaxRelativeCount) return std::nullopt;
+    return RelativeResult(Relative::kLastNHours, length, hours);
+  }
+  if (IsAnyWord(unit, {"дня", "дней", "день"})) {
+    if (n == 0) return std::nullopt;  // "за последний день": today, or 24 hours?
+    return RelativeResult(Relative::kLastNDays, length, n);
+  }
+  if (IsAnyWord(unit, {"часа", "часов", "час"})) return RelativeResult(Relative::kLastNHours, length, n == 0 ? 1 : n);
+  if (IsAnyWord(unit, {"неделю", "недели", "недель", "неделя"})) {
+    const int days = 7 * (n == 0 ? 1 : n);
+    if (days > kMaxRelativeCount) return std::nullopt;
+    return RelativeResult(Relative::kLastNDays, length, days);
+  }
+  return std::nullopt;
+}
+
+// "на прошлой неделе", "в этом месяце", "в прошлом году".
+std::optional<PeriodExpr> NamedUnit(std::span<const Token> tokens, std::size_t pos) {
+  if (pos + 1 >= tokens.size()) return std::nullopt;
+  const Token& unit = tokens[pos + 1];
+  const Token& which = tokens[pos];
+  const bool week = IsAnyWord(unit, {"неделе", "неделю", "недели", "неделя"});
+  const bool month = IsAnyWord(unit, {"месяце", "месяц", "месяца"});
+  const bool year = IsAnyWord(unit, {"году", "год", "года"});
+  if (week) {
+    if (IsAnyWord(which, {"прошлой", "прошлую", "прошлая", "прошедшей", "прошедшую", "предыдущей", "предыдущую"})) {
+      return RelativeResult(Relative::kLastWeek, 2);
+    }
+    if (IsAnyWord(which, {"этой", "эту", "эта", "текущей", "текущую", "текущая", "нынешней", "нынешнюю"})) {
+      return RelativeResult(Relative::kThisWeek, 2);
+    }
+    return std::nullopt;
+  }
+  if (!month && !year) return std::nullopt;
+  if (IsAnyWord(which, {"прошлом", "прошлый", "прошлого", "прошедшем", "прошедший", "прошедшего", "предыдущем",
+                        "предыдущий", "предыдущего"})) {
+    return RelativeResult(month ? Relative::kLastMonth : Relative::kLastYear, 2);
+  }
+  if (IsAnyWord(which, {"этом", "этот", "этого", "текущем", "текущий", "текущего", "нынешнем", "нынешний"})) {
+    return RelativeResult(month ? Relative::kThisMonth : Relative::kThisYear, 2);
+  }
+  return std::nullopt;
+}
+
+std::optional<PeriodExpr> RelativeAt(std::span<const Token> tokens, std::size_t pos) {
+  if (pos >= tokens.size()) return std::nullopt;
+  const Token& token = tokens[pos];
+  if (IsWord(token, "вчера")) return RelativeResult(Relative::kYesterday, 1);
+  if (IsWord(token, "сегодня")) return RelativeResult(Relative::kToday, 1);
+  if (IsWord(token, "позавчера")) {
+    PeriodExpr expr;
+    expr.days_ago = 2;
+    expr.length = 1;
+    return expr;
+  }
+  if (IsAnyWord(token, {"вчерашний", "вчерашнего", "вчерашнем", "вчерашнему"})) {
+    const std::size_t length = AnyWordAt(tokens, pos + 1, {"день", "дня", "дне", "дню"}) ? 2 : 1;
+    return RelativeResult(Relative::kYesterday, length);
+  }
+  if (IsWord(token, "с") && WordAt(tokens, pos + 1, "начала")) {
+    if (WordAt(tokens, pos + 2, "недели")) return RelativeResult(Relative::kThisWeek, 3);
+    if (WordAt(tokens, pos + 2, "месяца")) return RelativeResult(Relative::kThisMonth, 3);
+    if (WordAt(tokens, pos + 2, "года")) return RelativeResult(Relative::kThisYear, 3);
+    return std::nullopt;
+  }
+  if (auto last = LastN(tokens, pos)) return last;
+  return NamedUnit(tokens, pos);
+}
+
+// A range end: a full date or time, or (when allowed) a bare number decided by the other end.
+std::optional<DateExpr> ReadPoint(std::span<const Token> tokens, std::size_t pos, bool allow_bare) {
+  if (auto date = RecognizeDate(tokens, pos)) return date;
+  if (auto time = RecognizeTime(tokens, pos)) return time;
+  if (allow_bare) return RecognizeDate(tokens, pos, DateOptions{true});
+  return std::nullopt;
+}
+
+bool IsTimeOnly(const DateExpr& point) { return point.granularity == Granularity::kNone && point.seconds; }
+
+// Gives a bare number its meaning from the other end: a day of the same month, or an hour.
+bool ResolveBare(DateExpr& bare, const DateExpr& other) {
+  if (other.bare_number) return false;
+  if (other.granularity == Granularity::kDay) {
+    if (bare.date.day < 1) return false;
+    bare.date.month = other.date.month;
+    bare.date.year = other.date.year;
+    bare.granularity = Granularity::kDay;
+    bare.bare_number = false;
+    bare.seconds.reset();
+    return true;
+  }
+  if (IsTimeOnly(other)) {
+    if (bare.date.day > 24) return false;
+    bare.seconds = bare.date.day * 3600;
+    bare.date = PartialDate{};
+    bare.granularity = Granularity::kNone;
+    bare.bare_number = false;
+    return true;
+  }
+  return false;
+}
+
+// "включительно" / "не включительно" / "не включая" after a range end.
+void ReadInclusivity(std::span<const Token> tokens, std::size_t& pos, PeriodExpr& expr) {
+  std::size_t p = pos;
+  if (PunctAt(tokens, p, ',') || PunctAt(tokens, p, '(')) ++p;
+  if (WordAt(tokens, p, "включительно")) {
+    expr.to_exclusive = false;
+    pos = p + 1;
+    if (PunctAt(tokens, pos, ')') && PunctAt(tokens, p - 1, '(')) ++pos;
+  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, {"включительно", "включая"})) {
+    expr.to_exclusive = true;
+    pos = p + 2;
+  }
+}
+
+// After a range of times of day, the day they belong to: "с 10:00 до 15:00 28 ноября 2025".
+void AttachTrailingDay(std::span<const Token> tokens, std::size_t& pos, PeriodExpr& expr) {
+  if (!IsTimeOnly(*expr.from) || !IsTimeOnly(*expr.to)) return;
+  std::size_t p = pos;
+  if (PunctAt(tokens, p, ',')) ++p;
+  auto day = RecognizeDate(tokens, p);
+  if (!day || day->granularity != Granularity::kDay || day->seconds) {
+    expr.time_only = true;
+    return;
+  }
+  expr.from->date = expr.to->date = day->date;
+  expr.from->granularity = expr.to->granularity = Granularity::kDay;
+  pos = p + day->length;
+}
+
+// "с X по Y", "с X до Y", "от X до Y", "между X и Y", "с X" (open end).
+std::optional<PeriodExpr> Range(std::span<const Token> tokens, std::size_t pos) {
+  std::size_t p = pos;
+  bool between = false;
+  if (AnyWordAt(tokens, p, {"с", "со", "от"})) {
+    ++p;
+  } else if (WordAt(tokens, p, "начиная") && AnyWordAt(tokens, p + 1, {"с", "со", "от"})) {
+    p += 2;
+  } else if (WordAt(tokens, p, "между")) {
+    between = true;
+    ++p;
+  } else {
+    return std::nullopt;
+  }
+  auto from = ReadPoint(tokens, p, true);
+  if (!from) return std::nullopt;
+  p += from->length;
+  PeriodExpr expr;
+  expr.from = from;
+  const bool to_inclusive_word = !between && WordAt(tokens, p, "по");
+  const bool to_until_word = !between && WordAt(tokens, p, "до");
+  const bool dash = !between && PunctAt(tokens, p, '-');
+  const bool and_word = between && WordAt(tokens, p, "и");
+  if (!to_inclusive_word && !to_until_word && !dash && !and_word) {
+    if (between || from->bare_number) return std::nullopt;
+    expr.length = p - pos;  // "с 5 ноября": an open end
+    if (IsTimeOnly(*from)) expr.time_only = true;
+    return expr;
+  }
+  ++p;
+  auto to = ReadPoint(tokens, p, true);
+  if (!to) return std::nullopt;
+  p += to->length;
+  if (from->bare_number && !ResolveBare(*from, *to)) return std::nullopt;
+  if (to->bare_number && !ResolveBare(*to, *from)) return std::nullopt;
+  // Times of day: the end is exclusive whatever the word; dates: "до" excludes, "по" and "-" include.
+  const bool times = IsTimeOnly(*from) || IsTimeOnly(*to) || to->seconds.has_value();
+  if (between && !times) return std::nullopt;  // "между 1 и 5 ноября": are the ends included?
+  expr.to = to;
+  expr.to_exclusive = to_until_word && !times;
+  ReadInclusivity(tokens, p, expr);
+  if (IsTimeOnly(*from) != IsTimeOnly(*to)) {
+    // "с 10:00 до 28 ноября": one end a time, the other a date with no time.
+    if (IsTimeOnly(*from) && !(to->granularity == Granularity::kDay)) return std::nullopt;
+    if (IsTimeOnly(*to) && from->granularity == Granularity::kDay) {
+      expr.to->date = from->date;  // "с 28 ноября 10:00 до 15:00"
+      expr.to->granularity = Granularity::kDay;
+    } else if (IsTimeOnly(*to)) {
+      return std::nullopt;
+    } else {
+      expr.from->date = to->date;  // "с 10:00 до 15:00 28 ноября" read as "до <datetime>"
+      expr.from->granularity = Granularity::kDay;
+    }
+  }
+  AttachTrailingDay(tokens, p, expr);
+  expr.length = p - pos;
+  return expr;
+}
+
+// "до 5 ноября", "по 5 ноября", "после 10:00", "раньше июня".
+std::optional<PeriodExpr> OpenEnd(std::span<const Token> tokens, std::size_t pos) {
+  std::size_t p = pos;
+  bool is_from = false;
+  bool exclusive = false;
+  if (AnyWordAt(tokens, p, {"после", "позже", "позднее"})) {
+    is_from = true;
+    ++p;
+  } else if (AnyWordAt(tokens, p, {"до", "раньше", "ранее"})) {
+    exclusive = true;
+    ++p;
+  } else if (WordAt(tokens, p, "по")) {
+    ++p;
+  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, {"позже", "позднее"})) {
+    p += 2;
+  } else {
+    return std::nullopt;
+  }
+  auto point = ReadPoint(tokens, p, false);
+  if (!point) return std::nullopt;
+  p += point->length;
+  PeriodExpr expr;
+  if (is_from) {
+    expr.from = point;
+    expr.from_after = true;
+  } else {
+    expr.to = point;
+    expr.to_exclusive = exclusive;
+    ReadInclusivity(tokens, p, expr);
+  }
+  if (IsTimeOnly(*point)) expr.time_only = true;
+  expr.length = p - pos;
+  return expr;
+}
+
+// "1-5 ноября", "01.11.2025-05.11.2025", or one point "28 ноября 2025".
+std::optional<PeriodExpr> PointOrDashRange(std::span<const Token> tokens, std::size_t pos) {
+  auto from = ReadPoint(tokens, pos, true);
+  if (!from) return std::nullopt;
+  std::size_t p = pos + from->length;
+  if (PunctAt(tokens, p, '-')) {
+    if (auto to = ReadPoint(tokens, p + 1, false); to && !IsTimeOnly(*to) && !IsTimeOnly(*from)) {
+      if (from->bare_number && !ResolveBare(*from, *to)) return std::nullopt;
+      PeriodExpr expr;
+      expr.from = from;
+      expr.to = to;
+      p += 1 + to->length;
+      ReadInclusivity(tokens, p, expr);
+      expr.length = p - pos;
+      return expr;
+    }
+  }
+  if (from->bare_number || IsTimeOnly(*from)) return std::nullopt;
+  PeriodExpr expr;
+  expr.from = from;
+  expr.to = from;
+  expr.single = true;
+  expr.length = p - pos;
+  return expr;
+}
+
+std::optional<PeriodExpr> Core(std::span<const Token> tokens, std::size_t pos) {
+  if (auto relative = RelativeAt(tokens, pos)) return relative;
+  if (auto range = Range(tokens, pos)) return range;
+  if (auto open = OpenEnd(tokens, pos)) return open;
+  return PointOrDashRange(tokens, pos);
+}
+
+}  // namespace
+
+std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::size_t pos) {
+  if (pos >= tokens.size()) return std::nullopt;
+  std::size_t prefix = 0;
+  bool moment = false;
+  if ((WordAt(tokens, pos, "в") && WordAt(tokens, pos + 1, "течение")) ||
+      (WordAt(tokens, pos, "на") && WordAt(tokens, pos + 1, "протяжении"))) {
+    prefix = 2;
+  } else if (AnyWordAt(tokens, pos, {"в", "во", "за"})) {
+    prefix = 1;
+  } else if (AnyWordAt(tokens, pos, {"на", "к"})) {
+    prefix = 1;
+    moment = true;
+  }
+  if (prefix > 0) {
+    auto core = Core(tokens, pos + prefix);
+    if (!core) return std::nullopt;
+    // "на 28 ноября": a moment; "на прошлой неделе" is a period.
+    core->as_of = moment && !core->relative && core->days_ago == 0;
+    core->length += prefix;
+    return core;
+  }
+  return Core(tokens, pos);
+}
+
+}  // namespace videobot::nl

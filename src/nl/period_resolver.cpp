@@ -1,0 +1,152 @@
+#include "nl/period_resolver.hpp"
+
+namespace videobot::nl {
+namespace {
+
+Unexpected Bad(std::string message) { return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message)); }
+
+// The first day of the unit of a point whose parts are all known.
+Date StartOf(const DateExpr& point) {
+  const PartialDate& d = point.date;
+  switch (point.granularity) {
+    case Granularity::kYear: return Date{d.year, 1, 1};
+    case Granularity::kMonth: return Date{d.year, d.month, 1};
+    default: return Date{d.year, d.month, d.day};
+  }
+}
+
+// The last day of the unit.
+Date EndOf(const DateExpr& point) {
+  const PartialDate& d = point.date;
+  switch (point.granularity) {
+    case Granularity::kYear: return Date{d.year, 12, 31};
+    case Granularity::kMonth: return Date{d.year, d.month, DaysInMonth(d.year, d.month)};
+    default: return Date{d.year, d.month, d.day};
+  }
+}
+
+bool IsValid(const DateExpr& point) {
+  const PartialDate& d = point.date;
+  if (d.year < 1 || d.year > 9999) return false;
+  switch (point.granularity) {
+    case Granularity::kYear: return true;
+    case Granularity::kMonth: return d.month >= 1 && d.month <= 12;
+    case Granularity::kDay: return IsValidDate(Date{d.year, d.month, d.day});
+    case Granularity::kNone: return false;
+  }
+  return false;
+}
+
+// The most recent year in which `point` (without a year) has started by `today`.
+int RecentYear(const DateExpr& point, const Date& today) {
+  DateExpr probe = point;
+  for (int year = today.year; year > today.year - 8; --year) {
+    probe.date.year = year;
+    if (IsValid(probe) && StartOf(probe) <= today) return year;
+  }
+  return today.year;  // IsValid fails later with a clear message
+}
+
+// Day and month order within a year, to place a year-less end after its start.
+bool MonthDayBefore(const PartialDate& a, const PartialDate& b) {
+  return a.month < b.month || (a.month == b.month && a.day < b.day);
+}
+
+Status FillYears(std::optional<DateExpr>& from, std::optional<DateExpr>& to, const Date& today) {
+  const bool from_dated = from && from->granularity != Granularity::kNone;
+  const bool to_dated = to && to->granularity != Granularity::kNone;
+  if (from_dated && from->granularity != Granularity::kYear && from->date.year == 0) {
+    if (to_dated && to->date.year != 0) {
+      from->date.year = MonthDayBefore(to->date, from->date) ? to->date.year - 1 : to->date.year;
+    } else {
+      from->date.year = RecentYear(*from, today);
+    }
+  }
+  if (to_dated && to->granularity != Granularity::kYear && to->date.year == 0) {
+    if (from_dated) {
+      to->date.year = MonthDayBefore(to->date, from->date) ? from->date.year + 1 : from->date.year;
+    } else {
+      to->date.year = RecentYear(*to, today);
+    }
+  }
+  if ((from && !from_dated) || (to && !to_dated)) return Bad("не указан день для времени");
+  if ((from && !IsValid(*from)) || (to && !IsValid(*to))) return Bad("такой даты нет в календаре");
+  return Ok{};
+}
+
+plan::PeriodBound DateBound(const Date& date) { return plan::PeriodBound{DateTime{date, 0}, false}; }
+
+plan::PeriodBound TimeBound(const Date& date, int seconds) {
+  if (seconds >= 86400) return plan::PeriodBound{DateTime{AddDays(date, 1), seconds - 86400}, true};
+  return plan::PeriodBound{DateTime{date, seconds}, true};
+}
+
+plan::PeriodBound FromBound(const DateExpr& point, bool after) {
+  if (point.seconds) return TimeBound(StartOf(point), *point.seconds);
+  if (!after) return DateBound(StartOf(point));
+  return DateBound(AddDays(EndOf(point), 1));
+}
+
+plan::PeriodBound ToBound(const DateExpr& point, bool exclusive) {
+  if (point.seconds) return TimeBound(StartOf(point), *point.seconds);
+  if (exclusive) return TimeBound(StartOf(point), 0);
+  return DateBound(EndOf(point));
+}
+
+DateTime EndInstant(const plan::PeriodBound& bound) {
+  return bound.has_time ? bound.value : DateTime{AddDays(bound.value.date, 1), 0};
+}
+
+}  // namespace
+
+Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context) {
+  plan::Period period;
+  if (expr.relative) {
+    period.relative = expr.relative;
+    if (*expr.relative == plan::Relative::kLastNDays || *expr.relative == plan::Relative::kLastNHours) {
+      period.count = expr.count;
+    }
+    return period;
+  }
+  const Date today = ToLocal(context.now, context.offset).date;
+  if (expr.days_ago > 0) {
+    const Date day = AddDays(today, -expr.days_ago);
+    period.from = period.to = DateBound(day);
+    return period;
+  }
+  if (expr.as_of) return Bad("ответ «на момент» даты не поддерживается: спросите о периоде, например «за 28 ноября»");
+  if (expr.time_only) return Bad("не указан день для времени");
+  if (expr.single && expr.from && expr.from->seconds) {
+    return Bad("указан момент времени, а нужен промежуток, например «с 10:00 до 15:00»");
+  }
+  std::optional<DateExpr> from = expr.from;
+  std::optional<DateExpr> to = expr.to;
+  if (auto status = FillYears(from, to, today); !status) return Unexpected{status.error()};
+  if (from) period.from = FromBound(*from, expr.from_after);
+  if (to) period.to = ToBound(*to, expr.to_exclusive);
+  if (period.from && period.to && !(period.from->value < EndInstant(*period.to))) {
+    return Bad("конец периода раньше его начала");
+  }
+  return period;
+}
+
+std::optional<PeriodExpr> JoinTimesWithDay(const PeriodExpr& times, const PeriodExpr& day) {
+  if (!day.single || !day.from || day.from->granularity != Granularity::kDay || day.from->seconds) return std::nullopt;
+  PeriodExpr joined = times;
+  joined.time_only = false;
+  for (std::optional<DateExpr>* end : {&joined.from, &joined.to}) {
+    if (!*end) continue;
+    if ((*end)->granularity != Granularity::kNone) return std::nullopt;
+    (*end)->date = day.from->date;
+    (*end)->granularity = Granularity::kDay;
+  }
+  // "28 ноября после 10:00": the rest of that day; "28 ноября до 15:00": its start to 15:00.
+  if (!joined.from) joined.from = day.from;
+  if (!joined.to) {
+    joined.to = day.from;
+    joined.to_exclusive = false;
+  }
+  return joined;
+}
+
+}  // namespace videobot::nl

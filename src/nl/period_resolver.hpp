@@ -1,0 +1,22 @@
+#pragma once
+// Turns a period as written (period_recognizer.hpp) into a plan period. Only a missing year
+// needs the clock: «28 ноября» / «за ноябрь» mean the most recent such day / month that has
+// started by now (in the configured time zone). Relative periods stay relative.
+
+#include "common/result.hpp"
+#include "nl/period_recognizer.hpp"
+#include "plan/plan.hpp"
+#include "plan/resolve.hpp"
+
+namespace videobot::nl {
+
+/// The plan period for `expr`. Fails with kQuestionNotUnderstood for dates that do not exist
+/// (31 ноября), a single moment ("в 10:00", "на 28 ноября"), times of day without a day, and an
+/// end before the start.
+Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context);
+
+/// Joins a range of times of day ("с 10:00 до 15:00") with the one day it belongs to (a period
+/// covering exactly one day, "28 ноября"). Nullopt when `day` is not a single day.
+std::optional<PeriodExpr> JoinTimesWithDay(const PeriodExpr& times, const PeriodExpr& day);
+
+}  // namespace videobot::nl

@@ -1,0 +1,76 @@
+#include "nl/publication_window_recognizer.hpp"
+
+#include "nl/lexicon.hpp"
+#include "nl/number_recognizer.hpp"
+#include "nl/token_match.hpp"
+
+namespace videobot::nl {
+namespace {
+
+constexpr int kMaxWindowHours = 8760;
+
+// Hours in one unit named by the word at tokens[pos], or 0.
+int UnitHours(const Token& token) {
+  if (IsAnyWord(token, {"час", "часа", "часов", "ч"})) return 1;
+  if (IsAnyWord(token, {"сутки", "суток"})) return 24;
+  if (IsAnyWord(token, {"день", "дня", "дней"})) return 24;
+  if (IsAnyWord(token, {"неделю", "недели", "недель", "неделя"})) return 168;
+  return 0;
+}
+
+// "после", "с момента", "от момента": its length, or 0.
+std::size_t AfterWordLength(std::span<const Token> tokens, std::size_t pos) {
+  if (WordAt(tokens, pos, "после")) return 1;
+  if (AnyWordAt(tokens, pos, {"с", "от"}) && WordAt(tokens, pos + 1, "момента")) return 2;
+  return 0;
+}
+
+// "каждого из них", "каждого видео", "каждого": its length, or 0.
+std::size_t EachTailLength(std::span<const Token> tokens, std::size_t pos) {
+  if (!WordAt(tokens, pos, "каждого")) return 0;
+  if (WordAt(tokens, pos + 1, "из") && AnyWordAt(tokens, pos + 2, {"них", "видео", "роликов"})) return 3;
+  if (AnyWordAt(tokens, pos + 1, {"видео", "ролика", "клипа"})) return 2;
+  return 1;
+}
+
+}  // namespace
+
+std::optional<WindowMatch> RecognizePublicationWindow(std::span<const Token> tokens, std::size_t pos) {
+  std::size_t p = pos;
+  if ((WordAt(tokens, p, "в") && WordAt(tokens, p + 1, "течение")) ||
+      (WordAt(tokens, p, "на") && WordAt(tokens, p + 1, "протяжении"))) {
+    p += 2;
+  } else if (AnyWordAt(tokens, p, {"за", "в", "во"})) {
+    ++p;
+  }
+  bool first = false;
+  if (AnyWordAt(tokens, p, {"первые", "первых", "первый", "первую", "первой", "первого", "первым"})) {
+    first = true;
+    ++p;
+  }
+  int count = 0;
+  if (auto number = RecognizeNumber(tokens, p)) {
+    if (number->value < 1 || number->value > kMaxWindowHours) return std::nullopt;
+    count = static_cast<int>(number->value);
+    p += number->length;
+  }
+  if (!first && count == 0) return std::nullopt;
+  if (p >= tokens.size()) return std::nullopt;
+  const int unit = UnitHours(tokens[p]);
+  if (unit == 0) return std::nullopt;
+  ++p;
+  const std::size_t after = AfterWordLength(tokens, p);
+  if (after == 0) return std::nullopt;
+  p += after;
+  if (p >= tokens.size() || tokens[p].kind != TokenKind::kWord ||
+      Lexicon::Instance().LookupWord(tokens[p].text) != Concept::kPublicationNoun) {
+    return std::nullopt;
+  }
+  ++p;
+  p += EachTailLength(tokens, p);
+  const long hours = static_cast<long>(unit) * (count == 0 ? 1 : count);
+  if (hours > kMaxWindowHours) return std::nullopt;
+  return WindowMatch{static_cast<int>(hours), p - pos};
+}
+
+}  // namespace videobot::nl
