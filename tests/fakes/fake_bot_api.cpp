@@ -1,13 +1,20 @@
 #include "fakes/fake_bot_api.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace videobot::testing {
 namespace {
 
 using Json = nlohmann::json;
+
+// With the parameter, cpp-httplib does not compress answers (its brotli default costs ~200 ms
+// for a 100-update batch, which would dominate every measurement).
+constexpr const char* kContentType = "application/json; charset=utf-8";
 
 std::string ErrorBody(int code, const std::string& description, int retry_after = 0) {
   Json body = {{"ok", false}, {"error_code", code}, {"description", description}};
@@ -56,6 +63,8 @@ FakeBotApi::FakeBotApi(std::string token, std::string bot_username)
     : token_(std::move(token)), bot_username_(std::move(bot_username)), server_(std::make_unique<httplib::Server>()) {
   // Every keep-alive connection holds a pool thread: give the bot's threads room.
   server_->new_task_queue = [] { return new httplib::ThreadPool(96); };
+  // Without TCP_NODELAY a response written in two parts waits for a delayed ACK (~40 ms).
+  server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(1'000'000);
   server_->set_keep_alive_timeout(30);
   server_->set_read_timeout(60, 0);
@@ -65,8 +74,18 @@ FakeBotApi::FakeBotApi(std::string token, std::string bot_username)
   };
   server_->Post(R"(/bot([^/]*)/([A-Za-z]+))", handler);
   server_->Get(R"(/bot([^/]*)/([A-Za-z]+))", handler);
+  // cpp-httplib listens with a backlog of 5: a burst of new connections (one per bot thread)
+  // overflows it and a dropped SYN costs a 1 s retransmission. Remember the socket and widen
+  // the backlog after binding.
+  int listen_socket = -1;
+  server_->set_socket_options([&listen_socket](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listen_socket = socket;
+  });
   port_ = server_->bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("fake Bot API: cannot bind 127.0.0.1");
+  if (listen_socket >= 0) ::listen(listen_socket, 512);
+  server_->set_socket_options(httplib::default_socket_options);
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
@@ -183,7 +202,7 @@ void FakeBotApi::Handle(const httplib::Request& request, httplib::Response& resp
     if (token != token_) {
       ++unauthorized_;
       response.status = 401;
-      response.set_content(ErrorBody(401, "Unauthorized"), "application/json");
+      response.set_content(ErrorBody(401, "Unauthorized"), kContentType);
       return;
     }
     auto& queue = failures_[method];
@@ -206,14 +225,14 @@ void FakeBotApi::Handle(const httplib::Request& request, httplib::Response& resp
                                                                             std::to_string(failure->retry_after)
                                                                       : "Internal Server Error",
                                                failure->retry_after);
-      response.set_content(body, "application/json");
+      response.set_content(body, kContentType);
       return;
     }
   }
   int status = 200;
   const std::string body = HandleMethod(method, ParamsOf(request), status);
   response.status = status;
-  response.set_content(body, "application/json");
+  response.set_content(body, kContentType);
 }
 
 std::string FakeBotApi::HandleMethod(const std::string& method, const Json& params, int& status) {

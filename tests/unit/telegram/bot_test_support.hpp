@@ -1,0 +1,174 @@
+#pragma once
+// Fakes for running the Bot in-process: a scripted Answerer, an in-memory state store that can
+// be made unavailable, a log capture, and a runner thread.
+
+#include <spdlog/sinks/base_sink.h>
+
+#include <atomic>
+#include <charconv>
+#include <mutex>
+#include <sstream>
+#include <stop_token>
+#include <thread>
+
+#include "service/answerer.hpp"
+#include "telegram/bot.hpp"
+#include "telegram/redaction.hpp"
+#include "telegram/state_store.hpp"
+
+namespace videobot::telegram::testing {
+
+/// What the fake answerers saw, shared by all of them.
+struct AnswerLog {
+  std::mutex mutex;
+  std::vector<std::string> questions;
+  std::atomic<int> created{0};
+  std::atomic<int> in_progress{0};
+  std::atomic<int> factory_failures_left{0};
+
+  std::vector<std::string> Questions() {
+    std::lock_guard lock(mutex);
+    return questions;
+  }
+};
+
+/// Answers "ответ:<question>"; "slow:<ms> …" sleeps first; "unavailable …" reports an outage;
+/// "throw …" throws. Explain answers "план:<question>".
+class FakeAnswerer final : public service::Answerer {
+ public:
+  explicit FakeAnswerer(AnswerLog& log) : log_(log) {}
+  service::Reply Answer(std::string_view question) override {
+    {
+      std::lock_guard lock(log_.mutex);
+      log_.questions.emplace_back(question);
+    }
+    ++log_.in_progress;
+    if (question.rfind("slow:", 0) == 0) {
+      int ms = 0;
+      std::from_chars(question.data() + 5, question.data() + question.size(), ms);
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    }
+    --log_.in_progress;
+    if (question.rfind("throw", 0) == 0) throw std::runtime_error("answerer failure");
+    if (question.rfind("unavailable", 0) == 0) {
+      return {service::Reply::Kind::kUnavailable, "временно недоступно", "database_unavailable", "fake"};
+    }
+    return {service::Reply::Kind::kAnswer, "ответ:" + std::string(question), "ok", "fake"};
+  }
+  service::Reply Explain(std::string_view question) override {
+    return {service::Reply::Kind::kAnswer, "план:" + std::string(question), "ok", "fake"};
+  }
+
+ private:
+  AnswerLog& log_;
+};
+
+inline service::AnswererFactory FakeAnswerers(AnswerLog& log) {
+  return [&log]() -> std::unique_ptr<service::Answerer> {
+    if (log.factory_failures_left > 0) {
+      --log.factory_failures_left;
+      throw EnvironmentError("database is down");
+    }
+    ++log.created;
+    return std::make_unique<FakeAnswerer>(log);
+  };
+}
+
+/// The ledger state in memory; `available = false` makes every call throw.
+class MemoryStateStore final : public StateStore {
+ public:
+  LedgerState Load() override {
+    std::lock_guard lock(mutex_);
+    if (!available_) throw EnvironmentError("state storage is down");
+    return state_;
+  }
+  void Save(const LedgerState& state) override {
+    std::lock_guard lock(mutex_);
+    if (!available_) throw EnvironmentError("state storage is down");
+    state_ = state;
+    ++saves_;
+  }
+  LedgerState state() {
+    std::lock_guard lock(mutex_);
+    return state_;
+  }
+  void set_state(LedgerState state) {
+    std::lock_guard lock(mutex_);
+    state_ = std::move(state);
+  }
+  void set_available(bool available) {
+    std::lock_guard lock(mutex_);
+    available_ = available;
+  }
+  int saves() {
+    std::lock_guard lock(mutex_);
+    return saves_;
+  }
+
+ private:
+  std::mutex mutex_;
+  LedgerState state_;
+  bool available_ = true;
+  int saves_ = 0;
+};
+
+/// Keeps formatted log lines in memory.
+class MemorySink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  std::string Text() {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t formatted;
+    formatter_->format(msg, formatted);
+    text_.append(formatted.data(), formatted.size());
+  }
+  void flush_() override {}
+
+ private:
+  std::string text_;
+};
+
+/// Captures log lines in memory (through the same token-redacting sink as production).
+class LogCapture {
+ public:
+  explicit LogCapture(const std::string& token)
+      : sink_(std::make_shared<MemorySink>()), logger_(MakeRedactingLogger("bot-test", token, sink_)) {}
+  std::shared_ptr<spdlog::logger> logger() const { return logger_; }
+  std::string Text() { return sink_->Text(); }
+
+ private:
+  std::shared_ptr<MemorySink> sink_;
+  std::shared_ptr<spdlog::logger> logger_;
+};
+
+/// Runs a Bot on a thread until Stop().
+class BotRunner {
+ public:
+  BotRunner(BotConfig config, BotDependencies dependencies)
+      : bot_(std::move(config), std::move(dependencies)),
+        thread_([this] { status_ = bot_.Run(stop_.get_token()); }) {}
+  ~BotRunner() { Stop(); }
+  /// Requests a stop and waits for Run to return; returns its status.
+  int Stop() {
+    stop_.request_stop();
+    if (thread_.joinable()) thread_.join();
+    return status_;
+  }
+  /// Waits for Run to return by itself (e.g. a rejected token).
+  int Join() {
+    if (thread_.joinable()) thread_.join();
+    return status_;
+  }
+
+ private:
+  Bot bot_;
+  std::stop_source stop_;
+  std::atomic<int> status_{-1};
+  std::thread thread_;
+};
+
+}  // namespace videobot::telegram::testing
