@@ -1,6 +1,9 @@
 #include "db/video_parser.hpp"
 
+#include <simdjson.h>
+
 #include <array>
+#include <unordered_map>
 #include <string>
 #include <utility>
 
@@ -127,8 +130,37 @@ Status ReadCounter(od::value& value, const Where& where, Counters& counters, int
 
 }  // namespace
 
+static_assert(VideoParser::kPadding >= simdjson::SIMDJSON_PADDING);
+
+struct VideoParser::Impl {
+  Status Parse(const char* data, std::size_t size, std::size_t capacity, std::int64_t offset, std::int64_t index);
+  Status ParseVideo(od::object& object);
+  Status ParseSnapshot(od::value& value, std::int64_t index);
+  Status CheckSnapshots();
+
+  od::parser parser_;
+  const char* data_ = nullptr;
+  std::int64_t offset_ = 0;
+  VideoRecord video_;
+  std::vector<SnapshotRecord> snapshots_;
+  std::unordered_map<std::string_view, std::int64_t> snapshot_ids_;
+};
+
+VideoParser::VideoParser() : impl_(std::make_unique<Impl>()) {}
+
+VideoParser::~VideoParser() = default;
+
+const VideoRecord& VideoParser::video() const { return impl_->video_; }
+
+const std::vector<SnapshotRecord>& VideoParser::snapshots() const { return impl_->snapshots_; }
+
 Status VideoParser::Parse(const char* data, std::size_t size, std::size_t capacity, std::int64_t offset,
                           std::int64_t index) {
+  return impl_->Parse(data, size, capacity, offset, index);
+}
+
+Status VideoParser::Impl::Parse(const char* data, std::size_t size, std::size_t capacity, std::int64_t offset,
+                                std::int64_t index) {
   data_ = data;
   offset_ = offset;
   video_ = VideoRecord{};
@@ -143,7 +175,7 @@ Status VideoParser::Parse(const char* data, std::size_t size, std::size_t capaci
   return CheckSnapshots();
 }
 
-Status VideoParser::ParseVideo(od::object& object) {
+Status VideoParser::Impl::ParseVideo(od::object& object) {
   unsigned seen = 0;
   Where where{video_.index, -1, {}, offset_};
   for (auto field_result : object) {
@@ -211,7 +243,7 @@ Status VideoParser::ParseVideo(od::object& object) {
   return Ok{};
 }
 
-Status VideoParser::ParseSnapshot(od::value& value, std::int64_t index) {
+Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
   SnapshotRecord snapshot;
   snapshot.index = index;
   const std::int64_t start = offset_ + (value.raw_json_token().data() - data_);
@@ -272,7 +304,7 @@ Status VideoParser::ParseSnapshot(od::value& value, std::int64_t index) {
 
 // Checks that need the whole video: the snapshots' video_id (the id may come after the
 // snapshots) and repeated snapshot ids.
-Status VideoParser::CheckSnapshots() {
+Status VideoParser::Impl::CheckSnapshots() {
   snapshot_ids_.clear();
   for (const auto& snapshot : snapshots_) {
     if (snapshot.video_id != video_.id) {

@@ -4,11 +4,9 @@
 // fields rejected, ids and timestamps checked, snapshots must belong to their video.
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "common/result.hpp"
 #include "db/load_records.hpp"
@@ -17,8 +15,13 @@ namespace videobot::db {
 
 class VideoParser {
  public:
-  /// Spare bytes the parser needs after the object's text.
-  static constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
+  /// Spare bytes the parser needs after the object's text (simdjson's padding).
+  static constexpr std::size_t kPadding = 64;
+
+  VideoParser();
+  ~VideoParser();
+  VideoParser(const VideoParser&) = delete;
+  VideoParser& operator=(const VideoParser&) = delete;
 
   /// Parses the video object in [data, data + size) (capacity >= size + kPadding). `offset` is
   /// the object's byte offset in the document and `index` its position in "videos"; both are
@@ -27,20 +30,14 @@ class VideoParser {
   /// /videos/3/snapshots/17/delta_views_count.
   Status Parse(const char* data, std::size_t size, std::size_t capacity, std::int64_t offset, std::int64_t index);
 
-  const VideoRecord& video() const { return video_; }
-  const std::vector<SnapshotRecord>& snapshots() const { return snapshots_; }
+  const VideoRecord& video() const;
+  const std::vector<SnapshotRecord>& snapshots() const;
 
  private:
-  Status ParseVideo(simdjson::ondemand::object& object);
-  Status ParseSnapshot(simdjson::ondemand::value& value, std::int64_t index);
-  Status CheckSnapshots();
-
-  simdjson::ondemand::parser parser_;
-  const char* data_ = nullptr;
-  std::int64_t offset_ = 0;
-  VideoRecord video_;
-  std::vector<SnapshotRecord> snapshots_;
-  std::unordered_map<std::string_view, std::int64_t> snapshot_ids_;
+  // simdjson's types stay out of this header: their layout depends on compile definitions
+  // that only this library's sources are built with.
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace videobot::db
