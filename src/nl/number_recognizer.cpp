@@ -67,7 +67,9 @@ constexpr NumberWord kNumberWords[] = {
     {"миллиард", 1'000'000'000, WordKind::kMultiplier}, {"миллиарда", 1'000'000'000, WordKind::kMultiplier},
     {"миллиардов", 1'000'000'000, WordKind::kMultiplier}, {"млрд", 1'000'000'000, WordKind::kMultiplier},
     {"полтора", 1, WordKind::kOneAndHalf}, {"полторы", 1, WordKind::kOneAndHalf},
-    {"полтысячи", 500, WordKind::kHalfOf}, {"полмиллиона", 500'000, WordKind::kHalfOf},
+    {"полутора", 1, WordKind::kOneAndHalf}, {"полтысячи", 500, WordKind::kHalfOf},
+    {"полутысячи", 500, WordKind::kHalfOf}, {"полмиллиона", 500'000, WordKind::kHalfOf},
+    {"полумиллиона", 500'000, WordKind::kHalfOf}, {"полмиллиарда", 500'000'000, WordKind::kHalfOf},
 };
 
 // Multipliers that may be glued to digits ("100к", "10k") but never stand apart from them.
@@ -120,7 +122,7 @@ std::int64_t Pow10(std::size_t digits) {
 // Digits, possibly grouped, possibly with a decimal part and a multiplier.
 std::optional<NumberMatch> DigitNumber(std::span<const Token> tokens, std::size_t pos) {
   auto first = DigitsValue(tokens[pos]);
-  if (!first) return std::nullopt;
+  if (!first || !InRange(*first)) return std::nullopt;
   std::int64_t value = *first;
   std::size_t end = pos + 1;
   const bool short_head = tokens[pos].text.size() <= 3;
@@ -219,7 +221,7 @@ std::optional<NumberMatch> WordNumber(std::span<const Token> tokens, std::size_t
 }  // namespace
 
 std::optional<std::int64_t> DigitsValue(const Token& token) {
-  if (token.kind != TokenKind::kNumber || token.text.size() > 15) return std::nullopt;
+  if (token.kind != TokenKind::kNumber || token.text.size() > 18) return std::nullopt;
   std::int64_t value = 0;
   for (char c : token.text) value = value * 10 + (c - '0');
   return value;

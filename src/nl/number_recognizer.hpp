@@ -26,7 +26,7 @@ struct NumberMatch {
 /// value beyond kMaxNumber is not a number.
 std::optional<NumberMatch> RecognizeNumber(std::span<const Token> tokens, std::size_t pos);
 
-/// The value of a plain digit token ("007" → 7); nullopt when it has more than 15 digits.
+/// The value of a plain digit token ("007" → 7); nullopt when it has more than 18 digits.
 std::optional<std::int64_t> DigitsValue(const Token& token);
 
 }  // namespace videobot::nl

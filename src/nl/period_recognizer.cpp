@@ -202,6 +202,7 @@ std::optional<PeriodExpr> Range(std::span<const Token> tokens, std::size_t pos) 
   p += to->length;
   if (from->bare_number && !ResolveBare(*from, *to)) return std::nullopt;
   if (to->bare_number && !ResolveBare(*to, *from)) return std::nullopt;
+  expr.from = from;
   // Times of day: the end is exclusive whatever the word; dates: "до" excludes, "по" and "-" include.
   const bool times = IsTimeOnly(*from) || IsTimeOnly(*to) || to->seconds.has_value();
   if (between && !times) return std::nullopt;  // "между 1 и 5 ноября": are the ends included?
@@ -209,17 +210,10 @@ std::optional<PeriodExpr> Range(std::span<const Token> tokens, std::size_t pos) 
   expr.to_exclusive = to_until_word && !times;
   ReadInclusivity(tokens, p, expr);
   if (IsTimeOnly(*from) != IsTimeOnly(*to)) {
-    // "с 10:00 до 28 ноября": one end a time, the other a date with no time.
-    if (IsTimeOnly(*from) && !(to->granularity == Granularity::kDay)) return std::nullopt;
-    if (IsTimeOnly(*to) && from->granularity == Granularity::kDay) {
-      expr.to->date = from->date;  // "с 28 ноября 10:00 до 15:00"
-      expr.to->granularity = Granularity::kDay;
-    } else if (IsTimeOnly(*to)) {
-      return std::nullopt;
-    } else {
-      expr.from->date = to->date;  // "с 10:00 до 15:00 28 ноября" read as "до <datetime>"
-      expr.from->granularity = Granularity::kDay;
-    }
+    // "с 28 ноября 10:00 до 15:00": the end is on the start's day; other mixes are unclear.
+    if (!IsTimeOnly(*to) || from->granularity != Granularity::kDay || !from->seconds) return std::nullopt;
+    expr.to->date = from->date;
+    expr.to->granularity = Granularity::kDay;
   }
   AttachTrailingDay(tokens, p, expr);
   expr.length = p - pos;

@@ -98,10 +98,10 @@ class Builder {
     if (auto s = LinkTimesToDays(analysis_); !s) return Unexpected{s.error()};
     if (auto s = LinkConditions(analysis_); !s) return Unexpected{s.error()};
     LinkNewVideos();
-    ReadFlags();
     auto target = FindTarget();
     if (!target) return Unexpected{target.error()};
     target_ = *target;
+    ReadFlags();
     if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
     const Status built = IsRanking() ? BuildRanking() : BuildSingle();
     if (!built) return Unexpected{built.error()};
@@ -156,13 +156,36 @@ class Builder {
     }
   }
 
+  // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
+  bool IsPublicationWord(std::size_t i) const {
+    if (!mentions_[i].Is(Concept::kPublish)) return false;
+    auto about_metric = [this](const Mention& m) { return IsMetricMention(m) || m.Is(Concept::kNew); };
+    for (std::size_t k = i; k > 0; --k) {
+      const Mention& m = mentions_[k - 1];
+      if (about_metric(m)) return false;
+      if (!IsConnective(m)) break;
+    }
+    for (std::size_t k = i + 1; k < mentions_.size(); ++k) {
+      const Mention& m = mentions_[k];
+      if (about_metric(m)) return false;
+      if (!IsConnective(m)) break;
+    }
+    return true;
+  }
+
   void ReadFlags() {
     growth_ = HasUnused(Concept::kGrowth) || HasUnused(Concept::kNew) || Has(Concept::kHowMuchChange);
     negative_ = HasUnused(Concept::kNegative);
     positive_ = HasUnused(Concept::kPositive);
     per_hour_ = HasUnused(Concept::kPerHour);
     final_ = Has(Concept::kFinal);
-    publish_ = Has(Concept::kPublish) || new_videos_;
+    publish_ = new_videos_;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      if (!IsMain(i)) continue;
+      publish_ = publish_ || IsPublicationWord(i);
+      // "дат публикации", "сколько публикаций": the noun itself speaks of publication.
+      publish_ = publish_ || (mentions_[i].Is(Concept::kPublicationNoun) && !analysis_.bound_noun[i]);
+    }
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const Mention& mention = mentions_[i];
       if (!IsMain(i)) continue;
@@ -179,14 +202,22 @@ class Builder {
     for (std::size_t i = 0; i < mentions_.size() && !head; ++i) {
       if (IsMain(i) && IsHead(mentions_[i])) head = i;
     }
+    // After "на сколько", "суммарный", "средний" … a metric is named, possibly after the
+    // videos it belongs to: "на сколько выросли все видео … по просмотрам".
+    const bool metric_head = head && (mentions_[*head].Is(Concept::kHowMuchChange) || mentions_[*head].Is(Concept::kSum) ||
+                                      mentions_[*head].Is(Concept::kAvg) || mentions_[*head].Is(Concept::kMax) ||
+                                      mentions_[*head].Is(Concept::kMin) || mentions_[*head].Is(Concept::kGrowth));
     std::optional<std::size_t> chosen;
-    for (std::size_t i = 0; i < mentions_.size(); ++i) {
-      if (!IsCandidate(i)) continue;
-      if (!head || i > *head) {
-        chosen = i;
-        break;
+    if (metric_head) {
+      for (std::size_t i = *head + 1; i < mentions_.size() && !chosen; ++i) {
+        if (IsCandidate(i) && IsMetricMention(mentions_[i])) chosen = i;
       }
-      chosen = i;  // the last one before the head, unless one follows it
+    }
+    for (std::size_t i = 0; i < mentions_.size() && !chosen; ++i) {
+      if (IsCandidate(i) && (!head || i > *head)) chosen = i;
+    }
+    for (std::size_t i = 0; i < mentions_.size() && head && i < *head; ++i) {
+      if (IsCandidate(i) && !chosen) chosen = i;  // "Просмотров сколько у видео X?"
     }
     if (!chosen) {
       return NotUnderstood("непонятно, что нужно посчитать: видео, креаторов, замеры или просмотры, лайки, комментарии, жалобы");
@@ -224,14 +255,15 @@ class Builder {
       if (IsConnective(m)) return true;
       if (m.kind == MentionKind::kCreatorId || m.kind == MentionKind::kVideoId) return true;
       if (m.Is(Concept::kVideo) || m.Is(Concept::kCreator) || m.Is(Concept::kDistinct) ||
-          m.Is(Concept::kAtLeastOne)) {
+          m.Is(Concept::kAtLeastOne) || m.Is(Concept::kMost) || m.Is(Concept::kLeast)) {
         return true;
       }
-      return false;
+      // A condition in between: "опубликовали видео с более чем 100 лайками в сентябре".
+      return m.used && (m.kind == MentionKind::kComparison || IsMetricMention(m));
     };
     auto is_publication = [this](std::size_t i) {
       const Mention& m = mentions_[i];
-      return m.Is(Concept::kPublish) || (m.Is(Concept::kPublicationNoun) && !m.used && !analysis_.bound_noun[i]) ||
+      return IsPublicationWord(i) || (m.Is(Concept::kPublicationNoun) && !m.used && !analysis_.bound_noun[i]) ||
              (m.Is(Concept::kNew) && new_videos_);
     };
     constexpr std::size_t kReach = 8;
@@ -428,9 +460,6 @@ class Builder {
       if (!IsMain(i) || mention.used || mention.kind != MentionKind::kWord) continue;
       if (mention.meaning == Concept::kVideo || mention.meaning == Concept::kPublicationNoun) mention.used = true;
       if (mention.meaning == Concept::kSnapshot && plan_.source == Source::kSnapshots) mention.used = true;
-      if (mention.meaning == Concept::kEach && i + 1 < mentions_.size() && mentions_[i + 1].Is(Concept::kVideo)) {
-        mention.used = true;
-      }
     }
     return Ok{};
   }
@@ -455,7 +484,9 @@ class Builder {
 
     auto metric = OtherMetric(std::nullopt);
     if (!metric) return Unexpected{metric.error()};
-    const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty();
+    // "в какой день видео набрали больше всего просмотров": days of measurement, so growth.
+    const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !publish_;
+    const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty() || days_of_growth;
     if (*metric) {
       if (negative_ || positive_) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
       if (growth && final_) return NotUnderstood("итоговая статистика не делится по датам замеров");

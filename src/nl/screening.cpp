@@ -52,6 +52,33 @@ bool IsHarmless(const Mention& mention) {
 
 std::string_view MentionText(const Mention& mention) { return mention.text; }
 
+// Unknown words that usually mean something the plans cannot say, with a hint for people.
+struct Hint {
+  std::string_view word;
+  std::string_view message;
+};
+
+constexpr std::string_view kPeriodHint = "уточните период, например «за последние 30 дней» или «в прошлом месяце»";
+
+constexpr Hint kHints[] = {
+    {"последний", kPeriodHint}, {"последнюю", kPeriodHint}, {"последние", kPeriodHint},
+    {"последних", kPeriodHint}, {"неделю", kPeriodHint},    {"неделе", kPeriodHint},
+    {"месяц", kPeriodHint},     {"месяце", kPeriodHint},    {"год", kPeriodHint},
+    {"году", kPeriodHint},      {"сутки", kPeriodHint},     {"квартал", kPeriodHint},
+    {"процент", "проценты и доли не считаются: спросите о количестве"},
+    {"процентов", "проценты и доли не считаются: спросите о количестве"},
+    {"процентах", "проценты и доли не считаются: спросите о количестве"},
+    {"будет", "прогнозов нет: спросите о том, что уже произошло"},
+    {"будут", "прогнозов нет: спросите о том, что уже произошло"},
+};
+
+std::string UnknownWordMessage(std::string_view word) {
+  for (const Hint& hint : kHints) {
+    if (hint.word == word) return std::string(hint.message);
+  }
+  return "непонятное слово " + Quote(word);
+}
+
 }  // namespace
 
 Status Screen(Analysis& analysis, const plan::TimeContext& context) {
@@ -81,7 +108,7 @@ Status Screen(Analysis& analysis, const plan::TimeContext& context) {
                            ". Есть просмотры, лайки, комментарии и жалобы");
     }
     if (mention.explanatory) continue;
-    if (mention.kind == MentionKind::kUnknown) return NotUnderstood("непонятное слово " + Quote(mention.text));
+    if (mention.kind == MentionKind::kUnknown) return NotUnderstood(UnknownWordMessage(mention.text));
     if (mention.Is(Concept::kAsOf)) {
       return NotUnderstood("значения «на момент» не хранятся: спросите об итоговой статистике или о приросте за период");
     }

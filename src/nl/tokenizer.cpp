@@ -89,7 +89,7 @@ class Scanner {
     while (digits < run && IsAsciiDigit(word[digits])) ++digits;
     bool has_digit = digits > 0;
     for (std::size_t k = digits; k < run && !has_digit; ++k) has_digit = IsAsciiDigit(word[k]);
-    if (run >= 16 && AllHex(word) && has_digit) return Emit(TokenKind::kMalformedId, run);
+    if (run >= 16 && AllHex(word) && has_digit && digits != run) return Emit(TokenKind::kMalformedId, run);
     if (digits == run) return Emit(TokenKind::kNumber, run);
     if (digits > 0) {
       // "10k": a number glued to a word, unless letters and digits alternate further.
