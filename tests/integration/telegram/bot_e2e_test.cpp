@@ -1,0 +1,416 @@
+// The real `videobot bot` process against the fake Bot API server on loopback.
+#include <signal.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "bot_process.hpp"
+#include "db/database.hpp"
+#include "fakes/fake_bot_api.hpp"
+#include "private_postgres.hpp"
+#include "support/test_env.hpp"
+
+namespace videobot::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* kToken = "555000:E2E-secret_token-value";
+constexpr int kWorkers = 4;
+
+bool IsNumber(const std::string& text) {
+  static const std::regex number(R"(-?\d+(\.\d+)?)");
+  return std::regex_match(text, number);
+}
+
+std::string Trim(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+std::vector<std::string> Texts(const std::vector<SentMessage>& messages) {
+  std::vector<std::string> texts;
+  for (const auto& m : messages) texts.push_back(m.text);
+  return texts;
+}
+
+bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(20ms);
+  }
+  return true;
+}
+
+class BotE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (BinaryPath().empty()) GTEST_SKIP() << "VIDEOBOT_BINARY is not set";
+    database_url_ = "sqlite:" + dir_.path() + "/videobot.db";
+  }
+
+  void TearDown() override {
+    for (const auto& path : logs_) {
+      std::ifstream in(path);
+      const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      EXPECT_EQ(log.find(kToken), std::string::npos) << "the token leaked into " << path;
+      EXPECT_EQ(log.find("E2E-secret"), std::string::npos) << "the token leaked into " << path;
+    }
+  }
+
+  std::vector<std::string> Environment(const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> env = {"DATABASE_URL=" + database_url_,
+                                    "VIDEOBOT_PLANNER=rules",
+                                    "BOT_TOKEN=" + std::string(kToken),
+                                    "TELEGRAM_API_URL=" + server_.url(),
+                                    "BOT_POLL_TIMEOUT_SECONDS=1",
+                                    "BOT_RATE_LIMIT_PER_MINUTE=0",
+                                    "BOT_WORKERS=" + std::to_string(kWorkers),
+                                    "BOT_SHUTDOWN_GRACE_SECONDS=5"};
+    // An extra entry replaces a default of the same name (getenv would see the first one).
+    for (const auto& entry : extra) {
+      const std::string name = entry.substr(0, entry.find('=') + 1);
+      std::erase_if(env, [&](const std::string& e) { return e.rfind(name, 0) == 0; });
+      env.push_back(entry);
+    }
+    return env;
+  }
+
+  /// Runs a CLI command on the test's database; fails the test when it fails.
+  std::string Cli(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {BinaryPath()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const auto result = RunProcess(argv, "", Environment());
+    EXPECT_EQ(result.exit_code, 0) << args.front() << ": " << result.err;
+    return Trim(result.out);
+  }
+
+  void Load(const std::string& file) {
+    Cli({"migrate"});
+    Cli({"load", file});
+  }
+
+  void LoadGenerated(int videos) {
+    const auto generated = RunProcess({BinaryPath(), "generate", "--videos", std::to_string(videos), "--seed", "7"});
+    ASSERT_EQ(generated.exit_code, 0) << generated.err;
+    const std::string file = dir_.path() + "/generated.json";
+    std::ofstream(file) << generated.out;
+    Load(file);
+  }
+
+  /// Starts `videobot bot` and waits until it polls.
+  std::unique_ptr<BotProcess> StartBot(const std::vector<std::string>& extra = {}) {
+    const std::size_t polls = server_.CallCount("getUpdates");
+    const std::string log = dir_.path() + "/bot" + std::to_string(logs_.size()) + ".log";
+    logs_.push_back(log);
+    auto bot = std::make_unique<BotProcess>(std::vector<std::string>{BinaryPath(), "bot"}, Environment(extra), log);
+    EXPECT_TRUE(WaitFor([&] { return server_.CallCount("getUpdates") > polls || !bot->Running(); }, 30s));
+    EXPECT_TRUE(bot->Running()) << bot->Log();
+    return bot;
+  }
+
+  static void StopBot(BotProcess& bot) {
+    bot.Signal(SIGTERM);
+    const auto status = bot.Wait(30s);
+    ASSERT_TRUE(status.has_value()) << "no exit after SIGTERM";
+    EXPECT_EQ(*status, 0) << bot.Log();
+    EXPECT_NE(bot.Log().find("event=stopped"), std::string::npos);
+  }
+
+  /// Questions with pairwise different answers on the loaded data, and those answers.
+  std::vector<std::pair<std::string, std::string>> DistinctQuestions(std::size_t wanted) {
+    std::vector<std::pair<std::string, std::string>> chosen;
+    std::set<std::string> answers;
+    for (const char* metric : {"просмотров", "лайков", "комментариев"}) {
+      for (const int threshold : {0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000}) {
+        const std::string question =
+            "Сколько видео набрало больше " + std::to_string(threshold) + " " + metric + " за всё время?";
+        const std::string answer = Cli({"ask", question});
+        if (IsNumber(answer) && answers.insert(answer).second) chosen.emplace_back(question, answer);
+        if (chosen.size() == wanted) return chosen;
+      }
+    }
+    return chosen;
+  }
+
+  FakeBotApi server_{kToken};
+  TempDir dir_;
+  std::string database_url_;
+  std::vector<std::string> logs_;
+};
+
+TEST_F(BotE2eTest, EveryDevQuestionGetsExactlyOneReplyWithTheExpectedNumber) {
+  VIDEOBOT_REQUIRE_SHARED();
+  Load(SharedDir() + "/data/dev_videos.json");
+  std::ifstream tsv(SharedDir() + "/questions/dev.tsv");
+  std::vector<std::pair<std::string, std::string>> cases;
+  std::string line;
+  while (std::getline(tsv, line)) {
+    const auto tab = line.find('\t');
+    if (tab != std::string::npos) cases.emplace_back(line.substr(0, tab), Trim(line.substr(tab + 1)));
+  }
+  ASSERT_FALSE(cases.empty());
+  auto bot = StartBot();
+  for (std::size_t i = 0; i < cases.size(); ++i) server_.PushText(static_cast<std::int64_t>(1000 + i), cases[i].first);
+  ASSERT_TRUE(server_.WaitForSent(cases.size(), 60s)) << server_.Sent().size() << " of " << cases.size();
+  std::this_thread::sleep_for(500ms);  // nothing more may come
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const auto& [question, expected] = cases[i];
+    const auto replies = Texts(server_.SentTo(static_cast<std::int64_t>(1000 + i)));
+    ASSERT_EQ(replies.size(), 1u) << question;
+    if (expected == "REFUSE") {
+      EXPECT_FALSE(IsNumber(replies[0])) << question << " → " << replies[0];
+    } else if (expected.find('.') != std::string::npos) {
+      ASSERT_TRUE(IsNumber(replies[0])) << question << " → " << replies[0];
+      EXPECT_NEAR(std::stod(replies[0]), std::stod(expected), 0.01) << question;
+    } else {
+      EXPECT_EQ(replies[0], expected) << question;
+    }
+  }
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, BadUpdatesGetShortRepliesOrAreIgnoredAndNeverStopTheBot) {
+  Cli({"migrate"});
+  auto bot = StartBot();
+  server_.PushUpdate({{"edited_message", {{"message_id", 1}, {"chat", {{"id", 5}, {"type", "private"}}}, {"text", "x"}}}});
+  server_.PushUpdate({{"channel_post", {{"message_id", 2}, {"chat", {{"id", -100}, {"type", "channel"}}}, {"text", "x"}}}});
+  server_.PushUpdate({{"callback_query", {{"id", "1"}, {"data", "x"}}}});
+  server_.PushUpdate({{"message", {{"message_id", 3}, {"chat", {{"id", 5}, {"type", "private"}}}, {"sticker", {{"file_id", "s"}}}}}});
+  server_.PushUpdate({{"message", {{"message_id", 4}, {"chat", {{"id", -7}, {"type", "group"}}}, {"photo", nlohmann::json::array()}}}});
+  server_.PushRawUpdate("\"message\":{\"message_id\":5,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\xd0\xa1\xff\xfe\"}");
+  server_.PushRawUpdate("\"message\":{\"message_id\":6,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\\ud800\"}");
+  server_.PushRawUpdate("\"message\":{\"message_id\":7,\"chat\":{\"id\":\"not a number\"},\"text\":12}");
+  server_.PushText(5, "");
+  server_.PushText(5, std::string(4097, 'x'));
+  server_.PushText(5, "/start");
+  server_.PushText(5, "/help");
+  server_.PushText(5, "/explain Сколько всего видео есть в системе?");
+  server_.PushText(5, "/nonsense");
+  server_.PushText(5, "Удали все видео");
+  const auto last = server_.PushText(5, "Сколько всего видео есть в системе?");
+  ASSERT_TRUE(WaitFor([&] { return server_.SentTo(5).size() >= 11; }, 30s)) << server_.SentTo(5).size();
+  std::this_thread::sleep_for(500ms);
+  const auto replies = Texts(server_.SentTo(5));
+  ASSERT_EQ(replies.size(), 11u);
+  for (std::size_t i = 0; i + 1 < replies.size(); ++i) {
+    EXPECT_FALSE(IsNumber(replies[i])) << i << ": " << replies[i];
+    EXPECT_FALSE(replies[i].empty());
+  }
+  EXPECT_EQ(replies[1], replies[2]) << "both unreadable texts get the same reply";
+  EXPECT_EQ(replies[5], replies[6]) << "/start and /help";
+  EXPECT_EQ(replies.back(), "0");  // the empty database holds no videos
+  EXPECT_TRUE(server_.SentTo(-7).empty());
+  EXPECT_TRUE(server_.SentTo(-100).empty());
+  EXPECT_TRUE(bot->Running());
+  const std::string log = bot->Log();
+  EXPECT_NE(log.find("update_id=" + std::to_string(last) + " chat_id=5"), std::string::npos) << log;
+  for (const char* kind : {"kind=unsupported_update", "kind=not_text", "kind=invalid_utf8", "kind=empty_text",
+                           "kind=too_long", "kind=explain", "kind=unknown_command", "kind=malformed_update"}) {
+    EXPECT_NE(log.find(kind), std::string::npos) << kind;
+  }
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, FiftyChatsTimesTwentyQuestionsAllAnsweredInOrder) {
+  LoadGenerated(300);
+  const auto questions = DistinctQuestions(20);
+  ASSERT_GE(questions.size(), 8u) << "too few distinct answers to check the order";
+  auto bot = StartBot();
+  constexpr int kChats = 50;
+  constexpr int kPerChat = 20;
+  std::map<std::int64_t, std::vector<std::string>> expected;
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < kPerChat; ++i) {
+    for (int chat = 1; chat <= kChats; ++chat) {
+      const auto& [question, answer] = questions[static_cast<std::size_t>(chat + i) % questions.size()];
+      server_.PushText(chat, question);
+      expected[chat].push_back(answer);
+    }
+  }
+  ASSERT_TRUE(server_.WaitForSent(kChats * kPerChat, 120s)) << server_.Sent().size();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::this_thread::sleep_for(500ms);
+  EXPECT_EQ(server_.Sent().size(), static_cast<std::size_t>(kChats * kPerChat));
+  for (const auto& [chat, answers] : expected) EXPECT_EQ(Texts(server_.SentTo(chat)), answers) << "chat " << chat;
+  std::cout << "[ INFO     ] " << kChats * kPerChat << " messages answered in " << seconds << " s ("
+            << kChats * kPerChat / seconds << " messages/s)\n";
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, KillNineMidStreamLosesNothingAndRepeatsOnlyTheInFlightWindow) {
+  LoadGenerated(200);
+  const auto questions = DistinctQuestions(20);
+  ASSERT_GE(questions.size(), 8u);
+  constexpr int kChats = 20;
+  constexpr int kPerChat = 20;
+  std::map<std::int64_t, std::vector<std::string>> expected;
+  auto bot = StartBot();
+  for (int i = 0; i < kPerChat; ++i) {
+    for (int chat = 1; chat <= kChats; ++chat) {
+      const auto& [question, answer] = questions[static_cast<std::size_t>(chat * 3 + i) % questions.size()];
+      server_.PushText(chat, question);
+      expected[chat].push_back(answer);
+    }
+  }
+  ASSERT_TRUE(server_.WaitForSent(120, 60s));
+  bot->Signal(SIGKILL);
+  ASSERT_TRUE(bot->Wait(10s).has_value());
+  const std::size_t before_restart = server_.Sent().size();
+  ASSERT_LT(before_restart, static_cast<std::size_t>(kChats * kPerChat)) << "killed too late to test anything";
+
+  bot = StartBot();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        for (int chat = 1; chat <= kChats; ++chat) {
+          if (server_.SentTo(chat).size() < static_cast<std::size_t>(kPerChat)) return false;
+        }
+        return true;
+      },
+      90s));
+  std::this_thread::sleep_for(1s);
+  // Each chat: the replies before the kill, then the replies after the restart, which may start
+  // by repeating the last ones sent before the kill (the in-flight window), never skipping one.
+  std::size_t repeated = 0;
+  for (const auto& [chat, answers] : expected) {
+    const auto replies = Texts(server_.SentTo(chat));
+    ASSERT_GE(replies.size(), answers.size()) << "chat " << chat;
+    const std::size_t extra = replies.size() - answers.size();
+    bool explained = false;
+    for (std::size_t split = extra; split <= answers.size() && !explained; ++split) {
+      // replies = answers[0, split) + answers[split - extra, end)
+      explained = std::equal(replies.begin(), replies.begin() + static_cast<std::ptrdiff_t>(split), answers.begin()) &&
+                  std::equal(replies.begin() + static_cast<std::ptrdiff_t>(split), replies.end(),
+                             answers.begin() + static_cast<std::ptrdiff_t>(split - extra));
+    }
+    EXPECT_TRUE(explained) << "chat " << chat << ": replies out of order or missing";
+    repeated += extra;
+  }
+  std::cout << "[ INFO     ] replies before the kill: " << before_restart << ", repeated after restart: " << repeated
+            << "\n";
+  EXPECT_LE(repeated, static_cast<std::size_t>(2 * kWorkers));
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, HonoursRetryAfterAndRecoversFromServerErrors) {
+  Cli({"migrate"});
+  server_.FailNext("getUpdates", ScriptedFailure{500, 0, 0ms, ""}, 2);
+  server_.FailNext("sendMessage", ScriptedFailure{429, 2, 0ms, ""});
+  auto bot = StartBot();
+  const auto pushed = std::chrono::steady_clock::now();
+  server_.PushText(9, "Сколько всего видео есть в системе?");
+  ASSERT_TRUE(server_.WaitForSent(1, 30s));
+  EXPECT_GE(server_.Sent()[0].at - pushed, 1900ms);
+  std::this_thread::sleep_for(500ms);
+  EXPECT_EQ(Texts(server_.SentTo(9)), std::vector<std::string>{"0"});
+  EXPECT_EQ(server_.CallCount("sendMessage"), 2u);
+  const std::string log = bot->Log();
+  EXPECT_NE(log.find("event=poll_retry"), std::string::npos);
+  EXPECT_NE(log.find("event=send_rate_limited chat_id=9 retry_after_s=2"), std::string::npos);
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, AllowlistRefusesOthersPolitelyAndComputesNothing) {
+  Cli({"migrate"});
+  auto bot = StartBot({"ALLOWED_USER_IDS=5", "ALLOWED_CHAT_IDS=-900"});
+  const std::string question = "Сколько всего видео есть в системе?";
+  server_.PushText(5, question);
+  const auto stranger = server_.PushText(6, question);
+  server_.PushText(-900, question, 7, "group");
+  ASSERT_TRUE(server_.WaitForSent(3, 30s));
+  EXPECT_EQ(Texts(server_.SentTo(5)), std::vector<std::string>{"0"});
+  EXPECT_EQ(Texts(server_.SentTo(-900)), std::vector<std::string>{"0"});
+  const auto refused = Texts(server_.SentTo(6));
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_FALSE(IsNumber(refused[0]));
+  const std::string log = bot->Log();
+  const std::regex refusal_line("update_id=" + std::to_string(stranger) + " chat_id=6 [^\n]*planner=- outcome=access_denied");
+  EXPECT_TRUE(std::regex_search(log, refusal_line)) << log;
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, GracefulShutdownPersistsTheOffsetSoARestartRepeatsNothing) {
+  Cli({"migrate"});
+  auto bot = StartBot();
+  std::int64_t last = 0;
+  for (int i = 0; i < 3; ++i) last = server_.PushText(11, "Сколько всего видео есть в системе?");
+  ASSERT_TRUE(server_.WaitForSent(3, 30s));
+  StopBot(*bot);
+  {
+    auto database = db::Open(database_url_);
+    sql::Query query;
+    query.text = "SELECT value FROM bot_state WHERE name = 'telegram_offset'";
+    const auto rows = database->Query(query);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(std::get<std::int64_t>(rows[0][0]), last + 1);
+  }
+  bot = StartBot();
+  server_.PushText(11, "Какое общее количество лайков набрали все видео?");
+  ASSERT_TRUE(server_.WaitForSent(4, 30s));
+  std::this_thread::sleep_for(1s);
+  EXPECT_EQ(server_.Sent().size(), 4u);
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, DatabaseStoppedAndRestarted) {
+  if (!PrivatePostgres::Available()) {
+    if (InCi()) FAIL() << "PostgreSQL 15 binaries are required in CI";
+    GTEST_SKIP() << "PostgreSQL 15 is not installed";
+  }
+  PrivatePostgres postgres;
+  database_url_ = postgres.url();
+  Cli({"migrate"});
+  const std::string question = "Сколько всего видео есть в системе?";
+  const std::string expected = Cli({"ask", question});
+  ASSERT_TRUE(IsNumber(expected));
+  // One worker: the Answerer that loses its connection is the one asked again afterwards.
+  auto bot = StartBot({"BOT_WORKERS=1"});
+
+  server_.PushText(21, question);
+  ASSERT_TRUE(server_.WaitForSent(1, 30s));
+  EXPECT_EQ(server_.Sent()[0].text, expected);
+
+  postgres.Stop();
+  const auto during = server_.PushText(21, question);
+  ASSERT_TRUE(server_.WaitForSent(2, 60s));
+  EXPECT_FALSE(IsNumber(server_.Sent()[1].text)) << server_.Sent()[1].text;
+  EXPECT_TRUE(bot->Running());
+
+  postgres.Start();
+  const auto after = server_.PushText(21, question);
+  ASSERT_TRUE(server_.WaitForSent(3, 60s));
+  EXPECT_EQ(server_.Sent()[2].text, expected);
+
+  // The offset reaches the database once it is back.
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        try {
+          auto database = db::Open(database_url_);
+          sql::Query query;
+          query.text = "SELECT value FROM bot_state WHERE name = 'telegram_offset'";
+          const auto rows = database->Query(query);
+          return rows.size() == 1 && std::get<std::int64_t>(rows[0][0]) == after + 1;
+        } catch (const std::exception&) {
+          return false;
+        }
+      },
+      30s));
+  const std::string log = bot->Log();
+  const std::regex outage_line("update_id=" + std::to_string(during) + " chat_id=21 [^\n]*outcome=([a-z_]+)");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(log, match, outage_line)) << log;
+  EXPECT_NE(match[1].str(), "ok");
+  std::cout << "[ INFO     ] reply during the outage: «" << server_.Sent()[1].text << "», outcome " << match[1].str()
+            << "\n";
+  StopBot(*bot);
+}
+
+}  // namespace
+}  // namespace videobot::testing
