@@ -20,7 +20,10 @@ constexpr std::string_view kSnapshotColumns =
     "id, video_id, views_count, likes_count, comments_count, reports_count, delta_views_count,"
     " delta_likes_count, delta_comments_count, delta_reports_count, created_at, updated_at";
 
+// A bulk load may run for minutes: the session's statement timeout (meant for questions) is
+// lifted for this transaction only.
 constexpr std::string_view kCreateStaging =
+    "SET LOCAL statement_timeout = 0;"
     "CREATE TEMP TABLE videobot_stage_videos (LIKE videos) ON COMMIT DROP;"
     "CREATE TEMP TABLE videobot_stage_snapshots (LIKE video_snapshots) ON COMMIT DROP";
 

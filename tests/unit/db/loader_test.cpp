@@ -107,6 +107,14 @@ TEST_P(LoaderTest, LargeDocumentCrossesReadChunks) {
   EXPECT_EQ(TotalsIn(db()), TotalsOf(json::parse(text)));
 }
 
+TEST_P(LoaderTest, StatementTimeoutForQuestionsDoesNotLimitLoads) {
+  db().SetStatementTimeout(std::chrono::milliseconds(1));
+  const std::string text = GeneratedDocument(60, 17);
+  LoadText(text);
+  db().SetStatementTimeout(std::chrono::milliseconds(0));
+  EXPECT_EQ(TotalsIn(db()), TotalsOf(json::parse(text)));
+}
+
 std::string ReadShared(const std::string& name) {
   std::ifstream file(::videobot::testing::SharedDir() + "/data/" + name, std::ios::binary);
   std::ostringstream out;

@@ -102,10 +102,13 @@ TEST(StreamingMemoryTest, PeakMemoryDoesNotGrowWithTheDocument) {
   EXPECT_EQ(videos, 3000);
   EXPECT_GT(snapshots, 250'000);
   EXPECT_GT(stream.bytes_consumed(), std::int64_t{100} << 20);
+  EXPECT_EQ(written, 1);
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer keeps freed memory in quarantine: peak RSS says nothing here";
+#endif
   // A DOM, or even a copy of the text, would need well over 100 MB here.
   EXPECT_LT(growth_kb, 32 * 1024) << "peak RSS grew by " << growth_kb << " KB for " << stream.bytes_consumed()
                                   << " bytes of input";
-  EXPECT_EQ(written, 1);
 }
 
 }  // namespace
