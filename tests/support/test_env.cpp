@@ -63,9 +63,15 @@ std::string SharedDir() {
   return std::filesystem::is_directory(dir) ? std::filesystem::canonical(dir).string() : "";
 }
 
-std::string BinaryPath() { return Env("VIDEOBOT_BINARY"); }
+std::string BinaryPath() {
+  const std::string path = Env("VIDEOBOT_BINARY");
+  return path.empty() ? VIDEOBOT_DEFAULT_BINARY : path;
+}
 
-std::string SourceDir() { return Env("VIDEOBOT_SOURCE_DIR"); }
+std::string SourceDir() {
+  const std::string path = Env("VIDEOBOT_SOURCE_DIR");
+  return path.empty() ? VIDEOBOT_DEFAULT_SOURCE_DIR : path;
+}
 
 ScratchPostgres::ScratchPostgres() : name_("vb_" + RandomSuffix()) {
   AdminExecute("CREATE DATABASE " + name_);
