@@ -1,6 +1,8 @@
 #include "nl/comparison_recognizer.hpp"
 
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "nl/number_recognizer.hpp"
 #include "nl/token_match.hpp"
@@ -106,10 +108,23 @@ std::optional<std::pair<CompareOp, std::size_t>> SymbolAt(std::span<const Token>
   return std::nullopt;
 }
 
+// The prefixes by their first word, in table order (longest first where they share it).
+const std::unordered_map<std::string_view, std::vector<const Prefix*>>& PrefixIndex() {
+  static const auto* const kIndex = [] {
+    auto* index = new std::unordered_map<std::string_view, std::vector<const Prefix*>>();
+    for (const Prefix& prefix : kPrefixes) (*index)[prefix.words[0]].push_back(&prefix);
+    return index;
+  }();
+  return *kIndex;
+}
+
 std::optional<std::pair<CompareOp, std::size_t>> PrefixAt(std::span<const Token> tokens, std::size_t pos) {
   if (auto symbol = SymbolAt(tokens, pos)) return symbol;
-  for (const Prefix& prefix : kPrefixes) {
-    if (std::size_t n = MatchWords(tokens, pos, prefix.words, 4)) return std::pair{prefix.op, n};
+  if (tokens[pos].kind != TokenKind::kWord) return std::nullopt;
+  const auto it = PrefixIndex().find(tokens[pos].text);
+  if (it == PrefixIndex().end()) return std::nullopt;
+  for (const Prefix* prefix : it->second) {
+    if (std::size_t n = MatchWords(tokens, pos, prefix->words, 4)) return std::pair{prefix->op, n};
   }
   return std::nullopt;
 }

@@ -1,6 +1,9 @@
 #include "nl/date_recognizer.hpp"
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "nl/number_recognizer.hpp"
 #include "nl/token_match.hpp"
@@ -55,15 +58,22 @@ constexpr OrdinalStem kOrdinalStems[] = {
 constexpr std::string_view kOrdinalEndings[] = {"ое", "ого", "ому", "ом", "ье", "ьего", "ьему", "ьем"};
 
 int OrdinalValue(const Token& token) {
-  if (token.kind != TokenKind::kWord) return 0;
-  for (const OrdinalStem& stem : kOrdinalStems) {
-    if (!token.text.starts_with(stem.stem)) continue;
-    const std::string_view ending = token.text.substr(stem.stem.size());
-    for (std::string_view candidate : kOrdinalEndings) {
-      if (ending == candidate) return stem.value;
+  // Every form, kept alive for the views the index is keyed by.
+  static const auto* const kForms = [] {
+    auto* forms = new std::vector<std::pair<std::string, int>>();
+    for (const OrdinalStem& stem : kOrdinalStems) {
+      for (std::string_view ending : kOrdinalEndings) forms->emplace_back(std::string(stem.stem) + std::string(ending), stem.value);
     }
-  }
-  return 0;
+    return forms;
+  }();
+  static const auto* const kIndex = [] {
+    auto* index = new std::unordered_map<std::string_view, int>();
+    for (const auto& [form, value] : *kForms) index->emplace(form, value);
+    return index;
+  }();
+  if (token.kind != TokenKind::kWord) return 0;
+  const auto it = kIndex->find(token.text);
+  return it == kIndex->end() ? 0 : it->second;
 }
 
 // "двадцать восьмое": a tens word followed by an ordinal unit.
@@ -269,11 +279,14 @@ std::optional<DateExpr> YearAlone(std::span<const Token> tokens, std::size_t pos
 }  // namespace
 
 int MonthFromWord(const Token& token) {
+  static const auto* const kIndex = [] {
+    auto* index = new std::unordered_map<std::string_view, int>();
+    for (const MonthWord& word : kMonthWords) index->emplace(word.text, word.month);
+    return index;
+  }();
   if (token.kind != TokenKind::kWord) return 0;
-  for (const MonthWord& word : kMonthWords) {
-    if (word.text == token.text) return word.month;
-  }
-  return 0;
+  const auto it = kIndex->find(token.text);
+  return it == kIndex->end() ? 0 : it->second;
 }
 
 bool IsHourWord(const Token& token) { return IsAnyWord(token, {"час", "часа", "часов", "ч", "часу"}); }

@@ -50,6 +50,10 @@ void AppendNormalized(std::string& out, UChar32 c) {
     }
     return;
   }
+  // Cyrillic fast path (most of every question): А–Я, Ѐ–Џ fold without a table look-up.
+  if (c >= 0x0430 && c <= 0x044F) return AppendCodePoint(out, c);
+  if (c >= 0x0410 && c <= 0x042F) return AppendCodePoint(out, c + 0x20);
+  if (c == 0x0401 || c == 0x0451) return AppendCodePoint(out, 0x0435);  // Ё, ё → е
   if (IsInvisible(c)) return;
   if (u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR) return out.push_back(' ');
   if (IsDash(c)) return out.push_back('-');

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 namespace videobot::nl {
 namespace {
@@ -76,11 +77,14 @@ constexpr NumberWord kNumberWords[] = {
 constexpr std::string_view kGluedThousands[] = {"к", "k", "тыс"};
 
 const NumberWord* FindNumberWord(const Token& token) {
+  static const auto* const kIndex = [] {
+    auto* index = new std::unordered_map<std::string_view, const NumberWord*>();
+    for (const NumberWord& word : kNumberWords) index->emplace(word.text, &word);
+    return index;
+  }();
   if (token.kind != TokenKind::kWord) return nullptr;
-  for (const NumberWord& word : kNumberWords) {
-    if (word.text == token.text) return &word;
-  }
-  return nullptr;
+  const auto it = kIndex->find(token.text);
+  return it == kIndex->end() ? nullptr : it->second;
 }
 
 bool IsPunct(const Token& token, char c) {

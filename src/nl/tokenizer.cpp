@@ -11,6 +11,9 @@ bool IsAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiLetter(c); }
 bool IsHex(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'f'); }
 
+// Letters of words: Cyrillic without a table look-up, anything else through ICU.
+bool IsLetter(UChar32 c) { return (c >= 0x0400 && c <= 0x04FF) || u_isalpha(c); }
+
 bool AllHex(std::string_view text) {
   for (char c : text) {
     if (!IsHex(c)) return false;
@@ -111,12 +114,12 @@ class Scanner {
     auto i = static_cast<std::int32_t>(pos_);
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0 || !u_isalpha(c)) return Emit(TokenKind::kPunct, static_cast<std::size_t>(i) - pos_);
+    if (c < 0 || !IsLetter(c)) return Emit(TokenKind::kPunct, static_cast<std::size_t>(i) - pos_);
     std::int32_t end = i;
     while (end < length) {
       std::int32_t next = end;
       U8_NEXT(bytes, next, length, c);
-      if (c < 0 || c < 0x80 || !u_isalpha(c)) break;
+      if (c < 0 || c < 0x80 || !IsLetter(c)) break;
       end = next;
     }
     Emit(TokenKind::kWord, static_cast<std::size_t>(end) - pos_);
