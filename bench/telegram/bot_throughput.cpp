@@ -55,8 +55,8 @@ class InstantAnswerer final : public videobot::service::Answerer {
 
 class NullStateStore final : public videobot::telegram::StateStore {
  public:
-  videobot::telegram::LedgerState Load() override { return {}; }
-  void Save(const videobot::telegram::LedgerState&) override {}
+  videobot::telegram::LedgerState Load(std::int64_t) override { return {}; }
+  void Save(std::int64_t, const videobot::telegram::LedgerState&) override {}
 };
 
 std::vector<std::string> ReadQuestions(const std::string& path) {

@@ -85,6 +85,7 @@ class Bot::Impl {
   RateLimiter rate_limiter_;
   Lifecycle lifecycle_;
   std::string bot_username_;
+  std::int64_t bot_id_ = 0;
 
   std::mutex ledger_mutex_;
   std::condition_variable progress_cv_;  ///< the ledger's offset moved, or the bot is stopping
@@ -110,7 +111,7 @@ int Bot::Impl::Run(std::stop_token stop) {
 
   const LedgerState restored = LoadState();
   ledger_ = UpdateLedger(restored);
-  persister_ = std::make_unique<StatePersister>(*deps_.state_store, logger_);
+  persister_ = std::make_unique<StatePersister>(*deps_.state_store, bot_id_, logger_);
   persister_->AssumeSaved(restored);
 
   workers_.resize(static_cast<std::size_t>(config_.workers));
@@ -153,6 +154,7 @@ std::optional<int> Bot::Impl::Start(BotApi& api) {
       api.DeleteWebhook();
       const User me = api.GetMe();
       bot_username_ = me.username;
+      bot_id_ = me.id;
       try {
         api.SetMyCommands({{"start", std::string(kStartCommandDescription)},
                            {"help", std::string(kHelpCommandDescription)},
@@ -181,7 +183,7 @@ std::optional<int> Bot::Impl::Start(BotApi& api) {
 LedgerState Bot::Impl::LoadState() {
   for (int attempt = 1; attempt <= kStateLoadAttempts; ++attempt) {
     try {
-      return deps_.state_store->Load();
+      return deps_.state_store->Load(bot_id_);
     } catch (const EnvironmentError& error) {
       logger_->warn("event=state_load_failed attempt={} error=\"{}\"", attempt, error.what());
     }

@@ -1,28 +1,39 @@
 #include "telegram/database_state_store.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 #include <variant>
 
 namespace videobot::telegram {
 namespace {
 
-constexpr std::string_view kOffsetName = "telegram_offset";
-constexpr std::string_view kDonePrefix = "telegram_done:";
+std::string OffsetName(std::int64_t bot_id) { return "telegram_offset:" + std::to_string(bot_id); }
+
+std::string DonePrefix(std::int64_t bot_id) { return "telegram_done:" + std::to_string(bot_id) + ":"; }
 
 /// The placeholder for parameter `index` (1-based) in the database's dialect.
 std::string Placeholder(const db::Database& database, int index) {
   return (database.dialect() == sql::Dialect::kPostgres ? "$" : "?") + std::to_string(index);
 }
 
-sql::Query Upsert(const db::Database& database, std::string name, std::int64_t value) {
+/// One statement writing every (name, value) row, replacing rows that exist.
+sql::Query UpsertAll(const db::Database& database, const std::vector<std::pair<std::string, std::int64_t>>& rows) {
   sql::Query query;
-  query.text = "INSERT INTO bot_state (name, value) VALUES (" + Placeholder(database, 1) + ", " +
-               Placeholder(database, 2) + ") ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-  query.params = {std::move(name), value};
+  query.text = "INSERT INTO bot_state (name, value) VALUES ";
+  int index = 1;
+  for (const auto& [name, value] : rows) {
+    if (index > 1) query.text += ", ";
+    query.text += "(" + Placeholder(database, index) + ", " + Placeholder(database, index + 1) + ")";
+    index += 2;
+    query.params.emplace_back(name);
+    query.params.emplace_back(value);
+  }
+  query.text += " ON CONFLICT (name) DO UPDATE SET value = excluded.value";
   return query;
 }
 
-std::string DoneName(std::int64_t id) { return std::string(kDonePrefix) + std::to_string(id); }
+std::string DoneName(std::int64_t bot_id, std::int64_t id) { return DonePrefix(bot_id) + std::to_string(id); }
 
 std::int64_t AsInteger(const db::Value& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
@@ -48,20 +59,20 @@ db::Database& DatabaseStateStore::Connection() {
   return *database_;
 }
 
-LedgerState DatabaseStateStore::Load() {
+LedgerState DatabaseStateStore::Load(std::int64_t bot_id) {
   try {
     db::Database& database = Connection();
     sql::Query query;
     query.text = "SELECT name, value FROM bot_state WHERE name = " + Placeholder(database, 1) +
                  " OR name LIKE " + Placeholder(database, 2) + " ORDER BY value";
-    query.params = {std::string(kOffsetName), std::string(kDonePrefix) + "%"};
+    query.params = {OffsetName(bot_id), DonePrefix(bot_id) + "%"};
     query.shape = sql::Shape::kRows;
     LedgerState state;
     std::set<std::int64_t> done;
     for (const auto& row : database.Query(query)) {
       if (row.size() < 2) continue;
       const std::string name = AsText(row[0]);
-      if (name == kOffsetName) {
+      if (name == OffsetName(bot_id)) {
         state.offset = AsInteger(row[1]);
       } else {
         done.insert(AsInteger(row[1]));
@@ -72,6 +83,7 @@ LedgerState DatabaseStateStore::Load() {
     }
     persisted_done_ = std::move(done);
     synced_ = true;
+    synced_bot_ = bot_id;
     return state;
   } catch (const EnvironmentError&) {
     database_.reset();
@@ -79,12 +91,12 @@ LedgerState DatabaseStateStore::Load() {
   }
 }
 
-void DatabaseStateStore::Save(const LedgerState& state) {
+void DatabaseStateStore::Save(std::int64_t bot_id, const LedgerState& state) {
   db::Database* database = nullptr;
   try {
     database = &Connection();
     database->Begin();
-    SaveIncrementally(*database, state);
+    SaveIncrementally(*database, bot_id, state);
     database->Commit();
   } catch (const EnvironmentError&) {
     if (database != nullptr) {
@@ -100,19 +112,19 @@ void DatabaseStateStore::Save(const LedgerState& state) {
   }
 }
 
-void DatabaseStateStore::SaveIncrementally(db::Database& database, const LedgerState& state) {
-  if (!synced_) {
+void DatabaseStateStore::SaveIncrementally(db::Database& database, std::int64_t bot_id, const LedgerState& state) {
+  if (!synced_ || synced_bot_ != bot_id) {
     // Unknown table contents (new connection, or a failed transaction): rewrite the done rows.
     sql::Query clear;
     clear.text = "DELETE FROM bot_state WHERE name LIKE " + Placeholder(database, 1);
-    clear.params = {std::string(kDonePrefix) + "%"};
+    clear.params = {DonePrefix(bot_id) + "%"};
     database.Execute(clear);
     persisted_done_.clear();
   } else if (!persisted_done_.empty() && *persisted_done_.begin() < state.offset) {
     sql::Query prune;
     prune.text = "DELETE FROM bot_state WHERE name LIKE " + Placeholder(database, 1) + " AND value < " +
                  Placeholder(database, 2);
-    prune.params = {std::string(kDonePrefix) + "%", state.offset};
+    prune.params = {DonePrefix(bot_id) + "%", state.offset};
     database.Execute(prune);
     persisted_done_.erase(persisted_done_.begin(), persisted_done_.lower_bound(state.offset));
   }
@@ -121,16 +133,18 @@ void DatabaseStateStore::SaveIncrementally(db::Database& database, const LedgerS
     if (!wanted.contains(id)) {
       sql::Query remove;
       remove.text = "DELETE FROM bot_state WHERE name = " + Placeholder(database, 1);
-      remove.params = {DoneName(id)};
+      remove.params = {DoneName(bot_id, id)};
       database.Execute(remove);
     }
   }
+  std::vector<std::pair<std::string, std::int64_t>> rows = {{OffsetName(bot_id), state.offset}};
   for (const std::int64_t id : wanted) {
-    if (!persisted_done_.contains(id)) database.Execute(Upsert(database, DoneName(id), id));
+    if (!persisted_done_.contains(id)) rows.emplace_back(DoneName(bot_id, id), id);
   }
-  database.Execute(Upsert(database, std::string(kOffsetName), state.offset));
+  database.Execute(UpsertAll(database, rows));
   persisted_done_ = std::move(wanted);
   synced_ = true;
+  synced_bot_ = bot_id;
 }
 
 }  // namespace videobot::telegram

@@ -5,9 +5,9 @@
 
 namespace videobot::telegram {
 
-StatePersister::StatePersister(StateStore& store, std::shared_ptr<spdlog::logger> logger,
+StatePersister::StatePersister(StateStore& store, std::int64_t bot_id, std::shared_ptr<spdlog::logger> logger,
                                std::chrono::milliseconds retry_initial, std::chrono::milliseconds retry_max)
-    : store_(store), logger_(std::move(logger)), retry_initial_(retry_initial), retry_max_(retry_max),
+    : store_(store), bot_id_(bot_id), logger_(std::move(logger)), retry_initial_(retry_initial), retry_max_(retry_max),
       thread_([this] { Run(); }) {}
 
 StatePersister::~StatePersister() {
@@ -54,7 +54,7 @@ void StatePersister::Run() {
     lock.unlock();
     bool ok = false;
     try {
-      store_.Save(state);
+      store_.Save(bot_id_, state);
       ok = true;
     } catch (const EnvironmentError& error) {
       if (!failing) logger_->warn("event=state_save_failed error=\"{}\"", error.what());

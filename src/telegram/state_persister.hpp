@@ -19,8 +19,9 @@ class StatePersister {
  public:
   using Clock = std::chrono::steady_clock;
 
-  /// `store` must outlive the persister. The thread starts at once.
-  StatePersister(StateStore& store, std::shared_ptr<spdlog::logger> logger,
+  /// Saves the state of `bot_id` into `store`, which must outlive the persister. The thread
+  /// starts at once.
+  StatePersister(StateStore& store, std::int64_t bot_id, std::shared_ptr<spdlog::logger> logger,
                  std::chrono::milliseconds retry_initial = std::chrono::milliseconds(200),
                  std::chrono::milliseconds retry_max = std::chrono::seconds(5));
   ~StatePersister();
@@ -41,6 +42,7 @@ class StatePersister {
   void Run();
 
   StateStore& store_;
+  std::int64_t bot_id_;
   std::shared_ptr<spdlog::logger> logger_;
   std::chrono::milliseconds retry_initial_;
   std::chrono::milliseconds retry_max_;

@@ -61,6 +61,11 @@ Json ParamsOf(const httplib::Request& request) {
 
 FakeBotApi::FakeBotApi(std::string token, std::string bot_username)
     : token_(std::move(token)), bot_username_(std::move(bot_username)), server_(std::make_unique<httplib::Server>()) {
+  // Update ids keep growing from one fake server to the next (a restarted bot on the same
+  // database must see new ids above its persisted offset, as with the real Bot API).
+  next_update_id_ = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
   // Every keep-alive connection holds a pool thread: give the bot's threads room.
   server_->new_task_queue = [] { return new httplib::ThreadPool(96); };
   // Without TCP_NODELAY a response written in two parts waits for a delayed ACK (~40 ms).
@@ -239,7 +244,7 @@ std::string FakeBotApi::HandleMethod(const std::string& method, const Json& para
   if (method == "getUpdates") return GetUpdates(params);
   if (method == "sendMessage") return SendMessage(params, status);
   if (method == "getMe") {
-    return OkBody({{"id", 4242}, {"is_bot", true}, {"first_name", "Videobot"}, {"username", bot_username_}});
+    return OkBody({{"id", kBotId}, {"is_bot", true}, {"first_name", "Videobot"}, {"username", bot_username_}});
   }
   if (method == "sendChatAction") {
     std::lock_guard lock(mutex_);

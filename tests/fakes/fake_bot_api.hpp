@@ -43,6 +43,9 @@ struct ScriptedFailure {
 
 class FakeBotApi {
  public:
+  /// The bot's user id that getMe reports.
+  static constexpr std::int64_t kBotId = 4242;
+
   /// Starts serving at once on a free port of 127.0.0.1.
   explicit FakeBotApi(std::string token, std::string bot_username = "videobot_test_bot");
   ~FakeBotApi();
@@ -102,7 +105,7 @@ class FakeBotApi {
   mutable std::mutex mutex_;
   mutable std::condition_variable cv_;
   bool stopping_ = false;
-  std::int64_t next_update_id_ = 100'000;
+  std::int64_t next_update_id_ = 0;  ///< starts at the current time in µs: ids grow across instances, as Telegram's do
   std::int64_t next_message_id_ = 1;
   std::map<std::int64_t, std::string> updates_;  ///< update_id → full JSON text
   std::map<std::string, std::deque<ScriptedFailure>> failures_;

@@ -24,6 +24,7 @@ using namespace std::chrono_literals;
 
 constexpr const char* kToken = "555000:E2E-secret_token-value";
 constexpr int kWorkers = 4;
+constexpr std::int64_t kFakeBotId = FakeBotApi::kBotId;
 
 bool IsNumber(const std::string& text) {
   static const std::regex number(R"(-?\d+(\.\d+)?)");
@@ -358,7 +359,7 @@ TEST_F(BotE2eTest, GracefulShutdownPersistsTheOffsetSoARestartRepeatsNothing) {
   {
     auto database = db::Open(database_url_);
     sql::Query query;
-    query.text = "SELECT value FROM bot_state WHERE name = 'telegram_offset'";
+    query.text = "SELECT value FROM bot_state WHERE name = 'telegram_offset:" + std::to_string(kFakeBotId) + "'";
     const auto rows = database->Query(query);
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(std::get<std::int64_t>(rows[0][0]), last + 1);
@@ -406,7 +407,7 @@ TEST_F(BotE2eTest, DatabaseStoppedAndRestarted) {
         try {
           auto database = db::Open(database_url_);
           sql::Query query;
-          query.text = "SELECT value FROM bot_state WHERE name = 'telegram_offset'";
+          query.text = "SELECT value FROM bot_state WHERE name = 'telegram_offset:" + std::to_string(kFakeBotId) + "'";
           const auto rows = database->Query(query);
           return rows.size() == 1 && std::get<std::int64_t>(rows[0][0]) == after + 1;
         } catch (const std::exception&) {

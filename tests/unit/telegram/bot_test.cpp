@@ -81,6 +81,7 @@ TEST_F(BotTest, RepliesWithExactlyTheAnswerersText) {
   EXPECT_EQ(Texts(server_.SentTo(2)),
             (std::vector<std::string>{"ответ:Какое общее количество лайков набрали все видео?"}));
   EXPECT_TRUE(WaitForSavedOffset(last + 1));
+  EXPECT_EQ(store_.bot_id(), FakeBotApi::kBotId);  // the id getMe reports
   EXPECT_EQ(bot->Stop(), kBotExitOk);
   EXPECT_EQ(server_.Sent().size(), 3u);
   EXPECT_EQ(server_.CallCount("deleteWebhook"), 1u);

@@ -77,16 +77,22 @@ inline service::AnswererFactory FakeAnswerers(AnswerLog& log) {
 /// The ledger state in memory; `available = false` makes every call throw.
 class MemoryStateStore final : public StateStore {
  public:
-  LedgerState Load() override {
+  LedgerState Load(std::int64_t bot_id) override {
     std::lock_guard lock(mutex_);
     if (!available_) throw EnvironmentError("state storage is down");
+    bot_id_ = bot_id;
     return state_;
   }
-  void Save(const LedgerState& state) override {
+  void Save(std::int64_t bot_id, const LedgerState& state) override {
     std::lock_guard lock(mutex_);
     if (!available_) throw EnvironmentError("state storage is down");
+    bot_id_ = bot_id;
     state_ = state;
     ++saves_;
+  }
+  std::int64_t bot_id() {
+    std::lock_guard lock(mutex_);
+    return bot_id_;
   }
   LedgerState state() {
     std::lock_guard lock(mutex_);
@@ -110,6 +116,7 @@ class MemoryStateStore final : public StateStore {
   LedgerState state_;
   bool available_ = true;
   int saves_ = 0;
+  std::int64_t bot_id_ = 0;
 };
 
 /// Keeps formatted log lines in memory.
