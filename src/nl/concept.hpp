@@ -23,6 +23,7 @@ enum class Concept : std::uint8_t {
   // Question heads.
   kHowMany,           ///< сколько, скольких
   kHowMuchChange,     ///< на сколько, насколько
+  kHowManyTimes,      ///< сколько раз (events: measurements with a change)
   kAmount,            ///< количество, число, значение
   kWhich,             ///< какой, какое, каков (singular)
   kWhichPlural,       ///< какие, каких

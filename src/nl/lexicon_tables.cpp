@@ -441,6 +441,10 @@ constexpr WordEntry kWords[] = {
     {"насчитывает", P::kExact, C::kGain},
     {"насчитыва", P::kPastVerb, C::kGain},
     {"накопи", P::kPastVerb, C::kGain},
+    {"показа", P::kPastVerb, C::kGain},
+    {"показывают", P::kExact, C::kGain},
+    {"показывает", P::kExact, C::kGain},
+    {"показыва", P::kPastVerb, C::kGain},
     {"сделан", P::kShortParticiple, C::kGain},
     {"сделанн", P::kAdjective, C::kGain},
     {"сдела", P::kPastVerb, C::kGain},
@@ -663,6 +667,7 @@ constexpr WordEntry kWords[] = {
 
 constexpr PhraseEntry kPhrases[] = {
     {"на сколько", C::kHowMuchChange},
+    {"сколько раз", C::kHowManyTimes},
     {"кол-во", C::kAmount},
     {"в сумме", C::kSum},
     {"в совокупности", C::kSum},

@@ -85,12 +85,31 @@ void LinkExistentials(Analysis& analysis) {
   for (std::size_t i = 0; i + 1 < mentions.size(); ++i) {
     if (!mentions[i].Is(Concept::kAtLeastOne) || !IsMain(mentions[i])) continue;
     std::size_t j = i + 1;
+    // "хотя бы один новый просмотр": the same as "новые просмотры".
+    if (j + 1 < mentions.size() && mentions[j].Is(Concept::kNew) && IsMetricMention(mentions[j + 1])) {
+      mentions[i].used = true;
+      continue;
+    }
     // "хотя бы одно опубликованное видео": the participle stays a publication marker.
     while (j < mentions.size() && (mentions[j].Is(Concept::kPublish) || mentions[j].Is(Concept::kFiller))) ++j;
     if (j >= mentions.size() || !IsObjectMention(mentions[j])) continue;
     mentions[i].used = true;
     mentions[j].used = true;
     analysis.bound_noun[j] = true;
+  }
+}
+
+void LinkImplicitComparisons(Analysis& analysis) {
+  Mentions& mentions = analysis.mentions;
+  for (std::size_t i = 0; i + 1 < mentions.size(); ++i) {
+    Mention& word = mentions[i];
+    if (!IsMain(word) || word.used || !IsMetricMention(mentions[i + 1])) continue;
+    const bool at_least_one = word.Is(Concept::kAtLeastOne);
+    const bool without = word.Is(Concept::kNot) && word.text == "без";
+    if (!at_least_one && !without) continue;
+    word.kind = MentionKind::kComparison;
+    word.comparison = ComparisonExpr{at_least_one ? plan::CompareOp::kGreaterEqual : plan::CompareOp::kEqual,
+                                     at_least_one ? 1 : 0, std::nullopt, 0, word.end_token - word.first_token};
   }
 }
 

@@ -14,6 +14,10 @@ Status LinkIds(Analysis& analysis);
 /// "хотя бы одно видео": binds the noun.
 void LinkExistentials(Analysis& analysis);
 
+/// "хотя бы одну жалобу" → ">= 1 жалоб", "без жалоб" → "= 0 жалоб": comparisons written as
+/// words, turned into comparison mentions for LinkConditions.
+void LinkImplicitComparisons(Analysis& analysis);
+
 /// "с 10:00 до 15:00" + "28 ноября" elsewhere in the question: one period. Fails when times
 /// of day have no single day to belong to.
 Status LinkTimesToDays(Analysis& analysis);

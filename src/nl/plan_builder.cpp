@@ -93,8 +93,10 @@ class Builder {
 
   Result<plan::Plan> Build() {
     if (auto s = Screen(analysis_, context_); !s) return Unexpected{s.error()};
+    if (auto s = CheckSingleQuestion(); !s) return Unexpected{s.error()};
     if (auto s = LinkIds(analysis_); !s) return Unexpected{s.error()};
     LinkExistentials(analysis_);
+    LinkImplicitComparisons(analysis_);
     if (auto s = LinkTimesToDays(analysis_); !s) return Unexpected{s.error()};
     if (auto s = LinkConditions(analysis_); !s) return Unexpected{s.error()};
     LinkNewVideos();
@@ -197,7 +199,24 @@ class Builder {
     }
   }
 
+  // "Сколько видео …, и сколько из них …": two questions in one.
+  Status CheckSingleQuestion() const {
+    int heads = 0;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      if (IsMain(i) && (m.Is(Concept::kHowMany) || m.Is(Concept::kHowMuchChange) || m.Is(Concept::kHowManyTimes))) {
+        ++heads;
+      }
+    }
+    if (heads > 1) return NotUnderstood("в сообщении несколько вопросов: задайте их по одному");
+    return Ok{};
+  }
+
   Result<Target> FindTarget() {
+    // "Сколько раз просмотры уменьшались": events are measurements with a change.
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      if (IsMain(i) && mentions_[i].Is(Concept::kHowManyTimes)) return Target{TargetKind::kSnapshot, i, Concept::kViews};
+    }
     std::optional<std::size_t> head;
     for (std::size_t i = 0; i < mentions_.size() && !head; ++i) {
       if (IsMain(i) && IsHead(mentions_[i])) head = i;
@@ -401,6 +420,9 @@ class Builder {
     if (!other) return Unexpected{other.error()};
     if (*other) {
       if (auto s = ApplyModifiedMetric(**other); !s) return s;
+    }
+    if (mentions_[target_.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
+      return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
     }
     const bool snapshots = SnapshotMode();
     if (final_ && snapshots) {

@@ -62,6 +62,7 @@ std::optional<WindowMatch> RecognizePublicationWindow(std::span<const Token> tok
   const std::size_t after = AfterWordLength(tokens, p);
   if (after == 0) return std::nullopt;
   p += after;
+  if (AnyWordAt(tokens, p, {"их", "его", "ее"})) ++p;  // "после их публикации"
   if (p >= tokens.size() || tokens[p].kind != TokenKind::kWord ||
       Lexicon::Instance().LookupWord(tokens[p].text) != Concept::kPublicationNoun) {
     return std::nullopt;
