@@ -291,6 +291,25 @@ int MonthFromWord(const Token& token) {
 
 bool IsHourWord(const Token& token) { return IsAnyWord(token, {"час", "часа", "часов", "ч", "часу"}); }
 
+namespace {
+
+// "10 утра", "3 часа дня", "8 вечера", "2 ночи": the 24-hour time and the tokens taken, or
+// nullopt when no part of the day follows. "дня" counts only after an hour word ("3 дня" may
+// be three days).
+std::optional<std::pair<int, std::size_t>> DayPart(std::span<const Token> tokens, std::size_t pos, int hour,
+                                                   bool after_hour_word) {
+  if (pos >= tokens.size() || hour > 12) return std::nullopt;
+  const Token& word = tokens[pos];
+  if (IsWord(word, "утра")) return std::pair{hour == 12 ? 0 : hour, std::size_t{1}};
+  if (IsWord(word, "ночи")) return std::pair{hour == 12 ? 0 : hour, std::size_t{1}};
+  if (IsWord(word, "вечера") || (after_hour_word && IsWord(word, "дня"))) {
+    return std::pair{hour == 12 ? 12 : hour + 12, std::size_t{1}};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<DateExpr> RecognizeTime(std::span<const Token> tokens, std::size_t pos) {
   if (pos >= tokens.size()) return std::nullopt;
   auto hour = SmallNumber(tokens[pos], 0, 24);
@@ -322,6 +341,15 @@ std::optional<DateExpr> RecognizeTime(std::span<const Token> tokens, std::size_t
     expr.seconds = *hour * 3600;
     expr.length = 2;
     if (tokens[pos + 1].text == "ч" && PunctAt(tokens, pos + 2, '.')) ++expr.length;
+    if (auto part = DayPart(tokens, pos + expr.length, *hour, true)) {
+      expr.seconds = part->first * 3600;
+      expr.length += part->second;
+    }
+    return expr;
+  }
+  if (auto part = DayPart(tokens, pos + 1, *hour, false)) {
+    expr.seconds = part->first * 3600;
+    expr.length = 1 + part->second;
     return expr;
   }
   return std::nullopt;

@@ -260,6 +260,30 @@ std::optional<PeriodExpr> PointOrDashRange(std::span<const Token> tokens, std::s
   auto from = ReadPoint(tokens, pos, true);
   if (!from) return std::nullopt;
   std::size_t p = pos + from->length;
+  if (PunctAt(tokens, p, '-') && IsTimeOnly(*from)) {
+    // "10:00-15:00 28 ноября": a range of times of day.
+    auto to = ReadPoint(tokens, p + 1, true);
+    if (!to || (to->bare_number && !ResolveBare(*to, *from)) || !IsTimeOnly(*to)) return std::nullopt;
+    PeriodExpr expr;
+    expr.from = from;
+    expr.to = to;
+    p += 1 + to->length;
+    AttachTrailingDay(tokens, p, expr);
+    expr.length = p - pos;
+    return expr;
+  }
+  if (PunctAt(tokens, p, '-') && from->granularity == Granularity::kDay && from->seconds) {
+    // "20 ноября 2025 10:00-15:00": the end is a time on the same day.
+    auto to = ReadPoint(tokens, p + 1, false);
+    if (!to || !IsTimeOnly(*to)) return std::nullopt;
+    PeriodExpr expr;
+    expr.from = from;
+    expr.to = to;
+    expr.to->date = from->date;
+    expr.to->granularity = Granularity::kDay;
+    expr.length = p + 1 + to->length - pos;
+    return expr;
+  }
   if (PunctAt(tokens, p, '-')) {
     if (auto to = ReadPoint(tokens, p + 1, false); to && !IsTimeOnly(*to) && !IsTimeOnly(*from)) {
       if (from->bare_number && !ResolveBare(*from, *to)) return std::nullopt;
