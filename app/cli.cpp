@@ -51,13 +51,11 @@ int RunCli(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
 
+  // Options default to their environment variables after parsing, so --help never prints a
+  // value from the environment (DATABASE_URL may carry a password).
   GlobalOptions global;
-  global.database_url = EnvOr("DATABASE_URL", "sqlite:videobot.db");
-  global.planner = EnvOr("VIDEOBOT_PLANNER");
-  global.now = EnvOr("VIDEOBOT_NOW");
-  global.time_zone = EnvOr("VIDEOBOT_TZ");
-  app.add_option("--db", global.database_url, "sqlite:PATH | postgresql://… (env DATABASE_URL)")
-      ->capture_default_str();
+  app.add_option("--db", global.database_url,
+                 "sqlite:PATH | postgresql://… (env DATABASE_URL; default sqlite:videobot.db)");
   app.add_option("--planner", global.planner, "rules | llm | auto | verify (env VIDEOBOT_PLANNER)");
   app.add_option("--now", global.now, "fixed current time, RFC 3339 (env VIDEOBOT_NOW)");
   app.add_option("--tz", global.time_zone, "time zone for days and months: UTC or ±HH:MM (env VIDEOBOT_TZ)");
@@ -91,6 +89,10 @@ int RunCli(int argc, char** argv) {
     return status == 0 ? kExitOk : kExitInput;
   }
 
+  if (global.database_url.empty()) global.database_url = EnvOr("DATABASE_URL", "sqlite:videobot.db");
+  if (global.planner.empty()) global.planner = EnvOr("VIDEOBOT_PLANNER");
+  if (global.now.empty()) global.now = EnvOr("VIDEOBOT_NOW");
+  if (global.time_zone.empty()) global.time_zone = EnvOr("VIDEOBOT_TZ");
   if (*generate) return Guarded([&] { return RunGenerate(generator); });
   return Guarded([&] {
     const AppContext context(global);

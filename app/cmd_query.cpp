@@ -32,15 +32,6 @@ Result<plan::Plan> PlanOnly(const AppContext& context, const std::string& questi
   return service::PlanQuestion(*planner, question, context.TimeNow());
 }
 
-int PrintReply(const service::Reply& reply) {
-  switch (reply.kind) {
-    case service::Reply::Kind::kAnswer: return PrintResult(reply.text);
-    case service::Reply::Kind::kRefusal: fmt::print(stderr, "{}\n", reply.text); return kExitInput;
-    case service::Reply::Kind::kUnavailable: return PrintEnvironmentError(reply.text);
-  }
-  return kExitEnvironment;
-}
-
 }  // namespace
 
 int RunAsk(const AppContext& context, const std::string& question) {

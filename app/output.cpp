@@ -15,6 +15,7 @@ int PrintResult(std::string_view text) {
 }
 
 int PrintInputError(const Error& error) {
+  if (error.code == ErrorCode::kLlmUnavailable) return PrintEnvironmentError(error.message);
   const bool technical = error.code == ErrorCode::kPlanNotJson || error.code == ErrorCode::kPlanSchema ||
                          error.code == ErrorCode::kPlanSemantic || error.code == ErrorCode::kPlanTimeRange ||
                          error.code == ErrorCode::kPlanLimit || error.code == ErrorCode::kLoadMalformed;

@@ -10,8 +10,9 @@ namespace videobot::app {
 /// Prints `text` and a newline to stdout; returns kExitOk.
 int PrintResult(std::string_view text);
 
-/// Prints a Russian explanation of an input error to stderr (with its code and path when
-/// VIDEOBOT_VERBOSE is set or the error concerns a plan); returns kExitInput.
+/// Prints a Russian explanation of an input error to stderr (with its code and path when the
+/// error concerns a plan or a data file); returns kExitInput. An unreachable model is an
+/// environment failure: it is printed as such and returns kExitEnvironment.
 int PrintInputError(const Error& error);
 
 /// Prints an environment failure to stderr; returns kExitEnvironment.

@@ -85,6 +85,9 @@ Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
 Reply AnswerService::Answer(std::string_view question) {
   const std::string_view planner = planner_.Name();
   auto plan = PlanFor(question);
+  if (!plan && plan.error().code == ErrorCode::kLlmUnavailable) {
+    return Reply{Reply::Kind::kUnavailable, plan.error().message, "llm_unavailable", std::string(planner)};
+  }
   if (!plan) return MakeRefusal(plan.error(), planner);
   try {
     auto text = Execute(*plan);
