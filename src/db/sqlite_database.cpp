@@ -33,7 +33,7 @@ bool IsBlank(std::string_view text) {
 class StatementDeadline {
  public:
   explicit StatementDeadline(SqliteDatabase& database) : database_(database) {
-    if (database_.timeout_.count() > 0) {
+    if (database_.timeout_.count() > 0 && !database_.timeout_suspended_) {
       database_.deadline_ = std::chrono::steady_clock::now() + database_.timeout_;
       database_.deadline_armed_ = true;
     }

@@ -55,6 +55,10 @@ class SqliteDatabase final : public Database {
   /// The raw handle, for the bulk loader.
   sqlite3* handle() const { return handle_; }
 
+  /// While suspended, statements run without the statement timeout (a bulk load may take
+  /// minutes; the timeout is meant for questions).
+  void SuspendStatementTimeout(bool suspended) { timeout_suspended_ = suspended; }
+
  private:
   friend class SqliteStatement;
   friend class StatementDeadline;
@@ -65,6 +69,7 @@ class SqliteDatabase final : public Database {
   std::chrono::milliseconds timeout_{0};
   std::chrono::steady_clock::time_point deadline_{};
   bool deadline_armed_ = false;
+  bool timeout_suspended_ = false;
 };
 
 /// Throws DatabaseError (QueryTimeoutError for an interrupted statement) for result code `rc`.

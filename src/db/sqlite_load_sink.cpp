@@ -44,7 +44,9 @@ void BindCounters(SqliteStatement& statement, int first, const Counters& counter
 class SqliteLoadSink final : public LoadSink {
  public:
   explicit SqliteLoadSink(SqliteDatabase& database)
-      : handle_(database.handle()), video_(handle_, kUpsertVideo), snapshot_(handle_, kUpsertSnapshot) {
+      : database_(database), handle_(database.handle()), video_(handle_, kUpsertVideo), snapshot_(handle_, kUpsertSnapshot) {
+    // Like SET LOCAL statement_timeout = 0 on PostgreSQL: the load's statements are not limited.
+    database_.SuspendStatementTimeout(true);
     // Snapshot ids are random, so index inserts touch pages all over the tree: a large page cache
     // for the duration of the load keeps them in memory (the default is 2 MB).
     SqliteStatement current(handle_, "PRAGMA cache_size");
@@ -53,6 +55,7 @@ class SqliteLoadSink final : public LoadSink {
   }
 
   ~SqliteLoadSink() override {
+    database_.SuspendStatementTimeout(false);
     try {
       SetCacheSize(previous_cache_size_);
     } catch (const DatabaseError&) {
@@ -105,6 +108,7 @@ class SqliteLoadSink final : public LoadSink {
   // Negative sizes are in KiB: 64 MiB, a fixed bound whatever the file's size.
   static constexpr std::int64_t kLoadCacheSize = -65536;
 
+  SqliteDatabase& database_;
   sqlite3* handle_;
   std::int64_t previous_cache_size_ = -2000;
   SqliteStatement video_;
