@@ -424,6 +424,10 @@ class Builder {
     if (mentions_[target_.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
       return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
     }
+    // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
+    if ((growth_ || negative_ || positive_ || per_hour_) && !sign_condition_ && !AnyDeltaCondition()) {
+      return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
+    }
     const bool snapshots = SnapshotMode();
     if (final_ && snapshots) {
       return NotUnderstood("итоговая статистика и замеры за период в одном вопросе: уточните, что посчитать");
@@ -662,8 +666,43 @@ class Builder {
     plan_.filters.video_ids = analysis_.video_ids;
   }
 
-  // A metric mentioned in an explanation must be one the plan is about.
+  // Whether what an explanatory word says agrees with the plan built from the question.
+  bool AgreesWithPlan(const Mention& m) const {
+    if (m.kind != MentionKind::kWord) return true;
+    const bool snapshots = plan_.source == Source::kSnapshots;
+    const auto has_sign = [this](plan::CompareOp op) {
+      return std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
+                         [op](const plan::Condition& c) { return plan::IsDeltaField(c.field) && c.op == op; });
+    };
+    switch (m.meaning) {
+      case Concept::kGrowth:
+      case Concept::kNew:
+      case Concept::kPerHour:
+      case Concept::kSnapshot:
+      case Concept::kHowMuchChange:
+        return snapshots;
+      case Concept::kNegative: return has_sign(plan::CompareOp::kLess);
+      case Concept::kPositive: return has_sign(plan::CompareOp::kGreater);
+      case Concept::kFinal: return !snapshots;
+      case Concept::kAvg: return plan_.aggregate == Aggregate::kAvg;
+      case Concept::kMax: return plan_.aggregate == Aggregate::kMax || plan_.order == plan::Order::kDesc;
+      case Concept::kMin: return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
+      case Concept::kUnsupportedMetric:
+      case Concept::kModify:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  // An explanation ("то есть …", text after the question mark) may restate the question but
+  // not change it: its metrics and its words about growth, sign and aggregate must agree.
   Status CheckExplanations() {
+    for (const Mention& m : mentions_) {
+      if (m.explanatory && !AgreesWithPlan(m)) {
+        return NotUnderstood("пояснение не совпадает с вопросом: «" + std::string(m.text) + "»");
+      }
+    }
     std::vector<Concept> known;
     for (const LinkedCondition& c : analysis_.conditions) known.push_back(c.metric);
     for (const Mention& m : mentions_) {
