@@ -2,8 +2,10 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "db/load_sink.hpp"
+#include "db/snapshot_days.hpp"
 #include "db/video_parser.hpp"
 #include "db/video_stream.hpp"
 
@@ -74,6 +76,10 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
       }
     }
     sink->Finish();
+    std::vector<std::string_view> loaded;
+    loaded.reserve(seen.size());
+    for (const auto& entry : seen) loaded.push_back(entry.first);
+    RefreshSnapshotDays(database, loaded);
     stats.bytes = stream.bytes_consumed();
   }
   transaction.Commit();
