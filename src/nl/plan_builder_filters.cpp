@@ -1,0 +1,190 @@
+#include "nl/plan_builder_internal.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "nl/period_resolver.hpp"
+#include "nl/screening.hpp"
+
+namespace videobot::nl {
+
+// "опубликованные в июне", "в июне вышло": a publication word next to the period, with only
+// connecting words, ids and nouns of the things published between them.
+bool PlanBuilder::NextToPublication(std::size_t period) const {
+  auto transparent = [this](std::size_t i) {
+    const Mention& m = mentions_[i];
+    if (IsConnective(m)) return true;
+    if (m.kind == MentionKind::kCreatorId || m.kind == MentionKind::kVideoId) return true;
+    if (m.Is(Concept::kVideo) || m.Is(Concept::kCreator) || m.Is(Concept::kDistinct) ||
+        m.Is(Concept::kAtLeastOne) || m.Is(Concept::kMost) || m.Is(Concept::kLeast)) {
+      return true;
+    }
+    // A condition in between: "опубликовали видео с более чем 100 лайками в сентябре".
+    return m.used && (m.kind == MentionKind::kComparison || IsMetricMention(m));
+  };
+  auto is_publication = [this](std::size_t i) {
+    const Mention& m = mentions_[i];
+    return IsPublicationWord(i) || (m.Is(Concept::kPublicationNoun) && !m.used && !analysis_.bound_noun[i]) ||
+           (m.Is(Concept::kNew) && new_videos_);
+  };
+  constexpr std::size_t kReach = 8;
+  for (std::size_t k = 1; k <= kReach && k <= period; ++k) {
+    const std::size_t i = period - k;
+    if (!IsMain(i)) break;
+    if (is_publication(i)) return true;
+    if (!transparent(i)) break;
+  }
+  for (std::size_t k = 1; k <= kReach && period + k < mentions_.size(); ++k) {
+    const std::size_t i = period + k;
+    if (!IsMain(i)) break;
+    if (is_publication(i)) return true;
+    if (!transparent(i)) break;
+  }
+  return false;
+}
+
+Status PlanBuilder::ClassifyPeriods() {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    const Mention& mention = mentions_[i];
+    if (!IsMain(i) || mention.kind != MentionKind::kPeriod || mention.used) continue;
+    if (mention.period.as_of) {
+      return NotUnderstood("значения «на момент» не хранятся: спросите об итоговой статистике или о приросте за период");
+    }
+    (NextToPublication(i) ? published_ : unattached_).push_back(i);
+  }
+  if (published_.size() > 1 || unattached_.size() > 1) {
+    return NotUnderstood("в вопросе несколько периодов; укажите один промежуток, например «с 1 по 5 ноября 2025»");
+  }
+  return Ok{};
+}
+
+Status PlanBuilder::ApplyConditions() {
+  const bool snapshots = plan_.source == Source::kSnapshots;
+  const bool counts_snapshots = target_.kind == TargetKind::kSnapshot && !plan_.group_by;
+  for (const LinkedCondition& c : analysis_.conditions) {
+    if (!snapshots && c.delta) {
+      return NotUnderstood("условие на прирост подходит только к замерам: спросите, например, о числе замеров");
+    }
+    if (snapshots && !c.delta && !counts_snapshots) {
+      return NotUnderstood("условие на итоговые значения вместе с приростом за период не поддерживается");
+    }
+    const bool sign_only = c.value == 0 && (c.op == plan::CompareOp::kGreater || c.op == plan::CompareOp::kLess);
+    if (snapshots && c.delta && !counts_snapshots && !c.per_hour && !sign_only) {
+      return NotUnderstood("непонятно, прирост за какой срок сравнивать: за час (один замер) или за весь период");
+    }
+    plan_.filters.conditions.push_back(plan::Condition{c.delta ? DeltaField(c.metric) : CounterField(c.metric), c.op, c.value});
+  }
+  if (sign_condition_) plan_.filters.conditions.push_back(*sign_condition_);
+  if (plan_.filters.conditions.size() > 8) return NotUnderstood("слишком много условий");
+  const bool per_group = target_.kind == TargetKind::kCreator || target_.kind == TargetKind::kDay;
+  if (per_group && !analysis_.conditions.empty() && !plan_.group_by) {
+    // "креаторы, у которых есть видео с …": the condition is about one video, so a video
+    // must be named after the creators; "у которых все видео …" is not expressible.
+    bool video_after = false;
+    bool all_after = false;
+    for (std::size_t i = target_.mention + 1; i < mentions_.size(); ++i) {
+      if (!IsMain(i)) continue;
+      if (mentions_[i].Is(Concept::kVideo) || mentions_[i].Is(Concept::kPublicationNoun)) video_after = true;
+      if (mentions_[i].Is(Concept::kAll) || mentions_[i].Is(Concept::kEach)) all_after = true;
+    }
+    if (!video_after || all_after) {
+      return NotUnderstood("условие должно относиться к видео, например «креаторы, у которых есть хотя бы одно видео с больше 1000 просмотров»");
+    }
+  }
+  if (plan_.group_by && !analysis_.conditions.empty() && plan_.source == Source::kSnapshots) {
+    return NotUnderstood("условия в рейтинге по приросту не поддерживаются");
+  }
+  return Ok{};
+}
+
+Result<plan::Period> PlanBuilder::Resolve(std::size_t mention) {
+  mentions_[mention].used = true;
+  return ResolvePeriod(mentions_[mention].period, context_);
+}
+
+Status PlanBuilder::ApplyPeriods() {
+  if (!published_.empty()) {
+    auto period = Resolve(published_.front());
+    if (!period) return Unexpected{period.error()};
+    plan_.filters.published = *period;
+  }
+  if (new_videos_ && published_.empty() && unattached_.empty()) {
+    return NotUnderstood("уточните, за какой период считать видео новыми, например «за ноябрь 2025»");
+  }
+  if (!unattached_.empty()) {
+    auto period = Resolve(unattached_.front());
+    if (!period) return Unexpected{period.error()};
+    if (plan_.source == Source::kSnapshots) {
+      plan_.filters.measured = *period;
+    } else if (target_.kind == TargetKind::kVideo && analysis_.conditions.empty() && !plan_.filters.published) {
+      plan_.filters.published = *period;  // "сколько видео за май": videos of May
+    } else {
+      return NotUnderstood("непонятно, к чему относится период: к дате публикации (скажите «опубликованных») или к замерам");
+    }
+  }
+  if (window_) {
+    if (window_conflict_) return NotUnderstood("в вопросе несколько окон после публикации");
+    if (plan_.source != Source::kSnapshots) return NotUnderstood("окно после публикации применимо только к приросту");
+    plan_.filters.hours_after_publication = *window_;
+    UsePublicationWindows();
+  }
+  return Ok{};
+}
+
+void PlanBuilder::ApplyIds() {
+  plan_.filters.creator_ids = analysis_.creator_ids;
+  plan_.filters.video_ids = analysis_.video_ids;
+}
+
+// Whether what an explanatory word says agrees with the plan built from the question.
+bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
+  if (m.kind != MentionKind::kWord) return true;
+  const bool snapshots = plan_.source == Source::kSnapshots;
+  const auto has_sign = [this](plan::CompareOp op) {
+    return std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
+                       [op](const plan::Condition& c) { return plan::IsDeltaField(c.field) && c.op == op; });
+  };
+  switch (m.meaning) {
+    case Concept::kGrowth:
+    case Concept::kNew:
+    case Concept::kPerHour:
+    case Concept::kSnapshot:
+    case Concept::kHowMuchChange:
+      return snapshots;
+    case Concept::kNegative: return has_sign(plan::CompareOp::kLess);
+    case Concept::kPositive: return has_sign(plan::CompareOp::kGreater);
+    case Concept::kFinal: return !snapshots;
+    case Concept::kAvg: return plan_.aggregate == Aggregate::kAvg;
+    case Concept::kMax: return plan_.aggregate == Aggregate::kMax || plan_.order == plan::Order::kDesc;
+    case Concept::kMin: return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
+    case Concept::kUnsupportedMetric:
+    case Concept::kModify:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// An explanation ("то есть …", text after the question mark) may restate the question but
+// not change it: its metrics and its words about growth, sign and aggregate must agree.
+Status PlanBuilder::CheckExplanations() {
+  for (const Mention& m : mentions_) {
+    if (m.explanatory && !AgreesWithPlan(m)) {
+      return NotUnderstood("пояснение не совпадает с вопросом: «" + std::string(m.text) + "»");
+    }
+  }
+  std::vector<Concept> known;
+  for (const LinkedCondition& c : analysis_.conditions) known.push_back(c.metric);
+  for (const Mention& m : mentions_) {
+    if (!m.explanatory && IsMetricMention(m)) known.push_back(m.meaning);
+  }
+  for (const Mention& m : mentions_) {
+    if (!m.explanatory || !IsMetricMention(m)) continue;
+    if (std::find(known.begin(), known.end(), m.meaning) == known.end()) {
+      return NotUnderstood("пояснение говорит о другой метрике: «" + std::string(m.text) + "»");
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace videobot::nl

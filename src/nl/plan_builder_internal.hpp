@@ -1,0 +1,175 @@
+#pragma once
+// The plan builder's rules as one class, split by concern over plan_builder*.cpp: the flow and
+// the question's target (plan_builder.cpp), one-number plans (plan_builder_single.cpp), rankings
+// (plan_builder_ranking.cpp), periods, conditions and explanations (plan_builder_filters.cpp).
+// Internal to nl/.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "nl/analysis.hpp"
+#include "plan/plan.hpp"
+#include "plan/resolve.hpp"
+
+namespace videobot::nl {
+
+using plan::Aggregate;
+using plan::Field;
+using plan::Source;
+
+inline Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message)); }
+
+inline Field CounterField(Concept metric) {
+  switch (metric) {
+    case Concept::kLikes: return Field::kLikes;
+    case Concept::kComments: return Field::kComments;
+    case Concept::kReports: return Field::kReports;
+    default: return Field::kViews;
+  }
+}
+
+inline Field DeltaField(Concept metric) {
+  switch (metric) {
+    case Concept::kLikes: return Field::kDeltaLikes;
+    case Concept::kComments: return Field::kDeltaComments;
+    case Concept::kReports: return Field::kDeltaReports;
+    default: return Field::kDeltaViews;
+  }
+}
+
+/// What the question asks for: a number of things, or an aggregate of a metric.
+enum class TargetKind { kVideo, kCreator, kSnapshot, kDay, kMetric };
+
+struct Target {
+  TargetKind kind = TargetKind::kVideo;
+  std::size_t mention = 0;
+  Concept metric = Concept::kViews;  ///< for kMetric
+};
+
+inline TargetKind KindOf(Concept meaning) {
+  switch (meaning) {
+    case Concept::kCreator: return TargetKind::kCreator;
+    case Concept::kSnapshot: return TargetKind::kSnapshot;
+    case Concept::kDay: return TargetKind::kDay;
+    case Concept::kVideo:
+    case Concept::kPublicationNoun: return TargetKind::kVideo;
+    default: return TargetKind::kMetric;
+  }
+}
+
+// Words after which the counted thing or the metric is named: "сколько", "суммарный", "какой" …
+inline bool IsHead(const Mention& mention) {
+  if (mention.kind != MentionKind::kWord) return false;
+  switch (mention.meaning) {
+    case Concept::kHowMany:
+    case Concept::kHowMuchChange:
+    case Concept::kAmount:
+    case Concept::kSum:
+    case Concept::kAvg:
+    case Concept::kMax:
+    case Concept::kMin:
+    case Concept::kWhich:
+    case Concept::kWhichPlural:
+    case Concept::kTop:
+    case Concept::kMost:
+    case Concept::kLeast:
+    case Concept::kGrowth:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Applies the rules to one analysed question; each method marks the mentions it uses.
+class PlanBuilder {
+ public:
+  PlanBuilder(Analysis& analysis, const plan::TimeContext& context)
+      : analysis_(analysis), mentions_(analysis.mentions), context_(context) {}
+
+  /// The plan, or an Error with a Russian reason.
+  Result<plan::Plan> Build();
+
+ private:
+  bool IsMain(std::size_t i) const { return !mentions_[i].explanatory; }
+
+  // Queries, flags and the target (plan_builder.cpp).
+  bool Has(Concept meaning) const;
+  bool HasUnused(Concept meaning) const;
+  void Use(Concept meaning);
+  // A noun the question may be counting: not bound to an id, not consumed by a condition.
+  bool IsCandidate(std::size_t i) const;
+  // "новых видео": videos published in the period, not new views.
+  void LinkNewVideos();
+  // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
+  bool IsPublicationWord(std::size_t i) const;
+  void ReadFlags();
+  // "Сколько видео …, и сколько из них …": two questions in one.
+  Status CheckSingleQuestion() const;
+  Result<Target> FindTarget();
+  // The free metric besides the target (at most one kind), if any.
+  Result<std::optional<Concept>> OtherMetric(std::optional<std::size_t> skip);
+  void UseMetricMentions(Concept metric);
+
+  // One-number plans: a metric or a count (plan_builder_single.cpp).
+  Result<Aggregate> MetricAggregate();
+  bool AnyDeltaCondition() const;
+  // The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
+  Status BuildMetric(Concept metric);
+  void MarkSnapshotWordsUsed();
+  void UsePublicationWindows();
+  // A second metric named with "новые" / "уменьшились": a sign condition on its delta.
+  Status ApplyModifiedMetric(Concept metric);
+  bool SnapshotMode() const;
+  // "сколько видео / креаторов / замеров / дней".
+  Status BuildCount();
+  Status BuildSingle();
+  // Nouns left after the target: videos are harmless ("все видео"), a publication noun marks
+  // publication, snapshots are fine in a snapshot plan; creators and days must have a role.
+  Status FinishNouns();
+
+  // Rankings (plan_builder_ranking.cpp).
+  bool IsRanking() const;
+  // "топ-5 креаторов по просмотрам", "какой креатор набрал больше всего просмотров".
+  Status BuildRanking();
+  bool HasUnusedVideoNoun() const;
+  // N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
+  Result<int> RankingLimit(std::size_t group_noun);
+
+  // Periods, conditions, ids and explanations (plan_builder_filters.cpp).
+  // "опубликованные в июне", "в июне вышло": a publication word next to the period, with only
+  // connecting words, ids and nouns of the things published between them.
+  bool NextToPublication(std::size_t period) const;
+  Status ClassifyPeriods();
+  Status ApplyConditions();
+  Result<plan::Period> Resolve(std::size_t mention);
+  Status ApplyPeriods();
+  void ApplyIds();
+  // Whether what an explanatory word says agrees with the plan built from the question.
+  bool AgreesWithPlan(const Mention& m) const;
+  // An explanation ("то есть …", text after the question mark) may restate the question but
+  // not change it: its metrics and its words about growth, sign and aggregate must agree.
+  Status CheckExplanations();
+
+  Analysis& analysis_;
+  Mentions& mentions_;
+  const plan::TimeContext& context_;
+  plan::Plan plan_;
+  Target target_;
+  std::vector<std::size_t> published_;
+  std::vector<std::size_t> unattached_;
+  std::optional<plan::Condition> sign_condition_;
+  std::optional<int> window_;
+  bool window_conflict_ = false;
+  bool growth_ = false;
+  bool negative_ = false;
+  bool positive_ = false;
+  bool per_hour_ = false;
+  bool final_ = false;
+  bool publish_ = false;
+  bool new_videos_ = false;
+  bool snapshot_noun_ = false;
+};
+
+}  // namespace videobot::nl

@@ -1,0 +1,111 @@
+#include "nl/plan_builder_internal.hpp"
+
+#include <string>
+
+namespace videobot::nl {
+
+bool PlanBuilder::IsRanking() const {
+  if (Has(Concept::kTop) || Has(Concept::kMost) || Has(Concept::kLeast)) return true;
+  const bool which = Has(Concept::kWhich) || Has(Concept::kWhichPlural);
+  return which && (Has(Concept::kMax) || Has(Concept::kMin)) && target_.kind != TargetKind::kMetric;
+}
+
+// "топ-5 креаторов по просмотрам", "какой креатор набрал больше всего просмотров".
+Status PlanBuilder::BuildRanking() {
+  if (target_.kind == TargetKind::kMetric || target_.kind == TargetKind::kSnapshot) {
+    return NotUnderstood("непонятно, что ранжировать: креаторов, видео или дни");
+  }
+  const std::size_t group_noun = target_.mention;
+  mentions_[group_noun].used = true;
+  plan::Order order = plan::Order::kDesc;
+  if (Has(Concept::kLeast) || Has(Concept::kMin)) order = plan::Order::kAsc;
+  if ((Has(Concept::kLeast) || Has(Concept::kMin)) && (Has(Concept::kMost) || Has(Concept::kMax))) {
+    return NotUnderstood("непонятно: больше всего или меньше всего");
+  }
+  for (Concept c : {Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kMax, Concept::kMin}) Use(c);
+  auto limit = RankingLimit(group_noun);
+  if (!limit) return Unexpected{limit.error()};
+  plan_.order = order;
+  plan_.limit = *limit;
+
+  auto metric = OtherMetric(std::nullopt);
+  if (!metric) return Unexpected{metric.error()};
+  // "в какой день видео набрали больше всего просмотров": days of measurement, so growth.
+  const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !publish_;
+  const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty() || days_of_growth;
+  if (*metric) {
+    if (negative_ || positive_) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
+    if (growth && final_) return NotUnderstood("итоговая статистика не делится по датам замеров");
+    UseMetricMentions(**metric);
+    plan_.aggregate = Aggregate::kSum;
+    plan_.source = growth ? Source::kSnapshots : Source::kVideos;
+    plan_.field = growth ? DeltaField(**metric) : CounterField(**metric);
+    if (growth) MarkSnapshotWordsUsed();
+    else Use(Concept::kFinal);
+  } else {
+    // "больше всего видео": the number of videos per group.
+    if (target_.kind == TargetKind::kVideo || growth || !HasUnusedVideoNoun()) {
+      return NotUnderstood("непонятно, по какому показателю ранжировать: просмотры, лайки, комментарии или жалобы");
+    }
+    plan_.aggregate = Aggregate::kCount;
+    plan_.source = Source::kVideos;
+    Use(Concept::kFinal);
+  }
+  Use(Concept::kSum);
+  switch (target_.kind) {
+    case TargetKind::kCreator: plan_.group_by = plan::GroupBy::kCreator; break;
+    case TargetKind::kVideo: plan_.group_by = plan::GroupBy::kVideo; break;
+    case TargetKind::kDay:
+      if (plan_.source == Source::kSnapshots && !publish_) {
+        plan_.group_by = plan::GroupBy::kMeasurementDate;
+      } else if (plan_.source == Source::kVideos && publish_) {
+        plan_.group_by = plan::GroupBy::kPublicationDate;
+      } else {
+        return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
+      }
+      break;
+    default: break;
+  }
+  return FinishNouns();
+}
+
+bool PlanBuilder::HasUnusedVideoNoun() const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && !mentions_[i].used && (mentions_[i].Is(Concept::kVideo) || mentions_[i].Is(Concept::kPublicationNoun))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
+Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
+  std::optional<std::size_t> number;
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    const Mention& m = mentions_[i];
+    if (!IsMain(i) || m.kind != MentionKind::kNumber || m.used) continue;
+    const bool after_top = i > 0 && (mentions_[i - 1].Is(Concept::kTop) || mentions_[i - 1].Is(Concept::kWhichPlural) ||
+                                     (mentions_[i - 1].IsPunct('-') && i > 1 && mentions_[i - 2].Is(Concept::kTop)));
+    const bool before_noun = i + 1 == group_noun || (i + 2 == group_noun && mentions_[i + 1].Is(Concept::kDistinct));
+    if (after_top || before_noun) {
+      if (number) return NotUnderstood("непонятно, сколько позиций показать");
+      number = i;
+    }
+  }
+  if (number) {
+    Mention& m = mentions_[*number];
+    if (m.number < 1 || m.number > 100) return NotUnderstood("можно показать от 1 до 100 позиций");
+    m.used = true;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      if (IsMain(i) && mentions_[i].IsPunct('-')) mentions_[i].used = true;
+    }
+    Use(Concept::kWhichPlural);
+    return static_cast<int>(m.number);
+  }
+  if (Has(Concept::kWhichPlural) || Has(Concept::kTop)) {
+    return NotUnderstood("укажите, сколько позиций показать, например «топ-5 креаторов по просмотрам»");
+  }
+  return 1;
+}
+
+}  // namespace videobot::nl

@@ -1,0 +1,175 @@
+#include "nl/plan_builder_internal.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace videobot::nl {
+
+Result<Aggregate> PlanBuilder::MetricAggregate() {
+  std::optional<Aggregate> aggregate;
+  for (auto [meaning, value] : {std::pair{Concept::kAvg, Aggregate::kAvg}, std::pair{Concept::kMax, Aggregate::kMax},
+                                std::pair{Concept::kMin, Aggregate::kMin}}) {
+    if (!Has(meaning)) continue;
+    if (aggregate) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
+    aggregate = value;
+    Use(meaning);
+  }
+  Use(Concept::kSum);
+  return aggregate.value_or(Aggregate::kSum);
+}
+
+bool PlanBuilder::AnyDeltaCondition() const {
+  return std::any_of(analysis_.conditions.begin(), analysis_.conditions.end(),
+                     [](const LinkedCondition& c) { return c.delta; });
+}
+
+// The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
+Status PlanBuilder::BuildMetric(Concept metric) {
+  if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
+  if (negative_ || positive_) {
+    return NotUnderstood("непонятно, что посчитать: прирост или число замеров с уменьшением/увеличением");
+  }
+  UseMetricMentions(metric);
+  // A period that is not a publication filter makes "сколько просмотров" growth within it.
+  const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty();
+  if (growth && final_) {
+    return NotUnderstood("итоговая статистика не делится по датам замеров: спросите о приросте за период или об итоге");
+  }
+  if (snapshot_noun_ && !growth) return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
+  auto aggregate = MetricAggregate();
+  if (!aggregate) return Unexpected{aggregate.error()};
+  plan_.aggregate = *aggregate;
+  if (growth) {
+    if (*aggregate != Aggregate::kSum && !per_hour_ && !snapshot_noun_) {
+      return NotUnderstood("непонятно, среднее/максимум чего: прироста за час (за замер) или по видео");
+    }
+    plan_.source = Source::kSnapshots;
+    plan_.field = DeltaField(metric);
+    MarkSnapshotWordsUsed();
+  } else {
+    plan_.source = Source::kVideos;
+    plan_.field = CounterField(metric);
+    Use(Concept::kFinal);
+  }
+  return Ok{};
+}
+
+void PlanBuilder::MarkSnapshotWordsUsed() {
+  Use(Concept::kGrowth);
+  Use(Concept::kNew);
+  Use(Concept::kHowMuchChange);
+  Use(Concept::kPerHour);
+  Use(Concept::kSnapshot);
+  if (window_) UsePublicationWindows();
+}
+
+void PlanBuilder::UsePublicationWindows() {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kPublicationWindow) mentions_[i].used = true;
+  }
+}
+
+// A second metric named with "новые" / "уменьшились": a sign condition on its delta.
+Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
+  plan::CompareOp op = plan::CompareOp::kGreater;
+  if (negative_ && (positive_ || HasUnused(Concept::kNew))) {
+    return NotUnderstood("непонятно: рост или уменьшение");
+  }
+  if (negative_) {
+    op = plan::CompareOp::kLess;
+    Use(Concept::kNegative);
+  } else if (positive_ || growth_) {
+    Use(Concept::kPositive);
+  } else {
+    return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
+  }
+  UseMetricMentions(metric);
+  sign_condition_ = plan::Condition{DeltaField(metric), op, 0};
+  return Ok{};
+}
+
+bool PlanBuilder::SnapshotMode() const {
+  return growth_ || negative_ || positive_ || per_hour_ || window_ || snapshot_noun_ || AnyDeltaCondition() ||
+         target_.kind == TargetKind::kSnapshot;
+}
+
+// "сколько видео / креаторов / замеров / дней".
+Status PlanBuilder::BuildCount() {
+  for (Concept c : {Concept::kAvg, Concept::kMax, Concept::kMin, Concept::kHowMuchChange}) {
+    if (Has(c)) return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
+  }
+  auto other = OtherMetric(std::nullopt);
+  if (!other) return Unexpected{other.error()};
+  if (*other) {
+    if (auto s = ApplyModifiedMetric(**other); !s) return s;
+  }
+  if (mentions_[target_.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
+    return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
+  }
+  // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
+  if ((growth_ || negative_ || positive_ || per_hour_) && !sign_condition_ && !AnyDeltaCondition()) {
+    return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
+  }
+  const bool snapshots = SnapshotMode();
+  if (final_ && snapshots) {
+    return NotUnderstood("итоговая статистика и замеры за период в одном вопросе: уточните, что посчитать");
+  }
+  if (!snapshots) Use(Concept::kFinal);
+  Use(Concept::kSum);
+  Use(Concept::kDistinct);
+  mentions_[target_.mention].used = true;
+  plan_.source = snapshots ? Source::kSnapshots : Source::kVideos;
+  switch (target_.kind) {
+    case TargetKind::kVideo:
+      plan_.aggregate = snapshots ? Aggregate::kCountDistinct : Aggregate::kCount;
+      if (snapshots) plan_.field = Field::kVideoId;
+      break;
+    case TargetKind::kCreator:
+      plan_.aggregate = Aggregate::kCountDistinct;
+      plan_.field = Field::kCreatorId;
+      break;
+    case TargetKind::kSnapshot:
+      plan_.aggregate = Aggregate::kCount;
+      break;
+    case TargetKind::kDay:
+      plan_.aggregate = Aggregate::kCountDistinct;
+      if (publish_ && !snapshots) {
+        plan_.field = Field::kPublicationDate;
+      } else if (!publish_ && snapshots) {
+        plan_.field = Field::kMeasurementDate;
+      } else {
+        return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
+      }
+      break;
+    case TargetKind::kMetric:
+      break;
+  }
+  if (snapshots) MarkSnapshotWordsUsed();
+  return Ok{};
+}
+
+Status PlanBuilder::BuildSingle() {
+  if (target_.kind == TargetKind::kMetric) {
+    auto other = OtherMetric(target_.mention);
+    if (!other) return Unexpected{other.error()};
+    if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+    if (auto s = BuildMetric(target_.metric); !s) return s;
+  } else {
+    if (auto s = BuildCount(); !s) return s;
+  }
+  return FinishNouns();
+}
+
+// Nouns left after the target: videos are harmless ("все видео"), a publication noun marks
+// publication, snapshots are fine in a snapshot plan; creators and days must have a role.
+Status PlanBuilder::FinishNouns() {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    Mention& mention = mentions_[i];
+    if (!IsMain(i) || mention.used || mention.kind != MentionKind::kWord) continue;
+    if (mention.meaning == Concept::kVideo || mention.meaning == Concept::kPublicationNoun) mention.used = true;
+    if (mention.meaning == Concept::kSnapshot && plan_.source == Source::kSnapshots) mention.used = true;
+  }
+  return Ok{};
+}
+
+}  // namespace videobot::nl
