@@ -26,8 +26,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 /// While every fetched update is still being answered, a poll returns at once with the same
-/// updates; poll again after this long, or as soon as the oldest one is answered.
-constexpr auto kBusyPollInterval = std::chrono::milliseconds(200);
+/// updates: poll again as soon as the oldest one is answered, or after an interval that starts
+/// at the first value and doubles up to the second while nothing new arrives (this bounds how
+/// long a new message waits behind a slow question: at most the longer interval).
+constexpr auto kBusyPollFirst = std::chrono::milliseconds(200);
+constexpr auto kBusyPollMax = std::chrono::milliseconds(1000);
 constexpr auto kStateLoadAttempts = 3;
 
 /// One update on its way through a worker.
@@ -200,6 +203,7 @@ LedgerState Bot::Impl::LoadState() {
 void Bot::Impl::PollLoop(UpdatePoller& poller) {
   Backoff backoff(std::chrono::milliseconds(500), std::chrono::seconds(30));
   bool last_poll_had_news = true;
+  auto busy_interval = kBusyPollFirst;
   while (!lifecycle_.stopping()) {
     std::int64_t offset = 0;
     std::size_t in_progress = 0;
@@ -208,8 +212,9 @@ void Bot::Impl::PollLoop(UpdatePoller& poller) {
       offset = ledger_.Offset();
       in_progress = ledger_.InProgress();
       if (in_progress > 0 && !last_poll_had_news) {
-        progress_cv_.wait_for(lock, kBusyPollInterval,
-                              [&] { return ledger_.Offset() != offset || lifecycle_.stopping(); });
+        const bool moved = progress_cv_.wait_for(
+            lock, busy_interval, [&] { return ledger_.Offset() != offset || lifecycle_.stopping(); });
+        busy_interval = moved ? kBusyPollFirst : std::min(busy_interval * 2, kBusyPollMax);
         offset = ledger_.Offset();
         in_progress = ledger_.InProgress();
       }
@@ -222,6 +227,7 @@ void Bot::Impl::PollLoop(UpdatePoller& poller) {
       if (!batch) break;
       backoff.Reset();
       last_poll_had_news = Dispatch(std::move(*batch)) > 0;
+      if (last_poll_had_news) busy_interval = kBusyPollFirst;
       continue;
     } catch (const BotApiError& error) {
       if (error.IsUnauthorized()) {
