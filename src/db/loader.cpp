@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "db/load_sink.hpp"
-#include "db/snapshot_days.hpp"
+#include "db/rollups.hpp"
 #include "db/video_parser.hpp"
 #include "db/video_stream.hpp"
 
@@ -79,7 +79,7 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     std::vector<std::string_view> loaded;
     loaded.reserve(seen.size());
     for (const auto& entry : seen) loaded.push_back(entry.first);
-    RefreshSnapshotDays(database, loaded);
+    RefreshRollups(database, loaded);
     stats.bytes = stream.bytes_consumed();
   }
   transaction.Commit();

@@ -1,0 +1,103 @@
+#include "db/rollups.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace videobot::db {
+namespace {
+
+// Ids travel to the server as JSON arrays of this many elements (one statement each).
+constexpr std::size_t kIdsPerStatement = 5000;
+
+// The aggregates both rollups store, in their column order after the key.
+constexpr std::string_view kAggregates =
+    "count(*), sum(s.delta_views_count), sum(s.delta_likes_count), sum(s.delta_comments_count),"
+    " sum(s.delta_reports_count), count(*) FILTER (WHERE s.delta_views_count > 0),"
+    " count(*) FILTER (WHERE s.delta_likes_count > 0), count(*) FILTER (WHERE s.delta_comments_count > 0),"
+    " count(*) FILTER (WHERE s.delta_reports_count > 0), count(*) FILTER (WHERE s.delta_views_count < 0),"
+    " count(*) FILTER (WHERE s.delta_likes_count < 0), count(*) FILTER (WHERE s.delta_comments_count < 0),"
+    " count(*) FILTER (WHERE s.delta_reports_count < 0)";
+
+constexpr std::string_view kLoaded = "s.video_id IN (SELECT video_id FROM videobot_refresh_videos)";
+
+std::string FillIds(sql::Dialect dialect) {
+  return dialect == sql::Dialect::kPostgres
+             ? "INSERT INTO videobot_refresh_videos SELECT jsonb_array_elements_text($1::jsonb) ON CONFLICT DO NOTHING"
+             : "INSERT OR IGNORE INTO videobot_refresh_videos SELECT value FROM json_each(?1)";
+}
+
+// Rows are inserted in key order, so that one day's (one age's) rows sit together on disk.
+std::string RecomputeDays(sql::Dialect dialect) {
+  const std::string_view day = dialect == sql::Dialect::kPostgres
+                                   ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                   : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
+  return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " +
+         std::string(kAggregates) + " FROM video_snapshots s WHERE " + std::string(kLoaded) +
+         " GROUP BY s.video_id, day ORDER BY day, s.video_id";
+}
+
+std::string RecomputeAges(sql::Dialect dialect) {
+  const bool pg = dialect == sql::Dialect::kPostgres;
+  const std::string hours = std::to_string(kRollupAgeHours);
+  const std::string age =
+      pg ? "floor((extract(epoch FROM s.created_at) - extract(epoch FROM v.video_created_at)) / 3600)::integer"
+         : "(s.created_at - v.video_created_at) / 3600000000";
+  const std::string window_end = pg ? "v.video_created_at + interval '" + hours + " hours'"
+                                    : "v.video_created_at + " + hours + " * 3600000000";
+  return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + std::string(kAggregates) +
+         " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(kLoaded) +
+         " AND s.created_at >= v.video_created_at AND s.created_at < " + window_end +
+         " GROUP BY s.video_id, age ORDER BY age, s.video_id";
+}
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+void StageIds(Database& database, const std::vector<std::string_view>& video_ids) {
+  database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
+  const std::string fill = FillIds(database.dialect());
+  for (std::size_t first = 0; first < video_ids.size(); first += kIdsPerStatement) {
+    std::string json = "[";
+    const std::size_t last = std::min(video_ids.size(), first + kIdsPerStatement);
+    for (std::size_t i = first; i < last; ++i) {
+      if (i != first) json += ',';
+      AppendJsonString(json, video_ids[i]);
+    }
+    json += ']';
+    database.Execute(sql::Query{fill, {std::move(json)}});
+  }
+  // PostgreSQL plans the recomputation with the real number of ids (a few, or every video).
+  if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_refresh_videos");
+}
+
+}  // namespace
+
+void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids) {
+  if (video_ids.empty()) return;
+  const sql::Dialect dialect = database.dialect();
+  StageIds(database, video_ids);
+  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
+    database.Execute(std::string("DELETE FROM ") + table +
+                     " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
+  }
+  database.Execute(RecomputeDays(dialect));
+  database.Execute(RecomputeAges(dialect));
+  database.Execute("DROP TABLE videobot_refresh_videos");
+}
+
+}  // namespace videobot::db

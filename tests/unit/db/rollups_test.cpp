@@ -1,0 +1,232 @@
+// The snapshot rollups (video_snapshot_days, video_snapshot_age_hours): after every load they hold
+// exactly the per video, per UTC day and per hour-of-age aggregates of the stored snapshots,
+// computed here independently from the loaded documents.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "common/time.hpp"
+#include "db/loader.hpp"
+#include "db/migration_files.hpp"
+#include "db/migrations.hpp"
+#include "db/rollups.hpp"
+#include "document.hpp"
+#include "test_database.hpp"
+
+namespace videobot::db::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::int64_t kMicrosPerDay = 86'400'000'000;
+constexpr std::int64_t kMicrosPerHour = 3'600'000'000;
+
+std::int64_t Micros(const json& text) {
+  const auto at = ParseTimestamp(text.get<std::string>());
+  if (!at) throw std::runtime_error("bad timestamp in a test document: " + text.dump());
+  return *at;
+}
+
+// The file's timestamp format, "2025-11-28T10:00:09.053200+00:00".
+std::string FormatTimestamp(std::int64_t at) {
+  std::string text = FormatInstantIso(at);
+  text.pop_back();  // 'Z'
+  return text + "+00:00";
+}
+
+// Rollup rows keyed by (video, key): snapshots, 4 delta sums, 4 positive counts, 4 negative counts.
+using Rollup = std::map<std::pair<std::string, std::int64_t>, std::vector<std::int64_t>>;
+
+std::vector<std::string> Render(const Rollup& rollup) {
+  std::vector<std::string> out;
+  for (const auto& [key, values] : rollup) {
+    std::string line = key.first + "|" + std::to_string(key.second) + "|";
+    for (const auto value : values) line += std::to_string(value) + "|";
+    out.push_back(line);
+  }
+  return out;
+}
+
+// What the rollups must hold: every snapshot stored so far (keyed by id, so a reload replaces it)
+// and the latest publication time of every video, folded by day and by hour of age.
+class Expectation {
+ public:
+  void Apply(const json& document) {
+    for (const auto& video : document.at("videos")) {
+      published_[video.at("id").get<std::string>()] = Micros(video.at("video_created_at"));
+      for (const auto& snapshot : video.at("snapshots")) snapshots_[snapshot.at("id").get<std::string>()] = snapshot;
+    }
+  }
+
+  std::vector<std::string> Days() const {
+    return Fold([](std::int64_t at, std::int64_t) -> std::optional<std::int64_t> {
+      return at - ((at % kMicrosPerDay) + kMicrosPerDay) % kMicrosPerDay;
+    });
+  }
+
+  std::vector<std::string> AgeHours() const {
+    return Fold([](std::int64_t at, std::int64_t published) -> std::optional<std::int64_t> {
+      if (at < published || at >= published + kRollupAgeHours * kMicrosPerHour) return std::nullopt;
+      return (at - published) / kMicrosPerHour;
+    });
+  }
+
+ private:
+  using KeyOf = std::function<std::optional<std::int64_t>(std::int64_t at, std::int64_t published)>;
+
+  std::vector<std::string> Fold(const KeyOf& key_of) const {
+    static constexpr const char* kCounters[] = {"views", "likes", "comments", "reports"};
+    Rollup rollup;
+    for (const auto& [id, s] : snapshots_) {
+      const std::string video = s.at("video_id").get<std::string>();
+      const auto key = key_of(Micros(s.at("created_at")), published_.at(video));
+      if (!key) continue;
+      auto& row = rollup[{video, *key}];
+      row.resize(13, 0);
+      ++row[0];
+      for (std::size_t c = 0; c < 4; ++c) {
+        const auto delta = s.at(std::string("delta_") + kCounters[c] + "_count").get<std::int64_t>();
+        row[1 + c] += delta;
+        if (delta > 0) ++row[5 + c];
+        if (delta < 0) ++row[9 + c];
+      }
+    }
+    return Render(rollup);
+  }
+
+  std::map<std::string, json> snapshots_;
+  std::map<std::string, std::int64_t> published_;
+};
+
+class RollupsTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    Migrate(db());
+  }
+
+  void LoadDocument(const json& document) {
+    std::istringstream input(document.dump());
+    auto result = Load(db(), input);
+    if (!result) throw std::runtime_error("load failed: " + result.error().Describe());
+    expected_.Apply(document);
+  }
+
+  std::vector<std::string> Read(const std::string& key, const std::string& table) {
+    std::vector<std::string> out;
+    const std::string sql =
+        "SELECT video_id, " + key +
+        ", snapshots, delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count,"
+        " positive_views, positive_likes, positive_comments, positive_reports, negative_views, negative_likes,"
+        " negative_comments, negative_reports FROM " + table + " ORDER BY 1, 2";
+    for (const auto& row : db().Query(sql::Query{sql, {}})) {
+      std::string line;
+      for (const auto& value : row) line += Text(value) + "|";
+      out.push_back(line);
+    }
+    return out;
+  }
+
+  std::vector<std::string> Days() { return Read(MicrosExpr(db(), "measured_day"), "video_snapshot_days"); }
+  std::vector<std::string> AgeHours() { return Read("age_hour", "video_snapshot_age_hours"); }
+
+  void ExpectRollupsMatch() {
+    EXPECT_EQ(Days(), expected_.Days());
+    EXPECT_EQ(AgeHours(), expected_.AgeHours());
+  }
+
+  Expectation expected_;
+};
+
+TEST_P(RollupsTest, LoadFillsOneRowPerVideoAndKey) {
+  LoadDocument(json::parse(GeneratedDocument(30, 5)));
+  EXPECT_GT(Days().size(), 30u);
+  EXPECT_FALSE(expected_.AgeHours().empty());  // the generator publishes some videos during tracking
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, ReloadingChangesNothing) {
+  const json document = json::parse(GeneratedDocument(12, 9));
+  LoadDocument(document);
+  const auto days = Days();
+  const auto ages = AgeHours();
+  LoadDocument(document);
+  EXPECT_EQ(Days(), days);
+  EXPECT_EQ(AgeHours(), ages);
+}
+
+TEST_P(RollupsTest, ChangedSnapshotsMoveBetweenKeysAndSigns) {
+  json document = json::parse(GeneratedDocument(8, 21));
+  LoadDocument(document);
+  auto& snapshots = document["videos"][3]["snapshots"];
+  ASSERT_GE(snapshots.size(), 2u);
+  // The first snapshot moves to another day and turns negative; another one loses its growth.
+  snapshots[0]["created_at"] = "2024-02-29T23:59:59.999999+00:00";
+  snapshots[0]["delta_views_count"] = -7;
+  snapshots[0]["delta_likes_count"] = -1;
+  snapshots[1]["delta_views_count"] = 0;
+  LoadDocument(document);
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, RepublishedVideoGetsNewAges) {
+  json document = json::parse(GeneratedDocument(5, 6));
+  auto& video = document["videos"][1];
+  ASSERT_FALSE(video["snapshots"].empty());
+  // Published an hour and a half before its first snapshot: ages 1, 2, … (and exactly on the
+  // boundary of the week for a later one).
+  const std::int64_t first = Micros(video["snapshots"][0]["created_at"]);
+  video["video_created_at"] = FormatTimestamp(first - kMicrosPerHour - kMicrosPerHour / 2);
+  LoadDocument(document);
+  ExpectRollupsMatch();
+  EXPECT_FALSE(expected_.AgeHours().empty());
+  video["video_created_at"] = FormatTimestamp(first - kRollupAgeHours * kMicrosPerHour);
+  LoadDocument(document);
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, ASecondDocumentKeepsTheFirstDocumentsRows) {
+  LoadDocument(json::parse(GeneratedDocument(10, 1)));
+  LoadDocument(json::parse(GeneratedDocument(10, 2)));
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AVideoWithoutSnapshotsInTheFileKeepsItsStoredOnes) {
+  json document = json::parse(GeneratedDocument(6, 4));
+  LoadDocument(document);
+  document["videos"][2]["snapshots"] = json::array();
+  LoadDocument(document);  // upserts never delete snapshots, so the rows stay
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AFailedLoadLeavesTheRollupsAsTheyWere) {
+  LoadDocument(json::parse(GeneratedDocument(6, 8)));
+  const auto days = Days();
+  const auto ages = AgeHours();
+  json bad = json::parse(GeneratedDocument(6, 13));
+  bad["videos"][5]["snapshots"][0]["views_count"] = "many";
+  std::istringstream input(bad.dump());
+  EXPECT_FALSE(Load(db(), input));
+  EXPECT_EQ(Days(), days);
+  EXPECT_EQ(AgeHours(), ages);
+}
+
+TEST_P(RollupsTest, MigrationsBackfillADatabaseLoadedBeforeThem) {
+  LoadDocument(json::parse(GeneratedDocument(15, 17)));
+  db().Execute("DROP TABLE video_snapshot_days");
+  db().Execute("DROP TABLE video_snapshot_age_hours");
+  for (const auto& migration : EmbeddedMigrations(db().dialect())) {
+    if (migration.version == 2 || migration.version == 3) db().Execute(migration.sql);
+  }
+  ExpectRollupsMatch();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RollupsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
+
+}  // namespace
+}  // namespace videobot::db::testing
