@@ -12,6 +12,11 @@ inline constexpr std::string_view kVideos = "videos v";
 inline constexpr std::string_view kSnapshots = "video_snapshots s";
 inline constexpr std::string_view kJoinVideos = "JOIN videos v ON v.id = s.video_id";
 
+inline constexpr std::string_view kSnapshotDays = "video_snapshot_days d";
+inline constexpr std::string_view kJoinVideosToDays = "JOIN videos v ON v.id = d.video_id";
+inline constexpr std::string_view kDayVideoId = "d.video_id";
+inline constexpr std::string_view kMeasuredDay = "d.measured_day";
+
 inline constexpr std::string_view kVideoId = "v.id";
 inline constexpr std::string_view kSnapshotVideoId = "s.video_id";
 inline constexpr std::string_view kCreatorId = "v.creator_id";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sql/catalogue.hpp"
+#include "sql/rollup.hpp"
 #include "sql/sql_builder.hpp"
 
 namespace videobot::sql {
@@ -114,10 +115,34 @@ std::string FromClause(const Plan& plan) {
   return std::string(catalogue::kSnapshots);
 }
 
+// A snapshot plan answered from the per-day rollup (see rollup.hpp).
+Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql, const plan::TimeContext& time) {
+  const auto& f = plan.filters;
+  std::vector<std::string> where;
+  if (!f.creator_ids.empty()) where.push_back(InList(catalogue::kCreatorId, f.creator_ids, sql));
+  if (!f.video_ids.empty()) where.push_back(InList(catalogue::kDayVideoId, f.video_ids, sql));
+  if (f.published) AddRange(where, catalogue::kPublishedAt, plan::Resolve(*f.published, time), sql);
+  if (use.measured) AddRange(where, catalogue::kMeasuredDay, *use.measured, sql);
+  if (!use.condition.empty()) where.push_back(use.condition);
+  const bool join = !f.creator_ids.empty() || f.published.has_value();
+  Query query;
+  query.text = fmt::format("SELECT COALESCE({}, 0){} AS value FROM {}{}", use.measure,
+                           sql.dialect() == Dialect::kPostgres ? "::bigint" : "", catalogue::kSnapshotDays,
+                           join ? fmt::format(" {}", catalogue::kJoinVideosToDays) : "");
+  if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
+  return query;
+}
+
 }  // namespace
 
 Query Compile(const Plan& plan, const CompileOptions& options) {
   assert(plan.action == plan::Action::kQuery);
+  if (auto use = RollupFor(plan, options.time)) {
+    SqlBuilder sql(options.dialect);
+    Query query = CompileFromRollup(plan, *use, sql, options.time);
+    query.params = sql.TakeParams();
+    return query;
+  }
   SqlBuilder sql(options.dialect);
   const UtcOffset offset = options.time.offset;
   Query query;

@@ -21,6 +21,11 @@ std::string SqlBuilder::Text(std::string value) {
 
 std::string SqlBuilder::At(Instant value) {
   if (dialect_ == Dialect::kSqlite) return Int(value);
+  // PostgreSQL rejects year 0 in this form ("0000-12-31 21:00:00+00": a period from 0001-01-01 in a
+  // zone east of UTC), so no stored instant lies before 0001-01-01T00:00:00Z; raising an earlier
+  // bound to that instant keeps every comparison's result.
+  constexpr Instant kEarliestSqlInstant = -62'135'596'800'000'000;  // 0001-01-01T00:00:00Z
+  if (value < kEarliestSqlInstant) value = kEarliestSqlInstant;
   params_.emplace_back(FormatInstantSql(value));
   return Placeholder() + "::timestamptz";
 }

@@ -93,7 +93,10 @@ class Differential : public ::testing::Test {
   void RunAll(db::Database& database, const std::string& label) {
     const auto plans = RandomPlans(*data_, 400, 42);
     int nonzero = 0;
+    int from_rollup = 0;
     for (const auto& plan : plans) {
+      const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), TestTime()});
+      if (query.text.find("video_snapshot_days") != std::string::npos) ++from_rollup;
       const auto expected = Evaluate(*data_, plan, TestTime());
       const auto* integer = std::get_if<std::int64_t>(&expected.scalar);
       if (!expected.rows.empty() || (integer != nullptr && *integer != 0)) ++nonzero;
@@ -102,6 +105,8 @@ class Differential : public ::testing::Test {
     }
     // The generator must exercise real data, not a sea of zeros.
     EXPECT_GT(nonzero, 150) << "too many plans with empty answers";
+    // The per-day rollup path must be exercised as well as the raw-table path.
+    EXPECT_GE(from_rollup, 10) << "too few plans answered from the rollup";
     // Day bucketing in another time zone.
     for (const auto& plan : RandomPlans(*data_, 60, 7)) {
       ExpectAgreement(database, plan, Evaluate(*data_, plan, TestTime(UtcOffset{180})), TestTime(UtcOffset{180}),

@@ -1,0 +1,77 @@
+#include "sql/rollup.hpp"
+
+#include <fmt/format.h>
+
+#include "sql/catalogue.hpp"
+
+namespace videobot::sql {
+namespace {
+
+using plan::Field;
+
+// "views" for delta_views_count: the suffix of the rollup's positive_*/negative_* columns.
+std::string_view MetricSuffix(Field field) {
+  switch (field) {
+    case Field::kDeltaViews: return "views";
+    case Field::kDeltaLikes: return "likes";
+    case Field::kDeltaComments: return "comments";
+    default: return "reports";
+  }
+}
+
+bool IsWholeUtcDay(const std::optional<Instant>& at) { return !at || *at % kMicrosPerDay == 0; }
+
+// A sign condition on a delta ("delta > 0" / "delta < 0") as a rollup predicate; "" if the
+// plan has no condition; nullopt if its condition cannot be read from the rollup.
+std::optional<std::string> SignCondition(const plan::Plan& plan) {
+  const auto& conditions = plan.filters.conditions;
+  if (conditions.empty()) return std::string();
+  if (conditions.size() != 1) return std::nullopt;
+  const auto& c = conditions.front();
+  if (!plan::IsDeltaField(c.field) || c.value != 0) return std::nullopt;
+  if (c.op == plan::CompareOp::kGreater) return fmt::format("d.positive_{} > 0", MetricSuffix(c.field));
+  if (c.op == plan::CompareOp::kLess) return fmt::format("d.negative_{} > 0", MetricSuffix(c.field));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time) {
+  if (plan.source != plan::Source::kSnapshots || plan.group_by || plan.filters.hours_after_publication) {
+    return std::nullopt;
+  }
+  RollupUse use;
+  if (plan.filters.measured) {
+    use.measured = plan::Resolve(*plan.filters.measured, time);
+    if (!IsWholeUtcDay(use.measured->from) || !IsWholeUtcDay(use.measured->to)) return std::nullopt;
+  }
+  auto condition = SignCondition(plan);
+  if (!condition) return std::nullopt;
+  const bool conditioned = !condition->empty();
+  switch (plan.aggregate) {
+    case plan::Aggregate::kSum:
+      if (conditioned || !plan.field || !plan::IsDeltaField(*plan.field)) return std::nullopt;
+      use.measure = fmt::format("SUM(d.{})", catalogue::NumericColumn(plan.source, *plan.field).substr(2));
+      return use;
+    case plan::Aggregate::kCount: {
+      if (!conditioned) {
+        use.measure = "SUM(d.snapshots)";
+        return use;
+      }
+      // Counting snapshots with a positive delta is summing the day's positive counts.
+      const auto& c = plan.filters.conditions.front();
+      const bool positive = c.op == plan::CompareOp::kGreater;
+      use.measure = fmt::format("SUM(d.{}_{})", positive ? "positive" : "negative", MetricSuffix(c.field));
+      return use;
+    }
+    case plan::Aggregate::kCountDistinct:
+      if (plan.field != Field::kVideoId) return std::nullopt;
+      use.measure = "COUNT(DISTINCT d.video_id)";
+      use.condition = *condition;
+      return use;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace videobot::sql
