@@ -56,6 +56,13 @@ std::string AsText(const Value& value) {
   return "";
 }
 
+bool BookkeepingTableExists(Database& database) {
+  const char* sql = IsPostgres(database)
+                        ? "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL"
+                        : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+  return !database.Query(sql::Query{sql, {}}).empty();
+}
+
 std::map<int, Recorded> ReadRecorded(Database& database) {
   std::map<int, Recorded> out;
   for (const auto& row : database.Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations", {}})) {
@@ -125,7 +132,9 @@ bool Apply(Database& database, const MigrationFile& file) {
 std::vector<AppliedMigration> Migrate(Database& database) {
   const auto files = EmbeddedMigrations(database.dialect());
   MigrationLock lock(database);
-  database.Execute(IsPostgres(database) ? kCreatePostgres : kCreateSqlite);
+  // Creating the table only when it is missing lets a role without CREATE rights (the bot's
+  // read-only role, docs/security.md) check an up-to-date schema.
+  if (!BookkeepingTableExists(database)) database.Execute(IsPostgres(database) ? kCreatePostgres : kCreateSqlite);
   const auto recorded = ReadRecorded(database);
   Verify(recorded, files);
   std::vector<AppliedMigration> applied;
