@@ -92,6 +92,9 @@ SqliteDatabase::SqliteDatabase(const std::string& path) {
   }
   sqlite3_extended_result_codes(handle_, 1);
   sqlite3_busy_timeout(handle_, kBusyTimeoutMs);
+  // No statement may attach another database file: sqlite3_stmt_readonly() counts ATTACH as
+  // read-only, so without this limit Query would let one create a file anywhere.
+  sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
   try {
     // WAL lets readers (the bot, ask) run while a load is in progress; NORMAL sync is durable
     // across application crashes in WAL mode.
