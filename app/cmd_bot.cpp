@@ -27,9 +27,13 @@ int RunBot(const AppContext& context) {
     auto database = context.OpenDatabase();
     db::Migrate(*database);
   }
-  service::AnswererFactory answerers = [&context]() -> std::unique_ptr<service::Answerer> {
-    return std::make_unique<OwningAnswerer>(MakeService(context));
+  service::AnswererFactory answerers = [&context, &config]() -> std::unique_ptr<service::Answerer> {
+    auto bundle = MakeService(context);
+    bundle.database->SetStatementTimeout(config.statement_timeout);
+    return std::make_unique<OwningAnswerer>(std::move(bundle));
   };
+  // A misconfigured planner (unknown mode, missing key) fails at start-up, not per question.
+  context.MakePlanner();
   auto open_state_db = [&context] { return context.OpenDatabase(); };
   return telegram::RunBot(config, answerers, open_state_db);
 }
