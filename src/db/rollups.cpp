@@ -51,22 +51,6 @@ std::string RecomputeAges(sql::Dialect dialect) {
          " GROUP BY s.video_id, age ORDER BY age, s.video_id";
 }
 
-constexpr std::string_view kRefreshedDays =
-    " FROM video_snapshot_days WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)";
-
-// The totals of the refreshed days, recomputed from video_snapshot_days.
-constexpr std::string_view kRecomputeTotals =
-    "INSERT INTO video_snapshot_day_totals SELECT measured_day, count(*), sum(snapshots),"
-    " sum(delta_views_count), sum(delta_likes_count), sum(delta_comments_count), sum(delta_reports_count),"
-    " sum(positive_views), sum(positive_likes), sum(positive_comments), sum(positive_reports),"
-    " sum(negative_views), sum(negative_likes), sum(negative_comments), sum(negative_reports),"
-    " count(*) FILTER (WHERE positive_views > 0), count(*) FILTER (WHERE positive_likes > 0),"
-    " count(*) FILTER (WHERE positive_comments > 0), count(*) FILTER (WHERE positive_reports > 0),"
-    " count(*) FILTER (WHERE negative_views > 0), count(*) FILTER (WHERE negative_likes > 0),"
-    " count(*) FILTER (WHERE negative_comments > 0), count(*) FILTER (WHERE negative_reports > 0)"
-    " FROM video_snapshot_days WHERE measured_day IN (SELECT measured_day FROM videobot_refresh_days)"
-    " GROUP BY measured_day";
-
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   for (const char c : text) {
@@ -107,20 +91,12 @@ void RefreshRollups(Database& database, const std::vector<std::string_view>& vid
   if (video_ids.empty()) return;
   const sql::Dialect dialect = database.dialect();
   StageIds(database, video_ids);
-  // The days whose totals change: those the videos had rows for before, and those they have after.
-  database.Execute("CREATE TEMP TABLE videobot_refresh_days AS SELECT DISTINCT measured_day" + std::string(kRefreshedDays));
   for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
     database.Execute(std::string("DELETE FROM ") + table +
                      " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
   }
   database.Execute(RecomputeDays(dialect));
   database.Execute(RecomputeAges(dialect));
-  database.Execute("INSERT INTO videobot_refresh_days SELECT DISTINCT measured_day" + std::string(kRefreshedDays) +
-                   " AND measured_day NOT IN (SELECT measured_day FROM videobot_refresh_days)");
-  database.Execute(
-      "DELETE FROM video_snapshot_day_totals WHERE measured_day IN (SELECT measured_day FROM videobot_refresh_days)");
-  database.Execute(kRecomputeTotals);
-  database.Execute("DROP TABLE videobot_refresh_days");
   database.Execute("DROP TABLE videobot_refresh_videos");
 }
 

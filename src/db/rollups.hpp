@@ -1,13 +1,11 @@
 #pragma once
-// The snapshot rollups (migrations 0002-0004), kept equal to the aggregates of video_snapshots by
-// the loader:
+// The snapshot rollups (migrations 0002 and 0003), kept equal to the aggregates of
+// video_snapshots by the loader:
 //  - video_snapshot_days: per video and UTC day of measurement (measured_day, the UTC midnight);
 //  - video_snapshot_age_hours: per video and whole hour of its age at measurement (age_hour =
-//    floor((created_at - video_created_at) / 1 h), only 0 <= age_hour < kRollupAgeHours);
-//  - video_snapshot_day_totals: per UTC day over all videos (the sums of video_snapshot_days, the
-//    number of videos measured, and of videos with a positive / negative delta per counter).
-// Each holds the snapshot count, the four delta sums and per counter the number of snapshots with
-// a positive and with a negative delta.
+//    floor((created_at - video_created_at) / 1 h), only 0 <= age_hour < kRollupAgeHours).
+// Both hold the snapshot count, the four delta sums and per counter the number of snapshots with a
+// positive and with a negative delta.
 
 #include <string_view>
 #include <vector>
@@ -21,10 +19,9 @@ namespace videobot::db {
 inline constexpr int kRollupAgeHours = 168;
 
 /// Replaces the rollup rows of `video_ids` with aggregates recomputed from their current
-/// video_snapshots rows (and, for ages, their current publication time), and the day totals of
-/// every day those videos were measured on before or after, inside the caller's open transaction
-/// (the loader's), so that a failed load leaves the rollups as they were. Ids without snapshots
-/// simply lose their rows. Throws DatabaseError.
+/// video_snapshots rows (and, for ages, their current publication time), inside the caller's open
+/// transaction (the loader's), so that a failed load leaves the rollups as they were. Ids without
+/// snapshots simply lose their rows. Throws DatabaseError.
 void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids);
 
 }  // namespace videobot::db
