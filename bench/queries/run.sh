@@ -40,7 +40,7 @@ if [ ! -s "$db" ] || [ "$(cat "$db.dataset" 2>/dev/null)" != "$data_set" ]; then
   rm -f "$db" "$db-wal" "$db-shm" "$db.dataset"
   echo "== generate ($data_set) | videobot load -> SQLite $db" >&2
   /usr/bin/time -f "sqlite load: %e s wall, max RSS %M KB" -o "$work/load_sqlite.txt" \
-    bash -c '"$@" | "$0" --db "sqlite:$1" load -' "$videobot" "$db" "${generate[@]}"
+    bash -c "${generate[*]} | \"$videobot\" --db \"sqlite:$db\" load -"
   cat "$work/load_sqlite.txt" >&2
   echo "$data_set" >"$db.dataset"
 fi
