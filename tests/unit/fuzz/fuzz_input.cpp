@@ -76,6 +76,8 @@ int Iterations(int default_count) {
   return kSanitized ? std::max(1, default_count / 4) : default_count;
 }
 
+bool Sanitized() { return kSanitized; }
+
 std::uint64_t BaseSeed() {
   const std::string value = testing::Env("VIDEOBOT_FUZZ_SEED");
   return value.empty() ? kDefaultSeed : std::strtoull(value.c_str(), nullptr, 10);

@@ -16,6 +16,9 @@ namespace videobot::fuzz {
 /// or shorter), else `default_count` (a quarter of it under AddressSanitizer, which is slower).
 int Iterations(int default_count);
 
+/// True in a build with AddressSanitizer (tests then sample their exhaustive grids more thinly).
+bool Sanitized();
+
 /// The base seed: VIDEOBOT_FUZZ_SEED when set, else a fixed constant (runs are reproducible).
 std::uint64_t BaseSeed();
 

@@ -42,6 +42,33 @@ const std::vector<std::string>& SeedPlans() {
   return seeds;
 }
 
+// The deepest bracket nesting of a JSON text (strings skipped). nlohmann's parser is iterative,
+// but copying and dumping a document recurse: the mutators only take documents of modest depth.
+int NestingDepth(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+constexpr int kMaxMutableDepth = 64;
+
 void CollectNodes(Json& node, std::vector<Json*>& out) {
   out.push_back(&node);
   if (node.is_structured()) {
@@ -93,15 +120,25 @@ Json RandomValue(Random& random) {
   }
 }
 
-// Escapes every non-ASCII and some ASCII characters of the document's strings as \uXXXX.
+// Escapes some ASCII characters of the document's strings as \uXXXX; escape sequences already in
+// the text are copied whole.
 std::string WithUnicodeEscapes(const Json& document, Random& random) {
   const std::string text = document.dump();
   std::string out;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '"' && (i == 0 || text[i - 1] != '\\')) in_string = !in_string;
-    if (in_string && c != '"' && c != '\\' && static_cast<unsigned char>(c) < 0x80 && random.Chance(0.3)) {
+    if (!in_string) {
+      in_string = c == '"';
+      out += c;
+    } else if (c == '\\') {
+      const std::size_t length = text[i + 1] == 'u' ? 6 : 2;
+      out.append(text, i, length);
+      i += length - 1;
+    } else if (c == '"') {
+      in_string = false;
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x80 && random.Chance(0.3)) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
       out += buffer;
@@ -195,7 +232,7 @@ TEST(PlanJsonFuzz, MutatedPlansGiveSoundResults) {
     const auto rounds = random.Between(1, 3);
     for (std::int64_t r = 0; r < rounds; ++r) {
       // Later rounds work on text that may no longer be JSON: fall back to byte mutations.
-      if (r == 0 || nlohmann::json::accept(text)) {
+      if (r == 0 || (NestingDepth(text) <= kMaxMutableDepth && nlohmann::json::accept(text))) {
         try {
           text = MutateDocument(text, random);
         } catch (const nlohmann::json::exception&) {
@@ -220,7 +257,7 @@ TEST(PlanJsonFuzz, MeaningPreservingRewritesKeepTheOutcome) {
   for (int i = 0; i < iterations && !budget.Spent(); ++i) {
     const std::string seed = random.Pick(SeedPlans());
     const std::string mutated = MutateDocument(seed, random);
-    if (!nlohmann::json::accept(mutated)) continue;
+    if (NestingDepth(mutated) > kMaxMutableDepth || !nlohmann::json::accept(mutated)) continue;
     const auto expected = plan::ParsePlan(mutated);
     const Json document = Json::parse(mutated);
     // Keys in reverse order, pretty-printed, and with \u escapes in the strings.
@@ -235,6 +272,37 @@ TEST(PlanJsonFuzz, MeaningPreservingRewritesKeepTheOutcome) {
     for (const std::string& rewrite : {reversed.dump(), document.dump(2), WithUnicodeEscapes(document, random)}) {
       if (rewrite.size() > plan::kMaxPlanBytes || mutated.size() > plan::kMaxPlanBytes) continue;
       EXPECT_TRUE(SameOutcome(expected, plan::ParsePlan(rewrite))) << Escape(mutated) << "\nrewritten: " << Escape(rewrite);
+    }
+  }
+}
+
+TEST(PlanJsonFuzz, DeepNestingInEveryPositionIsRejected) {
+  // Arrays and objects nested as deep as 64 KiB allows, in place of every value of a plan.
+  const std::string seed = SeedPlans().front();
+  Json document = Json::parse(seed);
+  std::vector<Json*> nodes;
+  CollectNodes(document, nodes);
+  const std::string quoted = "\"" + std::string(kMark) + "\"";
+  for (std::size_t index = 0; index < nodes.size(); ++index) {
+    for (int kind = 0; kind < 2; ++kind) {
+      Json copy = Json::parse(seed);
+      std::vector<Json*> targets;
+      CollectNodes(copy, targets);
+      *targets[index] = std::string(kMark);
+      std::string text = copy.dump();
+      const std::size_t room = plan::kMaxPlanBytes - (text.size() - quoted.size());
+      std::string deep;
+      if (kind == 0) {
+        deep = std::string(room / 2, '[') + std::string(room / 2, ']');
+      } else {
+        const std::size_t depth = (room - 1) / 6;
+        for (std::size_t i = 0; i < depth; ++i) deep += "{\"a\":";
+        deep += "1" + std::string(depth, '}');
+      }
+      text.replace(text.find(quoted), quoted.size(), deep);
+      ASSERT_LE(text.size(), plan::kMaxPlanBytes);
+      const auto outcome = plan::ParsePlan(text);
+      EXPECT_FALSE(outcome.has_value()) << "node " << index << " kind " << kind;
     }
   }
 }
