@@ -39,7 +39,7 @@ std::string RecomputeDays(sql::Dialect dialect) {
 
 std::string RecomputeAges(sql::Dialect dialect) {
   const bool pg = dialect == sql::Dialect::kPostgres;
-  const std::string hours = std::to_string(kRollupAgeHours);
+  const std::string hours = std::to_string(kAgeRollupHours);
   const std::string age =
       pg ? "floor((extract(epoch FROM s.created_at) - extract(epoch FROM v.video_created_at)) / 3600)::integer"
          : "(s.created_at - v.video_created_at) / 3600000000";

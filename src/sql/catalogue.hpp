@@ -16,6 +16,8 @@ inline constexpr std::string_view kSnapshotDays = "video_snapshot_days d";
 inline constexpr std::string_view kJoinVideosToDays = "JOIN videos v ON v.id = d.video_id";
 inline constexpr std::string_view kDayVideoId = "d.video_id";
 inline constexpr std::string_view kMeasuredDay = "d.measured_day";
+inline constexpr std::string_view kSnapshotAgeHours = "video_snapshot_age_hours d";
+inline constexpr std::string_view kAgeHour = "d.age_hour";
 
 inline constexpr std::string_view kVideoId = "v.id";
 inline constexpr std::string_view kSnapshotVideoId = "s.video_id";

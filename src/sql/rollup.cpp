@@ -34,40 +34,53 @@ std::optional<std::string> SignCondition(const plan::Plan& plan) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time) {
-  if (plan.source != plan::Source::kSnapshots || plan.group_by || plan.filters.hours_after_publication) {
-    return std::nullopt;
-  }
+// Where the plan's snapshots lie, as rows of a rollup: whole UTC days of measurement (or all
+// time), or the first N hours after publication. Nullopt when neither rollup can say.
+std::optional<RollupUse> RollupRange(const plan::Plan& plan, const plan::TimeContext& time) {
   RollupUse use;
+  const auto& hours = plan.filters.hours_after_publication;
+  if (hours) {
+    if (plan.filters.measured || *hours > kAgeRollupHours) return std::nullopt;
+    use.table = RollupTable::kAgeHours;
+    use.age_hours = *hours;
+    return use;
+  }
   if (plan.filters.measured) {
     use.measured = plan::Resolve(*plan.filters.measured, time);
     if (!IsWholeUtcDay(use.measured->from) || !IsWholeUtcDay(use.measured->to)) return std::nullopt;
   }
+  return use;
+}
+
+}  // namespace
+
+std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time) {
+  if (plan.source != plan::Source::kSnapshots || plan.group_by) return std::nullopt;
+  auto use = RollupRange(plan, time);
+  if (!use) return std::nullopt;
   auto condition = SignCondition(plan);
   if (!condition) return std::nullopt;
   const bool conditioned = !condition->empty();
   switch (plan.aggregate) {
     case plan::Aggregate::kSum:
       if (conditioned || !plan.field || !plan::IsDeltaField(*plan.field)) return std::nullopt;
-      use.measure = fmt::format("SUM(d.{})", catalogue::NumericColumn(plan.source, *plan.field).substr(2));
+      use->measure = fmt::format("SUM(d.{})", catalogue::NumericColumn(plan.source, *plan.field).substr(2));
       return use;
     case plan::Aggregate::kCount: {
       if (!conditioned) {
-        use.measure = "SUM(d.snapshots)";
+        use->measure = "SUM(d.snapshots)";
         return use;
       }
-      // Counting snapshots with a positive delta is summing the day's positive counts.
+      // Counting snapshots with a positive delta is summing the positive counts of the rows.
       const auto& c = plan.filters.conditions.front();
       const bool positive = c.op == plan::CompareOp::kGreater;
-      use.measure = fmt::format("SUM(d.{}_{})", positive ? "positive" : "negative", MetricSuffix(c.field));
+      use->measure = fmt::format("SUM(d.{}_{})", positive ? "positive" : "negative", MetricSuffix(c.field));
       return use;
     }
     case plan::Aggregate::kCountDistinct:
       if (plan.field != Field::kVideoId) return std::nullopt;
-      use.measure = "COUNT(DISTINCT d.video_id)";
-      use.condition = *condition;
+      use->measure = "COUNT(DISTINCT d.video_id)";
+      use->condition = *condition;
       return use;
     default:
       return std::nullopt;

@@ -1,27 +1,36 @@
 #pragma once
-// The per-video, per-UTC-day rollup of snapshots (table video_snapshot_days, maintained by the
-// loader). Growth and count questions over whole UTC days read one row per video per day
-// instead of 24 hourly snapshots; the answer is identical (proven by the differential tests).
+// The snapshot rollups maintained by the loader (migrations 0002 and 0003):
+//  - video_snapshot_days: one row per video and UTC day of measurement;
+//  - video_snapshot_age_hours: one row per video and whole hour of its age at measurement, for the
+//    first kAgeRollupHours hours after publication.
+// Growth and count questions over whole UTC days, or over the first N hours after each video's
+// publication, read these rows instead of the hourly snapshots; the answer is identical (proven
+// by the differential tests).
 
 #include <optional>
 #include <string>
 
+#include "common/rollups.hpp"
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
 
 namespace videobot::sql {
 
-/// What a snapshot plan reads from the rollup.
+enum class RollupTable { kDays, kAgeHours };
+
+/// What a snapshot plan reads from a rollup (alias d in both tables).
 struct RollupUse {
+  RollupTable table = RollupTable::kDays;
   std::string measure;          ///< aggregate expression over alias d, e.g. "SUM(d.delta_views_count)"
   std::string condition;        ///< "" or a column predicate, e.g. "d.positive_views > 0"
-  std::optional<plan::InstantRange> measured;  ///< whole-UTC-day range, if the plan has one
+  std::optional<plan::InstantRange> measured;  ///< days: whole-UTC-day range, if the plan has one
+  int age_hours = 0;            ///< age hours: the window «first N hours», read as d.age_hour < N
 };
 
-/// The rollup form of `plan`, when the plan can be answered from it exactly: a snapshot plan
-/// without grouping or a window after publication, summing a delta, counting snapshots or
-/// distinct videos (optionally only those with a positive or negative delta), over whole UTC
-/// days. Nullopt otherwise.
+/// The rollup form of `plan`, when the plan can be answered from one exactly: a snapshot plan
+/// without grouping, summing a delta, counting snapshots or distinct videos (optionally only
+/// those with a positive or negative delta), either over whole UTC days of measurement (or all
+/// time) or over the first N <= kAgeRollupHours hours after publication. Nullopt otherwise.
 std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time);
 
 }  // namespace videobot::sql

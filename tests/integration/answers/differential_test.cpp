@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/rollups.hpp"
 #include "datagen/generator.hpp"
 #include "fixtures.hpp"
 #include "plan/plan_json.hpp"
@@ -106,12 +107,68 @@ class Differential : public ::testing::Test {
     // The generator must exercise real data, not a sea of zeros.
     EXPECT_GT(nonzero, 150) << "too many plans with empty answers";
     // The per-day rollup path must be exercised as well as the raw-table path.
-    EXPECT_GE(from_rollup, 10) << "too few plans answered from the rollup";
+    EXPECT_GE(from_rollup, 10) << "too few plans answered from the per-day rollup";
     // Day bucketing in another time zone.
     for (const auto& plan : RandomPlans(*data_, 60, 7)) {
       ExpectAgreement(database, plan, Evaluate(*data_, plan, TestTime(UtcOffset{180})), TestTime(UtcOffset{180}),
                       label + " +03:00");
     }
+  }
+
+  // Every plan shape a rollup serves, over windows after publication on both sides of the age
+  // rollup's limit, without and with filters on the videos: the rollup answer (N <= 168) and the
+  // raw-snapshot answer (N > 168) must both be the oracle's.
+  void RunRollupShapes(db::Database& database, const std::string& label) {
+    using plan::Aggregate;
+    using plan::CompareOp;
+    using plan::Field;
+    const std::vector<Field> deltas{Field::kDeltaViews, Field::kDeltaLikes, Field::kDeltaComments, Field::kDeltaReports};
+    std::vector<plan::Plan> shapes;
+    for (const Field delta : deltas) {
+      plan::Plan sum;
+      sum.aggregate = Aggregate::kSum;
+      sum.field = delta;
+      shapes.push_back(sum);
+      for (const CompareOp op : {CompareOp::kGreater, CompareOp::kLess}) {
+        plan::Plan count;
+        count.aggregate = Aggregate::kCount;
+        count.filters.conditions.push_back(plan::Condition{delta, op, 0});
+        shapes.push_back(count);
+        plan::Plan distinct = count;
+        distinct.aggregate = Aggregate::kCountDistinct;
+        distinct.field = Field::kVideoId;
+        shapes.push_back(distinct);
+      }
+    }
+    plan::Plan count;
+    count.aggregate = Aggregate::kCount;
+    shapes.push_back(count);
+    const auto& video = data_->videos.front();
+    int checked = 0;
+    for (auto shape : shapes) {
+      shape.source = plan::Source::kSnapshots;
+      for (const int hours : {1, 3, 24, kAgeRollupHours, kAgeRollupHours + 1}) {
+        for (int filter = 0; filter < 3; ++filter) {
+          plan::Plan plan = shape;
+          plan.filters.hours_after_publication = hours;
+          if (filter == 1) plan.filters.creator_ids = {video.creator_id};
+          auto json = plan::ToJson(plan);
+          if (filter == 2) {
+            json["filters"]["published"] = {{"from", "2025-11-01"}, {"to", "2025-11-30"}, {"relative", nullptr},
+                                            {"count", nullptr}};
+          }
+          auto valid = plan::ParsePlan(json.dump());
+          ASSERT_TRUE(valid.has_value()) << json.dump();
+          const auto query = sql::Compile(*valid, sql::CompileOptions{database.dialect(), TestTime()});
+          EXPECT_EQ(query.text.find("video_snapshot_age_hours") != std::string::npos, hours <= kAgeRollupHours)
+              << query.text;
+          ExpectAgreement(database, *valid, Evaluate(*data_, *valid, TestTime()), TestTime(), label + " rollup shape");
+          if (HasFatalFailure()) return;
+          ++checked;
+        }
+      }
+    }
+    EXPECT_EQ(checked, static_cast<int>(shapes.size()) * 15);
   }
 
   void RunGolden(db::Database& database, const std::string& label) {
@@ -136,6 +193,7 @@ TEST_F(Differential, SqliteAgreesWithOracle) {
   TempDir dir;
   auto database = LoadedDatabase("sqlite:" + dir.path() + "/diff.db", *document_);
   RunGolden(*database, "sqlite");
+  RunRollupShapes(*database, "sqlite");
   RunAll(*database, "sqlite");
 }
 
@@ -144,6 +202,7 @@ TEST_F(Differential, PostgresAgreesWithOracle) {
   ScratchPostgres scratch;
   auto database = LoadedDatabase(scratch.url(), *document_);
   RunGolden(*database, "postgres");
+  RunRollupShapes(*database, "postgres");
   RunAll(*database, "postgres");
 }
 
