@@ -69,7 +69,7 @@ class Expectation {
 
   std::vector<std::string> AgeHours() const {
     return Fold([](std::int64_t at, std::int64_t published) -> std::optional<std::int64_t> {
-      if (at < published || at >= published + kRollupAgeHours * kMicrosPerHour) return std::nullopt;
+      if (at < published || at >= published + kAgeRollupHours * kMicrosPerHour) return std::nullopt;
       return (at - published) / kMicrosPerHour;
     });
   }
@@ -184,7 +184,7 @@ TEST_P(RollupsTest, RepublishedVideoGetsNewAges) {
   LoadDocument(document);
   ExpectRollupsMatch();
   EXPECT_FALSE(expected_.AgeHours().empty());
-  video["video_created_at"] = FormatTimestamp(first - kRollupAgeHours * kMicrosPerHour);
+  video["video_created_at"] = FormatTimestamp(first - kAgeRollupHours * kMicrosPerHour);
   LoadDocument(document);
   ExpectRollupsMatch();
 }
