@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <span>
 #include <string>
 
 namespace videobot::db {
@@ -9,6 +10,10 @@ namespace {
 
 // Ids travel to the server as JSON arrays of this many elements (one statement each).
 constexpr std::size_t kIdsPerStatement = 5000;
+
+// Rollup rows are recomputed for this many videos at a time, so that the sorts behind GROUP BY
+// stay small (in memory, and the same size whatever the size of the file).
+constexpr std::size_t kVideosPerRefresh = 2000;
 
 // The aggregates both rollups store, in their column order after the key.
 constexpr std::string_view kAggregates =
@@ -68,8 +73,10 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void StageIds(Database& database, const std::vector<std::string_view>& video_ids) {
-  database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
+// Makes videobot_refresh_videos hold exactly `video_ids` (the table exists and may hold ids of
+// the previous batch).
+void StageIds(Database& database, std::span<const std::string_view> video_ids) {
+  database.Execute("DELETE FROM videobot_refresh_videos");
   const std::string fill = FillIds(database.dialect());
   for (std::size_t first = 0; first < video_ids.size(); first += kIdsPerStatement) {
     std::string json = "[";
@@ -81,22 +88,29 @@ void StageIds(Database& database, const std::vector<std::string_view>& video_ids
     json += ']';
     database.Execute(sql::Query{fill, {std::move(json)}});
   }
-  // PostgreSQL plans the recomputation with the real number of ids (a few, or every video).
+  // PostgreSQL plans the recomputation with the real number of ids (a few, or a whole batch).
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_refresh_videos");
+}
+
+void RefreshBatch(Database& database, std::span<const std::string_view> video_ids) {
+  StageIds(database, video_ids);
+  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
+    database.Execute(std::string("DELETE FROM ") + table +
+                     " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
+  }
+  database.Execute(RecomputeDays(database.dialect()));
+  database.Execute(RecomputeAges(database.dialect()));
 }
 
 }  // namespace
 
 void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids) {
   if (video_ids.empty()) return;
-  const sql::Dialect dialect = database.dialect();
-  StageIds(database, video_ids);
-  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
-    database.Execute(std::string("DELETE FROM ") + table +
-                     " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
+  database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
+  const std::span<const std::string_view> ids(video_ids);
+  for (std::size_t first = 0; first < ids.size(); first += kVideosPerRefresh) {
+    RefreshBatch(database, ids.subspan(first, std::min(kVideosPerRefresh, ids.size() - first)));
   }
-  database.Execute(RecomputeDays(dialect));
-  database.Execute(RecomputeAges(dialect));
   database.Execute("DROP TABLE videobot_refresh_videos");
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common/time.hpp"
+#include "datagen/generator.hpp"
 #include "db/loader.hpp"
 #include "db/migration_files.hpp"
 #include "db/migrations.hpp"
@@ -146,6 +147,24 @@ TEST_P(RollupsTest, LoadFillsOneRowPerVideoAndKey) {
   LoadDocument(json::parse(GeneratedDocument(30, 5)));
   EXPECT_GT(Days().size(), 30u);
   EXPECT_FALSE(expected_.AgeHours().empty());  // the generator publishes some videos during tracking
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AFileOfThousandsOfVideosIsRefreshedCompletely) {
+  // More videos than one refresh batch holds, six hours of tracking across a midnight, published in the
+  // day before tracking (so the age rollup has rows too).
+  datagen::GeneratorOptions options;
+  options.videos = 4500;
+  options.creators = 40;
+  options.seed = 77;
+  options.tracking_start = ParseTimestamp("2025-11-29T22:00:00Z").value();
+  options.tracking_end = ParseTimestamp("2025-11-30T04:00:00Z").value();
+  options.publications_from = ParseTimestamp("2025-11-28T22:00:00Z").value();
+  std::ostringstream out;
+  datagen::Generate(options, out);
+  LoadDocument(json::parse(out.str()));
+  EXPECT_GT(Days().size(), 4500u);
+  EXPECT_GT(AgeHours().size(), 4500u);
   ExpectRollupsMatch();
 }
 
