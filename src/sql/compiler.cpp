@@ -59,8 +59,11 @@ std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset off
   const bool pg = sql.dialect() == Dialect::kPostgres;
   switch (plan.aggregate) {
     case Aggregate::kCount: return "COUNT(*)";
-    case Aggregate::kCountDistinct:
-      return fmt::format("COUNT(DISTINCT {})", KeyExpression(*plan.field, plan, sql, offset));
+    case Aggregate::kCountDistinct: {
+      const bool text_key = plan.field == Field::kVideoId || plan.field == Field::kCreatorId;
+      const std::string key = KeyExpression(*plan.field, plan, sql, offset);
+      return fmt::format("COUNT(DISTINCT {})", text_key ? BinaryText(sql.dialect(), key) : key);
+    }
     default: break;
   }
   const std::string_view column = catalogue::NumericColumn(plan.source, *plan.field);
@@ -139,7 +142,7 @@ Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
 
 Query Compile(const Plan& plan, const CompileOptions& options) {
   assert(plan.action == plan::Action::kQuery);
-  if (auto use = RollupFor(plan, options.time)) {
+  if (auto use = RollupFor(plan, options.time, options.dialect)) {
     SqlBuilder sql(options.dialect);
     Query query = CompileFromRollup(plan, *use, sql, options.time);
     query.params = sql.TakeParams();

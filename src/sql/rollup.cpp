@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sql/catalogue.hpp"
+#include "sql/sql_builder.hpp"
 
 namespace videobot::sql {
 namespace {
@@ -54,7 +55,7 @@ std::optional<RollupUse> RollupRange(const plan::Plan& plan, const plan::TimeCon
 
 }  // namespace
 
-std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time) {
+std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect) {
   if (plan.source != plan::Source::kSnapshots || plan.group_by) return std::nullopt;
   auto use = RollupRange(plan, time);
   if (!use) return std::nullopt;
@@ -79,7 +80,7 @@ std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeConte
     }
     case plan::Aggregate::kCountDistinct:
       if (plan.field != Field::kVideoId) return std::nullopt;
-      use->measure = "COUNT(DISTINCT d.video_id)";
+      use->measure = fmt::format("COUNT(DISTINCT {})", BinaryText(dialect, catalogue::kDayVideoId));
       use->condition = *condition;
       return use;
     default:

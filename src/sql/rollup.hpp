@@ -13,6 +13,7 @@
 #include "common/rollups.hpp"
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
+#include "sql/query.hpp"
 
 namespace videobot::sql {
 
@@ -31,6 +32,6 @@ struct RollupUse {
 /// without grouping, summing a delta, counting snapshots or distinct videos (optionally only
 /// those with a positive or negative delta), either over whole UTC days of measurement (or all
 /// time) or over the first N <= kAgeRollupHours hours after publication. Nullopt otherwise.
-std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time);
+std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect);
 
 }  // namespace videobot::sql

@@ -4,6 +4,10 @@
 
 namespace videobot::sql {
 
+std::string BinaryText(Dialect dialect, std::string_view column) {
+  return dialect == Dialect::kPostgres ? fmt::format("{} COLLATE \"C\"", column) : std::string(column);
+}
+
 std::string SqlBuilder::Placeholder() {
   const std::size_t number = params_.size();  // already pushed
   return fmt::format("{}{}", dialect_ == Dialect::kPostgres ? '$' : '?', number);

@@ -10,6 +10,11 @@
 
 namespace videobot::sql {
 
+/// A text column compared byte by byte: PostgreSQL's "C" collation (SQLite compares text that
+/// way by default). Ids are ASCII, so which values are equal does not change, while counting
+/// distinct values skips locale-aware comparison (several times faster on PostgreSQL).
+std::string BinaryText(Dialect dialect, std::string_view column);
+
 class SqlBuilder {
  public:
   explicit SqlBuilder(Dialect dialect) : dialect_(dialect) {}

@@ -54,13 +54,17 @@ bool IsDistinctive(const std::string& hostile) {
          std::any_of(hostile.begin(), hostile.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
-// The SQL text without its placeholders ($N, ?N) and constant literals ('UTC', 'unixepoch',
-// '1 microsecond'), which may look like a hostile "$1", "?" or "'".
+// The SQL text without its placeholders ($N, ?N), constant literals ('UTC', 'unixepoch',
+// '1 microsecond') and the collation name "C", which may look like a hostile "$1", "?", "'" or '"'.
 std::string Stripped(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if ((text[i] == '$' || text[i] == '?') && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') {
       while (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') ++i;
+      continue;
+    }
+    if (text.compare(i, 3, "\"C\"") == 0) {
+      i += 2;
       continue;
     }
     if (text[i] == '\'') {

@@ -15,7 +15,7 @@ namespace {
 // Keywords, functions, casts and the output aliases the compiler writes around schema names.
 const std::set<std::string> kKeywords = {
     "SELECT", "FROM", "WHERE", "AND", "IN", "AS", "JOIN", "ON", "GROUP", "BY", "ORDER", "ASC", "DESC",
-    "LIMIT", "COUNT", "DISTINCT", "COALESCE", "SUM", "AVG", "MIN", "MAX", "AT", "TIME", "ZONE",
+    "LIMIT", "COUNT", "DISTINCT", "COALESCE", "SUM", "AVG", "MIN", "MAX", "AT", "TIME", "ZONE", "COLLATE",
     "bigint", "text", "timestamptz", "double", "precision", "interval", "date", "key", "value",
 };
 
@@ -78,6 +78,7 @@ bool IsKnownWord(const std::string& word, const std::set<std::string>& aliases) 
 }
 
 const std::set<std::string> kLiterals = {"'UTC'", "'unixepoch'", "'1 microsecond'"};
+const std::set<std::string> kQuotedNames = {"\"C\""};  // the byte-order collation
 const std::set<std::string> kNumbers = {"0", "1", "2", "1000000"};
 const std::set<std::string> kOperators = {"(", ")", ",", "*", "+", "/", "::", "<", "<=", ">", ">=", "=", "<>"};
 
@@ -108,6 +109,14 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
       if (end == std::string::npos) return Reject(query, "unterminated literal");
       const std::string literal = text.substr(i, end - i + 1);
       if (!kLiterals.contains(literal)) return Reject(query, "literal " + Escape(literal) + " is not the compiler's");
+      i = end + 1;
+      continue;
+    }
+    if (c == '"') {
+      const auto end = text.find('"', i + 1);
+      if (end == std::string::npos) return Reject(query, "unterminated quoted name");
+      const std::string name = text.substr(i, end - i + 1);
+      if (!kQuotedNames.contains(name)) return Reject(query, "quoted name " + Escape(name) + " is not the compiler's");
       i = end + 1;
       continue;
     }
