@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 
 #include "bot_test_support.hpp"
@@ -54,14 +55,18 @@ class BotTest : public ::testing::Test {
   std::unique_ptr<BotRunner> Start(const BotConfig& config) {
     return std::make_unique<BotRunner>(config, Dependencies());
   }
-  /// Waits until the persisted offset reaches `offset`.
-  bool WaitForSavedOffset(std::int64_t offset, std::chrono::milliseconds timeout = 5s) {
+  /// Waits until `done()` holds.
+  static bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
-      if (store_.state().offset == offset) return true;
+      if (done()) return true;
       std::this_thread::sleep_for(10ms);
     }
     return false;
+  }
+  /// Waits until the persisted offset reaches `offset`.
+  bool WaitForSavedOffset(std::int64_t offset, std::chrono::milliseconds timeout = 5s) {
+    return WaitUntil([&] { return store_.state().offset == offset; }, timeout);
   }
 
   FakeBotApi server_{kToken};
@@ -276,6 +281,8 @@ TEST_F(BotTest, KeepsServingWhileTheStateStoreIsDownAndSavesWhenItIsBack) {
   std::int64_t last = 0;
   for (int i = 0; i < 3; ++i) last = server_.PushText(1, "два" + std::to_string(i));
   ASSERT_TRUE(server_.WaitForSent(4, 10s));
+  // A reply is sent before its offset is saved: wait for the failed save, not only the reply.
+  ASSERT_TRUE(WaitUntil([&] { return store_.failed_saves() > 0; }, 10s));
   EXPECT_EQ(store_.state().offset, first + 1);
   store_.set_available(true);
   EXPECT_TRUE(WaitForSavedOffset(last + 1, 10s));

@@ -85,7 +85,10 @@ class MemoryStateStore final : public StateStore {
   }
   void Save(std::int64_t bot_id, const LedgerState& state) override {
     std::lock_guard lock(mutex_);
-    if (!available_) throw EnvironmentError("state storage is down");
+    if (!available_) {
+      ++failed_saves_;
+      throw EnvironmentError("state storage is down");
+    }
     bot_id_ = bot_id;
     state_ = state;
     ++saves_;
@@ -110,12 +113,17 @@ class MemoryStateStore final : public StateStore {
     std::lock_guard lock(mutex_);
     return saves_;
   }
+  int failed_saves() {
+    std::lock_guard lock(mutex_);
+    return failed_saves_;
+  }
 
  private:
   std::mutex mutex_;
   LedgerState state_;
   bool available_ = true;
   int saves_ = 0;
+  int failed_saves_ = 0;
   std::int64_t bot_id_ = 0;
 };
 
