@@ -12,9 +12,10 @@ inline constexpr std::string_view kVideos = "videos v";
 inline constexpr std::string_view kSnapshots = "video_snapshots s";
 inline constexpr std::string_view kJoinVideos = "JOIN videos v ON v.id = s.video_id";
 
+// The rollups (both aliased d, both keyed by video_id).
 inline constexpr std::string_view kSnapshotDays = "video_snapshot_days d";
-inline constexpr std::string_view kJoinVideosToDays = "JOIN videos v ON v.id = d.video_id";
-inline constexpr std::string_view kDayVideoId = "d.video_id";
+inline constexpr std::string_view kJoinVideosToRollup = "JOIN videos v ON v.id = d.video_id";
+inline constexpr std::string_view kRollupVideoId = "d.video_id";
 inline constexpr std::string_view kMeasuredDay = "d.measured_day";
 inline constexpr std::string_view kSnapshotAgeHours = "video_snapshot_age_hours d";
 inline constexpr std::string_view kAgeHour = "d.age_hour";

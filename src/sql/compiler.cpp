@@ -123,17 +123,19 @@ Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
   const auto& f = plan.filters;
   std::vector<std::string> where;
   if (!f.creator_ids.empty()) where.push_back(InList(catalogue::kCreatorId, f.creator_ids, sql));
-  if (!f.video_ids.empty()) where.push_back(InList(catalogue::kDayVideoId, f.video_ids, sql));
+  if (!f.video_ids.empty()) where.push_back(InList(catalogue::kRollupVideoId, f.video_ids, sql));
   if (f.published) AddRange(where, catalogue::kPublishedAt, plan::Resolve(*f.published, time), sql);
   if (use.measured) AddRange(where, catalogue::kMeasuredDay, *use.measured, sql);
-  if (use.table == RollupTable::kAgeHours) where.push_back(fmt::format("{} < {}", catalogue::kAgeHour, sql.Int(use.age_hours)));
+  if (use.table == RollupTable::kAgeHours) {
+    where.push_back(fmt::format("{} < {}", catalogue::kAgeHour, sql.Int(use.age_hours)));
+  }
   if (!use.condition.empty()) where.push_back(use.condition);
   const bool join = !f.creator_ids.empty() || f.published.has_value();
   Query query;
   query.text = fmt::format("SELECT COALESCE({}, 0){} AS value FROM {}{}", use.measure,
                            sql.dialect() == Dialect::kPostgres ? "::bigint" : "",
                            use.table == RollupTable::kDays ? catalogue::kSnapshotDays : catalogue::kSnapshotAgeHours,
-                           join ? fmt::format(" {}", catalogue::kJoinVideosToDays) : "");
+                           join ? fmt::format(" {}", catalogue::kJoinVideosToRollup) : "");
   if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
   return query;
 }

@@ -80,7 +80,7 @@ std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeConte
     }
     case plan::Aggregate::kCountDistinct:
       if (plan.field != Field::kVideoId) return std::nullopt;
-      use->measure = fmt::format("COUNT(DISTINCT {})", BinaryText(dialect, catalogue::kDayVideoId));
+      use->measure = fmt::format("COUNT(DISTINCT {})", BinaryText(dialect, catalogue::kRollupVideoId));
       use->condition = *condition;
       return use;
     default:
