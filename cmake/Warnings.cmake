@@ -4,7 +4,7 @@ target_compile_options(videobot_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
   -Woverloaded-virtual -Wimplicit-fallthrough
   # GCC 12 reports false -Wrestrict overlaps inside std::string (GCC bug 105329).
-  -Wno-restrict)
+  $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 if(VIDEOBOT_WERROR)
   target_compile_options(videobot_warnings INTERFACE -Werror)
 endif()

@@ -76,7 +76,8 @@ std::map<int, Recorded> ReadRecorded(Database& database) {
 
 void Verify(const std::map<int, Recorded>& recorded, const std::vector<MigrationFile>& files) {
   for (const auto& [version, applied] : recorded) {
-    const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.version == version; });
+    const auto file = std::find_if(files.begin(), files.end(),
+                                   [wanted = version](const auto& f) { return f.version == wanted; });
     if (file == files.end()) {
       throw MigrationError("the database has migration " + std::to_string(version) + " (" + applied.name +
                            ") that this videobot does not know; it was applied by a newer version");
