@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "common/rollups.hpp"
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "fixtures.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
@@ -19,15 +19,7 @@
 namespace videobot::testing {
 namespace {
 
-std::string GeneratedDocument() {
-  datagen::GeneratorOptions options;
-  options.videos = 40;
-  options.creators = 6;
-  options.seed = 20251128;
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  return out.str();
-}
+std::string DifferentialDocument() { return GeneratedDocument({.videos = 40, .creators = 6, .seed = 20251128}); }
 
 // "Now" just after the default tracking window, so relative periods reach the data.
 plan::TimeContext TestTime(UtcOffset offset = {}) {
@@ -83,7 +75,7 @@ void ExpectAgreement(db::Database& database, const plan::Plan& plan, const Oracl
 class Differential : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    document_ = new std::string(GeneratedDocument());
+    document_ = new std::string(DifferentialDocument());
     data_ = new Dataset(ParseDataset(*document_));
   }
   static void TearDownTestSuite() {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <sstream>
 
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -18,15 +18,9 @@ namespace videobot::testing {
 namespace {
 
 std::unique_ptr<db::Database> Loaded(const std::string& url) {
-  datagen::GeneratorOptions options;
-  options.videos = 6;
-  options.creators = 2;
-  options.seed = 9;
-  std::ostringstream document;
-  datagen::Generate(options, document);
   auto database = db::Open(url);
   db::Migrate(*database);
-  std::istringstream input(document.str());
+  std::istringstream input(GeneratedDocument({.videos = 6, .creators = 2, .seed = 9}));
   EXPECT_TRUE(db::Load(*database, input).has_value());
   return database;
 }

@@ -7,7 +7,7 @@
 #include <optional>
 #include <sstream>
 
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -18,15 +18,7 @@ namespace {
 
 enum class Engine { kSqlite, kPostgres };
 
-std::string SmallDocument() {
-  datagen::GeneratorOptions options;
-  options.videos = 5;
-  options.creators = 2;
-  options.seed = 5;
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  return out.str();
-}
+std::string SmallDocument() { return GeneratedDocument({.videos = 5, .creators = 2, .seed = 5}); }
 
 std::int64_t Int(db::Database& database, const std::string& sql) {
   return std::get<std::int64_t>(database.Query(sql::Query{sql, {}}).at(0).at(0));

@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -18,15 +18,7 @@
 namespace videobot::testing {
 namespace {
 
-std::string SmallDocument(std::uint64_t seed) {
-  datagen::GeneratorOptions options;
-  options.videos = 8;
-  options.creators = 2;
-  options.seed = seed;
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  return out.str();
-}
+std::string SmallDocument(std::uint64_t seed) { return GeneratedDocument({.videos = 8, .creators = 2, .seed = seed}); }
 
 std::int64_t Int(db::Database& database, const std::string& sql) {
   return std::get<std::int64_t>(database.Query(sql::Query{sql, {}}).at(0).at(0));

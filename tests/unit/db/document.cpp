@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "common/time.hpp"
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "test_database.hpp"
 
 namespace videobot::db::testing {
@@ -22,13 +22,7 @@ std::string Int(const nlohmann::json& value) { return std::to_string(value.get<s
 }  // namespace
 
 std::string GeneratedDocument(int videos, std::uint64_t seed, int creators) {
-  datagen::GeneratorOptions options;
-  options.videos = videos;
-  options.creators = creators;
-  options.seed = seed;
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  return out.str();
+  return videobot::testing::GeneratedDocument({.videos = videos, .creators = creators, .seed = seed});
 }
 
 std::vector<std::string> ExpectedRows(const nlohmann::json& document) {

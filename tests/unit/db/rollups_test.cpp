@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "common/time.hpp"
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "db/loader.hpp"
 #include "db/migration_files.hpp"
 #include "db/migrations.hpp"
@@ -160,9 +160,7 @@ TEST_P(RollupsTest, AFileOfThousandsOfVideosIsRefreshedCompletely) {
   options.tracking_start = ParseTimestamp("2025-11-29T22:00:00Z").value();
   options.tracking_end = ParseTimestamp("2025-11-30T04:00:00Z").value();
   options.publications_from = ParseTimestamp("2025-11-28T22:00:00Z").value();
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  LoadDocument(json::parse(out.str()));
+  LoadDocument(json::parse(videobot::testing::GeneratedDocument(options)));
   EXPECT_GT(Days().size(), 4500u);
   EXPECT_GT(AgeHours().size(), 4500u);
   ExpectRollupsMatch();

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -231,15 +231,7 @@ TEST(InjectionProperty, EvenUnvalidatedIdsTravelOnlyAsParameters) {
   }
 }
 
-std::string SmallDocument() {
-  datagen::GeneratorOptions options;
-  options.videos = 12;
-  options.creators = 3;
-  options.seed = 4242;
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  return out.str();
-}
+std::string SmallDocument() { return testing::GeneratedDocument({.videos = 12, .creators = 3, .seed = 4242}); }
 
 TEST(InjectionProperty, RandomValidPlansCompileToCatalogueOnlySql) {
   const auto data = testing::ParseDataset(SmallDocument());

@@ -11,7 +11,7 @@
 #include <set>
 #include <sstream>
 
-#include "datagen/generator.hpp"
+#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -32,9 +32,7 @@ std::string SmallDocument(std::uint64_t seed, int videos) {
   options.tracking_start = ParseTimestamp("2025-11-26T11:00:00Z").value();
   options.tracking_end = ParseTimestamp("2025-11-26T16:00:00Z").value();
   options.publications_from = ParseTimestamp("2025-11-20T00:00:00Z").value();
-  std::ostringstream out;
-  datagen::Generate(options, out);
-  return out.str();
+  return testing::GeneratedDocument(options);
 }
 
 std::string CellText(const db::Value& value) {
