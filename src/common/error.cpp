@@ -19,6 +19,16 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kPlannersDisagree: return "planners_disagree";
     case ErrorCode::kNoData: return "no_data";
     case ErrorCode::kUsage: return "usage";
+    case ErrorCode::kQuestionAmbiguous: return "question_ambiguous";
+    case ErrorCode::kQuestionReversedRange: return "question_reversed_range";
+    case ErrorCode::kQuestionUnknownMetric: return "question_unknown_metric";
+    case ErrorCode::kDataNotInitialised: return "data_not_initialised";
+    case ErrorCode::kDataEmpty: return "data_empty";
+    case ErrorCode::kOutsideCoverage: return "outside_coverage";
+    case ErrorCode::kQueryTimeout: return "query_timeout";
+    case ErrorCode::kValueOutOfRange: return "value_out_of_range";
+    case ErrorCode::kResponseTooLarge: return "response_too_large";
+    case ErrorCode::kPlanUngrounded: return "plan_ungrounded";
   }
   return "unknown";
 }

@@ -24,6 +24,16 @@ enum class ErrorCode {
   kPlannersDisagree,      ///< verify mode: the rules and the model produced different plans
   kNoData,                ///< an average/minimum/maximum over an empty set
   kUsage,                 ///< bad command-line usage
+  kQuestionAmbiguous,     ///< the question has two plausible meanings; the reply shows both wordings
+  kQuestionReversedRange, ///< a range whose end comes before its start («с 5 ноября по 1 ноября»)
+  kQuestionUnknownMetric, ///< a metric the data does not have (watch time, reach, subscribers, …)
+  kDataNotInitialised,    ///< the database has no schema (or the SQLite file does not exist)
+  kDataEmpty,             ///< the schema exists but nothing is loaded
+  kOutsideCoverage,       ///< the period or moment lies outside what the data covers
+  kQueryTimeout,          ///< the statement ran past the statement timeout
+  kValueOutOfRange,       ///< a value (in a file or a result) outside what the product stores exactly
+  kResponseTooLarge,      ///< an HTTP response body exceeded its client's size limit
+  kPlanUngrounded,        ///< a model's plan holds ids, numbers or dates the question lacks, or misses some
 };
 
 /// The stable snake_case name of a code, e.g. "plan_schema".

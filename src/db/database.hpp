@@ -32,6 +32,20 @@ class QueryTimeoutError : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+/// The database has no schema: a SQLite file that does not exist, or no tables. The message
+/// says how to fix it (`videobot load FILE`) and holds no SQL or driver text.
+class NotInitialisedError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+/// A statement failed because a value left the range the engine computes exactly (a sum past
+/// the 64-bit integer range). The message holds no SQL or driver text.
+class ValueOutOfRangeError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
