@@ -163,6 +163,27 @@ class Differential : public ::testing::Test {
     EXPECT_EQ(checked, static_cast<int>(shapes.size()) * 15);
   }
 
+  // State plans (counters as of a moment), in UTC and in +03:00.
+  void RunState(db::Database& database, const std::string& label) {
+    int nonzero = 0;
+    int with_zero_states = 0;
+    for (const auto& plan : RandomStatePlans(*data_, 300, 11)) {
+      const auto expected = Evaluate(*data_, plan, TestTime());
+      const auto* integer = std::get_if<std::int64_t>(&expected.scalar);
+      if (!expected.rows.empty() || (integer != nullptr && *integer != 0)) ++nonzero;
+      if (plan.aggregate == plan::Aggregate::kMin && integer != nullptr && *integer == 0) ++with_zero_states;
+      ExpectAgreement(database, plan, expected, TestTime(), label + " state");
+      if (HasFatalFailure()) return;
+    }
+    EXPECT_GT(nonzero, 120) << "too many state plans with empty answers";
+    EXPECT_GT(with_zero_states, 0) << "no moment before a video's first measurement";
+    for (const auto& plan : RandomStatePlans(*data_, 80, 12)) {
+      ExpectAgreement(database, plan, Evaluate(*data_, plan, TestTime(UtcOffset{180})), TestTime(UtcOffset{180}),
+                      label + " state +03:00");
+      if (HasFatalFailure()) return;
+    }
+  }
+
   void RunGolden(db::Database& database, const std::string& label) {
     const auto cases = nlohmann::json::parse(ReadFile(SourceDir() + "/tests/cases/sql/golden.json"));
     for (const auto& item : cases) {
@@ -186,6 +207,7 @@ TEST_F(Differential, SqliteAgreesWithOracle) {
   auto database = LoadedDatabase("sqlite:" + dir.path() + "/diff.db", *document_);
   RunGolden(*database, "sqlite");
   RunRollupShapes(*database, "sqlite");
+  RunState(*database, "sqlite");
   RunAll(*database, "sqlite");
 }
 
@@ -195,6 +217,7 @@ TEST_F(Differential, PostgresAgreesWithOracle) {
   auto database = LoadedDatabase(scratch.url(), *document_);
   RunGolden(*database, "postgres");
   RunRollupShapes(*database, "postgres");
+  RunState(*database, "postgres");
   RunAll(*database, "postgres");
 }
 
