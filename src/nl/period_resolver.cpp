@@ -134,12 +134,16 @@ Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeConte
 }
 
 Result<plan::Moment> ResolveMoment(const PeriodExpr& expr, const plan::TimeContext& context) {
-  if (!expr.single || !expr.from || expr.relative || expr.days_ago > 0) {
+  const Date today = ToLocal(context.now, context.offset).date;
+  // «на вчера», «на позавчера»: the end of that day.
+  if (expr.relative == plan::Relative::kYesterday) return plan::Moment{DateTime{AddDays(today, -1), 0}, false};
+  if (!expr.relative && expr.days_ago > 0) return plan::Moment{DateTime{AddDays(today, -expr.days_ago), 0}, false};
+  if (!expr.single || !expr.from || expr.relative) {
     return Bad("момент задаётся одной датой или временем, например «на 28 ноября 2025» или «на 10:00 28.11.2025»");
   }
   std::optional<DateExpr> point = expr.from;
   std::optional<DateExpr> none;
-  if (auto status = FillYears(point, none, ToLocal(context.now, context.offset).date); !status) {
+  if (auto status = FillYears(point, none, today); !status) {
     return Unexpected{status.error()};
   }
   if (point->seconds) {
