@@ -86,6 +86,8 @@ TEST(QuestionLiterals, NumbersWrittenAsComparisonWordsAreImplied) {
   const auto literals = Read("Сколько видео получили хотя бы одну жалобу?");
   EXPECT_THAT(literals.numbers, IsEmpty());
   EXPECT_THAT(literals.implied_numbers, ElementsAre(1));
+  EXPECT_THAT(Read("Сколько видео набрало больше 100 000 просмотров? Ответь одним числом.").numbers, ElementsAre(100000));
+  EXPECT_THAT(Read("Покажи топ-1 креатора по лайкам").numbers, ElementsAre(1));
 }
 
 TEST(QuestionLiterals, DatesAreResolvedAsTheParserResolvesThem) {
