@@ -16,6 +16,7 @@
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
+#include "support/test_env.hpp"
 
 namespace videobot::nl {
 namespace {
@@ -341,6 +342,30 @@ TEST(Grounding, EveryGoldenRulesPlanIsGroundedInItsQuestion) {
     const auto status = Check(c.question, Parse(c.plan), c.context);
     EXPECT_TRUE(status) << status.error().Describe();
   }
+}
+
+TEST(Grounding, EverySharedQuestionTheRulesAnswerIsGrounded) {
+  VIDEOBOT_REQUIRE_SHARED();
+  const std::filesystem::path dir = std::filesystem::path(testing::SharedDir()) / "questions";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no questions in " << dir;
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".tsv") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto tab = line.find('\t');
+      if (line.empty() || tab == std::string::npos) continue;
+      const std::string question = line.substr(0, tab);
+      const auto plan = ParseQuestion(question, kNow);
+      if (!plan) continue;
+      SCOPED_TRACE(question);
+      const auto status = Check(question, *plan);
+      EXPECT_TRUE(status) << status.error().Describe();
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0);
 }
 
 }  // namespace
