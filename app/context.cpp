@@ -3,9 +3,10 @@
 #include <stdexcept>
 
 #include "db/migrations.hpp"
+#include "llm/planner_router.hpp"
 #include "llm/settings.hpp"
+#include "nl/grounding.hpp"
 #include "nl/rule_parser.hpp"
-#include "service/planner_router.hpp"
 
 namespace videobot::app {
 namespace {
@@ -40,8 +41,12 @@ sql::Dialect AppContext::dialect() const {
 std::unique_ptr<db::Database> AppContext::OpenDatabase() const { return db::Open(options_.database_url); }
 
 std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
-  return service::MakePlanner(options_.planner, std::make_unique<nl::RuleParser>(),
-                              llm::Settings::FromEnvironment());
+  // The model's plans are checked against the question's ids, numbers and dates, read by the
+  // parser's recognisers.
+  auto planner = llm::MakePlannerRouter(options_.planner, std::make_unique<nl::RuleParser>(),
+                                        llm::Settings::FromEnvironment(), nl::ExtractQuestionLiterals);
+  if (!planner) throw std::invalid_argument(planner.error().message);
+  return std::move(*planner);
 }
 
 ServiceBundle MakeService(const AppContext& context) {

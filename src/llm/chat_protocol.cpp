@@ -44,7 +44,10 @@ Result<std::string> ReadChatContent(std::string_view body) {
   const auto message = choices->front().find("message");
   if (message == choices->front().end() || !message->is_object()) return BadOutput("в ответе нет choices[0].message");
   if (const auto refusal = message->find("refusal"); refusal != message->end() && refusal->is_string()) {
-    return Fail(ErrorCode::kLlmBadOutput, "Языковая модель отказалась составлять план");
+    // The model declined the question: a refusal, not a failure of the model.
+    return Fail(ErrorCode::kQuestionNotUnderstood,
+                "Языковая модель отказалась разбирать этот вопрос. Спросите о статистике видео, например: "
+                "«Сколько видео набрало больше 100 000 просмотров за всё время?»");
   }
   const auto content = message->find("content");
   if (content == message->end() || !content->is_string() || content->get_ref<const std::string&>().empty()) {

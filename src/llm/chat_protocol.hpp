@@ -22,8 +22,9 @@ nlohmann::json ChatMessage(std::string_view role, std::string_view content);
 nlohmann::json BuildChatRequest(std::string_view model, const nlohmann::json& messages);
 
 /// The assistant's text, `choices[0].message.content`, from a chat-completions response body.
-/// Fails with kLlmBadOutput when the body is not such a document, when the content is empty, or
-/// when the model declined (`message.refusal`).
+/// Fails with kLlmBadOutput when the body is not such a document or the content is empty, and
+/// with kQuestionNotUnderstood (a Russian refusal with an example) when the model declined the
+/// question (`message.refusal`).
 Result<std::string> ReadChatContent(std::string_view body);
 
 }  // namespace videobot::llm

@@ -16,6 +16,14 @@ bool NotUnderstood(const Result<plan::Plan>& result) {
   return result->action == plan::Action::kRefuse && result->refusal_reason == plan::RefusalReason::kNotUnderstood;
 }
 
+Unexpected Disagreement(std::string path) {
+  return Fail(ErrorCode::kPlannersDisagree,
+              "Правила и языковая модель поняли вопрос по-разному, поэтому ответа не будет — угадывать "
+              "нельзя. Переформулируйте вопрос точнее, например: «Сколько видео набрало больше 100 000 "
+              "просмотров за всё время?»",
+              std::move(path));
+}
+
 bool NeedsRules(PlannerMode mode) { return mode != PlannerMode::kLlm; }
 bool NeedsLlm(PlannerMode mode) { return mode != PlannerMode::kRules; }
 
@@ -56,14 +64,11 @@ Result<RoutedPlan> PlannerRouter::FromSource(plan::PlanSource& source, std::stri
 Result<RoutedPlan> PlannerRouter::Verify(plan::Plan rules_plan, std::string_view question,
                                          const plan::TimeContext& context) {
   auto llm_result = llm_->MakePlan(question, context);
+  // A model plan that does not hold the question's ids, numbers and dates is a plan that
+  // differs from the rules' one; a model that gave no plan at all leaves the rules unverified.
+  if (!llm_result && llm_result.error().code == ErrorCode::kPlanUngrounded) return Disagreement(llm_result.error().path);
   if (!llm_result) return RoutedPlan{std::move(rules_plan), std::string(rules_->Name()), false};
-  if (auto difference = FindPlanDifference(rules_plan, *llm_result, context)) {
-    return Fail(ErrorCode::kPlannersDisagree,
-                "Правила и языковая модель поняли вопрос по-разному, поэтому ответа не будет — угадывать "
-                "нельзя. Переформулируйте вопрос точнее, например: «Сколько видео набрало больше 100 000 "
-                "просмотров за всё время?»",
-                *difference);
-  }
+  if (auto difference = FindPlanDifference(rules_plan, *llm_result, context)) return Disagreement(*difference);
   return RoutedPlan{std::move(rules_plan), fmt::format("{}+{}", rules_->Name(), llm_->Name()), true};
 }
 
@@ -99,7 +104,7 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::
 }
 
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                   const Settings& settings) {
+                                                         const Settings& settings, QuestionLiteralsFn question_literals) {
   auto parsed = ParsePlannerMode(mode, settings);
   if (!parsed) return Unexpected{parsed.error()};
   // Local servers (Ollama, vLLM, llama.cpp) need no key; the default OpenAI endpoint does.
@@ -110,9 +115,33 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, 
                             Name(*parsed)),
                 "LLM_API_KEY");
   }
+  // A model plan is never used unchecked against the question it answers.
+  if (NeedsLlm(*parsed) && !question_literals) {
+    return Fail(ErrorCode::kUsage,
+                fmt::format("Режиму {} нужна проверка плана модели по вопросу (чтение id, чисел и дат вопроса)",
+                            Name(*parsed)),
+                "--planner");
+  }
   std::unique_ptr<plan::PlanSource> llm;
-  if (NeedsLlm(*parsed)) llm = std::make_unique<LlmPlanSource>(settings);
+  if (NeedsLlm(*parsed)) llm = std::make_unique<LlmPlanSource>(settings, std::move(question_literals));
   return MakePlannerRouter(*parsed, std::move(rules), std::move(llm));
+}
+
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
+                                                         const Settings& settings) {
+  return MakePlannerRouter(mode, std::move(rules), settings, QuestionLiteralsFn{});
+}
+
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
+                                                         const Result<Settings>& settings,
+                                                         QuestionLiteralsFn question_literals) {
+  if (!settings) {
+    // Only an explicit "rules" can ignore the model's settings; with "" the default itself
+    // depends on them.
+    if (mode == Name(PlannerMode::kRules)) return MakePlannerRouter(mode, std::move(rules), Settings{});
+    return Unexpected{settings.error()};
+  }
+  return MakePlannerRouter(mode, std::move(rules), *settings, std::move(question_literals));
 }
 
 }  // namespace videobot::llm

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/result.hpp"
+#include "llm/llm_plan_source.hpp"
 #include "llm/settings.hpp"
 #include "plan/plan_source.hpp"
 
@@ -50,8 +51,9 @@ class PlannerRouter final : public plan::PlanSource {
   ///   and ambiguity refusals of the rules are final: such questions never reach the model.
   /// - kVerify: as kAuto when the rules declined; otherwise the model is asked as well and the
   ///   two plans must be equivalent (FindPlanDifference), else kPlannersDisagree with the JSON
-  ///   path of the first difference. When the model fails, the rules' plan is returned
-  ///   unverified (`verified` false).
+  ///   path of the first difference. A model plan that is not grounded in the question
+  ///   (kPlanUngrounded) is a disagreement too. When the model gives no plan (unavailable, bad
+  ///   output), the rules' plan is returned unverified (`verified` false).
   Result<RoutedPlan> Route(std::string_view question, const plan::TimeContext& context);
 
   /// Route()'s plan.
@@ -74,12 +76,24 @@ class PlannerRouter final : public plan::PlanSource {
 };
 
 /// The planner the CLI and the bot use. `mode` is the --planner / VIDEOBOT_PLANNER value ("" =
-/// default, see ParsePlannerMode); `rules` is the offline parser; the model source
-/// (LlmPlanSource over libcurl with `settings.proxy_url`) is created only when the mode needs
-/// it. Fails with kUsage for an unknown mode, a missing rules source, or a mode that needs the
-/// model with neither LLM_API_KEY nor a non-default LLM_BASE_URL (a local server).
+/// default, see ParsePlannerMode); `rules` is the offline parser; `question_literals` reads a
+/// question's ids, numbers and dates with the parser's recognisers (nl::ExtractQuestionLiterals),
+/// against which every model plan is checked. The model source (LlmPlanSource over libcurl with
+/// `settings.proxy_url`) is created only when the mode needs it. Fails with kUsage for an
+/// unknown mode, a missing rules source, a mode that needs the model with neither LLM_API_KEY
+/// nor a non-default LLM_BASE_URL (a local server), or without `question_literals`.
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                   const Settings& settings);
+                                                         const Settings& settings, QuestionLiteralsFn question_literals);
+
+/// As above without a literal reader: only the rules mode can be built.
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
+                                                         const Settings& settings);
+
+/// As above with settings as read by Settings::FromEnvironment(): their error is returned,
+/// unless `mode` is explicitly "rules" (which needs no model).
+Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
+                                                         const Result<Settings>& settings,
+                                                         QuestionLiteralsFn question_literals);
 
 /// As above with an explicit model source (tests, other transports). Fails with kUsage when a
 /// source the mode needs is missing.

@@ -97,6 +97,28 @@ Json WithMomentKey(Json document) {
   return document;
 }
 
+// A refusal needs nothing but its reason. A model that declines often writes `"filters": null`,
+// leaves the query keys out, or gives no reason; such a document is read as the refusal it is
+// (without a reason: not understood) instead of failing the schema. Anything the refusal does
+// say about a query is still checked.
+void CompleteRefusal(Json& document) {
+  if (!document.is_object()) return;
+  const auto action = document.find("action");
+  if (action == document.end() || *action != "refuse") return;
+  for (const char* key :
+       {"refusal_reason", "source", "aggregate", "field", "filters", "group_by", "order", "limit", "as_of"}) {
+    if (!document.contains(key)) document[key] = nullptr;
+  }
+  if (document["refusal_reason"].is_null()) document["refusal_reason"] = "not_understood";
+  Json& filters = document["filters"];
+  if (filters.is_null()) filters = Json::object();
+  if (!filters.is_object()) return;
+  for (const char* key : {"creator_ids", "video_ids", "published", "measured", "hours_after_publication"}) {
+    if (!filters.contains(key)) filters[key] = nullptr;
+  }
+  if (!filters.contains("conditions") || filters["conditions"].is_null()) filters["conditions"] = Json::array();
+}
+
 Result<Plan> ValidateDocument(const Json& original) {
   const Json document = WithMomentKey(original);
   if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
@@ -117,6 +139,7 @@ Result<Plan> ParsePlan(std::string_view text) {
   }
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return Fail(ErrorCode::kPlanNotJson, "план — не JSON", "/");
+  CompleteRefusal(document);
   return ValidateDocument(document);
 }
 

@@ -15,8 +15,10 @@ inline constexpr std::size_t kMaxPlanBytes = 64 * 1024;
 /// The embedded JSON Schema text.
 std::string_view PlanSchemaText();
 
-/// Parses and validates a plan document. Errors: kPlanNotJson, kPlanSchema (with the JSON path
-/// of the offending value), kPlanSemantic, kPlanTimeRange, kPlanLimit.
+/// Parses and validates a plan document. A refusal (`"action": "refuse"`) may leave out or null
+/// what a refusal does not use — the query keys, `filters` or its keys, the reason (then
+/// not_understood) — and is read as that refusal. Errors: kPlanNotJson, kPlanSchema (with the
+/// JSON path of the offending value), kPlanSemantic, kPlanTimeRange, kPlanLimit.
 Result<Plan> ParsePlan(std::string_view text);
 
 /// Validates a plan built in C++ exactly as if it had arrived as JSON (schema + semantics).

@@ -75,5 +75,112 @@ TEST(LlmCli, HelpDoesNotShowTheKey) {
   EXPECT_EQ(result.err.find(kTestApiKey), std::string::npos);
 }
 
+// A plan counting videos with more than `views` final views; `creator` adds a creator filter.
+std::string CountAbove(std::int64_t views, const std::string& creator = "") {
+  const std::string creators = creator.empty() ? "null" : "[\"" + creator + "\"]";
+  return R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,)"
+         R"("filters":{"creator_ids":)" + creators + R"(,"video_ids":null,"published":null,"measured":null,)"
+         R"("hours_after_publication":null,"conditions":[{"field":"views_count","op":">","value":)" +
+         std::to_string(views) + R"(}]},"group_by":null,"order":null,"limit":null})";
+}
+
+std::string LastRepair(const FakeOpenAiServer& server) {
+  const auto requests = server.Requests();
+  if (requests.size() < 2) return "";
+  return requests[1].Json().at("messages").back().at("content").get<std::string>();
+}
+
+TEST(LlmCli, AnUngroundedModelPlanIsRepairedOnceThenRefused) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(CountAbove(1000)));
+  const ProcessResult result = RunProcess(
+      {BinaryPath(), "--planner", "llm", "plan", "Сколько видео набрало больше 100 000 просмотров?"}, {},
+      ModelEnvironment(server));
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("поняла вопрос не так"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("100000"), std::string::npos) << result.err;
+  ASSERT_EQ(server.RequestCount(), 2u);
+  EXPECT_NE(LastRepair(server).find("plan_ungrounded"), std::string::npos) << LastRepair(server);
+  EXPECT_NE(LastRepair(server).find("1000 есть в плане"), std::string::npos) << LastRepair(server);
+}
+
+TEST(LlmCli, AGroundedModelPlanIsAnswered) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(CountAbove(100000)));
+  const ProcessResult result = RunProcess(
+      {BinaryPath(), "--planner", "llm", "plan", "Сколько видео набрало больше 100 000 просмотров?"}, {},
+      ModelEnvironment(server));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("100000"), std::string::npos) << result.out;
+  EXPECT_EQ(server.RequestCount(), 1u);
+}
+
+TEST(LlmCli, AutoKeepsTheRulesAnswerForAQuestionTheyUnderstand) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(CountAbove(5, "0123456789abcdef0123456789abcdef")));
+  const ProcessResult result = RunProcess(
+      {BinaryPath(), "--planner", "auto", "plan", "Сколько видео набрало больше 100 000 просмотров за всё время?"}, {},
+      ModelEnvironment(server));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("100000"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("0123456789abcdef"), std::string::npos) << result.out;
+  EXPECT_EQ(server.RequestCount(), 0u);
+}
+
+TEST(LlmCli, AutoRefusesAnUngroundedModelPlanWhenTheRulesHadNoAnswer) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  // The rules decline the unknown word; the model answers with another threshold, twice.
+  const std::string question = "Сколько видео набрало больше 100 000 просмотров, дружище?";
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(CountAbove(1000)));
+  const ProcessResult refused =
+      RunProcess({BinaryPath(), "--planner", "auto", "plan", question}, {}, ModelEnvironment(server));
+  EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("поняла вопрос не так"), std::string::npos) << refused.err;
+  EXPECT_EQ(server.RequestCount(), 2u);
+
+  FakeOpenAiServer grounded;
+  grounded.SetFallback(FakeOpenAiServer::Completion(CountAbove(100000)));
+  const ProcessResult answered =
+      RunProcess({BinaryPath(), "--planner", "auto", "plan", question}, {}, ModelEnvironment(grounded));
+  EXPECT_EQ(answered.exit_code, 0) << answered.err;
+  EXPECT_EQ(grounded.RequestCount(), 1u);
+}
+
+TEST(LlmCli, VerifyRefusesTheCountAnsweredAsASumOfLikes) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  // Same literals, another metric and aggregate: only verify can see it.
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(
+      R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"sum","field":"likes_count",)"
+      R"("filters":{"creator_ids":null,"video_ids":null,"published":null,"measured":null,)"
+      R"("hours_after_publication":null,"conditions":[{"field":"views_count","op":">","value":100000}]},)"
+      R"("group_by":null,"order":null,"limit":null})"));
+  const ProcessResult result = RunProcess(
+      {BinaryPath(), "--planner", "verify", "plan", "Сколько видео набрало больше 100 000 просмотров за всё время?"},
+      {}, ModelEnvironment(server));
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find("поняли вопрос по-разному"), std::string::npos) << result.err;
+  EXPECT_EQ(server.RequestCount(), 1u);
+}
+
+TEST(LlmCli, AModelRefusalWithNullFiltersIsReportedAsARefusal) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(
+      R"({"action":"refuse","refusal_reason":"modification","source":null,"aggregate":null,"field":null,)"
+      R"("filters":null,"group_by":null,"order":null,"limit":null})"));
+  const ProcessResult result =
+      RunProcess({BinaryPath(), "--planner", "llm", "plan", "Удали все видео"}, {}, ModelEnvironment(server));
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find("не изменяю данные"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("Языковая модель"), std::string::npos) << result.err;
+  EXPECT_EQ(server.RequestCount(), 1u);
+}
+
 }  // namespace
 }  // namespace videobot::testing

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "llm_test_support.hpp"
+#include "nl/grounding.hpp"
 #include "plan/validator.hpp"
 
 namespace videobot::testing {
@@ -297,7 +298,8 @@ class OneQuestionRules final : public plan::PlanSource {
 TEST(LlmPlannerRouterLoopback, AutoAndVerifyAgainstTheFakeModel) {
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(kValidPlanJson));
-  auto automatic = llm::MakePlannerRouter("auto", std::make_unique<OneQuestionRules>(), SettingsFor(server));
+  auto automatic = llm::MakePlannerRouter("auto", std::make_unique<OneQuestionRules>(), SettingsFor(server),
+                                          nl::ExtractQuestionLiterals);
   ASSERT_TRUE(automatic) << automatic.error().Describe();
   auto by_rules = (*automatic)->Route("Сколько всего видео?", TestContext());
   ASSERT_TRUE(by_rules);
@@ -308,14 +310,16 @@ TEST(LlmPlannerRouterLoopback, AutoAndVerifyAgainstTheFakeModel) {
   EXPECT_EQ(by_model->planner, "llm");
   EXPECT_EQ(server.RequestCount(), 1u);
 
-  // verify: the rules count all videos, the model counts those above 100 000 views.
-  auto verify = llm::MakePlannerRouter("verify", std::make_unique<OneQuestionRules>(), SettingsFor(server));
+  // verify: the rules count all videos, the model counts those above 100 000 views — a number
+  // the question lacks, so after its repair turn the model's plan is a disagreement.
+  auto verify = llm::MakePlannerRouter("verify", std::make_unique<OneQuestionRules>(), SettingsFor(server),
+                                       nl::ExtractQuestionLiterals);
   ASSERT_TRUE(verify);
   const auto disagreement = (*verify)->MakePlan("Сколько всего видео?", TestContext());
   ASSERT_FALSE(disagreement);
   EXPECT_EQ(disagreement.error().code, ErrorCode::kPlannersDisagree);
-  EXPECT_EQ(disagreement.error().path, "/filters/conditions");
-  EXPECT_EQ(server.RequestCount(), 2u);
+  EXPECT_EQ(disagreement.error().path, "/filters/conditions/0/value");
+  EXPECT_EQ(server.RequestCount(), 3u);
 }
 
 }  // namespace

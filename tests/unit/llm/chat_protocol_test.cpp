@@ -30,12 +30,19 @@ TEST(LlmChatProtocol, ReadsContent) {
 
 TEST(LlmChatProtocol, MalformedBodiesAreBadOutput) {
   for (const char* body : {"", "not json", "[]", "{}", R"({"choices":[]})", R"({"choices":[{"message":null}]})",
-                           R"({"choices":[{"message":{"content":null}}]})", R"({"choices":[{"message":{"content":""}}]})",
-                           R"({"choices":[{"message":{"content":null,"refusal":"I can't"}}]})"}) {
+                           R"({"choices":[{"message":{"content":null}}]})", R"({"choices":[{"message":{"content":""}}]})"}) {
     const auto content = ReadChatContent(body);
     ASSERT_FALSE(content) << body;
     EXPECT_EQ(content.error().code, ErrorCode::kLlmBadOutput) << body;
   }
+}
+
+TEST(LlmChatProtocol, AModelThatDeclinesIsARefusalNotAFailure) {
+  const auto content = ReadChatContent(R"({"choices":[{"message":{"content":null,"refusal":"I can't help with that"}}]})");
+  ASSERT_FALSE(content);
+  EXPECT_EQ(content.error().code, ErrorCode::kQuestionNotUnderstood);
+  EXPECT_NE(content.error().message.find("отказалась"), std::string::npos) << content.error().message;
+  EXPECT_EQ(content.error().message.find("I can't"), std::string::npos) << "the model's own words are not shown";
 }
 
 }  // namespace

@@ -41,6 +41,11 @@ plan::Plan CountVideosAbove(std::int64_t views) {
 
 Unexpected NotUnderstood() { return Fail(ErrorCode::kQuestionNotUnderstood, "не понял"); }
 
+// A literal reader that finds nothing in any question.
+QuestionLiteralsFn NoLiterals() {
+  return [](std::string_view, const plan::TimeContext&) { return Result<plan::Literals>(plan::Literals{}); };
+}
+
 struct Harness {
   std::shared_ptr<std::atomic<int>> rules_calls = std::make_shared<std::atomic<int>>(0);
   std::shared_ptr<std::atomic<int>> llm_calls = std::make_shared<std::atomic<int>>(0);
@@ -75,22 +80,47 @@ TEST(LlmPlannerRouter, MissingSourcesAreUsageErrors) {
   EXPECT_EQ(MakePlannerRouter(PlannerMode::kVerify, source(), nullptr).error().code, ErrorCode::kUsage);
   EXPECT_TRUE(MakePlannerRouter(PlannerMode::kRules, source(), nullptr));
   EXPECT_TRUE(MakePlannerRouter(PlannerMode::kLlm, nullptr, source()));
-  EXPECT_EQ(MakePlannerRouter("bogus", source(), Settings{}).error().code, ErrorCode::kUsage);
-  const auto keyless = MakePlannerRouter("llm", source(), Settings{});
+  EXPECT_EQ(MakePlannerRouter("bogus", source(), Settings{}, NoLiterals()).error().code, ErrorCode::kUsage);
+  const auto keyless = MakePlannerRouter("llm", source(), Settings{}, NoLiterals());
   ASSERT_FALSE(keyless);
   EXPECT_EQ(keyless.error().path, "LLM_API_KEY");
   Settings local;
   local.base_url = "http://127.0.0.1:11434/v1";
-  EXPECT_TRUE(MakePlannerRouter("auto", source(), local));  // a local server needs no key
+  EXPECT_TRUE(MakePlannerRouter("auto", source(), local, NoLiterals()));  // a local server needs no key
   Settings keyed;
   keyed.api_key = "sk-x";
-  auto automatic = MakePlannerRouter("", source(), keyed);
+  auto automatic = MakePlannerRouter("", source(), keyed, NoLiterals());
   ASSERT_TRUE(automatic);
   EXPECT_EQ((*automatic)->Name(), "auto");
   auto rules_only = MakePlannerRouter("", source(), Settings{});
   ASSERT_TRUE(rules_only);
   EXPECT_EQ((*rules_only)->mode(), PlannerMode::kRules);
   EXPECT_EQ((*rules_only)->Name(), "rules");
+}
+
+TEST(LlmPlannerRouter, ModelModesNeedAQuestionLiteralReader) {
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  auto source = [&] { return std::make_unique<FakeSource>("x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls); };
+  Settings keyed;
+  keyed.api_key = "sk-x";
+  for (const char* mode : {"llm", "auto", "verify", ""}) {
+    const auto unchecked = MakePlannerRouter(mode, source(), keyed);
+    ASSERT_FALSE(unchecked) << mode;
+    EXPECT_EQ(unchecked.error().code, ErrorCode::kUsage) << mode;
+    EXPECT_TRUE(MakePlannerRouter(mode, source(), keyed, NoLiterals())) << mode;
+  }
+  EXPECT_TRUE(MakePlannerRouter("rules", source(), keyed));
+}
+
+TEST(LlmPlannerRouter, BrokenSettingsOnlyMatterToModesThatUseTheModel) {
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  auto source = [&] { return std::make_unique<FakeSource>("x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls); };
+  const Result<Settings> broken = Fail(ErrorCode::kUsage, "LLM_TIMEOUT_S плохой", "LLM_TIMEOUT_S");
+  EXPECT_EQ(MakePlannerRouter("auto", source(), broken, NoLiterals()).error().path, "LLM_TIMEOUT_S");
+  EXPECT_EQ(MakePlannerRouter("", source(), broken, NoLiterals()).error().path, "LLM_TIMEOUT_S");
+  auto rules = MakePlannerRouter("rules", source(), broken, NoLiterals());
+  ASSERT_TRUE(rules);
+  EXPECT_EQ((*rules)->Name(), "rules");
 }
 
 TEST(LlmPlannerRouter, RulesAndLlmModesUseOneSource) {
@@ -202,6 +232,41 @@ TEST(LlmPlannerRouter, VerifyFallsBackToTheModelAloneWhenTheRulesDecline) {
   ASSERT_TRUE(routed);
   EXPECT_EQ(routed->planner, "llm");
   EXPECT_FALSE(routed->verified);
+}
+
+TEST(LlmPlannerRouter, VerifyTreatsAnUngroundedModelPlanAsDisagreement) {
+  Harness h;
+  auto router = h.Make(PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
+                       [](std::string_view) -> Result<plan::Plan> {
+                         return Fail(ErrorCode::kPlanUngrounded, "число 1000 есть в плане, но нет в вопросе",
+                                     "/filters/conditions/0/value");
+                       });
+  const auto result = router->MakePlan("q", kContext);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, ErrorCode::kPlannersDisagree);
+  EXPECT_EQ(result.error().path, "/filters/conditions/0/value");
+}
+
+TEST(LlmPlannerRouter, AutoKeepsTheRulesAnswerWithoutAskingTheModel) {
+  // Whatever the model would say, a question the rules understand is answered by the rules.
+  Harness h;
+  auto router = h.Make(PlannerMode::kAuto, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
+                       [](std::string_view) -> Result<plan::Plan> {
+                         return Fail(ErrorCode::kPlanUngrounded, "не совпадает", "/filters");
+                       });
+  const auto routed = router->Route("q", kContext);
+  ASSERT_TRUE(routed);
+  EXPECT_EQ(routed->plan, CountVideosAbove(100));
+  EXPECT_EQ(*h.llm_calls, 0);
+}
+
+TEST(LlmPlannerRouter, AutoPassesOnAnUngroundedModelPlanAsARefusal) {
+  Harness h;
+  auto router = h.Make(PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
+                       [](std::string_view) -> Result<plan::Plan> {
+                         return Fail(ErrorCode::kPlanUngrounded, "не совпадает", "/filters");
+                       });
+  EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kPlanUngrounded);
 }
 
 TEST(LlmPlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {

@@ -1,0 +1,178 @@
+#include "plan/literals.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+#include "plan/plan_json.hpp"
+
+namespace videobot::plan {
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+template <typename T>
+bool Contains(const std::vector<T>& values, const T& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+template <typename T>
+void AddUnique(std::vector<T>& values, T value) {
+  if (!Contains(values, value)) values.push_back(std::move(value));
+}
+
+std::string FormatBound(const PeriodBound& bound) {
+  return bound.has_time ? FormatDateTime(bound.value) : FormatDate(bound.value.date);
+}
+
+// A period that restricts nothing (both ends open, not relative) is no period at all.
+bool Restricts(const Period& period) { return period.from || period.to || period.relative; }
+
+/// A discrepancy: the plan key it concerns and what is wrong, in Russian.
+struct Gap {
+  std::string path;
+  std::string message;
+};
+
+class GroundingCheck {
+ public:
+  GroundingCheck(const Literals& question, const Plan& plan, const TimeContext& context)
+      : question_(question), plan_(plan), held_(PlanLiterals(plan)), context_(context) {}
+
+  Status Run() {
+    for (const std::string& fragment : question_.unreadable) {
+      Add("/", "в вопросе есть «" + fragment + "», что нельзя однозначно выразить планом");
+    }
+    CompareIds(question_.creator_ids, held_.creator_ids, "/filters/creator_ids", "id креатора");
+    CompareIds(question_.video_ids, held_.video_ids, "/filters/video_ids", "id видео");
+    CompareNumbers();
+    ComparePeriods();
+    if (gaps_.empty()) return Ok{};
+    std::string message;
+    for (std::size_t i = 0; i < gaps_.size(); ++i) message += (i == 0 ? "" : "; ") + gaps_[i].message;
+    return Fail(ErrorCode::kPlanUngrounded, std::move(message), gaps_.front().path);
+  }
+
+ private:
+  void Add(std::string path, std::string message) { gaps_.push_back(Gap{std::move(path), std::move(message)}); }
+
+  void CompareIds(const std::vector<std::string>& asked, const std::vector<std::string>& held, const std::string& path,
+                  std::string_view what) {
+    for (const std::string& id : asked) {
+      if (!Contains(held, Lower(id))) Add(path, Phrase(what, id, "есть в вопросе, но нет в плане"));
+    }
+    for (const std::string& id : held) {
+      if (!Contains(asked, id)) Add(path, Phrase(what, id, "есть в плане, но нет в вопросе"));
+    }
+  }
+
+  static std::string Phrase(std::string_view what, std::string_view value, std::string_view verdict) {
+    return std::string(what) + " " + std::string(value) + " " + std::string(verdict);
+  }
+
+  // Where a plan number sits, for the path of a discrepancy.
+  std::string PathOf(std::int64_t number) const {
+    for (std::size_t i = 0; i < plan_.filters.conditions.size(); ++i) {
+      if (plan_.filters.conditions[i].value == number) return "/filters/conditions/" + std::to_string(i) + "/value";
+    }
+    if (plan_.filters.hours_after_publication == number) return "/filters/hours_after_publication";
+    if (plan_.limit == number) return "/limit";
+    return "/";
+  }
+
+  // Whether a plan number must have been written in the question: everywhere but in a sign
+  // condition (value 0: «новые просмотры» is a delta > 0) and as the single winner of a
+  // superlative (limit 1: «какой креатор …»).
+  bool NeedsQuestionNumber(std::int64_t number) const {
+    const bool in_condition = std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
+                                          [number](const Condition& c) { return c.value == number; });
+    if (in_condition && number != 0) return true;
+    if (plan_.filters.hours_after_publication == number) return true;
+    return plan_.limit == number && number != 1;
+  }
+
+  void CompareNumbers() {
+    for (std::int64_t number : question_.numbers) {
+      if (!Contains(held_.numbers, number)) {
+        Add("/filters/conditions", "число " + std::to_string(number) + " есть в вопросе, но нет в плане");
+      }
+    }
+    for (std::int64_t number : held_.numbers) {
+      if (Contains(question_.numbers, number) || Contains(question_.implied_numbers, number)) continue;
+      if (!NeedsQuestionNumber(number)) continue;
+      Add(PathOf(number), "число " + std::to_string(number) + " есть в плане, но нет в вопросе");
+    }
+  }
+
+  InstantRange ResolveRange(const Period& period) const { return Resolve(period, context_); }
+
+  void ComparePeriods() {
+    std::vector<InstantRange> held;
+    for (const PeriodLiteral& literal : held_.periods) held.push_back(ResolveRange(literal.period));
+    std::vector<InstantRange> asked;
+    for (const PeriodLiteral& literal : question_.periods) {
+      const InstantRange range = ResolveRange(literal.period);
+      asked.push_back(range);
+      if (!Contains(held, range)) {
+        Add("/filters", "период «" + literal.text + "» (" + DescribePeriod(literal.period) +
+                            ") есть в вопросе, но нет в плане");
+      }
+    }
+    for (std::size_t i = 0; i < held.size(); ++i) {
+      if (Contains(asked, held[i])) continue;
+      const PeriodLiteral& literal = held_.periods[i];
+      Add("/filters/" + literal.text,
+          "период " + literal.text + " (" + DescribePeriod(literal.period) + ") есть в плане, но нет в вопросе");
+    }
+  }
+
+  const Literals& question_;
+  const Plan& plan_;
+  Literals held_;
+  const TimeContext& context_;
+  std::vector<Gap> gaps_;
+};
+
+}  // namespace
+
+Literals PlanLiterals(const Plan& plan) {
+  Literals literals;
+  if (plan.action == Action::kRefuse) return literals;
+  const Filters& filters = plan.filters;
+  for (const std::string& id : filters.creator_ids) AddUnique(literals.creator_ids, Lower(id));
+  for (const std::string& id : filters.video_ids) AddUnique(literals.video_ids, Lower(id));
+  for (const Condition& condition : filters.conditions) AddUnique(literals.numbers, condition.value);
+  if (filters.hours_after_publication) AddUnique(literals.numbers, std::int64_t{*filters.hours_after_publication});
+  if (plan.limit) AddUnique(literals.numbers, std::int64_t{*plan.limit});
+  if (filters.published && Restricts(*filters.published)) {
+    literals.periods.push_back(PeriodLiteral{*filters.published, "published"});
+  }
+  if (filters.measured && Restricts(*filters.measured)) {
+    literals.periods.push_back(PeriodLiteral{*filters.measured, "measured"});
+  }
+  return literals;
+}
+
+Status CheckGrounded(const Literals& question, const Plan& plan, const TimeContext& context) {
+  if (plan.action == Action::kRefuse) return Ok{};
+  return GroundingCheck(question, plan, context).Run();
+}
+
+std::string DescribePeriod(const Period& period) {
+  if (period.relative) {
+    std::string text = "relative " + std::string(Name(*period.relative));
+    if (period.count) text += " " + std::to_string(*period.count);
+    return text;
+  }
+  std::string text;
+  if (period.from) text += "с " + FormatBound(*period.from);
+  if (period.to) text += std::string(text.empty() ? "" : " ") + "по " + FormatBound(*period.to);
+  return text.empty() ? "без границ" : text;
+}
+
+}  // namespace videobot::plan
