@@ -56,11 +56,37 @@ class LiteralReader {
       }
       consumed_[*day] = true;
       AddPeriod(*JoinTimesWithDay(times.period, mentions_[*day].period),
-                std::string(times.text) + " " + std::string(mentions_[*day].text));
+                std::string(times.text) + " " + std::string(mentions_[*day].text),
+                SaidAsMoment(i) || SaidAsMoment(*day));
     }
   }
 
-  void AddPeriod(const PeriodExpr& expr, std::string text) {
+  // «на 28 ноября», «по состоянию на 10:00 28.11.2025»: a period said as a moment, by its own
+  // words or by a moment word just before it (the parser's reading, PlanBuilder::IsMoment).
+  bool SaidAsMoment(std::size_t i) const {
+    if (mentions_[i].period.as_of) return true;
+    for (std::size_t k = i; k > 0; --k) {
+      const Mention& before = mentions_[k - 1];
+      if (before.Is(Concept::kAsOf)) return true;
+      if (!before.IsPunct(',') && before.kind != MentionKind::kPeriod) return false;
+    }
+    return false;
+  }
+
+  void AddMoment(const PeriodExpr& expr, std::string text) {
+    auto moment = ResolveMoment(expr, context_);
+    if (!moment) {
+      AddUnique(literals_.unreadable, std::move(text));
+      return;
+    }
+    literals_.moments.push_back(plan::MomentLiteral{*moment, std::move(text)});
+  }
+
+  void AddPeriod(const PeriodExpr& expr, std::string text, bool moment) {
+    if (moment) {
+      AddMoment(expr, std::move(text));
+      return;
+    }
     auto period = ResolvePeriod(expr, context_);
     if (!period) {
       AddUnique(literals_.unreadable, std::move(text));
@@ -88,7 +114,7 @@ class LiteralReader {
       case MentionKind::kPublicationWindow: AddUnique(literals_.numbers, mention.number); break;
       case MentionKind::kComparison: AddComparison(mention, written_comparison_[i]); break;
       case MentionKind::kPeriod:
-        if (!consumed_[i]) AddPeriod(mention.period, std::string(mention.text));
+        if (!consumed_[i]) AddPeriod(mention.period, std::string(mention.text), SaidAsMoment(i));
         break;
       case MentionKind::kWord:
       case MentionKind::kUnknown:

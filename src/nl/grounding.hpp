@@ -22,8 +22,10 @@ namespace videobot::nl {
 /// - periods: every date, month, year, range, time range and relative period, resolved exactly
 ///   as the parser resolves them (a year-less date by `context`; «с 10:00 до 15:00» joined to
 ///   its day); the numbers inside them (days, years, N of «последние N дней») are part of the
-///   period, not `numbers`. A period that does not resolve (31 ноября, a single moment, a time
-///   without a day) is `unreadable`.
+///   period, not `numbers`. A period that does not resolve (31 ноября, a time without a day)
+///   is `unreadable`;
+/// - moments: a date or a time said as a moment («на 28 ноября», «по состоянию на 10:00
+///   28.11.2025», «на начало ноября»), resolved as the parser resolves them.
 /// Fails with kQuestionNotUnderstood (blank or not UTF-8) or kQuestionTooLong, with a Russian
 /// message.
 Result<plan::Literals> ExtractQuestionLiterals(std::string_view question, const plan::TimeContext& context);

@@ -52,6 +52,7 @@ class GroundingCheck {
     CompareIds(question_.video_ids, held_.video_ids, "/filters/video_ids", "id видео");
     CompareNumbers();
     ComparePeriods();
+    CompareMoments();
     if (gaps_.empty()) return Ok{};
     std::string message;
     for (std::size_t i = 0; i < gaps_.size(); ++i) message += (i == 0 ? "" : "; ") + gaps_[i].message;
@@ -131,6 +132,28 @@ class GroundingCheck {
     }
   }
 
+  Instant MomentEnd(const Moment& moment) const {
+    Plan state;
+    state.as_of = moment;
+    return *ResolveMoment(state, context_);
+  }
+
+  void CompareMoments() {
+    std::vector<Instant> held;
+    for (const MomentLiteral& literal : held_.moments) held.push_back(MomentEnd(literal.moment));
+    std::vector<Instant> asked;
+    for (const MomentLiteral& literal : question_.moments) {
+      asked.push_back(MomentEnd(literal.moment));
+      if (!Contains(held, asked.back())) {
+        Add("/as_of", "момент «" + literal.text + "» (" + FormatBound(literal.moment) + ") есть в вопросе, но нет в плане");
+      }
+    }
+    for (std::size_t i = 0; i < held.size(); ++i) {
+      if (Contains(asked, held[i])) continue;
+      Add("/as_of", "момент " + FormatBound(held_.moments[i].moment) + " есть в плане, но нет в вопросе");
+    }
+  }
+
   const Literals& question_;
   const Plan& plan_;
   Literals held_;
@@ -155,6 +178,7 @@ Literals PlanLiterals(const Plan& plan) {
   if (filters.measured && Restricts(*filters.measured)) {
     literals.periods.push_back(PeriodLiteral{*filters.measured, "measured"});
   }
+  if (plan.as_of) literals.moments.push_back(MomentLiteral{*plan.as_of, "as_of"});
   return literals;
 }
 

@@ -20,6 +20,13 @@ struct PeriodLiteral {
   std::string text;  ///< «28 ноября 2025» as written, or "published" / "measured" for a plan
 };
 
+/// A moment of a state question («на 28 ноября», «по состоянию на 10:00 28.11.2025») with the
+/// words it was read from, or "as_of" for a plan.
+struct MomentLiteral {
+  Moment moment;
+  std::string text;
+};
+
 /// The literal values of a question or a plan.
 struct Literals {
   std::vector<std::string> creator_ids;  ///< lower-case, unique, in order of appearance
@@ -32,20 +39,21 @@ struct Literals {
   /// need not. Questions only.
   std::vector<std::int64_t> implied_numbers;
   std::vector<PeriodLiteral> periods;
+  std::vector<MomentLiteral> moments;
   /// Question fragments that no plan can hold: ids of a wrong shape, dates that do not exist,
   /// a single moment, times of day without a day. Questions only; any plan is ungrounded then.
   std::vector<std::string> unreadable;
 };
 
 /// The literals `plan` holds: its ids, the values of its conditions, hours_after_publication,
-/// its limit, and its periods that restrict anything. A refusal holds none.
+/// its limit, its periods that restrict anything and its moment. A refusal holds none.
 Literals PlanLiterals(const Plan& plan);
 
 /// Ok when `plan` is grounded in a question with literals `question`: every id, number and
 /// period of the question is in the plan, and the plan holds none the question lacks. Periods
 /// compare by the instants they resolve to at `context`, so «28 ноября 2025» matches
 /// 2025-11-28..2025-11-28 as well as 2025-11-28T00:00..2025-11-29T00:00, and «вчера» matches
-/// yesterday's date. Two plan numbers need no number in the question: a condition value 0 (a
+/// yesterday's date; moments compare by the instant the state is taken at. Two plan numbers need no number in the question: a condition value 0 (a
 /// sign: «новые просмотры» is a delta > 0) and a limit of 1 (a singular superlative: «какой
 /// креатор …»). A refusal is always grounded. Fails with kPlanUngrounded whose message
 /// lists every discrepancy, separated by «; » (in Russian: «число 1000 есть в плане, но нет в

@@ -191,6 +191,32 @@ TEST(Grounding, ExactLiteralsAreGrounded) {
   EXPECT_TRUE(Check("На сколько выросли просмотры вчера?", GrowthOn(Range(Day(2025, 12, 1), Day(2025, 12, 1)))));
 }
 
+plan::Plan ViewsAt(plan::Moment moment) {
+  plan::Plan plan;
+  plan.source = plan::Source::kState;
+  plan.aggregate = plan::Aggregate::kSum;
+  plan.field = plan::Field::kViews;
+  plan.as_of = moment;
+  return plan;
+}
+
+TEST(Grounding, StateMomentsCompareByTheInstantTheStateIsTakenAt) {
+  const plan::Moment end_of_28{DateTime{Date{2025, 11, 28}, 0}, false};
+  const plan::Moment ten_on_28{DateTime{Date{2025, 11, 28}, 10 * 3600}, true};
+  EXPECT_TRUE(Check("Сколько просмотров было у всех видео на 28 ноября 2025?", ViewsAt(end_of_28)));
+  // The end of the 28th excludes a measurement stamped 29.11 00:00:00; the instant 00:00 includes it.
+  EXPECT_FALSE(Check("Сколько просмотров было у всех видео на 28 ноября 2025?",
+                     ViewsAt(plan::Moment{DateTime{Date{2025, 11, 29}, 0}, true})));
+  EXPECT_TRUE(Check("Сколько просмотров было у всех видео по состоянию на 10:00 28.11.2025?", ViewsAt(ten_on_28)));
+  const auto wrong = Check("Сколько просмотров было у всех видео на 28 ноября 2025?", ViewsAt(ten_on_28));
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().path, "/as_of");
+  // A moment the question lacks, or a growth period instead of the moment.
+  EXPECT_FALSE(Check("Сколько просмотров было у всех видео?", ViewsAt(end_of_28)));
+  EXPECT_FALSE(Check("Сколько просмотров было у всех видео на 28 ноября 2025?",
+                     GrowthOn(Range(Day(2025, 11, 28), Day(2025, 11, 28)))));
+}
+
 TEST(Grounding, ExtraCreatorId) {
   const auto status = Check("Сколько видео набрали больше 10 000 просмотров?", CountVideos({kCreator}, {kAbove10000}));
   ASSERT_FALSE(status);
