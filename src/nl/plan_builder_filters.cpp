@@ -99,7 +99,7 @@ Status PlanBuilder::ApplyConditions() {
 
 Result<plan::Period> PlanBuilder::Resolve(std::size_t mention) {
   mentions_[mention].used = true;
-  return ResolvePeriod(mentions_[mention].period, context_);
+  return ResolvePeriod(mentions_[mention].period, context_, mentions_[mention].text);
 }
 
 Status PlanBuilder::ApplyPeriods() {
