@@ -159,6 +159,7 @@ bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
     case Concept::kMin: return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
     case Concept::kUnsupportedMetric:
     case Concept::kModify:
+    case Concept::kSeries:  // "… ? Покажи по дням": asks for another shape of answer
       return false;
     default:
       return true;

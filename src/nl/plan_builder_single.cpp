@@ -167,7 +167,30 @@ Status PlanBuilder::BuildSingle() {
     if (auto s = BuildCount(); !s) return s;
   }
   if (auto s = CheckItemWording(); !s) return s;
+  if (auto s = CheckWhichAsksForANumber(); !s) return s;
   return FinishNouns();
+}
+
+// "Какой креатор опубликовал видео X?", "Кто из креаторов …", "Какое видео у креатора X?" ask
+// which one, not how many; "Какое количество видео", "Каково общее число видео" ask a number.
+Status PlanBuilder::CheckWhichAsksForANumber() const {
+  if (target_.kind == TargetKind::kMetric) return Ok{};
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (!IsMain(i) || !(mentions_[i].Is(Concept::kWhich) || mentions_[i].Is(Concept::kWhichPlural))) continue;
+    std::size_t next = i + 1;
+    while (next < mentions_.size() && (mentions_[next].Is(Concept::kGain) || mentions_[next].Is(Concept::kFiller))) {
+      ++next;
+    }
+    const bool number_follows = next < mentions_.size() &&
+                                (mentions_[next].Is(Concept::kAmount) || mentions_[next].Is(Concept::kSum) ||
+                                 mentions_[next].Is(Concept::kAvg) || mentions_[next].Is(Concept::kMax) ||
+                                 mentions_[next].Is(Concept::kMin));
+    if (number_follows) continue;
+    return NotUnderstood("«" + std::string(mentions_[i].text) +
+                         " …» спрашивает, какое именно видео или кто из креаторов, а бот отвечает числом: спросите "
+                         "«Сколько …»");
+  }
+  return Ok{};
 }
 
 // "у одного видео", "по видео креатора X": words about each item (one video, a list by video)

@@ -236,6 +236,12 @@ TEST(Series, WordsThatAskForASeriesAreRefused) {
   }
 }
 
+TEST(Series, AnExplanationCannotAskForASeries) {
+  const Refusal refusal = Refuse("Сколько просмотров набрали видео в ноябре 2025? Разбей по неделям.");
+  EXPECT_EQ(refusal.code, "question_not_understood");
+  EXPECT_TRUE(Contains(refusal.message, "по неделям")) << refusal.message;
+}
+
 TEST(Series, PerHourAggregatesStayAnswered) {
   EXPECT_TRUE(Parse("Каков средний почасовой прирост просмотров в октябре 2025?"));
   EXPECT_TRUE(Parse("Какой максимальный прирост просмотров за час?"));
@@ -258,6 +264,33 @@ TEST(ComparisonsAndSuperlatives, AreRefused) {
   }
   EXPECT_TRUE(Contains(Refuse("Сравни просмотры и лайки видео").message, "сравнения")) << "says what is missing";
   EXPECT_TRUE(Contains(Refuse("Какое видео самое популярное?").message, "самого")) << "says what is missing";
+}
+
+TEST(WhichQuestions, AskingWhichThingIsNotAskingHowMany) {
+  for (const std::string question : {
+           "Кто из креаторов опубликовал видео 28 ноября 2025?",
+           "Какой креатор опубликовал видео 3f2504e0-4f89-41d3-9a0c-0305e82c3301?",
+           "Какое видео у креатора aca1061a9d324ecf8c3fa2bb32d7be63?",
+           "Какая дата публикации у видео 3f2504e0-4f89-41d3-9a0c-0305e82c3301?",
+       }) {
+    const Refusal refusal = Refuse(question);
+    EXPECT_EQ(refusal.code, "question_not_understood") << question << ": " << refusal.message;
+    EXPECT_TRUE(Contains(refusal.message, "Сколько")) << refusal.message;
+  }
+  EXPECT_TRUE(Parse("Какое количество видео опубликовано в ноябре 2025?"));
+  EXPECT_TRUE(Parse("Каково общее число видео в системе?"));
+  EXPECT_TRUE(Parse("Какой креатор набрал больше всего просмотров?"));
+}
+
+TEST(ItemWording, OneVideoIsNotAllVideos) {
+  const Refusal one = Refuse("Сколько просмотров у одного видео креатора aca1061a9d324ecf8c3fa2bb32d7be63?");
+  EXPECT_EQ(one.code, "question_ambiguous");
+  EXPECT_TRUE(Contains(one.message, "«одного видео»")) << one.message;
+  EXPECT_EQ(Refuse("Сколько креаторов имеют одно видео?").code, "question_ambiguous");
+  EXPECT_EQ(Refuse("Покажи просмотры по видео креатора aca1061a9d324ecf8c3fa2bb32d7be63").code, "question_ambiguous");
+  EXPECT_TRUE(Parse("Какое максимальное число просмотров у одного видео?"));
+  EXPECT_TRUE(Parse("Сколько в среднем просмотров у одного видео?"));
+  EXPECT_TRUE(Parse("Сколько креаторов имеют хотя бы одно видео с больше 1000 просмотров?"));
 }
 
 }  // namespace
