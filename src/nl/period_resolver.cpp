@@ -141,7 +141,7 @@ Unexpected Reversed(const plan::Period& period, std::string_view written) {
   const std::string range = written.empty() ? std::string("Период") : "Период «" + std::string(written) + "»";
   const std::string from = Readable(*period.from);
   const std::string to = Readable(*period.to);
-  if (period.from->has_time && period.to->has_time && period.from->value == period.to->value) {
+  if (period.from->value == EndInstant(*period.to)) {  // "с 10:00 до 10:00", "с 5 ноября до 5 ноября"
     return Fail(ErrorCode::kQuestionReversedRange,
                 range + " пуст: начало и конец совпадают (" + from + "); укажите конец позже начала");
   }

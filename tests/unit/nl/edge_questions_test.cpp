@@ -135,6 +135,10 @@ TEST(ReversedRanges, TimesAndEmptyTimeRangesAreRefused) {
   const Refusal empty = Refuse("На сколько выросли просмотры с 10:00 до 10:00 28 ноября 2025?");
   EXPECT_EQ(empty.code, "question_reversed_range");
   EXPECT_TRUE(Contains(empty.message, "пуст")) << empty.message;
+
+  const Refusal empty_days = Refuse("Сколько видео опубликовано с 5 ноября до 5 ноября 2025?");
+  EXPECT_EQ(empty_days.code, "question_reversed_range");
+  EXPECT_TRUE(Contains(empty_days.message, "пуст")) << empty_days.message;
 }
 
 TEST(ReversedRanges, NumbersAreRefusedAndEqualBoundsAreFine) {
