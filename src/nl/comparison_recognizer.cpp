@@ -1,5 +1,6 @@
 #include "nl/comparison_recognizer.hpp"
 
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -98,13 +99,29 @@ std::size_t MatchWords(std::span<const Token> tokens, std::size_t pos, const std
   return n;
 }
 
-// ">", ">=", "<", "<=", "=", "!=" written as symbols.
+// The operators that may be typed, by their text. "=>" and "=<" are common misspellings of
+// ">=" and "<="; "<>" is the SQL spelling of "!=" (the normaliser turns ≥ ≤ ≠ into >= <= !=).
+struct SymbolOperator {
+  std::string_view text;
+  CompareOp op;
+};
+
+constexpr SymbolOperator kSymbolOperators[] = {
+    {">", CompareOp::kGreater},       {">=", CompareOp::kGreaterEqual}, {"=>", CompareOp::kGreaterEqual},
+    {"<", CompareOp::kLess},          {"<=", CompareOp::kLessEqual},    {"=<", CompareOp::kLessEqual},
+    {"=", CompareOp::kEqual},         {"==", CompareOp::kEqual},        {"!=", CompareOp::kNotEqual},
+    {"<>", CompareOp::kNotEqual},
+};
+
+// A typed operator (a known one) at tokens[pos].
 std::optional<std::pair<CompareOp, std::size_t>> SymbolAt(std::span<const Token> tokens, std::size_t pos) {
-  const bool eq_next = PunctAt(tokens, pos + 1, '=') && !tokens[pos + 1].space_before;
-  if (PunctAt(tokens, pos, '>')) return std::pair{eq_next ? CompareOp::kGreaterEqual : CompareOp::kGreater, eq_next ? 2u : 1u};
-  if (PunctAt(tokens, pos, '<')) return std::pair{eq_next ? CompareOp::kLessEqual : CompareOp::kLess, eq_next ? 2u : 1u};
-  if (PunctAt(tokens, pos, '!') && eq_next) return std::pair{CompareOp::kNotEqual, std::size_t{2}};
-  if (PunctAt(tokens, pos, '=')) return std::pair{CompareOp::kEqual, std::size_t{1}};
+  const std::size_t length = OperatorRunLength(tokens, pos);
+  if (length == 0) return std::nullopt;
+  std::string text;
+  for (std::size_t k = 0; k < length; ++k) text += tokens[pos + k].text;
+  for (const SymbolOperator& symbol : kSymbolOperators) {
+    if (symbol.text == text) return std::pair{symbol.op, length};
+  }
   return std::nullopt;
 }
 
@@ -140,6 +157,18 @@ std::optional<NumberMatch> NumberAfter(std::span<const Token> tokens, std::size_
 }
 
 }  // namespace
+
+std::size_t OperatorRunLength(std::span<const Token> tokens, std::size_t pos) {
+  auto is_operator_char = [&](std::size_t i) {
+    return PunctAt(tokens, i, '<') || PunctAt(tokens, i, '>') || PunctAt(tokens, i, '=') || PunctAt(tokens, i, '!');
+  };
+  if (!is_operator_char(pos)) return 0;
+  // A lone "!" ends a sentence; it starts an operator only glued to "=" ("!=").
+  if (PunctAt(tokens, pos, '!') && !(PunctAt(tokens, pos + 1, '=') && !tokens[pos + 1].space_before)) return 0;
+  std::size_t end = pos + 1;
+  while (is_operator_char(end) && !tokens[end].space_before) ++end;
+  return end - pos;
+}
 
 std::optional<ComparisonExpr> RecognizeComparison(std::span<const Token> tokens, std::size_t pos) {
   if (pos >= tokens.size()) return std::nullopt;

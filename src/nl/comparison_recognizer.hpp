@@ -21,6 +21,11 @@ struct ComparisonExpr {
   std::size_t length = 0;
 };
 
+/// The number of tokens in a run of glued operator characters (< > = and "!" before "=")
+/// starting at tokens[pos], or 0. Known runs (> >= => < <= =< = == != <>) are comparisons;
+/// any other run (>< >> =>>) is a typing error the screening refuses.
+std::size_t OperatorRunLength(std::span<const Token> tokens, std::size_t pos);
+
 /// A comparison starting at tokens[pos], or nullopt.
 std::optional<ComparisonExpr> RecognizeComparison(std::span<const Token> tokens, std::size_t pos);
 

@@ -8,6 +8,7 @@ namespace videobot::nl {
 enum class Concept : std::uint8_t {
   kFiller,            ///< harmless: prepositions, pronouns, politeness, "в системе" …
   kGain,              ///< neutral verbs of having: набрали, получили, имеют, было …
+  kOne,               ///< один, одно, одного …: harmless, but "у одного видео" is not "у всех видео"
   // Things that are counted or referred to.
   kVideo,             ///< видео, ролик, клип …
   kCreator,           ///< креатор, автор, блогер, канал …
@@ -19,7 +20,8 @@ enum class Concept : std::uint8_t {
   kLikes,
   kComments,
   kReports,
-  kUnsupportedMetric, ///< репосты, подписчики, дизлайки … (not in the data)
+  kUnsupportedMetric, ///< репосты, подписчики, дизлайки, время просмотра … (not in the data)
+  kTimeAmount,        ///< время, времени: a duration (watch time), except in time-zone phrases
   // Question heads.
   kHowMany,           ///< сколько, скольких
   kHowMuchChange,     ///< на сколько, насколько
@@ -55,6 +57,10 @@ enum class Concept : std::uint8_t {
   kAsOf,              ///< по состоянию на, на момент
   kUtc,               ///< UTC, по времени замеров
   kMoscow,            ///< по московскому времени, мск
+  // Shapes of answers other than one number.
+  kSeries,            ///< по дням, по часам, ежедневный, динамика, график, как менялись
+  kCompare,           ///< сравни, сравнение, по сравнению с (other than the previous measurement)
+  kSuperlative,       ///< самый популярный, лучший, наиболее …: one item, not one number
   // Refusal triggers.
   kModify,            ///< удали, обнови, добавь, DROP, DELETE …
   kCode,              ///< select, where, join … (code pasted as a question)
@@ -73,7 +79,7 @@ constexpr bool IsObject(Concept c) {
 
 /// True for words that carry no meaning of their own.
 constexpr bool IsFillerLike(Concept c) {
-  return c == Concept::kFiller || c == Concept::kGain || c == Concept::kGreeting || c == Concept::kAll ||
+  return c == Concept::kFiller || c == Concept::kOne || c == Concept::kGain || c == Concept::kGreeting || c == Concept::kAll ||
          c == Concept::kIdWord;
 }
 

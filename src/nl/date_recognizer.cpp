@@ -102,10 +102,12 @@ std::size_t YearWordLength(std::span<const Token> tokens, std::size_t pos) {
   return 1;
 }
 
+// Any four-digit year ("1900", "9999"): the period resolver refuses the ones outside the range
+// it works with, naming the year, instead of leaving the number unexplained.
 std::optional<int> FourDigitYear(const Token& token) {
   if (token.kind != TokenKind::kNumber || token.text.size() != 4) return std::nullopt;
   const auto value = DigitsValue(token);
-  if (!value || *value < 1970 || *value > 2100) return std::nullopt;
+  if (!value || *value < 1000) return std::nullopt;
   return static_cast<int>(*value);
 }
 

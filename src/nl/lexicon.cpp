@@ -46,14 +46,28 @@ Lexicon::Lexicon() : impl_(new Impl) {
       add_word(std::string(entry.stem) + std::string(ending), entry.meaning);
     }
   }
-  for (const PhraseEntry& entry : PhraseEntries()) {
-    Phrase phrase{{}, entry.meaning};
-    for (const Token& token : Tokenize(entry.text)) phrase.tokens.emplace_back(token.text);
+  auto add_phrase = [this, &add_word](std::string_view text, Concept meaning) {
+    Phrase phrase{{}, meaning};
+    for (const Token& token : Tokenize(text)) phrase.tokens.emplace_back(token.text);
     if (phrase.tokens.size() == 1) {
-      add_word(phrase.tokens.front(), entry.meaning);
-      continue;
+      add_word(phrase.tokens.front(), meaning);
+      return;
     }
     impl_->phrases[phrase.tokens.front()].push_back(std::move(phrase));
+  };
+  for (const PhraseEntry& entry : PhraseEntries()) add_phrase(entry.text, entry.meaning);
+  for (const CompoundEntry& entry : CompoundEntries()) {
+    for (std::string_view first : Endings(entry.first_paradigm)) {
+      std::string head = std::string(entry.first_stem) + std::string(first);
+      if (!entry.middle.empty()) head += " " + std::string(entry.middle);
+      if (entry.second_stem.empty()) {
+        add_phrase(head, entry.meaning);
+        continue;
+      }
+      for (std::string_view second : Endings(entry.second_paradigm)) {
+        add_phrase(head + " " + std::string(entry.second_stem) + std::string(second), entry.meaning);
+      }
+    }
   }
   for (auto& [first, list] : impl_->phrases) {
     std::stable_sort(list.begin(), list.end(),

@@ -22,6 +22,7 @@ enum class Paradigm : std::uint8_t {
   kAdjective,        ///< суммарн-: ый, ий, ой, ая, ое, ые, ого, ому, ым, ом, ую, ей, ых, ыми …
   kShortParticiple,  ///< опубликован-: "", а, о, ы
   kPastVerb,         ///< опубликова-: л, ла, ло, ли, лся, лась, лось, лись, ть
+  kNounNeuterMya,    ///< врем-: я, ени, енем, ена, ен, енам, енами, енах
 };
 
 /// One stem of the vocabulary.
@@ -37,6 +38,18 @@ struct PhraseEntry {
   Concept meaning;
 };
 
+/// Two words (every form of each) with fixed words between, as one phrase: "время просмотра",
+/// "просмотры до конца", "каждый день". An empty second stem means the phrase ends with
+/// `middle`.
+struct CompoundEntry {
+  std::string_view first_stem;
+  Paradigm first_paradigm;
+  std::string_view middle;
+  std::string_view second_stem;
+  Paradigm second_paradigm;
+  Concept meaning;
+};
+
 /// The endings of `paradigm`.
 std::span<const std::string_view> Endings(Paradigm paradigm);
 
@@ -45,5 +58,8 @@ std::span<const WordEntry> WordEntries();
 
 /// All fixed phrases (single words may appear too; they are then exact forms).
 std::span<const PhraseEntry> PhraseEntries();
+
+/// All compound phrases.
+std::span<const CompoundEntry> CompoundEntries();
 
 }  // namespace videobot::nl

@@ -1,6 +1,8 @@
 #include "nl/linker.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <string>
 
 #include "nl/period_resolver.hpp"
 
@@ -35,6 +37,50 @@ Unexpected Mismatch(std::string_view noun, std::string_view id) {
                   "»: у креатора id из 32 символов, у видео — UUID с дефисами");
 }
 
+// The integers a set of conditions on one value allows: [low, high].
+struct Bounds {
+  std::int64_t low = std::numeric_limits<std::int64_t>::min();
+  std::int64_t high = std::numeric_limits<std::int64_t>::max();
+  void Add(plan::CompareOp op, std::int64_t value) {
+    switch (op) {
+      case plan::CompareOp::kGreater: low = std::max(low, value + 1); break;
+      case plan::CompareOp::kGreaterEqual: low = std::max(low, value); break;
+      case plan::CompareOp::kLess: high = std::min(high, value - 1); break;
+      case plan::CompareOp::kLessEqual: high = std::min(high, value); break;
+      case plan::CompareOp::kEqual:
+        low = std::max(low, value);
+        high = std::min(high, value);
+        break;
+      case plan::CompareOp::kNotEqual: break;
+    }
+  }
+};
+
+// "от 20 до 10 просмотров", "больше 100 и меньше 50 лайков": conditions on one value that no
+// number satisfies would answer a confident 0.
+Status CheckConditionsSatisfiable(const Analysis& analysis) {
+  const auto& conditions = analysis.conditions;
+  for (std::size_t i = 0; i < conditions.size(); ++i) {
+    Bounds bounds;
+    std::vector<std::size_t> comparisons;
+    for (const LinkedCondition& c : conditions) {
+      if (c.metric != conditions[i].metric || c.delta != conditions[i].delta || c.per_hour != conditions[i].per_hour) continue;
+      bounds.Add(c.op, c.value);
+      if (std::find(comparisons.begin(), comparisons.end(), c.mention) == comparisons.end()) comparisons.push_back(c.mention);
+    }
+    if (bounds.low <= bounds.high) continue;
+    std::string written;
+    for (std::size_t m : comparisons) {
+      written += (written.empty() ? "«" : " и «") + std::string(analysis.mentions[m].text) + "»";
+    }
+    const std::string what = comparisons.size() == 1 ? "Промежуток " + written + " перевёрнут или пуст"
+                                                      : "Условия " + written + " противоречат друг другу";
+    return Fail(ErrorCode::kQuestionReversedRange,
+                what + ": ни одно значение им не подходит; укажите сначала меньшее число, например «от 10 до 20»");
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 bool IsConnective(const Mention& mention) {
@@ -45,6 +91,7 @@ bool IsConnective(const Mention& mention) {
   if (mention.kind != MentionKind::kWord) return false;
   switch (mention.meaning) {
     case Concept::kFiller:
+    case Concept::kOne:
     case Concept::kGain:
     case Concept::kAll:
     case Concept::kIdWord:
@@ -91,7 +138,10 @@ void LinkExistentials(Analysis& analysis) {
       continue;
     }
     // "хотя бы одно опубликованное видео": the participle stays a publication marker.
-    while (j < mentions.size() && (mentions[j].Is(Concept::kPublish) || mentions[j].Is(Concept::kFiller))) ++j;
+    while (j < mentions.size() && (mentions[j].Is(Concept::kPublish) || mentions[j].Is(Concept::kFiller) ||
+                                    mentions[j].Is(Concept::kOne))) {
+      ++j;
+    }
     if (j >= mentions.size() || !IsObjectMention(mentions[j])) continue;
     mentions[i].used = true;
     mentions[j].used = true;
@@ -192,7 +242,7 @@ Status LinkConditions(Analysis& analysis) {
                                                     comparison.comparison.second_value, i});
     }
   }
-  return Ok{};
+  return CheckConditionsSatisfiable(analysis);
 }
 
 }  // namespace videobot::nl

@@ -10,6 +10,7 @@
 
 #include "nl/comparison_recognizer.hpp"
 #include "nl/concept.hpp"
+#include "nl/number_recognizer.hpp"
 #include "nl/period_recognizer.hpp"
 
 namespace videobot::nl {
@@ -25,6 +26,7 @@ enum class MentionKind : std::uint8_t {
   kMalformedId,        ///< `text`: looks like an id but is not one
   kPeriod,             ///< `period`
   kPublicationWindow,  ///< "за первые 3 часа после публикации": `number` hours
+  kBadNumber,          ///< digits or number words that make no usable number (`number_problem`)
 };
 
 struct Mention {
@@ -34,6 +36,7 @@ struct Mention {
   std::size_t end_token = 0;
   std::string_view text;  ///< the text covered (normalised)
   std::int64_t number = 0;
+  NumberProblem number_problem = NumberProblem::kNone;
   ComparisonExpr comparison;
   PeriodExpr period;
   bool explanatory = false;  ///< inside "то есть …" or after the question mark

@@ -58,8 +58,9 @@ void AppendNormalized(std::string& out, UChar32 c) {
   if (u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR) return out.push_back(' ');
   if (IsDash(c)) return out.push_back('-');
   if (IsQuote(c)) return out.push_back('"');
-  if (c == 0x2265) return AppendAscii(out, ">=");
-  if (c == 0x2264) return AppendAscii(out, "<=");
+  if (c == 0x2265 || c == 0x2A7E) return AppendAscii(out, ">=");  // ≥ ⩾
+  if (c == 0x2264 || c == 0x2A7D) return AppendAscii(out, "<=");  // ≤ ⩽
+  if (c == 0x2260) return AppendAscii(out, "!=");                  // ≠
   if (c == 0x2026) return AppendAscii(out, "...");
   const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
   if (folded == 0x0451) return AppendCodePoint(out, 0x0435);  // ё → е

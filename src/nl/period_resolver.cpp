@@ -50,30 +50,57 @@ int RecentYear(const DateExpr& point, const Date& today) {
   return today.year;  // IsValid fails later with a clear message
 }
 
-// Day and month order within a year, to place a year-less end after its start.
-bool MonthDayBefore(const PartialDate& a, const PartialDate& b) {
-  return a.month < b.month || (a.month == b.month && a.day < b.day);
+// Years a question may name: wider ones are typing errors or dates no data set holds.
+constexpr int kMinYear = 1970;
+constexpr int kMaxYear = 2100;
+
+// A range written without the year of one end across New Year ("с 28 декабря по 3 января"):
+// the start's month is later than the end's and the range is shorter than half a year. Any
+// other start after its end is a reversed range, never a range moved to another year.
+bool CrossesNewYear(const DateExpr& from, const DateExpr& to) {
+  const int from_month = from.date.month;
+  const int to_month = to.date.month;
+  if (from_month == 0 || to_month == 0) return false;
+  return from_month > to_month && to_month + 12 - from_month < 6;
 }
 
+bool HasMissingYear(const std::optional<DateExpr>& point) {
+  return point && point->granularity != Granularity::kNone && point->granularity != Granularity::kYear &&
+         point->date.year == 0;
+}
+
+Status CheckYear(const DateExpr& point) {
+  const int year = point.date.year;
+  if (year >= kMinYear && year <= kMaxYear) return Ok{};
+  return Bad("год " + std::to_string(year) + " вне диапазона, с которым работает бот: " + std::to_string(kMinYear) +
+             "–" + std::to_string(kMaxYear));
+}
+
+// Years of ends written without one: from the other end (across New Year as above), or the
+// most recent year in which that date has started.
 Status FillYears(std::optional<DateExpr>& from, std::optional<DateExpr>& to, const Date& today) {
   const bool from_dated = from && from->granularity != Granularity::kNone;
   const bool to_dated = to && to->granularity != Granularity::kNone;
-  if (from_dated && from->granularity != Granularity::kYear && from->date.year == 0) {
+  if (HasMissingYear(from)) {
     if (to_dated && to->date.year != 0) {
-      from->date.year = MonthDayBefore(to->date, from->date) ? to->date.year - 1 : to->date.year;
+      from->date.year = CrossesNewYear(*from, *to) ? to->date.year - 1 : to->date.year;
     } else {
       from->date.year = RecentYear(*from, today);
     }
   }
-  if (to_dated && to->granularity != Granularity::kYear && to->date.year == 0) {
+  if (HasMissingYear(to)) {
     if (from_dated) {
-      to->date.year = MonthDayBefore(to->date, from->date) ? from->date.year + 1 : from->date.year;
+      to->date.year = CrossesNewYear(*from, *to) ? from->date.year + 1 : from->date.year;
     } else {
       to->date.year = RecentYear(*to, today);
     }
   }
   if ((from && !from_dated) || (to && !to_dated)) return Bad("не указан день для времени");
-  if ((from && !IsValid(*from)) || (to && !IsValid(*to))) return Bad("такой даты нет в календаре");
+  for (const std::optional<DateExpr>* point : {&from, &to}) {
+    if (!*point) continue;
+    if (auto status = CheckYear(**point); !status) return status;
+    if (!IsValid(**point)) return Bad("такой даты нет в календаре");
+  }
   return Ok{};
 }
 
@@ -100,9 +127,33 @@ DateTime EndInstant(const plan::PeriodBound& bound) {
   return bound.has_time ? bound.value : DateTime{AddDays(bound.value.date, 1), 0};
 }
 
+std::string TwoDigits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+
+// "05.11.2025" or "28.11.2025 10:00".
+std::string Readable(const plan::PeriodBound& bound) {
+  const Date& d = bound.value.date;
+  std::string text = TwoDigits(d.day) + "." + TwoDigits(d.month) + "." + std::to_string(d.year);
+  if (bound.has_time) text += " " + TwoDigits(bound.value.seconds_of_day / 3600) + ":" + TwoDigits(bound.value.seconds_of_day / 60 % 60);
+  return text;
+}
+
+// A range whose end is not after its start: nothing could be counted in it.
+Unexpected Reversed(const plan::Period& period, std::string_view written) {
+  const std::string range = written.empty() ? std::string("Период") : "Период «" + std::string(written) + "»";
+  const std::string from = Readable(*period.from);
+  const std::string to = Readable(*period.to);
+  if (period.from->value == EndInstant(*period.to)) {  // "с 10:00 до 10:00", "с 5 ноября до 5 ноября"
+    return Fail(ErrorCode::kQuestionReversedRange,
+                range + " пуст: начало и конец совпадают (" + from + "); укажите конец позже начала");
+  }
+  return Fail(ErrorCode::kQuestionReversedRange, range + " перевёрнут: начало (" + from + ") позже конца (" + to +
+                                                     "); укажите сначала более раннюю дату или время");
+}
+
 }  // namespace
 
-Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context) {
+Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context,
+                                   std::string_view written) {
   plan::Period period;
   if (expr.relative) {
     period.relative = expr.relative;
@@ -127,9 +178,7 @@ Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeConte
   if (auto status = FillYears(from, to, today); !status) return Unexpected{status.error()};
   if (from) period.from = FromBound(*from, expr.from_after);
   if (to) period.to = ToBound(*to, expr.to_exclusive);
-  if (period.from && period.to && !(period.from->value < EndInstant(*period.to))) {
-    return Bad("конец периода раньше его начала");
-  }
+  if (period.from && period.to && !(period.from->value < EndInstant(*period.to))) return Reversed(period, written);
   return period;
 }
 

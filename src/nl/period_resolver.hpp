@@ -3,6 +3,8 @@
 // needs the clock: «28 ноября» / «за ноябрь» mean the most recent such day / month that has
 // started by now (in the configured time zone). Relative periods stay relative.
 
+#include <string_view>
+
 #include "common/result.hpp"
 #include "nl/period_recognizer.hpp"
 #include "plan/plan.hpp"
@@ -11,9 +13,11 @@
 namespace videobot::nl {
 
 /// The plan period for `expr`. Fails with kQuestionNotUnderstood for dates that do not exist
-/// (31 ноября), a single moment ("в 10:00", "на 28 ноября"), times of day without a day, and an
-/// end before the start.
-Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context);
+/// (31 ноября), years outside 1970–2100, a single moment ("в 10:00", "на 28 ноября") and times
+/// of day without a day; with kQuestionReversedRange for an end before the start or an empty
+/// range of times ("с 10:00 до 10:00"), naming `written` (the range as the user wrote it).
+Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context,
+                                   std::string_view written = {});
 
 /// The moment of a state question: «на 28 ноября» is the end of that day, «на 10:00 28 ноября»
 /// that instant, «на начало ноября» its first instant, «на конец ноября» the end of its last day.

@@ -101,7 +101,7 @@ Status PlanBuilder::ApplyConditions() {
 
 Result<plan::Period> PlanBuilder::Resolve(std::size_t mention) {
   mentions_[mention].used = true;
-  return ResolvePeriod(mentions_[mention].period, context_);
+  return ResolvePeriod(mentions_[mention].period, context_, mentions_[mention].text);
 }
 
 Status PlanBuilder::ApplyPeriods() {
@@ -161,6 +161,7 @@ bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
     case Concept::kMin: return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
     case Concept::kUnsupportedMetric:
     case Concept::kModify:
+    case Concept::kSeries:  // "… ? Покажи по дням": asks for another shape of answer
       return false;
     default:
       return true;

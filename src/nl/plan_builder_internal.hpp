@@ -125,6 +125,10 @@ class PlanBuilder {
   // "сколько видео / креаторов / замеров / дней".
   Status BuildCount();
   Status BuildSingle();
+  // "у одного видео", "по видео": words about each item that a total would drop.
+  Status CheckItemWording() const;
+  // "Какой креатор …", "Кто …" about a thing (not "какое количество"): asks which, not how many.
+  Status CheckWhichAsksForANumber() const;
   // Nouns left after the target: videos are harmless ("все видео"), a publication noun marks
   // publication, snapshots are fine in a snapshot plan; creators and days must have a role.
   Status FinishNouns();

@@ -4,6 +4,13 @@
 #include <string>
 
 namespace videobot::nl {
+namespace {
+
+constexpr std::string_view kPerHourSeriesMessage =
+    "прирост за каждый час — это ряд чисел, а бот пока отвечает одним числом: спросите о суммарном приросте "
+    "за период или о среднем/максимальном приросте за час";
+
+}  // namespace
 
 Result<Aggregate> PlanBuilder::MetricAggregate() {
   std::optional<Aggregate> aggregate;
@@ -40,6 +47,8 @@ Status PlanBuilder::BuildMetric(Concept metric) {
   if (!aggregate) return Unexpected{aggregate.error()};
   plan_.aggregate = *aggregate;
   if (growth) {
+    // "почасовой прирост", "прирост за час" summed over a period: one number per hour.
+    if (*aggregate == Aggregate::kSum && per_hour_) return NotUnderstood(std::string(kPerHourSeriesMessage));
     if (*aggregate != Aggregate::kSum && !per_hour_ && !snapshot_noun_) {
       return NotUnderstood("непонятно, среднее/максимум чего: прироста за час (за замер) или по видео");
     }
@@ -157,7 +166,60 @@ Status PlanBuilder::BuildSingle() {
   } else {
     if (auto s = BuildCount(); !s) return s;
   }
+  if (auto s = CheckItemWording(); !s) return s;
+  if (auto s = CheckWhichAsksForANumber(); !s) return s;
   return FinishNouns();
+}
+
+// "Какой креатор опубликовал видео X?", "Кто из креаторов …", "Какое видео у креатора X?" ask
+// which one, not how many; "Какое количество видео", "Каково общее число видео" ask a number.
+Status PlanBuilder::CheckWhichAsksForANumber() const {
+  if (target_.kind == TargetKind::kMetric) return Ok{};
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (!IsMain(i) || !(mentions_[i].Is(Concept::kWhich) || mentions_[i].Is(Concept::kWhichPlural))) continue;
+    std::size_t next = i + 1;
+    while (next < mentions_.size() && (mentions_[next].Is(Concept::kGain) || mentions_[next].Is(Concept::kFiller))) {
+      ++next;
+    }
+    const bool number_follows = next < mentions_.size() &&
+                                (mentions_[next].Is(Concept::kAmount) || mentions_[next].Is(Concept::kSum) ||
+                                 mentions_[next].Is(Concept::kAvg) || mentions_[next].Is(Concept::kMax) ||
+                                 mentions_[next].Is(Concept::kMin));
+    if (number_follows) continue;
+    return NotUnderstood("«" + std::string(mentions_[i].text) +
+                         " …» спрашивает, какое именно видео или кто из креаторов, а бот отвечает числом: спросите "
+                         "«Сколько …»");
+  }
+  return Ok{};
+}
+
+// "у одного видео", "по видео креатора X": words about each item (one video, a list by video)
+// that a total over all of them would silently drop. A per-item aggregate (average, maximum,
+// minimum) is what "у одного видео" asks for.
+Status PlanBuilder::CheckItemWording() const {
+  const bool per_item_aggregate =
+      plan_.aggregate == Aggregate::kAvg || plan_.aggregate == Aggregate::kMax || plan_.aggregate == Aggregate::kMin;
+  for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+    const Mention& word = mentions_[i];
+    const Mention& noun = mentions_[i + 1];
+    if (!IsMain(i) || !IsMain(i + 1) || analysis_.bound_noun[i + 1]) continue;
+    if (!noun.Is(Concept::kVideo) && !noun.Is(Concept::kPublicationNoun) && !noun.Is(Concept::kCreator)) continue;
+    const std::string item = "«" + std::string(word.text) + " " + std::string(noun.text) + "»";
+    if (word.Is(Concept::kOne) && !per_item_aggregate) {
+      return Fail(ErrorCode::kQuestionAmbiguous,
+                  "Непонятно, что значит " + item +
+                      ": все вместе, в среднем на одно, ровно одно или одно конкретное (укажите его id)? Спросите, "
+                      "например, «Сколько просмотров в среднем у видео?» или «Какое максимальное число просмотров у "
+                      "одного видео?»");
+    }
+    if (word.Is(Concept::kFiller) && word.text == "по") {
+      return Fail(ErrorCode::kQuestionAmbiguous,
+                  "Непонятно, что значит " + item +
+                      ": всё вместе или отдельно по каждому (списки по видео и креаторам пока не выводятся)? Для "
+                      "общего числа спросите, например, «Сколько просмотров у всех видео креатора …?»");
+    }
+  }
+  return Ok{};
 }
 
 // Nouns left after the target: videos are harmless ("все видео"), a publication noun marks

@@ -17,6 +17,8 @@ std::string_view ExampleFor(ErrorCode code) {
     case ErrorCode::kQuestionOutOfScope: return "Сколько всего видео есть в системе?";
     case ErrorCode::kQuestionModification: return "Сколько видео набрали больше 10 000 просмотров?";
     case ErrorCode::kQuestionTooLong: return "Сколько видео опубликовано в ноябре 2025?";
+    case ErrorCode::kQuestionUnknownMetric: return "Какое общее количество лайков набрали все видео?";
+    case ErrorCode::kQuestionReversedRange: return "Сколько видео опубликовано с 1 по 5 ноября 2025 включительно?";
     default: return "На сколько просмотров выросли все видео 28 ноября 2025?";
   }
 }

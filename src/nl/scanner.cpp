@@ -1,5 +1,7 @@
 #include "nl/scanner.hpp"
 
+#include <algorithm>
+
 #include "nl/comparison_recognizer.hpp"
 #include "nl/lexicon.hpp"
 #include "nl/number_recognizer.hpp"
@@ -18,6 +20,20 @@ Mention Make(MentionKind kind, std::span<const Token> tokens, std::size_t pos, s
   const Token& last = tokens[pos + length - 1];
   mention.text = std::string_view(tokens[pos].text.data(),
                                   static_cast<std::size_t>(last.text.data() + last.text.size() - tokens[pos].text.data()));
+  return mention;
+}
+
+// A number, or digits and number words that make no usable number (too large, malformed).
+std::optional<Mention> ReadNumberMention(std::span<const Token> tokens, std::size_t pos) {
+  const NumberReading reading = ReadNumber(tokens, pos);
+  if (reading.number) {
+    Mention mention = Make(MentionKind::kNumber, tokens, pos, reading.number->length);
+    mention.number = reading.number->value;
+    return mention;
+  }
+  if (reading.problem == NumberProblem::kNone) return std::nullopt;
+  Mention mention = Make(MentionKind::kBadNumber, tokens, pos, std::min(reading.length, tokens.size() - pos));
+  mention.number_problem = reading.problem;
   return mention;
 }
 
@@ -51,11 +67,7 @@ Mention Next(std::span<const Token> tokens, std::size_t pos) {
     return mention;
   }
   if (token.kind == TokenKind::kNumber || (token.kind == TokenKind::kPunct && token.text == "-")) {
-    if (auto number = RecognizeNumber(tokens, pos)) {
-      Mention mention = Make(MentionKind::kNumber, tokens, pos, number->length);
-      mention.number = number->value;
-      return mention;
-    }
+    if (auto number = ReadNumberMention(tokens, pos)) return *number;
   }
   if (token.kind == TokenKind::kWord) {
     if (auto meaning = lexicon.LookupWord(token.text)) {
@@ -64,12 +76,11 @@ Mention Next(std::span<const Token> tokens, std::size_t pos) {
       return mention;
     }
     // Number words that are not determiners ("сто", "пять").
-    if (auto number = RecognizeNumber(tokens, pos)) {
-      Mention mention = Make(MentionKind::kNumber, tokens, pos, number->length);
-      mention.number = number->value;
-      return mention;
-    }
+    if (auto number = ReadNumberMention(tokens, pos)) return *number;
   }
+  // A run of operator characters no comparison took (">< 5", "> тысяч"): one mention, which
+  // the screening refuses.
+  if (const std::size_t run = OperatorRunLength(tokens, pos)) return Make(MentionKind::kPunct, tokens, pos, run);
   if (token.kind == TokenKind::kPunct) return Make(MentionKind::kPunct, tokens, pos, 1);
   return Make(MentionKind::kUnknown, tokens, pos, 1);
 }

@@ -34,6 +34,7 @@ bool IsHarmless(const Mention& mention) {
   if (mention.kind != MentionKind::kWord) return false;
   switch (mention.meaning) {
     case Concept::kFiller:
+    case Concept::kOne:
     case Concept::kGain:
     case Concept::kGreeting:
     case Concept::kAll:
@@ -51,6 +52,62 @@ bool IsHarmless(const Mention& mention) {
 }
 
 std::string_view MentionText(const Mention& mention) { return mention.text; }
+
+// The metrics the data holds, for refusals that name what is missing.
+constexpr std::string_view kPresentMetrics = "есть только просмотры, лайки, комментарии и жалобы";
+
+Unexpected UnknownMetric(std::string_view what) {
+  return Fail(ErrorCode::kQuestionUnknownMetric,
+              "В данных нет метрики " + Quote(what) + ": " + std::string(kPresentMetrics));
+}
+
+bool IsOperatorText(std::string_view text) {
+  return !text.empty() && (text[0] == '<' || text[0] == '>' || text[0] == '=' || text.substr(0, 2) == "!=");
+}
+
+// "креатора id=X": a lone "=" between an id word and the id it names.
+bool IsIdEquals(const Mentions& mentions, std::size_t i) {
+  if (mentions[i].text != "=") return false;
+  const bool id_after = i + 1 < mentions.size() && (mentions[i + 1].kind == MentionKind::kCreatorId ||
+                                                   mentions[i + 1].kind == MentionKind::kVideoId ||
+                                                   mentions[i + 1].kind == MentionKind::kMalformedId);
+  const bool id_word_before = i > 0 && mentions[i - 1].Is(Concept::kIdWord);
+  return id_after || id_word_before;
+}
+
+// Numbers that cannot be used and operators that are not comparisons, wherever they stand:
+// the reason names the number or the sign instead of a word near it.
+Status ScreenNumbersAndOperators(const Mentions& mentions) {
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& mention = mentions[i];
+    if (mention.kind == MentionKind::kBadNumber) {
+      if (mention.number_problem == NumberProblem::kTooLarge) {
+        return NotUnderstood("число " + Quote(mention.text) +
+                             " слишком большое: допустимы значения до 1 000 000 000 000 000 (10^15)");
+      }
+      return NotUnderstood("не удалось прочитать число " + Quote(mention.text) +
+                           " как одно целое: напишите его цифрами, например «1 000 000»");
+    }
+    if (mention.kind != MentionKind::kPunct || !IsOperatorText(mention.text) || IsIdEquals(mentions, i)) continue;
+    if (mention.text == ">" || mention.text == "<" || mention.text == ">=" || mention.text == "<=" ||
+        mention.text == "=>" || mention.text == "=<" || mention.text == "=" || mention.text == "==" ||
+        mention.text == "!=" || mention.text == "<>") {
+      return NotUnderstood("после знака " + Quote(mention.text) + " нужно число, например «> 1000 просмотров»");
+    }
+    return NotUnderstood("непонятный знак сравнения " + Quote(mention.text) +
+                         ": используйте >, <, >=, <=, = или != (<>)");
+  }
+  return Ok{};
+}
+
+constexpr std::string_view kSeriesMessage =
+    "ответы рядом чисел (по часам, по дням, по неделям, по месяцам, динамика) пока не поддерживаются: бот "
+    "отвечает одним числом — спросите, например, о приросте за весь период";
+constexpr std::string_view kCompareMessage =
+    "сравнения пока не поддерживаются: бот отвечает одним числом — спросите о каждой величине отдельно";
+constexpr std::string_view kSuperlativeMessage =
+    "поиск «самого» видео или креатора пока не поддерживается: спросите о числе, например о максимальном "
+    "числе просмотров у одного видео";
 
 // Unknown words that usually mean something the plans cannot say, with a hint for people.
 struct Hint {
@@ -79,6 +136,26 @@ std::string UnknownWordMessage(std::string_view word) {
   return "непонятное слово " + Quote(word);
 }
 
+// Metrics the data lacks, and words asking for an answer that is not one number: these decide
+// the reply even when other words of the question are unknown.
+Status ScreenMetricsAndShapes(const Mentions& mentions) {
+  for (const Mention& mention : mentions) {
+    if (mention.Is(Concept::kUnsupportedMetric)) return UnknownMetric(mention.text);
+    if (!mention.explanatory && mention.Is(Concept::kTimeAmount)) {
+      return Fail(ErrorCode::kQuestionUnknownMetric,
+                  "В данных нет метрики " + Quote(mention.text) + ": время просмотра и длительность не хранятся, " +
+                      std::string(kPresentMetrics));
+    }
+  }
+  for (const Mention& mention : mentions) {
+    if (mention.explanatory) continue;
+    if (mention.Is(Concept::kSeries)) return NotUnderstood(std::string(kSeriesMessage));
+    if (mention.Is(Concept::kCompare)) return NotUnderstood(std::string(kCompareMessage));
+    if (mention.Is(Concept::kSuperlative)) return NotUnderstood(std::string(kSuperlativeMessage));
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 Status Screen(Analysis& analysis, const plan::TimeContext& context) {
@@ -98,14 +175,12 @@ Status Screen(Analysis& analysis, const plan::TimeContext& context) {
   if (!domain) {
     return Fail(ErrorCode::kQuestionOutOfScope, "Я отвечаю только на вопросы о статистике видео");
   }
+  if (auto s = ScreenNumbersAndOperators(mentions); !s) return s;
+  if (auto s = ScreenMetricsAndShapes(mentions); !s) return s;
   for (Mention& mention : mentions) {
     if (mention.kind == MentionKind::kMalformedId) {
       return NotUnderstood("«" + std::string(mention.text) +
                            "» не похоже на id: у креатора 32 шестнадцатеричных символа, у видео — UUID с дефисами");
-    }
-    if (mention.Is(Concept::kUnsupportedMetric)) {
-      return NotUnderstood("таких данных нет: " + Quote(mention.text) +
-                           ". Есть просмотры, лайки, комментарии и жалобы");
     }
     if (mention.explanatory) continue;
     if (mention.kind == MentionKind::kUnknown) return NotUnderstood(UnknownWordMessage(mention.text));

@@ -18,7 +18,9 @@ plan::TimeContext TestTime() { return plan::TimeContext{ParseTimestamp("2025-12-
     case ErrorCode::kQuestionOutOfScope:
     case ErrorCode::kQuestionModification:
     case ErrorCode::kQuestionTooLong:
-    case ErrorCode::kQuestionAmbiguous: break;
+    case ErrorCode::kQuestionAmbiguous:
+    case ErrorCode::kQuestionReversedRange:
+    case ErrorCode::kQuestionUnknownMetric: break;
     default: return ::testing::AssertionFailure() << "unexpected error code " << error.Describe();
   }
   if (error.message.empty()) return ::testing::AssertionFailure() << "empty refusal message";

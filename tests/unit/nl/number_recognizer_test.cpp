@@ -92,6 +92,65 @@ TEST(NumberRecognizer, Words) {
   EXPECT_FALSE(Read("видео").has_value());
 }
 
+TEST(NumberRecognizer, WordsMultiplyAsWritten) {
+  // A genitive multiplier after another multiplies it: "тысяча тысяч", "миллиона тысяч".
+  EXPECT_EQ(Value("тысячи тысяч"), 1000000);
+  EXPECT_EQ(Read("тысячи тысяч просмотров")->length, 2u);
+  EXPECT_EQ(Value("тысяча тысяч"), 1000000);
+  EXPECT_EQ(Value("миллиона тысяч"), 1000000000);
+  EXPECT_EQ(Value("сто тысяч тысяч"), 100000000);
+  EXPECT_EQ(Value("10 тысяч тысяч"), 10000000);
+  // Parts with decreasing scales add up.
+  EXPECT_EQ(Value("сто двадцать тысяч"), 120000);
+  EXPECT_EQ(Value("ста двадцати тысяч"), 120000);
+  EXPECT_EQ(Value("две тысячи двадцать пять"), 2025);
+  EXPECT_EQ(Value("два миллиона триста тысяч пятьсот"), 2300500);
+  EXPECT_EQ(Value("миллион тысяча"), 1001000);
+  EXPECT_EQ(Value("2 миллиона 300 тысяч"), 2300000);
+  EXPECT_EQ(Value("2 млн 300 тыс."), 2300000);
+  EXPECT_EQ(Value("2 миллиона триста тысяч"), 2300000);
+  EXPECT_EQ(Value("полтора миллиона"), 1500000);
+  EXPECT_EQ(Value("полутора тысяч"), 1500);
+  EXPECT_EQ(Value("полмиллиона"), 500000);
+  EXPECT_EQ(Value("полтысячи"), 500);
+  EXPECT_EQ(Value("1,5 млн"), 1500000);
+  EXPECT_EQ(Value("10 тыс."), 10000);
+}
+
+TEST(NumberRecognizer, StopsBeforeWhatIsNotItsPart) {
+  // Bare digits after a multiplier are another number ("больше 1 тысячи 28 ноября").
+  EXPECT_EQ(Read("1 тысячи 28 ноября")->length, 2u);
+  EXPECT_EQ(Value("1 тысячи 28 ноября"), 1000);
+  EXPECT_EQ(Read("2 миллиона 300")->length, 2u);
+}
+
+TEST(NumberRecognizer, NeverAPartialValue) {
+  // A smaller scale cannot come first; these are refused, not read in part.
+  for (const char* text : {"тысяча миллион", "тысяча тысяча", "пять двадцать", "десять пять", "полмиллиона тысяч",
+                           "1,5", "1,2345 тыс"}) {
+    EXPECT_FALSE(Read(text).has_value()) << text;
+    static std::string normalized;
+    normalized = Normalize(text).value();
+    const auto tokens = Tokenize(normalized);
+    const NumberReading reading = ReadNumber(tokens, 0);
+    EXPECT_EQ(reading.problem, NumberProblem::kMalformed) << text;
+    EXPECT_GE(reading.length, 1u) << text;
+  }
+}
+
+TEST(NumberRecognizer, TooLargeIsAProblemNotANumber) {
+  for (const char* text : {"10000000000000000", "1 000 000 000 000 001", "999 999 999 999 999 999",
+                           "миллиард миллиардов", "2000000 млрд", "12345678901234567890"}) {
+    static std::string normalized;
+    normalized = Normalize(text).value();
+    const auto tokens = Tokenize(normalized);
+    const NumberReading reading = ReadNumber(tokens, 0);
+    EXPECT_FALSE(reading.number.has_value()) << text;
+    EXPECT_EQ(reading.problem, NumberProblem::kTooLarge) << text;
+  }
+  EXPECT_EQ(Value("миллион миллиардов"), 1000000000000000);
+}
+
 TEST(NumberRecognizer, Signs) {
   EXPECT_EQ(Value("-5"), -5);
   EXPECT_EQ(Value("минус 100"), -100);

@@ -27,7 +27,9 @@ TEST(RuleParser, RefusalsCarryACodeAndOneExample) {
   for (const Case& c : {Case{"Привет!", ErrorCode::kQuestionOutOfScope},
                         Case{"Удали все видео", ErrorCode::kQuestionModification},
                         Case{"DROP TABLE videos", ErrorCode::kQuestionModification},
-                        Case{"Сколько репостов у видео?", ErrorCode::kQuestionNotUnderstood}}) {
+                        Case{"Сколько репостов у видео?", ErrorCode::kQuestionUnknownMetric},
+                        Case{"Сколько видео опубликовано с 5 по 1 ноября 2025?", ErrorCode::kQuestionReversedRange},
+                        Case{"Сколько длинных видео?", ErrorCode::kQuestionNotUnderstood}}) {
     auto result = parser.MakePlan(c.question, kContext);
     ASSERT_FALSE(result.has_value()) << c.question;
     EXPECT_EQ(result.error().code, c.code) << c.question;

@@ -95,7 +95,10 @@ TEST(Lexicon, InflectedForms) {
   EXPECT_EQ(lexicon.LookupWord("выросли"), Concept::kGrowth);
   EXPECT_EQ(lexicon.LookupWord("различных"), Concept::kDistinct);
   EXPECT_EQ(lexicon.LookupWord("репостов"), Concept::kUnsupportedMetric);
-  EXPECT_FALSE(lexicon.LookupWord("разница").has_value());
+  EXPECT_EQ(lexicon.LookupWord("разница"), Concept::kCompare);
+  EXPECT_EQ(lexicon.LookupWord("времени"), Concept::kTimeAmount);
+  EXPECT_EQ(lexicon.LookupWord("ежедневный"), Concept::kSeries);
+  EXPECT_FALSE(lexicon.LookupWord("разнообразие").has_value());
   EXPECT_FALSE(lexicon.LookupWord("погода").has_value());
 }
 
