@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libpq-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev
+  libpq-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev zlib1g-dev
   nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcpp-httplib-dev
   libcli11-dev libspdlog-dev libfmt-dev libicu-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -67,12 +67,21 @@ Unexpected DeadlineFailure(const Settings& settings) {
                           static_cast<double>(settings.timeout.count()) / 1000.0));
 }
 
+// An oversized reply is never retried: it cannot be a plan, and another one would cost as much.
+Unexpected TooLargeFailure(const net::ResponseTooLargeError& error) {
+  return Fail(ErrorCode::kResponseTooLarge,
+              fmt::format("Языковая модель прислала слишком большой ответ (больше {}), поэтому ответа не будет; "
+                          "попробуйте позже или задайте вопрос иначе",
+                          net::FormatByteSize(error.limit_bytes())));
+}
+
 }  // namespace
 
 HttpClientFactory MakeCurlClientFactory(const Settings& settings) {
   net::CurlOptions options;
   options.proxy_url = settings.proxy_url;
   options.connect_timeout = std::min(settings.timeout, milliseconds(10'000));
+  options.max_response_bytes = settings.max_response_bytes;
   return [options] { return net::MakeCurlHttpClient(options); };
 }
 
@@ -139,6 +148,8 @@ Result<std::string> ChatTransport::Post(const std::string& body, Clock::time_poi
       last_failure = RedactSecrets(StatusMessage(response.status, response.body), settings_);
       if (!IsRetryable(response.status)) return Fail(ErrorCode::kLlmUnavailable, last_failure);
       wait = ParseRetryAfter(response.Header("retry-after"));
+    } catch (const net::ResponseTooLargeError& error) {
+      return TooLargeFailure(error);
     } catch (const net::NetworkError& error) {
       if (error.timed_out() || Remaining(deadline) <= milliseconds(0)) return DeadlineFailure(settings_);
       last_failure = RedactSecrets(std::string("Языковая модель недоступна: ") + error.what(), settings_);

@@ -19,7 +19,7 @@ namespace videobot::llm {
 /// Makes a new HTTP client (the transport keeps a small pool, one client per concurrent call).
 using HttpClientFactory = std::function<std::unique_ptr<net::HttpClient>()>;
 
-/// A factory of libcurl clients that use the settings' proxy (and no other).
+/// A factory of libcurl clients that use the settings' proxy (and no other) and response limit.
 HttpClientFactory MakeCurlClientFactory(const Settings& settings);
 
 /// How often and how patiently a request is retried.
@@ -43,7 +43,8 @@ class ChatTransport {
   /// Sends `body` (JSON) and returns the 2xx response body. Retries 429/5xx and transport
   /// failures while the next attempt can still start before `deadline`. Fails with
   /// kLlmUnavailable (network error, deadline, rejected key, exhausted retries, other HTTP
-  /// errors). Messages never contain the API key or the proxy password.
+  /// errors) or kResponseTooLarge (a reply over Settings::max_response_bytes, not retried).
+  /// Messages never contain the API key or the proxy password.
   Result<std::string> Post(const std::string& body, Clock::time_point deadline);
 
   /// Number of HTTP attempts made so far (for tests and logs).

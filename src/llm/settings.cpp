@@ -1,5 +1,7 @@
 #include "llm/settings.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -9,6 +11,8 @@ namespace videobot::llm {
 namespace {
 
 constexpr double kMaxTimeoutSeconds = 600;
+constexpr std::size_t kMinResponseLimit = 1u << 10;
+constexpr std::size_t kMaxResponseLimit = 1u << 30;
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
@@ -65,6 +69,19 @@ Result<std::chrono::milliseconds> ParseTimeout(const std::string& text) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000 + 0.5));
 }
 
+Result<std::size_t> ParseResponseLimit(const std::string& text) {
+  std::uint64_t bytes = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+  if (error != std::errc() || end != text.data() + text.size() || bytes < kMinResponseLimit ||
+      bytes > kMaxResponseLimit) {
+    return Fail(ErrorCode::kUsage,
+                fmt::format("LLM_MAX_RESPONSE_BYTES должен быть целым числом байт от {} до {}", kMinResponseLimit,
+                            kMaxResponseLimit),
+                "LLM_MAX_RESPONSE_BYTES");
+  }
+  return static_cast<std::size_t>(bytes);
+}
+
 }  // namespace
 
 std::string MaskUrlCredentials(std::string_view url) {
@@ -83,9 +100,9 @@ std::string RedactSecrets(std::string text, const Settings& settings) {
 }
 
 std::string Settings::Describe() const {
-  return fmt::format("model {} at {}, proxy {}, timeout {} ms, API key {}", model, MaskUrlCredentials(base_url),
-                     proxy_url.empty() ? std::string("none") : MaskUrlCredentials(proxy_url), timeout.count(),
-                     HasKey() ? "set" : "not set");
+  return fmt::format("model {} at {}, proxy {}, timeout {} ms, response limit {} bytes, API key {}", model,
+                     MaskUrlCredentials(base_url), proxy_url.empty() ? std::string("none") : MaskUrlCredentials(proxy_url),
+                     timeout.count(), max_response_bytes, HasKey() ? "set" : "not set");
 }
 
 Result<Settings> Settings::FromEnvironment() {
@@ -120,6 +137,11 @@ Result<Settings> Settings::FromEnvironment(const Lookup& lookup) {
     auto parsed = ParseTimeout(*timeout);
     if (!parsed) return Unexpected{parsed.error()};
     settings.timeout = *parsed;
+  }
+  if (auto limit = get("LLM_MAX_RESPONSE_BYTES")) {
+    auto parsed = ParseResponseLimit(*limit);
+    if (!parsed) return Unexpected{parsed.error()};
+    settings.max_response_bytes = *parsed;
   }
   return settings;
 }

@@ -21,6 +21,13 @@ struct Settings {
   std::string proxy_url;  ///< "" or http://, https://, socks5://, socks5h:// with optional user:password@
   std::chrono::milliseconds timeout{15'000};  ///< deadline for one question, retries and repair included
   std::size_t cache_capacity = 1024;          ///< plans kept in the in-memory cache (0 disables it)
+  /// The largest reply body accepted from the model, counted after decoding (gzip, deflate, br);
+  /// a larger reply is aborted while it downloads and fails with kResponseTooLarge. A plan is a
+  /// few KiB, so the default leaves ample room for chatty servers.
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
+
+  /// Default of max_response_bytes: 4 MiB.
+  static constexpr std::size_t kDefaultMaxResponseBytes = 4u << 20;
 
   /// True when an API key is configured.
   bool HasKey() const { return !api_key.empty(); }
@@ -29,10 +36,11 @@ struct Settings {
   /// whether a key is set. Never contains a secret.
   std::string Describe() const;
 
-  /// Reads LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_PROXY_URL and LLM_TIMEOUT_S (seconds,
-  /// fractions allowed); unset or empty variables keep the defaults. Fails with kUsage naming
-  /// the variable (never its value) when a URL has an unsupported scheme or the timeout is not a
-  /// number in (0, 600].
+  /// Reads LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_PROXY_URL, LLM_TIMEOUT_S (seconds,
+  /// fractions allowed) and LLM_MAX_RESPONSE_BYTES (an integer number of bytes); unset or empty
+  /// variables keep the defaults. Fails with kUsage naming the variable (never its value) when a
+  /// URL has an unsupported scheme, the timeout is not a number in (0, 600] or the response
+  /// limit is not an integer in [1 KiB, 1 GiB].
   static Result<Settings> FromEnvironment();
 
   /// Looks a variable up by name; nullopt when unset.

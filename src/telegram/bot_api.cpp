@@ -36,6 +36,9 @@ Json BotApi::Call(std::string_view method, const Json& params, std::chrono::mill
   net::HttpResponse response;
   try {
     response = http_.Send(request);
+  } catch (const net::ResponseTooLargeError& error) {
+    throw net::ResponseTooLargeError(Redact(fmt::format("Bot API {}: {}", method, error.what()), token_),
+                                     error.limit_bytes());
   } catch (const net::NetworkError& error) {
     // The transport promises no URL in its messages; redact anyway, the cost is nil.
     throw net::NetworkError(Redact(fmt::format("Bot API {}: {}", method, error.what()), token_), error.timed_out());

@@ -51,7 +51,8 @@ class BotApi {
   void DeleteWebhook();
 
   /// Calls any method with JSON parameters and returns its "result". Throws BotApiError or
-  /// net::NetworkError; neither message contains the token.
+  /// net::NetworkError (net::ResponseTooLargeError for a reply over the HTTP client's limit);
+  /// neither message contains the token.
   nlohmann::json Call(std::string_view method, const nlohmann::json& params, std::chrono::milliseconds timeout);
 
  private:

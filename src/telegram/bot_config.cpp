@@ -10,6 +10,9 @@
 namespace videobot::telegram {
 namespace {
 
+constexpr std::int64_t kMinResponseBytes = 64 << 10;
+constexpr std::int64_t kMaxResponseBytes = 1 << 30;
+
 std::int64_t ParseInteger(std::string_view text, std::string_view variable) {
   text = TrimAscii(text);
   std::int64_t value = 0;
@@ -84,6 +87,10 @@ BotConfig BotConfig::FromLookup(const std::function<std::optional<std::string>(s
   }
   if (auto v = get("BOT_SHUTDOWN_GRACE_SECONDS")) {
     config.shutdown_grace = std::chrono::seconds(ParseBounded(*v, "BOT_SHUTDOWN_GRACE_SECONDS", 0, 3600));
+  }
+  if (auto v = get("BOT_MAX_RESPONSE_BYTES")) {
+    config.max_response_bytes =
+        static_cast<std::size_t>(ParseBounded(*v, "BOT_MAX_RESPONSE_BYTES", kMinResponseBytes, kMaxResponseBytes));
   }
   return config;
 }

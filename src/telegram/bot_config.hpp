@@ -2,6 +2,7 @@
 // Configuration of the Telegram bot, read from the environment.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -31,6 +32,13 @@ struct BotConfig {
   std::chrono::seconds poll_timeout{25};            ///< BOT_POLL_TIMEOUT_SECONDS: getUpdates long-poll timeout
   std::chrono::milliseconds statement_timeout{10'000};  ///< BOT_STATEMENT_TIMEOUT_MS: per-query limit
   std::chrono::seconds shutdown_grace{10};          ///< BOT_SHUTDOWN_GRACE_SECONDS: retry budget on shutdown
+  /// BOT_MAX_RESPONSE_BYTES: the largest Bot API reply body accepted (decoded); a larger one is
+  /// aborted while it downloads, logged and retried. The default holds a getUpdates batch of 100
+  /// longest messages several times over.
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
+
+  /// Default of max_response_bytes: 16 MiB.
+  static constexpr std::size_t kDefaultMaxResponseBytes = 16u << 20;
 
   /// Reads the settings from the process environment. Throws ConfigError when BOT_TOKEN is
   /// missing or a value is malformed.

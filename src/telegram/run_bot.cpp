@@ -74,6 +74,7 @@ int RunBot(const BotConfig& config, service::AnswererFactory answerers,
     DatabaseStateStore store(std::move(open_state_db));
     net::CurlOptions curl;
     curl.proxy_url = config.proxy_url;
+    curl.max_response_bytes = config.max_response_bytes;
     BotDependencies dependencies;
     dependencies.answerers = std::move(answerers);
     dependencies.http_clients = [curl] { return net::MakeCurlHttpClient(curl); };

@@ -1,5 +1,6 @@
 #include "telegram/update_poller.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -21,6 +22,9 @@ struct UpdatePoller::Channel {
   bool requested = false;  ///< a request is waiting to be run or running
   std::int64_t offset = 0;
   std::chrono::seconds timeout{0};
+  /// The batch size asked of getUpdates: halved after an oversized reply, back to the full batch
+  /// once a reply holds fewer updates than asked for (nothing more is pending).
+  int batch_limit = kMaxUpdatesPerRequest;
   bool has_result = false;
   std::vector<Update> updates;
   std::exception_ptr error;
@@ -38,7 +42,14 @@ struct UpdatePoller::Channel {
       std::vector<Update> updates;
       std::exception_ptr error;
       try {
-        updates = self->api.GetUpdates(offset, timeout);
+        updates = self->api.GetUpdates(offset, timeout, self->batch_limit);
+        // A reply short of the batch holds everything pending: the full batch is safe again.
+        if (updates.size() < static_cast<std::size_t>(self->batch_limit)) self->batch_limit = kMaxUpdatesPerRequest;
+      } catch (const net::ResponseTooLargeError&) {
+        // Fewer updates per reply make the next one smaller; the error still goes to the bot,
+        // which logs it and retries with its back-off.
+        self->batch_limit = std::max(1, self->batch_limit / 2);
+        error = std::current_exception();
       } catch (...) {
         error = std::current_exception();
       }

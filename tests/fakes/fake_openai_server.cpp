@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <stdexcept>
+
+#include "gzip_body.hpp"
 
 namespace videobot::testing {
 namespace {
@@ -85,6 +88,36 @@ FakeReply FakeOpenAiServer::Status(int status, std::string_view message,
   return FakeReply{status, body.dump(), std::move(headers), std::chrono::milliseconds(0)};
 }
 
+FakeReply FakeOpenAiServer::GzipBomb(std::uint64_t inflated_bytes) {
+  FakeReply reply;
+  reply.body = GzipOfZeros(inflated_bytes);
+  reply.headers = {{"Content-Encoding", "gzip"}};
+  // Not a compressible type, so the server sends the body as it is instead of gzipping it again.
+  reply.content_type = "application/octet-stream";
+  return reply;
+}
+
+FakeReply FakeOpenAiServer::Oversized(std::uint64_t total_bytes, bool announce_length) {
+  FakeReply reply;
+  std::string piece;
+  while (piece.size() < 64 * 1024) piece += R"({"choices":[{"message":{"content":"filler"}}]},)";
+  reply.streamed = StreamedBody{std::move(piece), total_bytes, announce_length};
+  reply.content_type = "application/octet-stream";
+  return reply;
+}
+
+namespace {
+
+// Sends `body` through `sink` from `offset` on, in pieces of at most `length` bytes.
+bool WritePiece(const StreamedBody& body, std::uint64_t offset, std::uint64_t length, httplib::DataSink& sink) {
+  const std::size_t start = static_cast<std::size_t>(offset % body.piece.size());
+  const std::size_t count =
+      static_cast<std::size_t>(std::min<std::uint64_t>({length, body.piece.size() - start, body.total_bytes - offset}));
+  return sink.write(body.piece.data() + start, count);
+}
+
+}  // namespace
+
 void FakeOpenAiServer::Handle(const httplib::Request& request, httplib::Response& response) {
   FakeReply reply;
   {
@@ -102,7 +135,29 @@ void FakeOpenAiServer::Handle(const httplib::Request& request, httplib::Response
   }
   response.status = reply.status;
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
-  response.set_content(reply.body, "application/json");
+  if (!reply.streamed) {
+    response.set_content(reply.body, reply.content_type);
+    return;
+  }
+  auto body = std::make_shared<StreamedBody>(std::move(*reply.streamed));
+  if (body->announce_length) {
+    response.set_content_provider(static_cast<std::size_t>(body->total_bytes), reply.content_type,
+                                  [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                    return WritePiece(*body, offset, length, sink);
+                                  });
+    return;
+  }
+  auto sent = std::make_shared<std::uint64_t>(0);
+  response.set_chunked_content_provider(reply.content_type, [body, sent](std::size_t, httplib::DataSink& sink) {
+    if (*sent >= body->total_bytes) {
+      sink.done();
+      return true;
+    }
+    const std::uint64_t length = std::min<std::uint64_t>(body->piece.size(), body->total_bytes - *sent);
+    if (!WritePiece(*body, *sent, length, sink)) return false;
+    *sent += length;
+    return true;
+  });
 }
 
 }  // namespace videobot::testing

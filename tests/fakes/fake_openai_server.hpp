@@ -9,6 +9,8 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -32,12 +34,24 @@ struct RecordedRequest {
   nlohmann::json Json() const;
 };
 
+/// A body sent in pieces rather than held whole: `piece` repeated until `total_bytes` are sent.
+struct StreamedBody {
+  std::string piece;
+  std::uint64_t total_bytes = 0;
+  /// true: a Content-Length of `total_bytes` is announced (the stream stops early when the client
+  /// hangs up); false: chunked transfer encoding, no length announced.
+  bool announce_length = false;
+};
+
 /// What the server answers to one request.
 struct FakeReply {
   int status = 200;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::chrono::milliseconds delay{0};  ///< wait before answering (ends early when the server stops)
+  /// JSON bodies are gzipped by the server when the client accepts it; other types go as they are.
+  std::string content_type = "application/json";
+  std::optional<StreamedBody> streamed = std::nullopt;  ///< when set, sent instead of `body`
 };
 
 /// A chat-completions server on 127.0.0.1 serving queued replies in order.
@@ -68,6 +82,11 @@ class FakeOpenAiServer {
   /// A reply with `status`, an OpenAI-style error body carrying `message`, and `headers`.
   static FakeReply Status(int status, std::string_view message = "error",
                           std::vector<std::pair<std::string, std::string>> headers = {});
+  /// A 200 body with `Content-Encoding: gzip` whose gzip stream inflates to `inflated_bytes`
+  /// zeros (1 GiB is about 1 MB on the wire).
+  static FakeReply GzipBomb(std::uint64_t inflated_bytes);
+  /// A 200 body of `total_bytes` of JSON-looking filler, streamed; see StreamedBody.
+  static FakeReply Oversized(std::uint64_t total_bytes, bool announce_length);
 
  private:
   void Handle(const httplib::Request& request, httplib::Response& response);

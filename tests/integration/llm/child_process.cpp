@@ -9,7 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string_view>
+#include <vector>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
@@ -28,7 +33,62 @@ sockaddr_in Loopback(int port) {
   return address;
 }
 
+// The current environment with every "NAME=value" of `overrides` replacing its namesake (of
+// two overrides of one name, the later wins).
+std::vector<std::string> EnvironmentWith(const std::vector<std::string>& overrides) {
+  std::vector<std::string> result;
+  for (char** entry = environ; *entry != nullptr; ++entry) result.emplace_back(*entry);
+  for (const auto& replacement : overrides) {
+    const std::string name = replacement.substr(0, replacement.find('=') + 1);
+    std::erase_if(result, [&](const std::string& entry) { return entry.starts_with(name); });
+    result.push_back(replacement);
+  }
+  return result;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(stream), {});
+}
+
 }  // namespace
+
+MeasuredRun RunMeasured(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                        const std::string& scratch_dir, const std::string& probe) {
+  const std::string out_path = scratch_dir + "/measured.out";
+  const std::string err_path = scratch_dir + "/measured.err";
+  const std::string rss_path = scratch_dir + "/measured.rss";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<std::string> args = {probe, rss_path};
+  args.insert(args.end(), argv.begin(), argv.end());
+  std::vector<char*> argp;
+  for (auto& arg : args) argp.push_back(arg.data());
+  argp.push_back(nullptr);
+  std::vector<std::string> environment = EnvironmentWith(env);
+  std::vector<char*> envp;
+  for (auto& entry : environment) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, argp[0], &actions, nullptr, argp.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("posix_spawn failed for " + probe);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw std::runtime_error("waitpid failed");
+  }
+  MeasuredRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.out = ReadFile(out_path);
+  run.err = ReadFile(err_path);
+  const std::string rss = ReadFile(rss_path);
+  if (rss.empty()) throw std::runtime_error("rss_probe reported nothing for " + argv[0]);
+  run.peak_rss_kib = std::stol(rss);
+  return run;
+}
 
 std::string FindProgram(const std::string& program) {
   const char* path = std::getenv("PATH");

@@ -267,6 +267,25 @@ TEST(LlmPlanSourceLoopback, FailuresAreNotCached) {
   EXPECT_EQ(server.RequestCount(), 2u);
 }
 
+TEST(LlmPlanSourceLoopback, AnOversizedReplyIsItsOwnFailureAndIsNotRetried) {
+  FakeOpenAiServer server;
+  server.Enqueue(FakeOpenAiServer::GzipBomb(std::uint64_t{1} << 30));
+  server.Enqueue(FakeOpenAiServer::Completion(kValidPlanJson));
+  llm::Settings settings = SettingsFor(server);
+  settings.max_response_bytes = 1 << 20;
+  LlmPlanSource source(settings);
+  const auto plan = source.MakePlan("Сколько видео?", TestContext());
+  ASSERT_FALSE(plan);
+  EXPECT_EQ(plan.error().code, ErrorCode::kResponseTooLarge);
+  EXPECT_NE(plan.error().message.find("слишком большой ответ (больше 1 МиБ)"), std::string::npos)
+      << plan.error().message;
+  EXPECT_EQ(plan.error().message.find(kTestApiKey), std::string::npos);
+  EXPECT_EQ(server.RequestCount(), 1u);
+  EXPECT_EQ(source.http_attempts(), 1);
+  // The next question is asked afresh: the failure was not cached.
+  EXPECT_TRUE(source.MakePlan("Сколько видео?", TestContext()));
+}
+
 TEST(LlmPlanSourceLoopback, ConcurrentQuestionsFromSeveralThreads) {
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(kValidPlanJson));
@@ -320,6 +339,21 @@ TEST(LlmPlannerRouterLoopback, AutoAndVerifyAgainstTheFakeModel) {
   EXPECT_EQ(disagreement.error().code, ErrorCode::kPlannersDisagree);
   EXPECT_EQ(disagreement.error().path, "/filters/conditions/0/value");
   EXPECT_EQ(server.RequestCount(), 3u);
+}
+
+TEST(LlmPlannerRouterLoopback, AnOversizedModelReplyNeverReplacesTheRulesAnswer) {
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Oversized(50u << 20, /*announce_length=*/false));
+  for (const char* mode : {"auto", "verify"}) {
+    auto router = llm::MakePlannerRouter(mode, std::make_unique<OneQuestionRules>(), SettingsFor(server));
+    ASSERT_TRUE(router) << router.error().Describe();
+    const auto by_rules = (*router)->Route("Сколько всего видео?", TestContext());
+    ASSERT_TRUE(by_rules) << mode << ": " << by_rules.error().Describe();
+    EXPECT_EQ(by_rules->planner, "rules") << mode;
+    const auto by_model = (*router)->Route("Сколько видео набрало больше 100 тыс. просмотров?", TestContext());
+    ASSERT_FALSE(by_model) << mode;
+    EXPECT_EQ(by_model.error().code, ErrorCode::kResponseTooLarge) << mode;
+  }
 }
 
 }  // namespace

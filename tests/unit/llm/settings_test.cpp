@@ -23,6 +23,7 @@ TEST(LlmSettings, DefaultsWhenNothingIsSet) {
   EXPECT_FALSE(settings->HasKey());
   EXPECT_EQ(settings->proxy_url, "");
   EXPECT_EQ(settings->timeout, std::chrono::milliseconds(15'000));
+  EXPECT_EQ(settings->max_response_bytes, 4u << 20);
 }
 
 TEST(LlmSettings, ReadsEveryVariable) {
@@ -30,7 +31,8 @@ TEST(LlmSettings, ReadsEveryVariable) {
                                                      {"LLM_API_KEY", "sk-secret"},
                                                      {"LLM_MODEL", "qwen2.5"},
                                                      {"LLM_PROXY_URL", "socks5h://u:p@127.0.0.1:1080"},
-                                                     {"LLM_TIMEOUT_S", "2.5"}}));
+                                                     {"LLM_TIMEOUT_S", "2.5"},
+                                                     {"LLM_MAX_RESPONSE_BYTES", "65536"}}));
   ASSERT_TRUE(settings);
   EXPECT_EQ(settings->base_url, "http://127.0.0.1:8080/v1");
   EXPECT_EQ(settings->api_key, "sk-secret");
@@ -38,6 +40,7 @@ TEST(LlmSettings, ReadsEveryVariable) {
   EXPECT_EQ(settings->model, "qwen2.5");
   EXPECT_EQ(settings->proxy_url, "socks5h://u:p@127.0.0.1:1080");
   EXPECT_EQ(settings->timeout, std::chrono::milliseconds(2'500));
+  EXPECT_EQ(settings->max_response_bytes, 65536u);
 }
 
 TEST(LlmSettings, EmptyVariablesKeepDefaults) {
@@ -65,6 +68,11 @@ TEST(LlmSettings, RejectsBadValuesWithoutEchoingThem) {
     const auto result = Settings::FromEnvironment(FromMap({{"LLM_TIMEOUT_S", timeout}}));
     ASSERT_FALSE(result) << timeout;
     EXPECT_EQ(result.error().path, "LLM_TIMEOUT_S");
+  }
+  for (const char* limit : {"abc", "0", "1023", "-5", "4MiB", "1073741825", "99999999999999999999999"}) {
+    const auto result = Settings::FromEnvironment(FromMap({{"LLM_MAX_RESPONSE_BYTES", limit}}));
+    ASSERT_FALSE(result) << limit;
+    EXPECT_EQ(result.error().path, "LLM_MAX_RESPONSE_BYTES");
   }
   const auto base = Settings::FromEnvironment(FromMap({{"LLM_BASE_URL", "api.openai.com"}}));
   ASSERT_FALSE(base);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "fakes/fake_bot_api.hpp"
+#include "telegram/bot_config.hpp"
 #include "telegram/json_repair.hpp"
 
 namespace videobot::telegram {
@@ -203,6 +204,56 @@ TEST(BotApiNetworkTest, ConnectionRefusedIsANetworkErrorWithoutTheToken) {
   } catch (const net::NetworkError& error) {
     ExpectNoToken(error);
   }
+}
+
+// The fields of an update with a text of the longest length, encoded as Telegram encodes it
+// (every non-ASCII character as a \uXXXX escape, six bytes for one letter).
+std::string LongestMessageFields(std::int64_t chat_id, std::int64_t message_id) {
+  std::string text;
+  for (std::size_t i = 0; i < kMaxMessageLength; ++i) text += "ж";
+  const nlohmann::json message = {
+      {"message_id", message_id},
+      {"from", {{"id", chat_id}, {"is_bot", false}, {"first_name", "Tester"}, {"language_code", "ru"}}},
+      {"chat", {{"id", chat_id}, {"type", "private"}}},
+      {"date", 1'764'000'000},
+      {"text", text}};
+  return "\"message\":" + message.dump(-1, ' ', /*ensure_ascii=*/true);
+}
+
+std::unique_ptr<net::HttpClient> ClientWithLimit(std::size_t limit) {
+  net::CurlOptions options;
+  options.max_response_bytes = limit;
+  return net::MakeCurlHttpClient(options);
+}
+
+TEST(BotApiResponseLimit, AFullBatchOfTheLongestMessagesFitsTheDefaultLimit) {
+  FakeBotApi server(kToken);
+  for (int i = 1; i <= kMaxUpdatesPerRequest; ++i) server.PushRawUpdate(LongestMessageFields(i, i));
+  const auto http = ClientWithLimit(BotConfig{}.max_response_bytes);
+  BotApi api(*http, server.url(), kToken, 5s);
+  const auto updates = api.GetUpdates(0, 0s);
+  ASSERT_EQ(updates.size(), static_cast<std::size_t>(kMaxUpdatesPerRequest));
+  ASSERT_TRUE(updates.back().message && updates.back().message->text);
+  EXPECT_EQ(updates.back().message->text->size(), kMaxMessageLength * 2);  // two UTF-8 bytes a letter
+}
+
+TEST(BotApiResponseLimit, AnOversizedGetUpdatesReplyIsANetworkErrorWithoutTheToken) {
+  FakeBotApi server(kToken);
+  for (int i = 1; i <= 20; ++i) server.PushRawUpdate(LongestMessageFields(i, i));  // about 0.5 MB
+  const auto http = ClientWithLimit(256 * 1024);
+  BotApi api(*http, server.url(), kToken, 5s);
+  try {
+    api.GetUpdates(0, 0s);
+    FAIL() << "an oversized reply was accepted";
+  } catch (const net::ResponseTooLargeError& error) {
+    EXPECT_EQ(error.limit_bytes(), 256u * 1024);
+    EXPECT_NE(std::string(error.what()).find("getUpdates"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("256 КиБ"), std::string::npos) << error.what();
+    EXPECT_FALSE(error.timed_out());
+    ExpectNoToken(error);
+  }
+  // A smaller batch of the same updates fits, and the client is still usable.
+  EXPECT_EQ(api.GetUpdates(0, 0s, 5).size(), 5u);
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ TEST(BotConfigTest, DefaultsWithOnlyAToken) {
   EXPECT_TRUE(config.allowed_chat_ids.empty());
   EXPECT_GE(config.workers, 1);
   EXPECT_GT(config.rate_limit_per_minute, 0);
+  EXPECT_EQ(config.max_response_bytes, 16u << 20);
 }
 
 TEST(BotConfigTest, ReadsEveryVariable) {
@@ -45,7 +46,8 @@ TEST(BotConfigTest, ReadsEveryVariable) {
                                     {"BOT_RATE_LIMIT_PER_MINUTE", "0"},
                                     {"BOT_POLL_TIMEOUT_SECONDS", "2"},
                                     {"BOT_STATEMENT_TIMEOUT_MS", "1500"},
-                                    {"BOT_SHUTDOWN_GRACE_SECONDS", "3"}});
+                                    {"BOT_SHUTDOWN_GRACE_SECONDS", "3"},
+                                    {"BOT_MAX_RESPONSE_BYTES", "1048576"}});
   EXPECT_EQ(config.api_url, "http://127.0.0.1:8081");
   EXPECT_EQ(config.proxy_url, "socks5h://127.0.0.1:1080");
   EXPECT_EQ(config.allowed_user_ids, (std::vector<std::int64_t>{1, 2, 3}));
@@ -55,6 +57,7 @@ TEST(BotConfigTest, ReadsEveryVariable) {
   EXPECT_EQ(config.poll_timeout, std::chrono::seconds(2));
   EXPECT_EQ(config.statement_timeout, std::chrono::milliseconds(1500));
   EXPECT_EQ(config.shutdown_grace, std::chrono::seconds(3));
+  EXPECT_EQ(config.max_response_bytes, 1u << 20);
 }
 
 TEST(BotConfigTest, MalformedValuesNameTheVariableButNotTheToken) {
@@ -64,6 +67,8 @@ TEST(BotConfigTest, MalformedValuesNameTheVariableButNotTheToken) {
                                                                       {"BOT_WORKERS", "0"},
                                                                       {"BOT_WORKERS", "many"},
                                                                       {"BOT_RATE_LIMIT_PER_MINUTE", "-1"},
+                                                                      {"BOT_MAX_RESPONSE_BYTES", "1000"},
+                                                                      {"BOT_MAX_RESPONSE_BYTES", "16MiB"},
                                                                       {"TELEGRAM_API_URL", "ftp://x"}}) {
     try {
       FromMap({{"BOT_TOKEN", token}, {name, value}});

@@ -96,6 +96,28 @@ TEST_F(BotTest, RepliesWithExactlyTheAnswerersText) {
   EXPECT_NE(log.find("planner=fake outcome=ok delivery=sent latency_ms="), std::string::npos) << log;
 }
 
+TEST_F(BotTest, AnOversizedGetUpdatesReplyIsLoggedAndRetriedWithASmallerBatch) {
+  // 60 questions of about 1.2 KB each: all of them pass the client's 64 KiB limit, 50 do not.
+  const std::string padding(500, 'x');
+  std::int64_t last = 0;
+  for (int chat = 1; chat <= 60; ++chat) last = server_.PushText(chat, "вопрос " + std::to_string(chat) + " " + padding + padding);
+  BotDependencies deps = Dependencies();
+  deps.http_clients = [] {
+    net::CurlOptions options;
+    options.max_response_bytes = 64 * 1024;
+    return net::MakeCurlHttpClient(options);
+  };
+  BotRunner bot(Config(), std::move(deps));
+  EXPECT_TRUE(server_.WaitForSent(60, 20s)) << server_.Sent().size() << " sent";
+  EXPECT_TRUE(WaitForSavedOffset(last + 1));
+  EXPECT_EQ(bot.Stop(), kBotExitOk);
+  EXPECT_EQ(server_.Sent().size(), 60u);
+  const std::string log = log_.Text();
+  EXPECT_NE(log.find("event=poll_retry"), std::string::npos) << log;
+  EXPECT_NE(log.find("больше допустимых 64 КиБ"), std::string::npos) << log;
+  EXPECT_EQ(log.find(kToken), std::string::npos);
+}
+
 TEST_F(BotTest, KeepsOrderWithinEachChatUnderLoad) {
   auto bot = Start();
   constexpr int kChats = 20;
