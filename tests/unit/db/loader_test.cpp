@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -142,6 +143,39 @@ TEST_P(LoaderTest, ValuesAtTheEdgesOfTheAcceptedRangesRoundTrip) {
   EXPECT_EQ(DumpTables(db()), ExpectedRows(document));
   EXPECT_EQ(QueryInt(db(), "SELECT min(" + MicrosExpr(db(), "video_created_at") + ") FROM videos"), kEarliestInstant);
   EXPECT_EQ(QueryInt(db(), "SELECT max(" + MicrosExpr(db(), "created_at") + ") FROM video_snapshots"), kLatestInstant);
+}
+
+// The document with video 0 measured `count` times in one hour, ids from `first_id` on, each
+// snapshot growing views by kMaxCounter.
+json OneVideoMeasuredAtTheBound(int first_id, int count) {
+  json document = json::parse(GeneratedDocument(2, 31));
+  json& video = document["videos"][0];
+  const json first = video["snapshots"][0];
+  video["snapshots"] = json::array();
+  for (int i = first_id; i < first_id + count; ++i) {
+    json snapshot = first;
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", i);
+    snapshot["id"] = id;
+    snapshot["delta_views_count"] = kMaxCounter;
+    video["snapshots"].push_back(snapshot);
+  }
+  return document;
+}
+
+TEST_P(LoaderTest, RollupSumsPastInt64WithStoredSnapshotsRejectTheLoad) {
+  // Each file keeps the video's delta magnitudes within 64 bits; together, one day of it does not.
+  LoadText(OneVideoMeasuredAtTheBound(0, 5000).dump());
+  const auto before = DumpTables(db());
+  std::istringstream input(OneVideoMeasuredAtTheBound(5000, 5000).dump());
+  const auto result = Load(db(), input);
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::kValueOutOfRange) << result.error().Describe();
+  EXPECT_EQ(result.error().path, "/videos");
+  for (const char* word : {"SELECT", "INSERT", "sum", "integer overflow", "bigint"}) {
+    EXPECT_EQ(result.error().message.find(word), std::string::npos) << result.error().message;
+  }
+  EXPECT_EQ(DumpTables(db()), before);
 }
 
 TEST_P(LoaderTest, EmptyDocumentLoadsNothing) {
