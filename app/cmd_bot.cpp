@@ -23,8 +23,9 @@ class OwningAnswerer final : public service::Answerer {
 int RunBot(const AppContext& context) {
   const auto config = telegram::BotConfig::FromEnvironment();
   {
-    // Bring the schema up to date (the bot keeps its update offset in the database).
-    auto database = context.OpenDatabase();
+    // A missing or uninitialised database stops the bot here, with the message that says how to
+    // fix it; an existing one is brought up to date (the bot keeps its update offset in it).
+    auto database = context.OpenDatabase(db::OpenMode::kExisting);
     db::Migrate(*database);
   }
   service::AnswererFactory answerers = [&context, &config]() -> std::unique_ptr<service::Answerer> {
@@ -34,7 +35,7 @@ int RunBot(const AppContext& context) {
   };
   // A misconfigured planner (unknown mode, missing key) fails at start-up, not per question.
   context.MakePlanner();
-  auto open_state_db = [&context] { return context.OpenDatabase(); };
+  auto open_state_db = [&context] { return context.OpenDatabase(db::OpenMode::kExisting); };
   return telegram::RunBot(config, answerers, open_state_db);
 }
 

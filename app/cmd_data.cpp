@@ -54,7 +54,7 @@ void PrintApplied(const std::vector<db::AppliedMigration>& applied) {
 }  // namespace
 
 int RunMigrate(const AppContext& context) {
-  auto database = context.OpenDatabase();
+  auto database = context.OpenDatabase(db::OpenMode::kCreate);
   PrintApplied(db::Migrate(*database));
   return kExitOk;
 }
@@ -71,12 +71,13 @@ int RunLoad(const AppContext& context, const std::string& file) {
     file_stream.seekg(0, std::ios::beg);
     input = &file_stream;
   }
-  auto database = context.OpenDatabase();
+  auto database = context.OpenDatabase(db::OpenMode::kCreate);
   // A fresh database is brought up to date first, so `load` works on its own.
   db::Migrate(*database);
   ProgressBar bar(total);
   auto stats = db::Load(*database, *input, [&bar](std::int64_t bytes) { bar.Update(bytes); });
-  if (!stats) return PrintInputError(stats.error());
+  // Load errors are for the operator: code, JSON path and message.
+  if (!stats) return PrintLoadError(stats.error());
   fmt::print(stderr, "загружено: {} видео, {} замеров\n", stats->videos, stats->snapshots);
   return kExitOk;
 }

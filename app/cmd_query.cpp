@@ -65,7 +65,7 @@ int RunRunPlan(const AppContext& context, const std::string& file) {
     fmt::print(stderr, "{}\n", service::RefusalMessage(plan->refusal_reason.value_or(plan::RefusalReason::kNotUnderstood)));
     return kExitInput;
   }
-  auto database = context.OpenDatabase();
+  auto database = context.OpenDatabase(db::OpenMode::kExisting);
   auto planner = context.MakePlanner();
   service::AnswerService service(*planner, *database, context.clock(), context.offset());
   auto answer = service.Execute(*plan);

@@ -38,7 +38,9 @@ sql::Dialect AppContext::dialect() const {
   return options_.database_url.starts_with("sqlite:") ? sql::Dialect::kSqlite : sql::Dialect::kPostgres;
 }
 
-std::unique_ptr<db::Database> AppContext::OpenDatabase() const { return db::Open(options_.database_url); }
+std::unique_ptr<db::Database> AppContext::OpenDatabase(db::OpenMode mode) const {
+  return db::Open(options_.database_url, mode);
+}
 
 std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
   // The model's plans are checked against the question's ids, numbers and dates, read by the
@@ -52,7 +54,7 @@ std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
 ServiceBundle MakeService(const AppContext& context) {
   ServiceBundle bundle;
   bundle.planner = context.MakePlanner();
-  bundle.database = context.OpenDatabase();
+  bundle.database = context.OpenDatabase(db::OpenMode::kExisting);
   bundle.service = std::make_unique<service::AnswerService>(*bundle.planner, *bundle.database, context.clock(),
                                                             context.offset());
   return bundle;

@@ -26,8 +26,10 @@ class AppContext {
   /// Throws std::invalid_argument with a Russian message for a malformed --now or --tz.
   explicit AppContext(GlobalOptions options);
 
-  /// Opens the configured database. Throws db::DatabaseError.
-  std::unique_ptr<db::Database> OpenDatabase() const;
+  /// Opens the configured database: kCreate for the commands that build it (migrate, load),
+  /// kExisting for every command that reads (a missing or uninitialised database is then a
+  /// db::NotInitialisedError and no file is created). Throws db::DatabaseError.
+  std::unique_ptr<db::Database> OpenDatabase(db::OpenMode mode) const;
 
   /// The configured plan source (rules, llm, auto, verify). Throws std::invalid_argument for an
   /// unknown mode or a missing API key.
@@ -56,7 +58,8 @@ struct ServiceBundle {
   std::unique_ptr<service::AnswerService> service;
 };
 
-/// Builds a planner, opens the database and wires a service. Throws like the factories above.
+/// Builds a planner, opens the existing database and wires a service. Throws like the factories
+/// above.
 ServiceBundle MakeService(const AppContext& context);
 
 }  // namespace videobot::app

@@ -27,6 +27,11 @@ int PrintInputError(const Error& error) {
   return kExitInput;
 }
 
+int PrintLoadError(const Error& error) {
+  fmt::print(stderr, "{}\n", error.Describe());
+  return kExitInput;
+}
+
 int PrintEnvironmentError(std::string_view what) {
   fmt::print(stderr, "ошибка: {}\n", what);
   return kExitEnvironment;

@@ -15,6 +15,9 @@ int PrintResult(std::string_view text);
 /// environment failure: it is printed as such and returns kExitEnvironment.
 int PrintInputError(const Error& error);
 
+/// Prints a rejected data file's error with its code and JSON path; returns kExitInput.
+int PrintLoadError(const Error& error);
+
 /// Prints an environment failure to stderr; returns kExitEnvironment.
 int PrintEnvironmentError(std::string_view what);
 

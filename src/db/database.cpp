@@ -1,17 +1,34 @@
 #include "db/database.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 #include "db/connection_url.hpp"
 #include "db/postgres_database.hpp"
+#include "db/schema_state.hpp"
 #include "db/sqlite_database.hpp"
 
 namespace videobot::db {
+namespace {
 
-std::unique_ptr<Database> Open(const std::string& url) {
+bool FileExists(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::exists(path, error);
+}
+
+}  // namespace
+
+std::unique_ptr<Database> Open(const std::string& url, OpenMode mode) {
   if (auto path = SqlitePath(url)) {
     if (path->empty()) throw DatabaseError("SQLite: empty path in database URL «sqlite:»");
-    return std::make_unique<SqliteDatabase>(*path);
+    if (mode == OpenMode::kExisting && *path != ":memory:" && !FileExists(*path)) {
+      throw NotInitialisedError(MissingDatabaseFileMessage(*path));
+    }
+    return std::make_unique<SqliteDatabase>(*path, mode);
   }
-  return std::make_unique<PostgresDatabase>(url);
+  auto database = std::make_unique<PostgresDatabase>(url);
+  if (mode == OpenMode::kExisting) RequireDataTables(*database);
+  return database;
 }
 
 }  // namespace videobot::db

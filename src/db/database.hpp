@@ -73,9 +73,19 @@ class Database {
   virtual void SetStatementTimeout(std::chrono::milliseconds timeout) { static_cast<void>(timeout); }
 };
 
+/// How Open treats a database that is not there yet.
+enum class OpenMode {
+  /// Commands that build the schema (migrate, load): a missing SQLite file is created.
+  kCreate,
+  /// Commands that only read (ask, run-plan, chat, bot): nothing is created. A SQLite file that
+  /// does not exist, or a database without the data tables, is a NotInitialisedError.
+  kExisting,
+};
+
 /// Opens a database from a URL: "sqlite:PATH", or anything else is a libpq URI/conninfo
 /// ("postgresql://…", "host=… dbname=…"). PostgreSQL sessions are pinned to UTC.
-/// Throws DatabaseError when the database cannot be opened.
-std::unique_ptr<Database> Open(const std::string& url);
+/// Throws NotInitialisedError (kExisting only, see OpenMode), or DatabaseError when the
+/// database cannot be opened.
+std::unique_ptr<Database> Open(const std::string& url, OpenMode mode = OpenMode::kCreate);
 
 }  // namespace videobot::db

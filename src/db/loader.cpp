@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "db/coverage.hpp"
 #include "db/load_sink.hpp"
 #include "db/rollups.hpp"
 #include "db/video_parser.hpp"
@@ -80,6 +81,7 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     loaded.reserve(seen.size());
     for (const auto& entry : seen) loaded.push_back(entry.first);
     RefreshRollups(database, loaded);
+    RefreshCoverage(database, SystemClock().Now());
     stats.bytes = stream.bytes_consumed();
   }
   transaction.Commit();
@@ -94,6 +96,13 @@ Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCa
     return LoadInTransaction(database, input, progress);
   } catch (const InputError& error) {
     return Unexpected{error.error()};
+  } catch (const ValueOutOfRangeError&) {
+    // The parser keeps every sum over one video's snapshots in the file within range; only
+    // snapshots stored by earlier loads of the same video can push a rollup sum past it.
+    return Fail(ErrorCode::kValueOutOfRange,
+                "некорректный файл данных: вместе с уже загруженными замерами тех же видео суммы приростов "
+                "за день или за час возраста видео выходят за диапазон 64-битного целого; ничего не записано",
+                "/videos");
   }
 }
 

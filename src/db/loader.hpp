@@ -6,9 +6,20 @@
 #include <istream>
 
 #include "common/result.hpp"
+#include "common/time.hpp"
 #include "db/database.hpp"
 
 namespace videobot::db {
+
+/// The largest magnitude of a counter or delta the loader accepts: counters lie in
+/// [0, kMaxCounter], deltas in [-kMaxCounter, kMaxCounter] (10^15, the bound of plan thresholds).
+/// docs/data-limits.md explains why sums then stay exact or fail loudly.
+inline constexpr std::int64_t kMaxCounter = 1'000'000'000'000'000;
+
+/// The instants the loader accepts, inclusive, after the timestamp's offset is applied:
+/// 0001-01-01T00:00:00Z … 9999-12-31T23:59:59.999999Z, which both engines store identically.
+inline constexpr Instant kEarliestInstant = -62'135'596'800'000'000;
+inline constexpr Instant kLatestInstant = 253'402'300'799'999'999;
 
 struct LoadStats {
   std::int64_t videos = 0;
@@ -19,10 +30,14 @@ struct LoadStats {
 /// Called now and then with the number of bytes consumed so far.
 using ProgressCallback = std::function<void(std::int64_t bytes_read)>;
 
-/// Loads a whole document from `input` in one transaction. A malformed document (bad JSON,
-/// missing/mistyped/unknown field, bad timestamp, snapshot of another video) writes nothing and
-/// returns kLoadMalformed naming the video index, snapshot index, byte offset and field.
-/// Throws DatabaseError on environment failures (nothing is written then either).
+/// Loads a whole document from `input` in one transaction. Ids are stored lowercase. A
+/// malformed document (bad JSON, missing/mistyped/unknown field, bad id or timestamp, snapshot of
+/// another video) writes nothing and returns kLoadMalformed; a value outside the accepted ranges
+/// (a negative counter, a counter or delta beyond kMaxCounter, an instant outside
+/// [kEarliestInstant, kLatestInstant]) returns kValueOutOfRange. Both name the JSON path, and the
+/// message the video index, snapshot index and byte offset. The load also refreshes the
+/// coverage row (coverage.hpp) in its transaction. Throws DatabaseError on environment failures
+/// (nothing is written then either).
 Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCallback& progress = {});
 
 }  // namespace videobot::db

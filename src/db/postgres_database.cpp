@@ -17,12 +17,47 @@ constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
 
 constexpr std::string_view kQueryCanceled = "57014";
+constexpr std::string_view kNumericValueOutOfRange = "22003";
+constexpr std::string_view kDatetimeFieldOverflow = "22008";
 
-std::string Shorten(std::string_view sql) {
-  constexpr std::size_t kMax = 160;
-  std::string out(sql.substr(0, kMax));
-  if (sql.size() > kMax) out += "…";
-  return out;
+// Fixed names of SQLSTATE conditions (PostgreSQL's errcodes), most specific first: a message
+// names the condition, never the server's text.
+struct Condition {
+  std::string_view prefix;
+  std::string_view name;
+};
+constexpr Condition kConditions[] = {
+    {"42501", "permission denied"},
+    {"42P01", "undefined table"},
+    {"42703", "undefined column"},
+    {"42601", "syntax error"},
+    {"25006", "read-only transaction"},
+    {"40001", "serialization failure"},
+    {"40P01", "deadlock detected"},
+    {"53100", "disk full"},
+    {"53200", "out of memory"},
+    {"57P01", "server shutting down"},
+    {"08", "connection exception"},
+    {"22", "data exception"},
+    {"23", "integrity constraint violation"},
+    {"25", "invalid transaction state"},
+    {"28", "invalid authorization"},
+    {"3D", "database does not exist"},
+    {"40", "transaction rollback"},
+    {"42", "syntax error or access rule violation"},
+    {"53", "insufficient resources"},
+    {"54", "program limit exceeded"},
+    {"55", "object not in prerequisite state"},
+    {"57", "operator intervention"},
+    {"58", "system error"},
+    {"XX", "internal error"},
+};
+
+std::string_view ConditionName(std::string_view state) {
+  for (const auto& condition : kConditions) {
+    if (state.starts_with(condition.prefix)) return condition.name;
+  }
+  return "error";
 }
 
 std::string Trim(std::string text) {
@@ -40,7 +75,7 @@ Value ToValue(const PGresult* result, int row, int column) {
     case kInt8Oid: {
       std::int64_t value = 0;
       const auto parsed = std::from_chars(text, text + size, value);
-      if (parsed.ec != std::errc{}) throw DatabaseError("PostgreSQL: unreadable integer «" + std::string(text, size) + "»");
+      if (parsed.ec != std::errc{}) throw DatabaseError("PostgreSQL: an integer column holds an unreadable value");
       return value;
     }
     case kFloat4Oid:
@@ -82,18 +117,27 @@ std::string PostgresDatabase::SqlState(const PGresult* result) {
   return state != nullptr ? state : "";
 }
 
-void PostgresDatabase::Fail(const PGresult* result, std::string_view sql) const {
-  std::string detail = result != nullptr ? PQresultErrorMessage(result) : "";
-  if (detail.empty()) detail = PQerrorMessage(connection_);
-  std::string message = ScrubPassword("PostgreSQL: " + Trim(detail) + " in «" + Shorten(sql) + "»", url_);
-  if (SqlState(result) == kQueryCanceled) throw QueryTimeoutError(message + " (statement timeout)");
+void PostgresDatabase::Fail(const PGresult* result, std::string_view what) const {
+  const std::string state = SqlState(result);
+  if (state.empty()) {
+    const bool lost = connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK;
+    throw DatabaseError("PostgreSQL: " + std::string(what) +
+                        (lost ? ": the connection to the server is lost" : ": no result from the server"));
+  }
+  const std::string message = "PostgreSQL: " + std::string(what) + ": " + std::string(ConditionName(state)) +
+                              " (SQLSTATE " + state + ")";
+  if (state == kQueryCanceled) throw QueryTimeoutError(message + " (statement timeout)");
+  if (state == kNumericValueOutOfRange || state == kDatetimeFieldOverflow) {
+    throw ValueOutOfRangeError("PostgreSQL: " + std::string(what) + ": a value left the range of its type (SQLSTATE " +
+                               state + ")");
+  }
   throw DatabaseError(message);
 }
 
-PgResult PostgresDatabase::Check(PGresult* raw, std::string_view sql) const {
+PgResult PostgresDatabase::Check(PGresult* raw) const {
   PgResult result(raw);
   const auto status = result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN) Fail(result.get(), sql);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_COPY_IN) Fail(result.get());
   return result;
 }
 
@@ -112,8 +156,7 @@ PgResult PostgresDatabase::ExecParams(const sql::Query& query) const {
   for (const auto& text : texts) values.push_back(text.c_str());
   // All parameters travel as text with server-inferred types; the SQL carries explicit casts.
   return Check(PQexecParams(connection_, query.text.c_str(), static_cast<int>(values.size()), nullptr,
-                            values.data(), nullptr, nullptr, 0),
-               query.text);
+                            values.data(), nullptr, nullptr, 0));
 }
 
 std::vector<Row> PostgresDatabase::Query(const sql::Query& query) {
@@ -142,7 +185,7 @@ std::vector<Row> PostgresDatabase::Query(const sql::Query& query) {
 
 void PostgresDatabase::Execute(std::string_view statements) {
   const std::string text(statements);
-  Check(PQexec(connection_, text.c_str()), text);
+  Check(PQexec(connection_, text.c_str()));
 }
 
 void PostgresDatabase::Execute(const sql::Query& statement) { ExecParams(statement); }

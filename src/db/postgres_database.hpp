@@ -40,16 +40,21 @@ class PostgresDatabase final : public Database {
   /// The raw connection, for the bulk loader's COPY.
   PGconn* connection() const { return connection_; }
 
-  /// Checks that `result` has status `expected` (or, for commands, TUPLES_OK/COMMAND_OK);
-  /// otherwise throws DatabaseError (QueryTimeoutError on a cancelled statement) naming `sql`.
-  PgResult Check(PGresult* result, std::string_view sql) const;
+  /// Checks that `result` succeeded (TUPLES_OK, COMMAND_OK or COPY_IN); otherwise throws
+  /// DatabaseError (see Fail).
+  PgResult Check(PGresult* result) const;
+
+  /// Throws the DatabaseError for a failed `result` (null: the connection's failure): a
+  /// QueryTimeoutError for a cancelled statement, a ValueOutOfRangeError for a value out of its
+  /// type's range. The message names what failed and its SQLSTATE, never the statement or
+  /// the server's own words (which may quote values).
+  [[noreturn]] void Fail(const PGresult* result, std::string_view what = "statement failed") const;
 
   /// The SQLSTATE of a failed result ("" when none).
   static std::string SqlState(const PGresult* result);
 
  private:
   PgResult ExecParams(const sql::Query& query) const;
-  [[noreturn]] void Fail(const PGresult* result, std::string_view sql) const;
 
   PGconn* connection_ = nullptr;
   std::string url_;

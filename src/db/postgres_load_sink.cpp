@@ -105,7 +105,7 @@ class PostgresLoadSink final : public LoadSink {
         PostgresDatabase::SqlState(result.get()) == kCardinalityViolation) {
       ThrowMalformed("один и тот же id замера встречается в файле у разных видео");
     }
-    result = database_.Check(result.release(), "INSERT INTO video_snapshots … FROM videobot_stage_snapshots");
+    result = database_.Check(result.release());
     const std::int64_t written = std::stoll(PQcmdTuples(result.get()));
     if (written != staged_snapshots_) ReportForeignSnapshot();
   }
@@ -143,13 +143,13 @@ class PostgresLoadSink final : public LoadSink {
   void StartCopy(std::string_view table, std::string_view columns) {
     const std::string sql = "COPY " + std::string(table) + " (" + std::string(columns) + ") FROM STDIN";
     PgResult result(PQexec(connection_, sql.c_str()));
-    if (PQresultStatus(result.get()) != PGRES_COPY_IN) database_.Check(result.release(), sql);
+    if (PQresultStatus(result.get()) != PGRES_COPY_IN) database_.Fail(result.get(), "COPY failed");
     copying_ = true;
   }
 
   void Send(std::string_view data) {
     if (!data.empty() && PQputCopyData(connection_, data.data(), static_cast<int>(data.size())) != 1) {
-      throw DatabaseError("PostgreSQL: COPY failed: " + std::string(PQerrorMessage(connection_)));
+      database_.Fail(nullptr, "COPY failed");
     }
   }
 
@@ -158,21 +158,25 @@ class PostgresLoadSink final : public LoadSink {
     copy_buffer_.clear();
   }
 
-  void EndCopy(std::string_view what) {
-    if (PQputCopyEnd(connection_, nullptr) != 1) {
-      throw DatabaseError("PostgreSQL: COPY failed: " + std::string(PQerrorMessage(connection_)));
-    }
+  void EndCopy() {
+    if (PQputCopyEnd(connection_, nullptr) != 1) database_.Fail(nullptr, "COPY failed");
     copying_ = false;
     // The COPY's own result, then the end of the command.
-    database_.Check(PQgetResult(connection_), what);
-    while (PGresult* rest = PQgetResult(connection_)) database_.Check(rest, what);
+    CheckCopy(PQgetResult(connection_));
+    while (PGresult* rest = PQgetResult(connection_)) CheckCopy(rest);
+  }
+
+  void CheckCopy(PGresult* raw) {
+    PgResult result(raw);
+    const auto status = result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK) database_.Fail(result.get(), "COPY failed");
   }
 
   void StartSnapshotCopy() { StartCopy("videobot_stage_snapshots", kSnapshotColumns); }
 
   void EndSnapshotCopy() {
     SendCopyBuffer();
-    EndCopy("COPY videobot_stage_snapshots");
+    EndCopy();
   }
 
   void CopyVideos() {
@@ -182,7 +186,7 @@ class PostgresLoadSink final : public LoadSink {
       Send(std::string_view(video_buffer_).substr(at, kCopyChunkBytes));
     }
     video_buffer_.clear();
-    EndCopy("COPY videobot_stage_videos");
+    EndCopy();
   }
 
   // Some staged snapshot was not written: its id belongs to another video in the database.

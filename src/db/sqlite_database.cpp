@@ -1,6 +1,9 @@
 #include "db/sqlite_database.hpp"
 
+#include <filesystem>
 #include <string>
+
+#include "db/schema_state.hpp"
 
 namespace videobot::db {
 namespace {
@@ -9,23 +12,25 @@ constexpr int kBusyTimeoutMs = 5000;
 // The progress handler runs every this many virtual-machine instructions.
 constexpr int kProgressInstructions = 1000;
 
-std::string Shorten(std::string_view sql) {
-  constexpr std::size_t kMax = 160;
-  std::string out(sql.substr(0, kMax));
-  if (sql.size() > kMax) out += "…";
-  return out;
-}
-
 bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n;") == std::string_view::npos;
 }
 
+// SQLite reports an overflowing sum() or abs() as a plain SQLITE_ERROR with this message.
+bool IsIntegerOverflow(sqlite3* handle, int rc) {
+  return (rc & 0xff) == SQLITE_ERROR && handle != nullptr && std::string_view(sqlite3_errmsg(handle)) == "integer overflow";
+}
+
 }  // namespace
 
+// sqlite3_errstr is a fixed description of the result code; sqlite3_errmsg (which may quote
+// table and column names or values) stays out of messages.
 [[noreturn]] void ThrowSqliteError(sqlite3* handle, int rc, std::string_view what) {
-  const std::string detail = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
-  const std::string message = "SQLite: " + std::string(what) + ": " + detail;
+  const std::string message = "SQLite: " + std::string(what) + ": " + sqlite3_errstr(rc) + " (code " + std::to_string(rc) + ")";
   if ((rc & 0xff) == SQLITE_INTERRUPT) throw QueryTimeoutError(message + " (statement timeout)");
+  if (IsIntegerOverflow(handle, rc)) {
+    throw ValueOutOfRangeError("SQLite: " + std::string(what) + ": a sum left the 64-bit integer range");
+  }
   throw DatabaseError(message);
 }
 
@@ -49,12 +54,12 @@ class StatementDeadline {
 SqliteStatement::SqliteStatement(sqlite3* handle, std::string_view sql) : handle_(handle) {
   const char* tail = nullptr;
   const int rc = sqlite3_prepare_v2(handle, sql.data(), static_cast<int>(sql.size()), &statement_, &tail);
-  if (rc != SQLITE_OK) ThrowSqliteError(handle, rc, "cannot prepare «" + Shorten(sql) + "»");
+  if (rc != SQLITE_OK) ThrowSqliteError(handle, rc, "cannot prepare a statement");
   if (statement_ == nullptr) throw DatabaseError("SQLite: empty statement");
   const std::size_t used = static_cast<std::size_t>(tail - sql.data());
   if (!IsBlank(sql.substr(used))) {
     sqlite3_finalize(statement_);
-    throw DatabaseError("SQLite: exactly one statement expected in «" + Shorten(sql) + "»");
+    throw DatabaseError("SQLite: exactly one statement expected, found more");
   }
 }
 
@@ -74,21 +79,24 @@ bool SqliteStatement::Step() {
   const int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  const std::string sql = sqlite3_sql(statement_) != nullptr ? sqlite3_sql(statement_) : "";
+  // sqlite3_reset returns the same code and keeps the error message for ThrowSqliteError.
   sqlite3_reset(statement_);
-  ThrowSqliteError(handle_, rc, "statement failed «" + Shorten(sql) + "»");
+  ThrowSqliteError(handle_, rc, "statement failed");
 }
 
 void SqliteStatement::Reset() { sqlite3_reset(statement_); }
 
-SqliteDatabase::SqliteDatabase(const std::string& path) {
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode) {
+  const int create = mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0;
+  const int flags = SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &handle_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    const std::string detail = handle_ != nullptr ? sqlite3_errmsg(handle_) : sqlite3_errstr(rc);
     sqlite3_close(handle_);
     handle_ = nullptr;
-    throw DatabaseError("SQLite: cannot open «" + path + "»: " + detail);
+    if (mode == OpenMode::kExisting && (rc & 0xff) == SQLITE_CANTOPEN && !std::filesystem::exists(path)) {
+      throw NotInitialisedError(MissingDatabaseFileMessage(path));
+    }
+    throw DatabaseError("SQLite: cannot open «" + path + "»: " + sqlite3_errstr(rc));
   }
   sqlite3_extended_result_codes(handle_, 1);
   sqlite3_busy_timeout(handle_, kBusyTimeoutMs);
@@ -96,6 +104,8 @@ SqliteDatabase::SqliteDatabase(const std::string& path) {
   // read-only, so without this limit Query would let one create a file anywhere.
   sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
   try {
+    // Checked before the pragmas: switching to WAL would write to a file that is no database yet.
+    if (mode == OpenMode::kExisting) RequireDataTables(*this);
     // WAL lets readers (the bot, ask) run while a load is in progress; NORMAL sync is durable
     // across application crashes in WAL mode.
     Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
@@ -138,7 +148,7 @@ std::vector<Row> SqliteDatabase::Query(const sql::Query& query) {
   StatementDeadline deadline(*this);
   SqliteStatement statement(handle_, query.text);
   if (sqlite3_stmt_readonly(statement.get()) == 0) {
-    throw DatabaseError("SQLite: Query runs read-only statements only: «" + Shorten(query.text) + "»");
+    throw DatabaseError("SQLite: Query runs read-only statements only");
   }
   Bind(statement, query);
   std::vector<Row> rows;
@@ -168,13 +178,8 @@ void SqliteDatabase::Execute(std::string_view statements) {
   const std::string text(statements);
   char* error = nullptr;
   const int rc = sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error);
-  if (rc != SQLITE_OK) {
-    std::string detail = error != nullptr ? error : sqlite3_errstr(rc);
-    sqlite3_free(error);
-    const std::string message = "SQLite: " + detail + " in «" + Shorten(text) + "»";
-    if ((rc & 0xff) == SQLITE_INTERRUPT) throw QueryTimeoutError(message + " (statement timeout)");
-    throw DatabaseError(message);
-  }
+  sqlite3_free(error);
+  if (rc != SQLITE_OK) ThrowSqliteError(handle_, rc, "statement failed");
 }
 
 void SqliteDatabase::Execute(const sql::Query& statement) {

@@ -37,8 +37,10 @@ class SqliteStatement {
 /// A database in one SQLite file.
 class SqliteDatabase final : public Database {
  public:
-  /// Opens (creating if absent) the database file at `path`. Throws DatabaseError.
-  explicit SqliteDatabase(const std::string& path);
+  /// Opens the database file at `path`; with OpenMode::kCreate a missing file is created, with
+  /// kExisting the file is left untouched unless it holds the data tables (NotInitialisedError).
+  /// Throws DatabaseError.
+  SqliteDatabase(const std::string& path, OpenMode mode);
   ~SqliteDatabase() override;
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
@@ -72,7 +74,9 @@ class SqliteDatabase final : public Database {
   bool timeout_suspended_ = false;
 };
 
-/// Throws DatabaseError (QueryTimeoutError for an interrupted statement) for result code `rc`.
+/// Throws DatabaseError for result code `rc` of a call on `handle` that did `what`: a
+/// QueryTimeoutError for an interrupted statement, a ValueOutOfRangeError for an integer
+/// overflow. The message names the result code, never the statement or SQLite's own message.
 [[noreturn]] void ThrowSqliteError(sqlite3* handle, int rc, std::string_view what);
 
 }  // namespace videobot::db

@@ -2,10 +2,15 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <deque>
+#include <limits>
 #include <string>
+#include <unordered_map>
 #include <utility>
+
+#include "db/loader.hpp"
 
 namespace videobot::db {
 namespace {
@@ -28,7 +33,7 @@ std::string Quote(std::string_view text) {
   return out + "»";
 }
 
-Unexpected Malformed(const Where& where, const std::string& what) {
+Unexpected Reject(ErrorCode code, const Where& where, const std::string& what) {
   std::string path = "/videos/" + std::to_string(where.video);
   std::string place = "видео " + std::to_string(where.video);
   if (where.snapshot >= 0) {
@@ -41,8 +46,13 @@ Unexpected Malformed(const Where& where, const std::string& what) {
     place += ", поле ";
     place += where.field;
   }
-  return Fail(ErrorCode::kLoadMalformed,
-              "некорректный файл данных: " + place + ", байт " + std::to_string(where.offset) + ": " + what, path);
+  return Fail(code, "некорректный файл данных: " + place + ", байт " + std::to_string(where.offset) + ": " + what, path);
+}
+
+Unexpected Malformed(const Where& where, const std::string& what) { return Reject(ErrorCode::kLoadMalformed, where, what); }
+
+Unexpected OutOfRange(const Where& where, const std::string& what) {
+  return Reject(ErrorCode::kValueOutOfRange, where, what);
 }
 
 std::string JsonProblem(simdjson::error_code error, std::string_view expected) {
@@ -55,6 +65,8 @@ std::string JsonProblem(simdjson::error_code error, std::string_view expected) {
 }
 
 bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 /// 32 hex digits (creator and snapshot ids).
 bool IsHexId(std::string_view text) {
@@ -74,6 +86,17 @@ bool IsDashedUuid(std::string_view text) {
   }
   return true;
 }
+
+// The shapes of ids, with what a message says is expected.
+struct IdShape {
+  bool (*matches)(std::string_view);
+  std::string_view expected;
+};
+constexpr IdShape kVideoIdShape{IsDashedUuid, "ожидался id видео вида xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"};
+constexpr IdShape kCreatorIdShape{IsHexId, "ожидался id автора из 32 шестнадцатеричных цифр"};
+constexpr IdShape kSnapshotIdShape{IsHexId, "ожидался id замера из 32 шестнадцатеричных цифр"};
+
+constexpr std::string_view kInstantRange = "0001-01-01T00:00:00Z … 9999-12-31T23:59:59.999999Z";
 
 // Field tables: the bit of a field is its position.
 enum VideoField : int {
@@ -107,8 +130,23 @@ Status ReadString(od::value& value, const Where& where, std::string_view& out) {
   return Ok{};
 }
 
+// An integer literal, possibly too long for 64 bits (simdjson reports those as a type error).
+bool IsIntegerLiteral(std::string_view token) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r')) {
+    token.remove_suffix(1);
+  }
+  if (token.starts_with('-')) token.remove_prefix(1);
+  return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 Status ReadInteger(od::value& value, const Where& where, std::int64_t& out) {
-  if (auto error = value.get_int64().get(out)) return Malformed(where, JsonProblem(error, "целое число"));
+  const std::string_view token = value.raw_json_token();
+  if (auto error = value.get_int64().get(out)) {
+    if (error == simdjson::NUMBER_OUT_OF_RANGE || IsIntegerLiteral(token)) {
+      return OutOfRange(where, "число " + Quote(token) + " вне диапазона 64-битного целого (допустимо не больше 10^15 по модулю)");
+    }
+    return Malformed(where, JsonProblem(error, "целое число"));
+  }
   return Ok{};
 }
 
@@ -119,13 +157,25 @@ Status ReadTimestamp(od::value& value, const Where& where, Instant& out) {
   if (!instant || text.find('T') == std::string_view::npos) {
     return Malformed(where, "ожидалась метка времени RFC 3339 вида 2025-11-28T10:00:09.053200+00:00, а найдено " + Quote(text));
   }
+  if (*instant < kEarliestInstant || *instant > kLatestInstant) {
+    return OutOfRange(where, "момент " + Quote(text) + " в UTC выходит за допустимый диапазон " +
+                                 std::string(kInstantRange));
+  }
   out = *instant;
   return Ok{};
 }
 
-Status ReadCounter(od::value& value, const Where& where, Counters& counters, int which) {
+// A counter is in [0, kMaxCounter]; a delta (a change, possibly negative) in ±kMaxCounter.
+Status ReadCounter(od::value& value, const Where& where, Counters& counters, int which, bool delta) {
   std::int64_t* targets[] = {&counters.views, &counters.likes, &counters.comments, &counters.reports};
-  return ReadInteger(value, where, *targets[which]);
+  std::int64_t& out = *targets[which];
+  if (auto status = ReadInteger(value, where, out); !status) return status;
+  if (!delta && out < 0) return OutOfRange(where, "счётчик не может быть отрицательным, а найдено " + std::to_string(out));
+  if (out > kMaxCounter || out < -kMaxCounter) {
+    return OutOfRange(where, "значение " + std::to_string(out) + " по модулю больше допустимого 10^15 (" +
+                                 std::to_string(kMaxCounter) + ")");
+  }
+  return Ok{};
 }
 
 }  // namespace
@@ -136,9 +186,15 @@ struct VideoParser::Impl {
   Status Parse(const char* data, std::size_t size, std::size_t capacity, std::int64_t offset, std::int64_t index);
   Status ParseVideo(od::object& object);
   Status ParseSnapshot(od::value& value, std::int64_t index);
+  Status ReadId(od::value& value, const Where& where, const IdShape& shape, std::string_view& out);
+  std::string_view Lowercase(std::string_view id);
   Status CheckSnapshots();
+  Status CheckDeltaSums();
 
   od::parser parser_;
+  // Lowercase copies of ids written in uppercase, until the next video (a deque keeps their
+  // addresses while it grows).
+  std::deque<std::string> lowered_;
   const char* data_ = nullptr;
   std::int64_t offset_ = 0;
   VideoRecord video_;
@@ -166,6 +222,7 @@ Status VideoParser::Impl::Parse(const char* data, std::size_t size, std::size_t 
   video_ = VideoRecord{};
   video_.index = index;
   snapshots_.clear();
+  lowered_.clear();
   const Where where{index, -1, {}, offset};
   od::document document;
   if (auto error = parser_.iterate(data, size, capacity).get(document)) return Malformed(where, JsonProblem(error, ""));
@@ -197,23 +254,13 @@ Status VideoParser::Impl::ParseVideo(od::object& object) {
     where.offset = offset_ + (value.raw_json_token().data() - data_);
     Status status = Ok{};
     switch (id) {
-      case kVideoId:
-        status = ReadString(value, where, video_.id);
-        if (status && !IsDashedUuid(video_.id)) {
-          return Malformed(where, "ожидался id видео вида xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, а найдено " + Quote(video_.id));
-        }
-        break;
-      case kCreatorId:
-        status = ReadString(value, where, video_.creator_id);
-        if (status && !IsHexId(video_.creator_id)) {
-          return Malformed(where, "ожидался id автора из 32 шестнадцатеричных цифр, а найдено " + Quote(video_.creator_id));
-        }
-        break;
+      case kVideoId: status = ReadId(value, where, kVideoIdShape, video_.id); break;
+      case kCreatorId: status = ReadId(value, where, kCreatorIdShape, video_.creator_id); break;
       case kVideoCreatedAt: status = ReadTimestamp(value, where, video_.video_created_at); break;
       case kVideoViews:
       case kVideoLikes:
       case kVideoComments:
-      case kVideoReports: status = ReadCounter(value, where, video_.counters, id - kVideoViews); break;
+      case kVideoReports: status = ReadCounter(value, where, video_.counters, id - kVideoViews, false); break;
       case kVideoCreated: status = ReadTimestamp(value, where, video_.created_at); break;
       case kVideoUpdated: status = ReadTimestamp(value, where, video_.updated_at); break;
       case kVideoSnapshots: {
@@ -271,21 +318,16 @@ Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
     where.offset = offset_ + (field_value.raw_json_token().data() - data_);
     Status status = Ok{};
     switch (id) {
-      case kSnapId:
-        status = ReadString(field_value, where, snapshot.id);
-        if (status && !IsHexId(snapshot.id)) {
-          return Malformed(where, "ожидался id замера из 32 шестнадцатеричных цифр, а найдено " + Quote(snapshot.id));
-        }
-        break;
-      case kSnapVideoId: status = ReadString(field_value, where, snapshot.video_id); break;
+      case kSnapId: status = ReadId(field_value, where, kSnapshotIdShape, snapshot.id); break;
+      case kSnapVideoId: status = ReadId(field_value, where, kVideoIdShape, snapshot.video_id); break;
       case kSnapViews:
       case kSnapLikes:
       case kSnapComments:
-      case kSnapReports: status = ReadCounter(field_value, where, snapshot.counters, id - kSnapViews); break;
+      case kSnapReports: status = ReadCounter(field_value, where, snapshot.counters, id - kSnapViews, false); break;
       case kSnapDeltaViews:
       case kSnapDeltaLikes:
       case kSnapDeltaComments:
-      case kSnapDeltaReports: status = ReadCounter(field_value, where, snapshot.deltas, id - kSnapDeltaViews); break;
+      case kSnapDeltaReports: status = ReadCounter(field_value, where, snapshot.deltas, id - kSnapDeltaViews, true); break;
       case kSnapCreated: status = ReadTimestamp(field_value, where, snapshot.created_at); break;
       case kSnapUpdated: status = ReadTimestamp(field_value, where, snapshot.updated_at); break;
       default: break;
@@ -302,8 +344,25 @@ Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
   return Ok{};
 }
 
+// Reads an id of `shape` in any letter case and returns it lowercase.
+Status VideoParser::Impl::ReadId(od::value& value, const Where& where, const IdShape& shape, std::string_view& out) {
+  if (auto status = ReadString(value, where, out); !status) return status;
+  if (!shape.matches(out)) return Malformed(where, std::string(shape.expected) + ", а найдено " + Quote(out));
+  out = Lowercase(out);
+  return Ok{};
+}
+
+std::string_view VideoParser::Impl::Lowercase(std::string_view id) {
+  if (std::none_of(id.begin(), id.end(), IsUpper)) return id;
+  std::string& copy = lowered_.emplace_back(id);
+  for (char& c : copy) {
+    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return copy;
+}
+
 // Checks that need the whole video: the snapshots' video_id (the id may come after the
-// snapshots) and repeated snapshot ids.
+// snapshots), repeated snapshot ids, and the delta sums.
 Status VideoParser::Impl::CheckSnapshots() {
   snapshot_ids_.clear();
   for (const auto& snapshot : snapshots_) {
@@ -315,6 +374,29 @@ Status VideoParser::Impl::CheckSnapshots() {
     if (!inserted) {
       return Malformed(Where{video_.index, snapshot.index, "id", snapshot.offset},
                        "id замера " + Quote(snapshot.id) + " уже встречался в замере " + std::to_string(it->second));
+    }
+  }
+  return CheckDeltaSums();
+}
+
+// Any sum of one video's deltas (a day, an hour of age, a period) must fit a 64-bit integer:
+// the sum of their magnitudes, per counter, is kept within it.
+Status VideoParser::Impl::CheckDeltaSums() {
+  constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max();
+  constexpr std::array<std::string_view, 4> kNames = {"delta_views_count", "delta_likes_count",
+                                                      "delta_comments_count", "delta_reports_count"};
+  std::array<std::int64_t, 4> magnitude{};
+  for (const auto& snapshot : snapshots_) {
+    const std::array<std::int64_t, 4> deltas = {snapshot.deltas.views, snapshot.deltas.likes, snapshot.deltas.comments,
+                                                snapshot.deltas.reports};
+    for (std::size_t i = 0; i < deltas.size(); ++i) {
+      const std::int64_t size = deltas[i] < 0 ? -deltas[i] : deltas[i];  // |delta| <= kMaxCounter
+      if (magnitude[i] > kLimit - size) {
+        return OutOfRange(Where{video_.index, snapshot.index, kNames[i], snapshot.offset},
+                          "сумма модулей приростов этого видео превышает " + std::to_string(kLimit) +
+                              ": суммы за периоды нельзя было бы вычислить точно");
+      }
+      magnitude[i] += size;
     }
   }
   return Ok{};

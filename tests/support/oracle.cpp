@@ -148,6 +148,14 @@ Field GroupField(plan::GroupBy group_by) {
   return Field::kVideoId;
 }
 
+// Ids as the loader stores them: lowercase.
+std::string LowercaseId(std::string id) {
+  for (char& c : id) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return id;
+}
+
 }  // namespace
 
 Dataset ParseDataset(const std::string& json_text) {
@@ -155,8 +163,8 @@ Dataset ParseDataset(const std::string& json_text) {
   Dataset data;
   for (const auto& v : document.at("videos")) {
     OracleVideo video;
-    video.id = v.at("id").get<std::string>();
-    video.creator_id = v.at("creator_id").get<std::string>();
+    video.id = LowercaseId(v.at("id").get<std::string>());
+    video.creator_id = LowercaseId(v.at("creator_id").get<std::string>());
     video.published_at = Timestamp(v.at("video_created_at"));
     for (std::size_t i = 0; i < kMetrics.size(); ++i) video.counters[i] = v.at(kMetrics[i]).get<std::int64_t>();
     for (const auto& s : v.at("snapshots")) {

@@ -1,7 +1,11 @@
 // The command-line contract, driven through the real binary: exit codes, stdout/stderr split,
 // hostile plans rejected before any SQL, tables intact afterwards.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 
 #include "support/test_env.hpp"
@@ -119,6 +123,124 @@ TEST_F(Cli, UnreachableDatabaseIsAnEnvironmentError) {
                                  {}, {"VIDEOBOT_PLANNER=rules"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_TRUE(result.out.empty());
+}
+
+// Runs the binary with `args` in `directory`, where the default database (sqlite:videobot.db)
+// lives, with the defaults taken from no environment variable.
+ProcessResult RunIn(const std::string& directory, const std::vector<std::string>& args, const std::string& input = {},
+                    const std::vector<std::string>& env = {}) {
+  std::vector<std::string> argv = {"/bin/sh", "-c",
+                                   "cd \"$1\" && shift && unset DATABASE_URL VIDEOBOT_NOW VIDEOBOT_TZ && exec \"$@\"",
+                                   "sh", directory, BinaryPath()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> environment = {"VIDEOBOT_PLANNER=rules", "LLM_API_KEY="};
+  environment.insert(environment.end(), env.begin(), env.end());
+  return RunProcess(argv, input, environment);
+}
+
+std::vector<std::string> Entries(const std::string& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) names.push_back(entry.path().filename());
+  return names;
+}
+
+// Says the database is not initialised and how to fix it; no SQL, no driver text.
+void ExpectNotInitialised(const ProcessResult& result, const std::string& what) {
+  EXPECT_EQ(result.exit_code, 1) << what << ": " << result.err;
+  EXPECT_TRUE(result.out.empty()) << what << ": " << result.out;
+  EXPECT_NE(result.err.find("не инициализирована"), std::string::npos) << what << ": " << result.err;
+  EXPECT_NE(result.err.find("videobot load FILE"), std::string::npos) << what << ": " << result.err;
+  for (const char* word : {"SELECT", "no such table", "FROM", "SQLite:", "sqlite_master"}) {
+    EXPECT_EQ(result.err.find(word), std::string::npos) << what << ": " << result.err;
+  }
+}
+
+const std::string kCountPlan =
+    R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,"filters":{"creator_ids":null,"video_ids":null,"published":null,"measured":null,"hours_after_publication":null,"conditions":[]},"group_by":null,"order":null,"limit":null})";
+
+TEST_F(Cli, ReadCommandsInAnEmptyDirectorySayTheDatabaseIsNotInitialisedAndCreateNothing) {
+  TempDir empty;
+  const std::string question = "Сколько всего видео есть в системе?";
+  ExpectNotInitialised(RunIn(empty.path(), {"ask", question}), "ask");
+  ExpectNotInitialised(RunIn(empty.path(), {"run-plan", "-"}, kCountPlan), "run-plan");
+  ExpectNotInitialised(RunIn(empty.path(), {"chat"}, question + "\n"), "chat");
+  ExpectNotInitialised(RunIn(empty.path(), {"bot"}, {}, {"BOT_TOKEN=123456:not-a-real-token", "TELEGRAM_API_URL=http://127.0.0.1:1"}),
+                       "bot");
+  EXPECT_EQ(Entries(empty.path()), std::vector<std::string>{});
+  // Commands that need no data still work there, and create nothing either.
+  EXPECT_EQ(RunIn(empty.path(), {"plan", question}).exit_code, 0);
+  EXPECT_EQ(RunIn(empty.path(), {"sql", question}).exit_code, 0);
+  EXPECT_EQ(Entries(empty.path()), std::vector<std::string>{});
+}
+
+TEST_F(Cli, AnEmptyFileOrADatabaseWithoutTablesIsNotInitialisedEither) {
+  TempDir directory;
+  const std::string file = directory.path() + "/videobot.db";
+  std::ofstream(file).close();
+  ExpectNotInitialised(RunIn(directory.path(), {"ask", "Сколько всего видео есть в системе?"}), "ask");
+  EXPECT_EQ(std::filesystem::file_size(file), 0u);
+  EXPECT_EQ(Entries(directory.path()), std::vector<std::string>{"videobot.db"});
+}
+
+TEST_F(Cli, LoadInitialisesTheDatabaseThatReadCommandsThenUse) {
+  TempDir directory;
+  const auto generated = RunProcess({BinaryPath(), "generate", "--videos", "12", "--creators", "3", "--seed", "5"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  const auto loaded = RunIn(directory.path(), {"load", "-"}, generated.out);
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+  const auto answer = RunIn(directory.path(), {"ask", "Сколько всего видео есть в системе?"});
+  EXPECT_EQ(answer.exit_code, 0) << answer.err;
+  EXPECT_EQ(answer.out, "12\n");
+}
+
+std::string Upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+TEST_F(Cli, UppercaseIdsInTheFileAreFoundByQuestionsInAnyCase) {
+  const auto generated = RunProcess({BinaryPath(), "generate", "--videos", "20", "--creators", "4", "--seed", "9"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  nlohmann::json document = nlohmann::json::parse(generated.out);
+  const std::string creator = document["videos"][0]["creator_id"].get<std::string>();
+  const std::string video = document["videos"][0]["id"].get<std::string>();
+  int published = 0;
+  for (auto& v : document["videos"]) {
+    published += v["creator_id"] == creator ? 1 : 0;
+    v["id"] = Upper(v["id"].get<std::string>());
+    v["creator_id"] = Upper(v["creator_id"].get<std::string>());
+    for (auto& s : v["snapshots"]) {
+      s["id"] = Upper(s["id"].get<std::string>());
+      s["video_id"] = v["id"];
+    }
+  }
+  ASSERT_EQ(Run({"load", "-"}, document.dump()).exit_code, 0);
+  for (const std::string& id : {creator, Upper(creator)}) {
+    EXPECT_EQ(Count("Сколько видео у креатора с id " + id + " набрали больше 0 просмотров по итоговой статистике?"),
+              std::to_string(published) + "\n")
+        << id;
+  }
+  const std::string snapshots = std::to_string(document["videos"][0]["snapshots"].size()) + "\n";
+  const std::string plan =
+      R"({"action":"query","refusal_reason":null,"source":"snapshots","aggregate":"count","field":null,"filters":{"creator_ids":null,"video_ids":[")" +
+      video +
+      R"("],"published":null,"measured":null,"hours_after_publication":null,"conditions":[]},"group_by":null,"order":null,"limit":null})";
+  const auto by_plan = Run({"run-plan", "-"}, plan);
+  EXPECT_EQ(by_plan.exit_code, 0) << by_plan.err;
+  EXPECT_EQ(by_plan.out, snapshots);
+}
+
+TEST_F(Cli, ARejectedFileIsReportedWithItsPathAndNoSql) {
+  const auto generated = RunProcess({BinaryPath(), "generate", "--videos", "3", "--seed", "4"});
+  nlohmann::json document = nlohmann::json::parse(generated.out);
+  document["videos"][1]["snapshots"][0]["created_at"] = "9999-12-31T23:00:00-14:00";
+  const auto result = Run({"load", "-"}, document.dump());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("/videos/1/snapshots/0/created_at"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("value_out_of_range"), std::string::npos) << result.err;
+  for (const char* word : {"COPY", "SELECT", "INSERT", "out of range for type"}) {
+    EXPECT_EQ(result.err.find(word), std::string::npos) << result.err;
+  }
 }
 
 TEST_F(Cli, ChatAnswersLineByLine) {

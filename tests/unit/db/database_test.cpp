@@ -1,8 +1,12 @@
 // The Database implementations: value mapping, parameters, read-only queries, transactions,
-// statement timeouts, connection errors without passwords.
+// statement timeouts, errors without SQL or passwords, overflow, and opening modes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "db/connection_url.hpp"
+#include "db/migrations.hpp"
 #include "test_database.hpp"
 
 namespace videobot::db::testing {
@@ -63,6 +67,54 @@ TEST_P(DatabaseTest, StatementErrorsAreDatabaseErrors) {
   EXPECT_EQ(QueryInt(db(), "SELECT 1"), 1);
 }
 
+// The text of `error` must not quote the statement or the server's words about it.
+void ExpectNoStatementText(const std::exception& error, const std::vector<std::string>& fragments) {
+  const std::string message = error.what();
+  for (const auto& fragment : fragments) EXPECT_EQ(message.find(fragment), std::string::npos) << message;
+}
+
+TEST_P(DatabaseTest, ErrorMessagesHoldNoSqlOrDriverText) {
+  db().Execute(postgres() ? "CREATE TABLE t (x bigint)" : "CREATE TABLE t (x INTEGER) STRICT");
+  const std::vector<std::pair<std::string, bool>> failing = {
+      {"SELECT secret_column FROM secret_table_xyz", true},
+      {"SELECT secret_column FROM t WHERE x = 'secret value'", true},
+      {"SELEKT secret_column", true},
+      {"INSERT INTO secret_table_xyz VALUES (1)", false},
+      {"INSERT INTO t VALUES ('secret value')", false},
+  };
+  for (const auto& [statement, query] : failing) {
+    try {
+      if (query) {
+        db().Query(sql::Query{statement, {}});
+      } else {
+        db().Execute(statement);
+      }
+      ADD_FAILURE() << "accepted: " << statement;
+    } catch (const DatabaseError& error) {
+      ExpectNoStatementText(error, {"secret", "SELECT", "SELEKT", "INSERT", "no such", "does not exist", "syntax error at"});
+      EXPECT_NE(std::string(error.what()).find(postgres() ? "PostgreSQL" : "SQLite"), std::string::npos) << error.what();
+    }
+  }
+  EXPECT_EQ(QueryInt(db(), "SELECT 1"), 1);
+}
+
+TEST_P(DatabaseTest, AnOverflowingSumIsAValueOutOfRangeError) {
+  db().Execute("CREATE TABLE t (x bigint)");
+  db().Execute("INSERT INTO t VALUES (9000000000000000000), (9000000000000000000)");
+  const std::string sum = postgres() ? "SELECT COALESCE(SUM(x), 0)::bigint FROM t" : "SELECT COALESCE(SUM(x), 0) FROM t";
+  try {
+    db().Query(sql::Query{sum, {}});
+    FAIL() << "the sum did not overflow";
+  } catch (const ValueOutOfRangeError& error) {
+    ExpectNoStatementText(error, {"SUM", "SELECT", "bigint out of range", "integer overflow"});
+  }
+  // Inside a write too (the loader's rollups).
+  db().Execute("CREATE TABLE u (x bigint)");
+  EXPECT_THROW(db().Execute("INSERT INTO u SELECT SUM(x) FROM t"), ValueOutOfRangeError);
+  EXPECT_EQ(QueryInt(db(), "SELECT count(*) FROM u"), 0);
+  EXPECT_EQ(QueryInt(db(), "SELECT 1"), 1);
+}
+
 TEST_P(DatabaseTest, StatementTimeoutCancelsLongQueries) {
   db().SetStatementTimeout(std::chrono::milliseconds(200));
   const std::string slow = postgres() ? "SELECT count(*) FROM generate_series(1, 1000000000)"
@@ -113,6 +165,53 @@ TEST(OpenTest, ConnectionErrorsNeverShowThePassword) {
       EXPECT_NE(message.find("PostgreSQL"), std::string::npos) << message;
     }
   }
+}
+
+TEST(OpenTest, ExistingModeNeverCreatesASqliteFile) {
+  videobot::testing::TempDir dir;
+  const std::string path = dir.path() + "/absent.db";
+  try {
+    Open("sqlite:" + path, OpenMode::kExisting);
+    FAIL() << "opened a database that does not exist";
+  } catch (const NotInitialisedError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("videobot load FILE"), std::string::npos) << message;
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(OpenTest, ExistingModeLeavesAFileWithoutTablesUntouched) {
+  videobot::testing::TempDir dir;
+  const std::string path = dir.path() + "/empty.db";
+  std::ofstream(path).close();
+  EXPECT_THROW(Open("sqlite:" + path, OpenMode::kExisting), NotInitialisedError);
+  EXPECT_EQ(std::filesystem::file_size(path), 0u);
+  // A SQLite database with other tables only is not initialised either.
+  const std::string other = dir.path() + "/other.db";
+  Open("sqlite:" + other)->Execute("CREATE TABLE unrelated (x INTEGER)");
+  EXPECT_THROW(Open("sqlite:" + other, OpenMode::kExisting), NotInitialisedError);
+}
+
+TEST(OpenTest, ExistingModeOpensAMigratedDatabase) {
+  videobot::testing::TempDir dir;
+  const std::string url = "sqlite:" + dir.path() + "/ready.db";
+  Migrate(*Open(url, OpenMode::kCreate));
+  EXPECT_EQ(QueryInt(*Open(url, OpenMode::kExisting), "SELECT count(*) FROM videos"), 0);
+}
+
+TEST(OpenTest, ExistingModeOnPostgresNeedsTheTables) {
+  VIDEOBOT_REQUIRE_POSTGRES();
+  FreshDatabase fresh(Backend::kPostgres);
+  try {
+    Open(fresh.url(), OpenMode::kExisting);
+    FAIL() << "opened a database without tables";
+  } catch (const NotInitialisedError& error) {
+    EXPECT_NE(std::string(error.what()).find("videobot load FILE"), std::string::npos) << error.what();
+  }
+  Migrate(fresh.db());
+  EXPECT_EQ(QueryInt(*Open(fresh.url(), OpenMode::kExisting), "SELECT count(*) FROM videos"), 0);
 }
 
 TEST(OpenTest, SqliteErrorsAreDatabaseErrors) {

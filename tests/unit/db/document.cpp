@@ -1,6 +1,7 @@
 #include "document.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <ostream>
 #include <sstream>
 
@@ -19,6 +20,13 @@ std::string Micros(const nlohmann::json& text) {
 
 std::string Int(const nlohmann::json& value) { return std::to_string(value.get<std::int64_t>()); }
 
+// Ids as the loader stores them: lowercase.
+std::string Id(const nlohmann::json& value) {
+  std::string id = value.get<std::string>();
+  std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return id;
+}
+
 }  // namespace
 
 std::string GeneratedDocument(int videos, std::uint64_t seed, int creators) {
@@ -29,13 +37,13 @@ std::vector<std::string> ExpectedRows(const nlohmann::json& document) {
   std::vector<std::string> videos;
   std::vector<std::string> snapshots;
   for (const auto& v : document.at("videos")) {
-    videos.push_back(v.at("id").get<std::string>() + "|" + v.at("creator_id").get<std::string>() + "|" +
+    videos.push_back(Id(v.at("id")) + "|" + Id(v.at("creator_id")) + "|" +
                      Micros(v.at("video_created_at")) + "|" + Int(v.at("views_count")) + "|" +
                      Int(v.at("likes_count")) + "|" + Int(v.at("comments_count")) + "|" +
                      Int(v.at("reports_count")) + "|" + Micros(v.at("created_at")) + "|" +
                      Micros(v.at("updated_at")) + "|");
     for (const auto& s : v.at("snapshots")) {
-      snapshots.push_back(s.at("id").get<std::string>() + "|" + s.at("video_id").get<std::string>() + "|" +
+      snapshots.push_back(Id(s.at("id")) + "|" + Id(s.at("video_id")) + "|" +
                           Int(s.at("views_count")) + "|" + Int(s.at("likes_count")) + "|" +
                           Int(s.at("comments_count")) + "|" + Int(s.at("reports_count")) + "|" +
                           Int(s.at("delta_views_count")) + "|" + Int(s.at("delta_likes_count")) + "|" +

@@ -15,7 +15,7 @@ namespace videobot::db::testing {
 std::string GeneratedDocument(int videos, std::uint64_t seed, int creators = 5);
 
 /// The rows a database must hold after loading `document` into an empty one, in the format of
-/// DumpTables (timestamps as microseconds), computed independently of the loader.
+/// DumpTables (ids lowercase, timestamps as microseconds), computed independently of the loader.
 std::vector<std::string> ExpectedRows(const nlohmann::json& document);
 
 /// Counts and sums over the loaded tables.

@@ -1,7 +1,11 @@
-// The loader on malformed documents: every kind is rejected with kLoadMalformed, the JSON path
-// of the culprit and its byte offset, and nothing is written.
+// The loader on malformed documents: every kind is rejected with kLoadMalformed (or
+// kValueOutOfRange for a value outside the accepted ranges), the JSON path of the culprit and its
+// byte offset, and nothing is written.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <functional>
 #include <regex>
 #include <sstream>
@@ -25,6 +29,28 @@ std::string Edit(const std::function<void(json&)>& change) {
   return document.dump();
 }
 
+std::string Upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+// Video 0 with `count` copies of its first snapshot (distinct ids), each growing views by `delta`.
+std::string ManySnapshots(int count, std::int64_t delta) {
+  return Edit([&](json& d) {
+    json& video = d["videos"][0];
+    const json first = video["snapshots"][0];
+    video["snapshots"] = json::array();
+    for (int i = 0; i < count; ++i) {
+      json snapshot = first;
+      char id[33];
+      std::snprintf(id, sizeof id, "%032x", i);
+      snapshot["id"] = id;
+      snapshot["delta_views_count"] = delta;
+      video["snapshots"].push_back(snapshot);
+    }
+  });
+}
+
 std::string ReplaceFirst(std::string text, const std::string& what, const std::string& with) {
   const auto at = text.find(what);
   if (at == std::string::npos) throw std::runtime_error("test document lacks " + what);
@@ -38,7 +64,10 @@ struct Case {
   bool path_is_prefix = false;
   std::string offset_marker{};  ///< when set: the offset must point into this text…
   std::size_t offset_skip = 0;  ///< …this many bytes after its start
+  ErrorCode code = ErrorCode::kLoadMalformed;
 };
+
+constexpr auto kRange = ErrorCode::kValueOutOfRange;
 
 void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
 
@@ -63,7 +92,32 @@ std::vector<Case> Cases() {
        "/videos/0/snapshots/3/delta_likes_count"},
       {"CounterNull", [] { return Edit([](json& d) { d["videos"][3]["reports_count"] = nullptr; }); }, "/videos/3/reports_count"},
       {"CounterOverflow", [] { return ReplaceFirst(Base(), "\"views_count\": ", "\"views_count\": 99999999999999999999"); },
-       "/videos/0/views_count", false, "\"views_count\": 99999999999999999999", 15},
+       "/videos/0/views_count", false, "\"views_count\": 99999999999999999999", 15, kRange},
+      {"NegativeVideoCounter", [] { return Edit([](json& d) { d["videos"][1]["likes_count"] = -1; }); },
+       "/videos/1/likes_count", false, "", 0, kRange},
+      {"NegativeSnapshotCounter", [] { return Edit([](json& d) { d["videos"][2]["snapshots"][1]["views_count"] = -5; }); },
+       "/videos/2/snapshots/1/views_count", false, "", 0, kRange},
+      {"CounterAboveLimit", [] { return Edit([](json& d) { d["videos"][0]["views_count"] = kMaxCounter + 1; }); },
+       "/videos/0/views_count", false, "", 0, kRange},
+      {"SnapshotCounterAboveLimit",
+       [] { return Edit([](json& d) { d["videos"][4]["snapshots"][0]["reports_count"] = kMaxCounter + 1; }); },
+       "/videos/4/snapshots/0/reports_count", false, "", 0, kRange},
+      {"DeltaBelowLimit",
+       [] { return Edit([](json& d) { d["videos"][3]["snapshots"][0]["delta_comments_count"] = -(kMaxCounter + 1); }); },
+       "/videos/3/snapshots/0/delta_comments_count", false, "", 0, kRange},
+      {"DeltaSumsOfOneVideoBeyondInt64", [] { return ManySnapshots(9300, kMaxCounter); },
+       "/videos/0/snapshots/9223/delta_views_count", false, "", 0, kRange},
+      {"InstantBeforeYearOneInUtc",
+       [] { return Edit([](json& d) { d["videos"][0]["video_created_at"] = "0001-01-01T05:00:00+14:00"; }); },
+       "/videos/0/video_created_at", false, "", 0, kRange},
+      {"InstantAfterYear9999InUtc",
+       [] { return Edit([](json& d) { d["videos"][2]["snapshots"][3]["created_at"] = "9999-12-31T23:00:00-14:00"; }); },
+       "/videos/2/snapshots/3/created_at", false, "", 0, kRange},
+      {"InstantOneMicrosecondPastTheEnd",
+       [] { return Edit([](json& d) { d["videos"][1]["updated_at"] = "9999-12-31T20:00:00.000000-04:00"; }); },
+       "/videos/1/updated_at", false, "", 0, kRange},
+      {"YearZero", [] { return Edit([](json& d) { d["videos"][3]["created_at"] = "0000-06-01T00:00:00+00:00"; }); },
+       "/videos/3/created_at"},
       {"IdAsNumber", [] { return Edit([](json& d) { d["videos"][1]["snapshots"][0]["id"] = 12345; }); },
        "/videos/1/snapshots/0/id"},
       {"SnapshotsNotArray", [] { return Edit([](json& d) { d["videos"][1]["snapshots"] = json::object(); }); },
@@ -102,6 +156,27 @@ std::vector<Case> Cases() {
        },
        "/videos/0/id"},
       {"BadCreatorId", [] { return Edit([](json& d) { d["videos"][1]["creator_id"] = "ABC"; }); }, "/videos/1/creator_id"},
+      {"CreatorIdWithNonHexLetter",
+       [] { return Edit([](json& d) { d["videos"][1]["creator_id"] = "G" + d["videos"][1]["creator_id"].get<std::string>().substr(1); }); },
+       "/videos/1/creator_id"},
+      {"BadSnapshotVideoId", [] { return Edit([](json& d) { d["videos"][1]["snapshots"][0]["video_id"] = "zz"; }); },
+       "/videos/1/snapshots/0/video_id"},
+      {"DuplicateVideoIdInAnotherCase",
+       [] {
+         return Edit([](json& d) {
+           const std::string id = Upper(d["videos"][0]["id"].get<std::string>());
+           d["videos"][2]["id"] = id;
+           for (auto& s : d["videos"][2]["snapshots"]) s["video_id"] = id;
+         });
+       },
+       "/videos/2/id"},
+      {"RepeatedSnapshotIdInAnotherCase",
+       [] {
+         return Edit([](json& d) {
+           d["videos"][0]["snapshots"][5]["id"] = Upper(d["videos"][0]["snapshots"][1]["id"].get<std::string>());
+         });
+       },
+       "/videos/0/snapshots/5/id"},
       {"BadSnapshotId", [] { return Edit([](json& d) { d["videos"][1]["snapshots"][1]["id"] = "zz"; }); },
        "/videos/1/snapshots/1/id"},
       {"RepeatedSnapshotIdInVideo",
@@ -145,7 +220,11 @@ TEST_P(LoaderMalformedTest, RejectsAndWritesNothing) {
   const auto result = Load(fresh.db(), input);
   ASSERT_FALSE(result.has_value()) << c.name << " was accepted";
   const Error& error = result.error();
-  EXPECT_EQ(error.code, ErrorCode::kLoadMalformed);
+  EXPECT_EQ(error.code, c.code) << error.Describe();
+  // What the operator reads: never SQL or the driver's words.
+  for (const char* word : {"SELECT", "INSERT", "COPY", "SQLSTATE", "ERROR:"}) {
+    EXPECT_EQ(error.message.find(word), std::string::npos) << error.message;
+  }
   if (c.path_is_prefix) {
     EXPECT_TRUE(error.path.starts_with(c.path)) << error.Describe();
   } else {

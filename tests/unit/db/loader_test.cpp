@@ -1,6 +1,9 @@
 // The loader on valid documents: round trips, idempotence, upserts, the real file's format.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -83,6 +86,96 @@ TEST_P(LoaderTest, KeyOrderAndLayoutAreFree) {
   const json document = json::parse(text);
   LoadText(document.dump());
   EXPECT_EQ(DumpTables(db()), ExpectedRows(document));
+}
+
+std::string Upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+// Every id of the document in uppercase; the snapshots' video_id of odd videos stays lowercase.
+json WithUppercaseIds(json document) {
+  int index = 0;
+  for (auto& v : document["videos"]) {
+    v["id"] = Upper(v["id"].get<std::string>());
+    v["creator_id"] = Upper(v["creator_id"].get<std::string>());
+    for (auto& s : v["snapshots"]) {
+      s["id"] = Upper(s["id"].get<std::string>());
+      if (index % 2 == 0) s["video_id"] = v["id"];
+    }
+    ++index;
+  }
+  return document;
+}
+
+TEST_P(LoaderTest, UppercaseIdsAreStoredLowercaseAndFound) {
+  const json original = json::parse(GeneratedDocument(12, 23));
+  const json upper = WithUppercaseIds(original);
+  LoadText(upper.dump());
+  EXPECT_EQ(DumpTables(db()), ExpectedRows(original));
+  // A compiled question binds lowercase ids (the parser and the plan schema fold them).
+  const std::string creator = original["videos"][3]["creator_id"].get<std::string>();
+  std::int64_t expected = 0;
+  for (const auto& v : original["videos"]) expected += v["creator_id"] == creator ? 1 : 0;
+  const std::string count = postgres() ? "SELECT count(*) FROM videos WHERE creator_id = $1"
+                                       : "SELECT count(*) FROM videos WHERE creator_id = ?1";
+  const auto rows = db().Query(sql::Query{count, {creator}});
+  EXPECT_EQ(std::get<std::int64_t>(rows.at(0).at(0)), expected);
+  // The same file in another case updates the same rows instead of adding twins.
+  LoadText(original.dump());
+  EXPECT_EQ(DumpTables(db()), ExpectedRows(original));
+}
+
+TEST_P(LoaderTest, ValuesAtTheEdgesOfTheAcceptedRangesRoundTrip) {
+  json document = json::parse(GeneratedDocument(3, 29));
+  auto& first = document["videos"][0];
+  first["views_count"] = kMaxCounter;
+  first["video_created_at"] = "0001-01-01T00:00:00+00:00";
+  first["created_at"] = "0001-01-01T14:00:00+14:00";  // the same instant
+  first["updated_at"] = "9999-12-31T23:59:59.999999+00:00";
+  auto& snapshot = first["snapshots"][0];
+  snapshot["delta_views_count"] = -kMaxCounter;
+  snapshot["likes_count"] = kMaxCounter;
+  snapshot["created_at"] = "9999-12-31T09:59:59.999999-14:00";  // the latest instant
+  snapshot["updated_at"] = "0001-01-01T00:00:00Z";
+  first["snapshots"][1]["delta_likes_count"] = kMaxCounter;
+  LoadText(document.dump());
+  EXPECT_EQ(DumpTables(db()), ExpectedRows(document));
+  EXPECT_EQ(QueryInt(db(), "SELECT min(" + MicrosExpr(db(), "video_created_at") + ") FROM videos"), kEarliestInstant);
+  EXPECT_EQ(QueryInt(db(), "SELECT max(" + MicrosExpr(db(), "created_at") + ") FROM video_snapshots"), kLatestInstant);
+}
+
+// The document with video 0 measured `count` times in one hour, ids from `first_id` on, each
+// snapshot growing views by kMaxCounter.
+json OneVideoMeasuredAtTheBound(int first_id, int count) {
+  json document = json::parse(GeneratedDocument(2, 31));
+  json& video = document["videos"][0];
+  const json first = video["snapshots"][0];
+  video["snapshots"] = json::array();
+  for (int i = first_id; i < first_id + count; ++i) {
+    json snapshot = first;
+    char id[33];
+    std::snprintf(id, sizeof id, "%032x", i);
+    snapshot["id"] = id;
+    snapshot["delta_views_count"] = kMaxCounter;
+    video["snapshots"].push_back(snapshot);
+  }
+  return document;
+}
+
+TEST_P(LoaderTest, RollupSumsPastInt64WithStoredSnapshotsRejectTheLoad) {
+  // Each file keeps the video's delta magnitudes within 64 bits; together, one day of it does not.
+  LoadText(OneVideoMeasuredAtTheBound(0, 5000).dump());
+  const auto before = DumpTables(db());
+  std::istringstream input(OneVideoMeasuredAtTheBound(5000, 5000).dump());
+  const auto result = Load(db(), input);
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::kValueOutOfRange) << result.error().Describe();
+  EXPECT_EQ(result.error().path, "/videos");
+  for (const char* word : {"SELECT", "INSERT", "sum", "integer overflow", "bigint"}) {
+    EXPECT_EQ(result.error().message.find(word), std::string::npos) << result.error().message;
+  }
+  EXPECT_EQ(DumpTables(db()), before);
 }
 
 TEST_P(LoaderTest, EmptyDocumentLoadsNothing) {
