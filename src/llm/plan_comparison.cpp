@@ -33,6 +33,8 @@ Json Canonical(const plan::Plan& plan, const plan::TimeContext& context) {
   for (const char* key : {"creator_ids", "video_ids", "conditions"}) filters[key] = AsSet(filters[key]);
   filters["published"] = ResolvedPeriod(plan.filters.published, context);
   filters["measured"] = ResolvedPeriod(plan.filters.measured, context);
+  const auto moment = plan::ResolveMoment(plan, context);
+  document["as_of"] = moment ? Json(*moment) : Json(nullptr);
   return document;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Compares two plans by what they compute, not how they are spelled: conditions and id lists
-// are compared as sets, periods by the instant ranges they resolve to, refusals as refusals.
+// are compared as sets, periods by the instant ranges they resolve to, a state plan's moment by
+// the instant it resolves to, refusals as refusals.
 
 #include <optional>
 #include <string>

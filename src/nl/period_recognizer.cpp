@@ -312,6 +312,47 @@ std::optional<PeriodExpr> Core(std::span<const Token> tokens, std::size_t pos) {
   return PointOrDashRange(tokens, pos);
 }
 
+// "начало ноября", "конец 28 ноября" (after "на", "к", "по состоянию на"): a moment at an edge
+// of one calendar point.
+std::optional<PeriodExpr> EdgeOfPoint(std::span<const Token> tokens, std::size_t pos) {
+  MomentEdge edge = MomentEdge::kNone;
+  if (AnyWordAt(tokens, pos, {"начало", "начала", "началу"})) edge = MomentEdge::kStart;
+  if (AnyWordAt(tokens, pos, {"конец", "конца", "концу"})) edge = MomentEdge::kEnd;
+  if (edge == MomentEdge::kNone) return std::nullopt;
+  auto point = PointOrDashRange(tokens, pos + 1);
+  if (!point || !point->single) return std::nullopt;
+  point->edge = edge;
+  point->as_of = true;
+  point->length += 1;
+  return point;
+}
+
+// "10:00 28 ноября 2025", "10:00, 28.11.2025" (after "на", "к", "по состоянию на"): one instant,
+// the time of day said before its day.
+std::optional<PeriodExpr> TimeThenDay(std::span<const Token> tokens, std::size_t pos) {
+  auto time = RecognizeTime(tokens, pos);
+  if (!time || !time->seconds) return std::nullopt;
+  std::size_t p = pos + time->length;
+  if (PunctAt(tokens, p, ',')) ++p;
+  auto day = RecognizeDate(tokens, p);
+  if (!day || day->granularity != Granularity::kDay || day->seconds) return std::nullopt;
+  DateExpr point = *day;
+  point.seconds = time->seconds;
+  point.length = p + day->length - pos;
+  PeriodExpr expr;
+  expr.from = expr.to = point;
+  expr.single = true;
+  expr.as_of = true;
+  expr.length = point.length;
+  return expr;
+}
+
+// A moment that only a moment word makes a period: an edge of a point or a time before its day.
+std::optional<PeriodExpr> MomentOnly(std::span<const Token> tokens, std::size_t pos) {
+  if (auto edge = EdgeOfPoint(tokens, pos)) return edge;
+  return TimeThenDay(tokens, pos);
+}
+
 }  // namespace
 
 std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::size_t pos) {
@@ -327,11 +368,25 @@ std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::si
     prefix = 1;
     moment = true;
   }
+  if (moment) {
+    if (auto at = MomentOnly(tokens, pos + 1)) {
+      at->by = WordAt(tokens, pos, "к");
+      at->length += 1;
+      return at;
+    }
+  }
+  // "по состоянию на начало ноября": the lexicon reads "по состоянию на", the moment follows it.
+  if (prefix == 0 && pos > 0 && AnyWordAt(tokens, pos - 1, {"на", "к"})) {
+    if (auto at = MomentOnly(tokens, pos)) return at;
+  }
   if (prefix > 0) {
     auto core = Core(tokens, pos + prefix);
     if (!core) return std::nullopt;
     // "на 28 ноября": a moment; "на прошлой неделе" is a period.
-    core->as_of = moment && !core->relative && core->days_ago == 0;
+    // "на вчера", "на позавчера": the end of that day; "на прошлой неделе" stays a period.
+    const bool past_day = core->days_ago > 0 || core->relative == Relative::kYesterday;
+    core->as_of = moment && ((!core->relative && core->days_ago == 0) || past_day);
+    core->by = core->as_of && WordAt(tokens, pos, "к");
     core->length += prefix;
     return core;
   }

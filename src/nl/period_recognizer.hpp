@@ -5,6 +5,7 @@
 // прошлой неделе"). Nothing is resolved against the clock here (period_resolver.hpp does it).
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 
@@ -13,6 +14,9 @@
 #include "plan/plan.hpp"
 
 namespace videobot::nl {
+
+/// Which edge of a period a moment names: «на начало ноября», «на конец ноября».
+enum class MomentEdge : std::uint8_t { kNone, kStart, kEnd };
 
 /// A period as written.
 struct PeriodExpr {
@@ -25,7 +29,9 @@ struct PeriodExpr {
   bool to_exclusive = false;     ///< "до X": ends where X starts
   bool single = false;           ///< one point: the whole of its unit
   bool time_only = false;        ///< only times of day: needs a day from elsewhere
-  bool as_of = false;            ///< "на 28 ноября": a moment, which plans cannot express
+  bool as_of = false;            ///< "на 28 ноября", "к 1 декабря": a moment (a state plan)
+  bool by = false;               ///< the moment was said with "к" ("к 1 декабря")
+  MomentEdge edge = MomentEdge::kNone;  ///< "на начало ноября" / "на конец ноября"
   std::size_t length = 0;        ///< tokens covered
 };
 

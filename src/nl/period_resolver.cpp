@@ -1,5 +1,8 @@
 #include "nl/period_resolver.hpp"
 
+#include <cstdio>
+#include <string>
+
 namespace videobot::nl {
 namespace {
 
@@ -128,6 +131,44 @@ Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeConte
     return Bad("конец периода раньше его начала");
   }
   return period;
+}
+
+Result<plan::Moment> ResolveMoment(const PeriodExpr& expr, const plan::TimeContext& context) {
+  const Date today = ToLocal(context.now, context.offset).date;
+  // «на вчера», «на позавчера»: the end of that day.
+  if (expr.relative == plan::Relative::kYesterday) return plan::Moment{DateTime{AddDays(today, -1), 0}, false};
+  if (!expr.relative && expr.days_ago > 0) return plan::Moment{DateTime{AddDays(today, -expr.days_ago), 0}, false};
+  if (!expr.single || !expr.from || expr.relative) {
+    return Bad("момент задаётся одной датой или временем, например «на 28 ноября 2025» или «на 10:00 28.11.2025»");
+  }
+  std::optional<DateExpr> point = expr.from;
+  std::optional<DateExpr> none;
+  if (auto status = FillYears(point, none, today); !status) {
+    return Unexpected{status.error()};
+  }
+  if (point->seconds) {
+    if (expr.edge != MomentEdge::kNone) return Bad("у момента времени нет начала и конца");
+    const plan::PeriodBound at = TimeBound(StartOf(*point), *point->seconds);
+    return plan::Moment{at.value, true};
+  }
+  const bool day = point->granularity == Granularity::kDay;
+  switch (expr.edge) {
+    case MomentEdge::kStart: return plan::Moment{DateTime{StartOf(*point), 0}, true};
+    case MomentEdge::kEnd: return plan::Moment{DateTime{EndOf(*point), 0}, false};
+    case MomentEdge::kNone: break;
+  }
+  if (!day) {
+    return Fail(ErrorCode::kQuestionAmbiguous,
+                "непонятно, на какой момент: скажите «на начало …» или «на конец …» (например «на начало ноября 2025»)");
+  }
+  if (expr.by) {
+    const Date date = StartOf(*point);
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d.%02d.%04d", date.day, date.month, date.year);
+    return Fail(ErrorCode::kQuestionAmbiguous, std::string("«к» дате может значить её начало или конец: скажите «на начало ") +
+                                                   text + "» или «на конец " + text + "»");
+  }
+  return plan::Moment{DateTime{StartOf(*point), 0}, false};
 }
 
 std::optional<PeriodExpr> JoinTimesWithDay(const PeriodExpr& times, const PeriodExpr& day) {

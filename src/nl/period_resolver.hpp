@@ -15,6 +15,13 @@ namespace videobot::nl {
 /// end before the start.
 Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context);
 
+/// The moment of a state question: «на 28 ноября» is the end of that day, «на 10:00 28 ноября»
+/// that instant, «на начало ноября» its first instant, «на конец ноября» the end of its last day.
+/// A missing year is filled as for periods. Errors: kQuestionAmbiguous for a month or year
+/// without «начало»/«конец» and for «к <дню>» (its start or its end); kQuestionNotUnderstood
+/// for anything that is not one calendar point, and for dates that do not exist.
+Result<plan::Moment> ResolveMoment(const PeriodExpr& expr, const plan::TimeContext& context);
+
 /// Joins a range of times of day ("с 10:00 до 15:00") with the one day it belongs to (a period
 /// covering exactly one day, "28 ноября"). Nullopt when `day` is not a single day.
 std::optional<PeriodExpr> JoinTimesWithDay(const PeriodExpr& times, const PeriodExpr& day);

@@ -24,7 +24,8 @@ Result<plan::Plan> PlanBuilder::Build() {
   target_ = *target;
   ReadFlags();
   if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
-  const Status built = IsRanking() ? BuildRanking() : BuildSingle();
+  if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
+  const Status built = moment_ ? BuildState() : IsRanking() ? BuildRanking() : BuildSingle();
   if (!built) return Unexpected{built.error()};
   if (auto s = ApplyConditions(); !s) return Unexpected{s.error()};
   if (auto s = ApplyPeriods(); !s) return Unexpected{s.error()};

@@ -47,8 +47,10 @@ Status PlanBuilder::ClassifyPeriods() {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& mention = mentions_[i];
     if (!IsMain(i) || mention.kind != MentionKind::kPeriod || mention.used) continue;
-    if (mention.period.as_of) {
-      return NotUnderstood("значения «на момент» не хранятся: спросите об итоговой статистике или о приросте за период");
+    if (IsMoment(i)) {
+      if (moment_) return NotUnderstood("в вопросе несколько моментов; спросите об одном, например «на 28 ноября 2025»");
+      moment_ = i;
+      continue;
     }
     (NextToPublication(i) ? published_ : unattached_).push_back(i);
   }

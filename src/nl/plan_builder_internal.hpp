@@ -137,6 +137,15 @@ class PlanBuilder {
   // N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
   Result<int> RankingLimit(std::size_t group_noun);
 
+  // State at a moment (plan_builder_state.cpp).
+  // "на 28 ноября", "к 1 декабря", "по состоянию на 10:00 28.11.2025": a period said as a moment.
+  bool IsMoment(std::size_t period);
+  // "сколько просмотров было на 28 ноября", "сколько видео имели больше 1000 просмотров на …".
+  Status BuildState();
+  // "Сколько просмотров было у всех видео 28 ноября": a day without "на"/"за" read as either the
+  // state at the end of the day or the growth during it is refused as ambiguous.
+  Status CheckStateOrGrowth() const;
+
   // Periods, conditions, ids and explanations (plan_builder_filters.cpp).
   // "опубликованные в июне", "в июне вышло": a publication word next to the period, with only
   // connecting words, ids and nouns of the things published between them.
@@ -160,6 +169,7 @@ class PlanBuilder {
   std::vector<std::size_t> published_;
   std::vector<std::size_t> unattached_;
   std::optional<plan::Condition> sign_condition_;
+  std::optional<std::size_t> moment_;  ///< the period said as a moment, for a state plan
   std::optional<int> window_;
   bool window_conflict_ = false;
   bool growth_ = false;

@@ -109,9 +109,6 @@ Status Screen(Analysis& analysis, const plan::TimeContext& context) {
     }
     if (mention.explanatory) continue;
     if (mention.kind == MentionKind::kUnknown) return NotUnderstood(UnknownWordMessage(mention.text));
-    if (mention.Is(Concept::kAsOf)) {
-      return NotUnderstood("значения «на момент» не хранятся: спросите об итоговой статистике или о приросте за период");
-    }
     if (mention.Is(Concept::kUtc)) {
       if (context.offset.minutes != 0) return NotUnderstood("бот настроен не на UTC: уберите уточнение о часовом поясе");
       mention.used = true;

@@ -14,7 +14,9 @@ namespace videobot::plan {
 
 enum class Action { kQuery, kRefuse };
 enum class RefusalReason { kNotUnderstood, kOutOfScope, kModification, kAmbiguous };
-enum class Source { kVideos, kSnapshots };
+/// kState: one row per video published by the moment `Plan::as_of`, with its counters as of that
+/// moment (those of its latest snapshot at or before it, 0 before its first snapshot).
+enum class Source { kVideos, kSnapshots, kState };
 enum class Aggregate { kCount, kCountDistinct, kSum, kAvg, kMin, kMax };
 
 /// Counters, deltas and distinct-able keys. Counters mean final counters on videos and
@@ -41,6 +43,11 @@ struct PeriodBound {
   bool has_time = false;
   friend bool operator==(const PeriodBound&, const PeriodBound&) = default;
 };
+
+/// The moment of a state plan (local to the configured time zone): a date means the end of
+/// that day (snapshots before the next midnight), a date and time that instant (snapshots at or
+/// before it). The start of a day is written as its 00:00.
+using Moment = PeriodBound;
 
 /// An absolute range (either end may be open) or a relative period.
 struct Period {
@@ -80,6 +87,7 @@ struct Plan {
   std::optional<GroupBy> group_by;
   std::optional<Order> order;
   std::optional<int> limit;
+  std::optional<Moment> as_of;  ///< set exactly for Source::kState
   friend bool operator==(const Plan&, const Plan&) = default;
 };
 

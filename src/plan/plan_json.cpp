@@ -12,7 +12,8 @@ using OrderedJson = nlohmann::ordered_json;
 template <typename E, std::size_t N>
 using NameTable = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr NameTable<Source, 2> kSources{{{Source::kVideos, "videos"}, {Source::kSnapshots, "snapshots"}}};
+constexpr NameTable<Source, 3> kSources{
+    {{Source::kVideos, "videos"}, {Source::kSnapshots, "snapshots"}, {Source::kState, "state"}}};
 constexpr NameTable<Aggregate, 6> kAggregates{{{Aggregate::kCount, "count"},
                                                {Aggregate::kCountDistinct, "count_distinct"},
                                                {Aggregate::kSum, "sum"},
@@ -192,6 +193,7 @@ OrderedJson ToJson(const Plan& plan) {
   out["group_by"] = NameOrNull(plan.group_by);
   out["order"] = NameOrNull(plan.order);
   out["limit"] = plan.limit ? OrderedJson(*plan.limit) : OrderedJson(nullptr);
+  out["as_of"] = plan.as_of ? OrderedJson(FormatBound(*plan.as_of)) : OrderedJson(nullptr);
   return out;
 }
 
@@ -208,6 +210,12 @@ Result<Plan> FromJson(const Json& document) {
   plan.group_by = Lookup(kGroupBys, document.at("group_by"));
   plan.order = Lookup(kOrders, document.at("order"));
   if (!document.at("limit").is_null()) plan.limit = document.at("limit").get<int>();
+  // A document written before the moment existed has no "as_of" key: no moment.
+  if (const auto as_of = document.find("as_of"); as_of != document.end() && !as_of->is_null()) {
+    auto moment = ParseBound(as_of->get<std::string>(), "/as_of");
+    if (!moment) return Unexpected{moment.error()};
+    plan.as_of = *moment;
+  }
   return plan;
 }
 

@@ -61,4 +61,11 @@ InstantRange Resolve(const Period& period, const TimeContext& context) {
   return range;
 }
 
+std::optional<Instant> ResolveMoment(const Plan& plan, const TimeContext& context) {
+  if (!plan.as_of) return std::nullopt;
+  const Moment& moment = *plan.as_of;
+  if (moment.has_time) return ToInstant(moment.value, context.offset) + 1;
+  return ToInstant(DateTime{AddDays(moment.value.date, 1), 0}, context.offset);
+}
+
 }  // namespace videobot::plan

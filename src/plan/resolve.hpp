@@ -26,4 +26,10 @@ struct TimeContext {
 /// days ending with today (today included); "last_n_hours" is [now − N h, now).
 InstantRange Resolve(const Period& period, const TimeContext& context);
 
+/// The moment of a state plan as a UTC instant E such that the state is made of the snapshots
+/// measured strictly before E (and of the videos published before E): for a date, the next
+/// midnight in the configured zone; for a date and time T, T + 1 µs (T itself included).
+/// Nullopt when the plan has no moment (not a state plan).
+std::optional<Instant> ResolveMoment(const Plan& plan, const TimeContext& context);
+
 }  // namespace videobot::plan

@@ -8,6 +8,33 @@ namespace videobot::plan::semantics {
 namespace {
 
 bool IsSnapshots(const Plan& plan) { return plan.source == Source::kSnapshots; }
+bool IsState(const Plan& plan) { return plan.source == Source::kState; }
+
+// A state plan has a moment and nothing that belongs to measurements over time: no deltas, no
+// measurement period, no window after publication, no measurement days.
+Status CheckMoment(const Plan& plan) {
+  if (!IsState(plan)) {
+    if (plan.as_of) return Fail(ErrorCode::kPlanSemantic, "момент as_of задаётся только для source state", "/as_of");
+    return Ok{};
+  }
+  if (!plan.as_of) return Fail(ErrorCode::kPlanSemantic, "для source state нужен момент as_of", "/as_of");
+  const std::string deltas_message = "на момент известны только счётчики (views_count …), не приросты";
+  if (plan.field && IsDeltaField(*plan.field)) return Fail(ErrorCode::kPlanSemantic, deltas_message, "/field");
+  const auto& conditions = plan.filters.conditions;
+  for (std::size_t i = 0; i < conditions.size(); ++i) {
+    if (IsDeltaField(conditions[i].field)) {
+      return Fail(ErrorCode::kPlanSemantic, deltas_message, "/filters/conditions/" + std::to_string(i) + "/field");
+    }
+  }
+  if (plan.filters.measured) {
+    return Fail(ErrorCode::kPlanSemantic, "период замеров не сочетается с моментом as_of", "/filters/measured");
+  }
+  if (plan.filters.hours_after_publication) {
+    return Fail(ErrorCode::kPlanSemantic, "окно после публикации не сочетается с моментом as_of",
+                "/filters/hours_after_publication");
+  }
+  return Ok{};
+}
 
 Status CheckField(const Plan& plan) {
   const auto& field = plan.field;
@@ -110,6 +137,7 @@ Status Check(const Plan& plan) {
     if (!plan.refusal_reason) return Fail(ErrorCode::kPlanSemantic, "для отказа нужна причина", "/refusal_reason");
     return Ok{};
   }
+  if (auto status = CheckMoment(plan); !status) return status;
   if (auto status = CheckField(plan); !status) return status;
   if (auto status = CheckFilters(plan); !status) return status;
   return CheckGrouping(plan);

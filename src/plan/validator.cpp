@@ -72,7 +72,7 @@ Status CheckActionShape(const Json& document) {
     if (document.at("refusal_reason").is_null()) {
       return Fail(ErrorCode::kPlanSemantic, "для отказа нужна причина", "/refusal_reason");
     }
-    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit"}) {
+    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of"}) {
       if (!document.at(key).is_null()) {
         return Fail(ErrorCode::kPlanSemantic, "в отказе не должно быть запроса", std::string("/") + key);
       }
@@ -90,7 +90,15 @@ Status CheckActionShape(const Json& document) {
   return Ok{};
 }
 
-Result<Plan> ValidateDocument(const Json& document) {
+// Plans written before the state moment existed (saved plans, examples, cached documents) lack
+// the "as_of" key; they are read as plans without a moment.
+Json WithMomentKey(Json document) {
+  if (document.is_object() && !document.contains("as_of")) document["as_of"] = nullptr;
+  return document;
+}
+
+Result<Plan> ValidateDocument(const Json& original) {
+  const Json document = WithMomentKey(original);
   if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
   if (auto status = CheckActionShape(document); !status) return Unexpected{status.error()};
   auto plan = FromJson(document);

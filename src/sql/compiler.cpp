@@ -9,6 +9,7 @@
 #include "sql/catalogue.hpp"
 #include "sql/rollup.hpp"
 #include "sql/sql_builder.hpp"
+#include "sql/state.hpp"
 
 namespace videobot::sql {
 namespace {
@@ -20,6 +21,13 @@ using plan::Plan;
 using plan::Source;
 
 bool IsSnapshots(const Plan& plan) { return plan.source == Source::kSnapshots; }
+
+// The expression of a counter or delta: a column of the plan's table, or for a state plan the
+// counter as of the moment bound at placeholder `moment`.
+std::string NumericExpression(const Plan& plan, Field field, const std::string& moment) {
+  if (plan.source == Source::kState) return StateCounter(field, moment);
+  return std::string(catalogue::NumericColumn(plan.source, field));
+}
 
 // Snapshot plans join the videos table only when they need one of its columns.
 bool NeedsVideosJoin(const Plan& plan) {
@@ -55,7 +63,7 @@ Field GroupKeyField(GroupBy group_by) {
   return Field::kVideoId;
 }
 
-std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset offset) {
+std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset offset, const std::string& moment) {
   const bool pg = sql.dialect() == Dialect::kPostgres;
   switch (plan.aggregate) {
     case Aggregate::kCount: return "COUNT(*)";
@@ -66,7 +74,7 @@ std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset off
     }
     default: break;
   }
-  const std::string_view column = catalogue::NumericColumn(plan.source, *plan.field);
+  const std::string column = NumericExpression(plan, *plan.field, moment);
   switch (plan.aggregate) {
     case Aggregate::kSum: return fmt::format("COALESCE(SUM({}), 0){}", column, pg ? "::bigint" : "");
     case Aggregate::kAvg: return fmt::format("AVG({}){}", column, pg ? "::double precision" : "");
@@ -93,9 +101,11 @@ std::string InList(std::string_view column, const std::vector<std::string>& valu
   return fmt::format("{} IN ({})", column, list);
 }
 
-std::vector<std::string> WhereClauses(const Plan& plan, SqlBuilder& sql, const plan::TimeContext& time) {
+std::vector<std::string> WhereClauses(const Plan& plan, SqlBuilder& sql, const plan::TimeContext& time,
+                                      const std::string& moment) {
   std::vector<std::string> where;
   const auto& f = plan.filters;
+  if (plan.source == Source::kState) where.push_back(PublishedBeforeMoment(moment));
   if (!f.creator_ids.empty()) where.push_back(InList(catalogue::kCreatorId, f.creator_ids, sql));
   if (!f.video_ids.empty()) where.push_back(InList(VideoIdColumn(plan), f.video_ids, sql));
   if (f.published) AddRange(where, catalogue::kPublishedAt, plan::Resolve(*f.published, time), sql);
@@ -106,7 +116,7 @@ std::vector<std::string> WhereClauses(const Plan& plan, SqlBuilder& sql, const p
                                 sql.Shift(catalogue::kPublishedAt, *f.hours_after_publication * kMicrosPerHour)));
   }
   for (const auto& c : f.conditions) {
-    where.push_back(fmt::format("{} {} {}", catalogue::NumericColumn(plan.source, c.field), catalogue::Operator(c.op),
+    where.push_back(fmt::format("{} {} {}", NumericExpression(plan, c.field, moment), catalogue::Operator(c.op),
                                 sql.Int(c.value)));
   }
   return where;
@@ -152,6 +162,9 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
   }
   SqlBuilder sql(options.dialect);
   const UtcOffset offset = options.time.offset;
+  // A state plan binds its moment once (the first parameter); every use repeats the placeholder.
+  const auto moment_at = plan::ResolveMoment(plan, options.time);
+  const std::string moment = moment_at ? sql.At(*moment_at) : std::string();
   Query query;
   std::string select;
   if (plan.group_by) {
@@ -160,9 +173,9 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
   } else {
     select = "SELECT ";
   }
-  select += AggregateExpression(plan, sql, offset) + " AS value";
+  select += AggregateExpression(plan, sql, offset, moment) + " AS value";
   query.text = fmt::format("{} FROM {}", select, FromClause(plan));
-  const auto where = WhereClauses(plan, sql, options.time);
+  const auto where = WhereClauses(plan, sql, options.time, moment);
   if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
   if (plan.group_by) {
     const bool ascending = plan.order == plan::Order::kAsc;

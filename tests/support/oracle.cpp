@@ -90,6 +90,23 @@ bool Matches(const Row& row, const Plan& plan, const plan::TimeContext& time) {
                      [&](const plan::Condition& c) { return Compare(Numeric(row, c.field), c.op, c.value); });
 }
 
+// Whether something that happened at `at` is part of the state at `moment`: on or before that
+// local day for a date, at or before that instant for a date and time.
+bool AtOrBefore(Instant at, const plan::Moment& moment, UtcOffset offset) {
+  if (moment.has_time) return at <= ToInstant(moment.value, offset);
+  return ToLocal(at, offset).date <= moment.value.date;
+}
+
+// The counters of `video` as of `moment`: its latest snapshot at or before it, zeros without one.
+OracleSnapshot StateOf(const OracleVideo& video, const plan::Moment& moment, UtcOffset offset) {
+  const OracleSnapshot* latest = nullptr;
+  for (const auto& snapshot : video.snapshots) {
+    if (!AtOrBefore(snapshot.measured_at, moment, offset)) continue;
+    if (latest == nullptr || snapshot.measured_at >= latest->measured_at) latest = &snapshot;
+  }
+  return latest != nullptr ? *latest : OracleSnapshot{};
+}
+
 db::Value Aggregate(const std::vector<Row>& rows, const Plan& plan, UtcOffset offset) {
   switch (plan.aggregate) {
     case Aggregate::kCount: return static_cast<std::int64_t>(rows.size());
@@ -158,7 +175,17 @@ Dataset ParseDataset(const std::string& json_text) {
 
 OracleResult Evaluate(const Dataset& data, const Plan& plan, const plan::TimeContext& time) {
   std::vector<Row> rows;
+  // State plans: one row per video published by the moment, its counters as of the moment.
+  std::vector<OracleSnapshot> states;
+  states.reserve(data.videos.size());
   for (const auto& video : data.videos) {
+    if (plan.source == plan::Source::kState) {
+      if (!AtOrBefore(video.published_at, *plan.as_of, time.offset)) continue;
+      states.push_back(StateOf(video, *plan.as_of, time.offset));
+      Row row{&video, &states.back()};
+      if (Matches(row, plan, time)) rows.push_back(row);
+      continue;
+    }
     if (plan.source == plan::Source::kVideos) {
       Row row{&video, nullptr};
       if (Matches(row, plan, time)) rows.push_back(row);

@@ -1,5 +1,6 @@
 #include "support/random_plans.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include "plan/validator.hpp"
@@ -109,7 +110,82 @@ plan::Plan RandomPlan(Draw& draw, const Dataset& data) {
   return p;
 }
 
+// A moment near the data: a whole day around a measurement, an instant between measurements
+// (minutes, sometimes seconds), or a moment before a video's first measurement.
+plan::Moment RandomMoment(Draw& draw, const OracleVideo& video) {
+  Instant around = video.published_at;
+  if (!video.snapshots.empty()) {
+    const std::size_t first_few = std::min<std::size_t>(video.snapshots.size(), 3);
+    const bool early = draw.Chance(25);
+    const std::size_t index = early ? draw.Below(first_few) : draw.Below(video.snapshots.size());
+    around = video.snapshots[index].measured_at;
+    // Just before the first measurement: the video exists but has no counters yet (0).
+    if (early && index == 0 && draw.Chance(50)) around -= static_cast<Instant>(1 + draw.Below(50)) * 60 * kMicrosPerSecond;
+  }
+  const Instant shift = static_cast<Instant>(draw.Below(6 * 3600)) * kMicrosPerSecond - 3 * kMicrosPerHour;
+  DateTime local = ToLocal(around + shift, UtcOffset{0});
+  switch (draw.Below(4)) {
+    case 0: return plan::Moment{DateTime{local.date, 0}, false};
+    case 1: return plan::Moment{DateTime{local.date, local.seconds_of_day / 3600 * 3600}, true};
+    case 2: return plan::Moment{DateTime{local.date, local.seconds_of_day / 60 * 60}, true};
+    default: return plan::Moment{local, true};
+  }
+}
+
+plan::Plan RandomStatePlan(Draw& draw, const Dataset& data) {
+  plan::Plan p;
+  p.source = plan::Source::kState;
+  const auto& video = draw.Pick(data.videos);
+  p.as_of = RandomMoment(draw, video);
+  switch (draw.Below(6)) {
+    case 0: p.aggregate = plan::Aggregate::kCount; break;
+    case 1:
+      p.aggregate = plan::Aggregate::kCountDistinct;
+      p.field = draw.Pick(std::vector<Field>{Field::kVideoId, Field::kCreatorId, Field::kPublicationDate});
+      break;
+    default:
+      p.aggregate = draw.Pick(std::vector<plan::Aggregate>{plan::Aggregate::kSum, plan::Aggregate::kAvg,
+                                                           plan::Aggregate::kMin, plan::Aggregate::kMax});
+      p.field = draw.Pick(kCounters);
+  }
+  auto& f = p.filters;
+  if (draw.Chance(30)) f.creator_ids.push_back(video.creator_id);
+  if (draw.Chance(15)) f.video_ids.push_back(video.id);
+  if (draw.Chance(20)) f.published = RandomPeriod(draw, video.published_at);
+  const int conditions = static_cast<int>(draw.Below(3));
+  for (int i = 0; i < conditions; ++i) {
+    const Field field = draw.Pick(kCounters);
+    std::int64_t value = draw.Chance(25) ? 0 : static_cast<std::int64_t>(draw.Below(5000));
+    if (!video.snapshots.empty() && draw.Chance(40)) {
+      const auto& snapshot = video.snapshots[draw.Below(video.snapshots.size())];
+      value = snapshot.counters[static_cast<std::size_t>(field)];
+    }
+    f.conditions.push_back(plan::Condition{field, draw.Pick(std::vector<plan::CompareOp>{
+                                                      plan::CompareOp::kGreater, plan::CompareOp::kGreaterEqual,
+                                                      plan::CompareOp::kLess, plan::CompareOp::kLessEqual,
+                                                      plan::CompareOp::kEqual, plan::CompareOp::kNotEqual}),
+                                           value});
+  }
+  if (draw.Chance(20)) {
+    p.group_by = draw.Pick(
+        std::vector<plan::GroupBy>{plan::GroupBy::kCreator, plan::GroupBy::kVideo, plan::GroupBy::kPublicationDate});
+    p.order = draw.Chance(50) ? plan::Order::kDesc : plan::Order::kAsc;
+    p.limit = 1 + static_cast<int>(draw.Below(10));
+  }
+  return p;
+}
+
 }  // namespace
+
+std::vector<plan::Plan> RandomStatePlans(const Dataset& data, int count, std::uint64_t seed) {
+  Draw draw(seed);
+  std::vector<plan::Plan> plans;
+  while (static_cast<int>(plans.size()) < count) {
+    auto candidate = plan::ValidatePlan(RandomStatePlan(draw, data));
+    if (candidate) plans.push_back(std::move(*candidate));
+  }
+  return plans;
+}
 
 std::vector<plan::Plan> RandomPlans(const Dataset& data, int count, std::uint64_t seed) {
   Draw draw(seed);

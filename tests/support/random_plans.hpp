@@ -14,4 +14,10 @@ namespace videobot::testing {
 /// thresholds are drawn mostly from `data` so that answers are rarely trivially zero.
 std::vector<plan::Plan> RandomPlans(const Dataset& data, int count, std::uint64_t seed);
 
+/// `count` random valid state plans (source "state"): moments drawn around the data's
+/// measurements (whole days, instants between measurements, moments before a video's first
+/// measurement or publication), every aggregate, creator / video / publication filters,
+/// thresholds on counters as of the moment, groupings. Deterministic for `seed`.
+std::vector<plan::Plan> RandomStatePlans(const Dataset& data, int count, std::uint64_t seed);
+
 }  // namespace videobot::testing

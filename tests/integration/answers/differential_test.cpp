@@ -163,6 +163,39 @@ class Differential : public ::testing::Test {
     EXPECT_EQ(checked, static_cast<int>(shapes.size()) * 15);
   }
 
+  // Whether a video the plan may count exists at its moment without a measurement yet (0).
+  static bool HasUnmeasuredVideo(const plan::Plan& plan, const plan::TimeContext& time) {
+    const Instant before = plan::ResolveMoment(plan, time).value();
+    for (const auto& video : data_->videos) {
+      if (video.published_at >= before) continue;
+      if (!plan.filters.creator_ids.empty() && plan.filters.creator_ids.front() != video.creator_id) continue;
+      if (!plan.filters.video_ids.empty() && plan.filters.video_ids.front() != video.id) continue;
+      if (video.snapshots.empty() || video.snapshots.front().measured_at >= before) return true;
+    }
+    return false;
+  }
+
+  // State plans (counters as of a moment), in UTC and in +03:00.
+  void RunState(db::Database& database, const std::string& label) {
+    int nonzero = 0;
+    int with_unmeasured = 0;
+    for (const auto& plan : RandomStatePlans(*data_, 300, 11)) {
+      const auto expected = Evaluate(*data_, plan, TestTime());
+      const auto* integer = std::get_if<std::int64_t>(&expected.scalar);
+      if (!expected.rows.empty() || (integer != nullptr && *integer != 0)) ++nonzero;
+      if (HasUnmeasuredVideo(plan, TestTime())) ++with_unmeasured;
+      ExpectAgreement(database, plan, expected, TestTime(), label + " state");
+      if (HasFatalFailure()) return;
+    }
+    EXPECT_GT(nonzero, 120) << "too many state plans with empty answers";
+    EXPECT_GT(with_unmeasured, 20) << "too few moments before a video's first measurement";
+    for (const auto& plan : RandomStatePlans(*data_, 80, 12)) {
+      ExpectAgreement(database, plan, Evaluate(*data_, plan, TestTime(UtcOffset{180})), TestTime(UtcOffset{180}),
+                      label + " state +03:00");
+      if (HasFatalFailure()) return;
+    }
+  }
+
   void RunGolden(db::Database& database, const std::string& label) {
     const auto cases = nlohmann::json::parse(ReadFile(SourceDir() + "/tests/cases/sql/golden.json"));
     for (const auto& item : cases) {
@@ -186,6 +219,7 @@ TEST_F(Differential, SqliteAgreesWithOracle) {
   auto database = LoadedDatabase("sqlite:" + dir.path() + "/diff.db", *document_);
   RunGolden(*database, "sqlite");
   RunRollupShapes(*database, "sqlite");
+  RunState(*database, "sqlite");
   RunAll(*database, "sqlite");
 }
 
@@ -195,6 +229,7 @@ TEST_F(Differential, PostgresAgreesWithOracle) {
   auto database = LoadedDatabase(scratch.url(), *document_);
   RunGolden(*database, "postgres");
   RunRollupShapes(*database, "postgres");
+  RunState(*database, "postgres");
   RunAll(*database, "postgres");
 }
 

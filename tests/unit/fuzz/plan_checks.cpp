@@ -17,7 +17,8 @@ plan::TimeContext TestTime() { return plan::TimeContext{ParseTimestamp("2025-12-
     case ErrorCode::kQuestionNotUnderstood:
     case ErrorCode::kQuestionOutOfScope:
     case ErrorCode::kQuestionModification:
-    case ErrorCode::kQuestionTooLong: break;
+    case ErrorCode::kQuestionTooLong:
+    case ErrorCode::kQuestionAmbiguous: break;
     default: return ::testing::AssertionFailure() << "unexpected error code " << error.Describe();
   }
   if (error.message.empty()) return ::testing::AssertionFailure() << "empty refusal message";

@@ -50,6 +50,23 @@ TEST(LlmPlanComparison, ConditionsAndIdsCompareAsSets) {
   EXPECT_EQ(FindPlanDifference(a, b, kContext), "/filters/conditions/0/value");
 }
 
+TEST(LlmPlanComparison, StateMomentsCompareByResolvedInstant) {
+  plan::Plan end_of_day;
+  end_of_day.source = plan::Source::kState;
+  end_of_day.aggregate = plan::Aggregate::kSum;
+  end_of_day.field = plan::Field::kViews;
+  end_of_day.as_of = plan::Moment{DateTime{Date{2025, 11, 28}, 0}, false};
+  plan::Plan next_day = end_of_day;
+  next_day.as_of = plan::Moment{DateTime{Date{2025, 11, 29}, 0}, false};
+  EXPECT_EQ(FindPlanDifference(end_of_day, next_day, kContext), "/as_of");
+  // The first instant of 29 November includes a measurement stamped exactly then; the end of 28
+  // November does not: different moments.
+  plan::Plan midnight = end_of_day;
+  midnight.as_of = plan::Moment{DateTime{Date{2025, 11, 29}, 0}, true};
+  EXPECT_EQ(FindPlanDifference(end_of_day, midnight, kContext), "/as_of");
+  EXPECT_EQ(FindPlanDifference(midnight, midnight, kContext), std::nullopt);
+}
+
 TEST(LlmPlanComparison, StrictAndNonStrictThresholdsDiffer) {
   plan::Plan a;
   a.filters.conditions = {{plan::Field::kViews, plan::CompareOp::kGreater, 100000}};

@@ -29,7 +29,7 @@ TEST(LlmSystemPrompt, IsEmbeddedRussianText) {
   ASSERT_GT(prompt.size(), 2000u);
   EXPECT_TRUE(IsValidUtf8(prompt));
   for (const char* topic : {"videos", "snapshots", "delta_views_count", "hours_after_publication", "count_distinct",
-                            "modification", "включительно"}) {
+                            "modification", "включительно", "as_of", "state", "на начало ноября"}) {
     EXPECT_NE(prompt.find(topic), std::string_view::npos) << topic;
   }
 }
@@ -38,11 +38,14 @@ TEST(LlmSystemPrompt, EveryExamplePlanPassesTheValidator) {
   const auto examples = JsonExamples(SystemPromptTemplate());
   ASSERT_GE(examples.size(), 10u);
   int refusals = 0;
+  int states = 0;
   for (const auto& example : examples) {
     const auto plan = plan::ParsePlan(example);
     ASSERT_TRUE(plan) << example << "\n" << plan.error().Describe();
     if (plan->action == plan::Action::kRefuse) ++refusals;
+    if (plan->source == plan::Source::kState && plan->action == plan::Action::kQuery) ++states;
   }
+  EXPECT_GE(states, 2) << "examples of counters as of a moment (source state, as_of)";
   EXPECT_GE(refusals, 2);
   EXPECT_LT(refusals, static_cast<int>(examples.size()) / 2);
 }

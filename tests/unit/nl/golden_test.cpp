@@ -82,7 +82,10 @@ TEST_P(GoldenTest, MatchesExpectedPlan) {
   ASSERT_TRUE(result.has_value()) << result.error().Describe();
   const auto valid = plan::ValidatePlan(*result);
   EXPECT_TRUE(valid.has_value()) << valid.error().Describe();
-  EXPECT_EQ(plan::ToJson(*result), nlohmann::ordered_json::parse(c.expected)) << plan::ToJson(*result).dump();
+  auto expected = nlohmann::ordered_json::parse(c.expected);
+  // Plans without a moment may leave out the last key, "as_of" (null).
+  if (expected.is_object() && !expected.contains("as_of")) expected["as_of"] = nullptr;
+  EXPECT_EQ(plan::ToJson(*result), expected) << plan::ToJson(*result).dump();
 }
 
 std::string CaseName(const ::testing::TestParamInfo<std::size_t>& info) {

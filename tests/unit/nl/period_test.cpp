@@ -156,5 +156,39 @@ TEST(Period, MomentsAreMarked) {
   EXPECT_FALSE(ResolvePeriod(*expr, kDecember).has_value());
 }
 
+// The moment a text names as a state moment, as "YYYY-MM-DD" (the end of that day) or
+// "YYYY-MM-DDTHH:MM:SS" (that instant), or the error code's name.
+std::string Moment(const char* text) {
+  const std::string normalized = Normalize(text).value();
+  const auto tokens = Tokenize(normalized);
+  auto expr = RecognizePeriod(tokens, 0);
+  if (!expr || expr->length != tokens.size() || !expr->as_of) return "NONE";
+  auto moment = ResolveMoment(*expr, kDecember);
+  if (!moment) return std::string(ErrorCodeName(moment.error().code));
+  return moment->has_time ? FormatDateTime(moment->value) : FormatDate(moment->value.date);
+}
+
+TEST(Period, MomentsResolveToTheEndOfADayAnInstantOrAnEdge) {
+  EXPECT_EQ(Moment("на 28 ноября 2025"), "2025-11-28");
+  EXPECT_EQ(Moment("на 28 ноября"), "2025-11-28");
+  EXPECT_EQ(Moment("на 28.11.2025 10:00"), "2025-11-28T10:00:00");
+  EXPECT_EQ(Moment("на 10:00 28.11.2025"), "2025-11-28T10:00:00");
+  EXPECT_EQ(Moment("к 10:00 28 ноября 2025"), "2025-11-28T10:00:00");
+  EXPECT_EQ(Moment("на начало ноября"), "2025-11-01T00:00:00");
+  EXPECT_EQ(Moment("на конец ноября 2025"), "2025-11-30");
+  EXPECT_EQ(Moment("на начало 28 ноября 2025"), "2025-11-28T00:00:00");
+  EXPECT_EQ(Moment("к началу декабря 2025"), "2025-12-01T00:00:00");
+  EXPECT_EQ(Moment("к концу 2025 года"), "2025-12-31");
+  EXPECT_EQ(Moment("на вчера"), "2025-12-01");
+  EXPECT_EQ(Moment("на позавчера"), "2025-11-30");
+  EXPECT_EQ(Moment("на прошлой неделе"), "NONE");  // a period, not a moment
+}
+
+TEST(Period, MomentsWithoutAClearEdgeAreAmbiguous) {
+  EXPECT_EQ(Moment("к 1 декабря 2025"), "question_ambiguous");  // its start or its end?
+  EXPECT_EQ(Moment("на ноябрь 2025"), "question_ambiguous");
+  EXPECT_EQ(Moment("на 31 ноября 2025"), "question_not_understood");
+}
+
 }  // namespace
 }  // namespace videobot::nl

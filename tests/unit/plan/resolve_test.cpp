@@ -32,6 +32,30 @@ TEST(Resolve, TimeZoneShiftsDayBoundaries) {
   EXPECT_EQ(range.to, At("2025-11-28T21:00:00Z"));
 }
 
+Plan StateAt(Moment moment) {
+  Plan plan;
+  plan.source = Source::kState;
+  plan.as_of = moment;
+  return plan;
+}
+
+TEST(ResolveMoment, ADateIsTheNextMidnightAndAnInstantIncludesItself) {
+  const TimeContext utc{0, UtcOffset{0}};
+  EXPECT_EQ(ResolveMoment(StateAt(Day(2025, 11, 28)), utc), At("2025-11-29T00:00:00Z"));
+  const Moment ten{DateTime{Date{2025, 11, 28}, 10 * 3600}, true};
+  EXPECT_EQ(ResolveMoment(StateAt(ten), utc), At("2025-11-28T10:00:00Z") + 1);
+  const Moment start_of_november{DateTime{Date{2025, 11, 1}, 0}, true};
+  EXPECT_EQ(ResolveMoment(StateAt(start_of_november), utc), At("2025-11-01T00:00:00Z") + 1);
+  EXPECT_EQ(ResolveMoment(Plan{}, utc), std::nullopt);
+}
+
+TEST(ResolveMoment, FollowsTheTimeZone) {
+  const TimeContext moscow{0, UtcOffset{180}};
+  EXPECT_EQ(ResolveMoment(StateAt(Day(2025, 11, 28)), moscow), At("2025-11-28T21:00:00Z"));
+  const Moment ten{DateTime{Date{2025, 11, 28}, 10 * 3600}, true};
+  EXPECT_EQ(ResolveMoment(StateAt(ten), moscow), At("2025-11-28T07:00:00Z") + 1);
+}
+
 TEST(Resolve, RelativePeriods) {
   const TimeContext context{At("2025-12-03T12:30:00Z"), UtcOffset{0}};  // a Wednesday
   auto resolve = [&](Relative r, std::optional<int> n = std::nullopt) {

@@ -182,5 +182,83 @@ TEST(Validator, ValidatePlanAcceptsStructsLikeJson) {
   EXPECT_EQ(ValidatePlan(plan).error().code, ErrorCode::kPlanSemantic);
 }
 
+// A state plan: the sum of views as of the end of 28 November.
+Json StatePlan() {
+  Json plan = BasePlan();
+  plan["source"] = "state";
+  plan["aggregate"] = "sum";
+  plan["field"] = "views_count";
+  plan["as_of"] = "2025-11-28";
+  return plan;
+}
+
+TEST(Validator, AcceptsStatePlansAtADateOrAnInstantAndRoundTrips) {
+  for (const char* moment : {"2025-11-28", "2025-11-28T10:00", "2025-11-28T10:00:30", "2025-11-01T00:00"}) {
+    Json document = StatePlan();
+    document["as_of"] = moment;
+    document["filters"]["conditions"] = Json::array({{{"field", "views_count"}, {"op", ">"}, {"value", 1000}}});
+    auto plan = ParsePlan(document.dump());
+    ASSERT_TRUE(plan.has_value()) << moment << ": " << plan.error().Describe();
+    EXPECT_EQ(plan->source, Source::kState);
+    ASSERT_TRUE(plan->as_of.has_value());
+    auto again = ParsePlan(ToJson(*plan).dump());
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(*again, *plan) << moment;
+  }
+}
+
+TEST(Validator, StatePlansNeedAMomentAndOnlyStatePlansHaveOne) {
+  Json without = StatePlan();
+  without["as_of"] = nullptr;
+  EXPECT_EQ(CodeOf(without), ErrorCode::kPlanSemantic);
+  EXPECT_EQ(PathOf(without), "/as_of");
+  Json videos = BasePlan();
+  videos["as_of"] = "2025-11-28";
+  EXPECT_EQ(CodeOf(videos), ErrorCode::kPlanSemantic);
+  EXPECT_EQ(PathOf(videos), "/as_of");
+  Json refusal = Json::parse(R"({"action": "refuse", "refusal_reason": "ambiguous", "source": null,
+    "aggregate": null, "field": null, "filters": {"creator_ids": null, "video_ids": null, "published": null,
+    "measured": null, "hours_after_publication": null, "conditions": []}, "group_by": null, "order": null,
+    "limit": null, "as_of": "2025-11-28"})");
+  EXPECT_EQ(CodeOf(refusal), ErrorCode::kPlanSemantic);
+  EXPECT_EQ(PathOf(refusal), "/as_of");
+}
+
+TEST(Validator, AMomentGoesWithCountersOnlyAndNoMeasurementPeriod) {
+  Json delta = StatePlan();
+  delta["field"] = "delta_views_count";
+  EXPECT_EQ(CodeOf(delta), ErrorCode::kPlanSemantic);
+  EXPECT_EQ(PathOf(delta), "/field");
+  Json delta_condition = StatePlan();
+  delta_condition["filters"]["conditions"] = Json::array({{{"field", "delta_likes_count"}, {"op", ">"}, {"value", 0}}});
+  EXPECT_EQ(PathOf(delta_condition), "/filters/conditions/0/field");
+  Json measured = StatePlan();
+  measured["filters"]["measured"] = {{"from", "2025-11-01"}, {"to", "2025-11-28"}, {"relative", nullptr}, {"count", nullptr}};
+  EXPECT_EQ(CodeOf(measured), ErrorCode::kPlanSemantic);
+  EXPECT_EQ(PathOf(measured), "/filters/measured");
+  Json window = StatePlan();
+  window["filters"]["hours_after_publication"] = 3;
+  EXPECT_EQ(PathOf(window), "/filters/hours_after_publication");
+  Json measurement_days = StatePlan();
+  measurement_days["aggregate"] = "count_distinct";
+  measurement_days["field"] = "measurement_date";
+  EXPECT_EQ(CodeOf(measurement_days), ErrorCode::kPlanSemantic);
+  Json impossible = StatePlan();
+  impossible["as_of"] = "2025-02-30";
+  EXPECT_EQ(CodeOf(impossible), ErrorCode::kPlanTimeRange);
+  Json malformed = StatePlan();
+  malformed["as_of"] = "28 ноября";
+  EXPECT_EQ(CodeOf(malformed), ErrorCode::kPlanSchema);
+}
+
+TEST(Validator, PlansWrittenWithoutTheMomentKeyStayValid) {
+  Json document = BasePlan();
+  ASSERT_FALSE(document.contains("as_of"));
+  auto plan = ParsePlan(document.dump());
+  ASSERT_TRUE(plan.has_value()) << plan.error().Describe();
+  EXPECT_FALSE(plan->as_of.has_value());
+  EXPECT_TRUE(ToJson(*plan).contains("as_of")) << "written plans always carry every key";
+}
+
 }  // namespace
 }  // namespace videobot::plan

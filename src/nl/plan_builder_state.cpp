@@ -1,0 +1,119 @@
+// State at a moment: «сколько просмотров было у видео креатора X на 28 ноября 2025», «сколько
+// видео имели больше 1000 просмотров на 28 ноября», «по состоянию на 10:00 28.11.2025», «на
+// начало ноября». And the refusal of a day said without «на» or «за» when it could mean either
+// the state at the end of the day or the growth during it.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "nl/period_resolver.hpp"
+#include "nl/plan_builder_internal.hpp"
+
+namespace videobot::nl {
+namespace {
+
+// Verbs of having: «было», «имели». With them (or with no verb) a day may be a moment.
+bool IsStateVerb(std::string_view word) {
+  static constexpr std::array<std::string_view, 16> kVerbs{
+      "было", "был",  "была", "были", "имели", "имело", "имел", "имела", "имеет", "имеют", "есть", "стало",
+      "составляло", "составлял", "составляла", "составляли"};
+  return std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
+}
+
+// «28 ноября», «28.11.2025», «2025-11-28»: one day said without a preposition.
+bool IsBareDay(const Mention& period) {
+  const PeriodExpr& p = period.period;
+  if (!p.single || !p.from || p.from->granularity != Granularity::kDay || p.from->seconds || p.as_of) return false;
+  return !period.text.empty() && period.text.front() >= '0' && period.text.front() <= '9';
+}
+
+}  // namespace
+
+bool PlanBuilder::IsMoment(std::size_t period) {
+  // «по состоянию на 28 ноября», «на момент 10:00 28 ноября»: the moment word is used by it.
+  for (std::size_t k = period; k > 0 && IsMain(k - 1); --k) {
+    Mention& before = mentions_[k - 1];
+    if (before.Is(Concept::kAsOf)) {
+      before.used = true;
+      return true;
+    }
+    if (!before.IsPunct(',')) break;
+  }
+  return mentions_[period].period.as_of;
+}
+
+Status PlanBuilder::BuildState() {
+  if (IsRanking()) {
+    return NotUnderstood("рейтинг на момент не поддерживается: спросите одно число, например «сколько просмотров было у "
+                         "всех видео на 28 ноября 2025»");
+  }
+  if (growth_ || per_hour_ || window_ || snapshot_noun_ || negative_ || positive_ || AnyDeltaCondition()) {
+    return NotUnderstood("на момент известны значения счётчиков, а не прирост: спросите «сколько просмотров было на 28 "
+                         "ноября 2025» или «на сколько выросли просмотры за 28 ноября 2025»");
+  }
+  if (final_) return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
+  // «Сколько видео вышло на 28 ноября»: published that day, or by then?
+  if (publish_ && published_.empty()) {
+    return NotUnderstood("непонятно, о публикации в этот день или до него: спросите «сколько видео опубликовано 28 ноября "
+                         "2025» или «сколько видео опубликовано до 29 ноября 2025»");
+  }
+  if (!unattached_.empty()) {
+    return NotUnderstood("в вопросе и момент, и период: для значения на момент уберите период, для прироста — момент");
+  }
+  auto moment = ResolveMoment(mentions_[*moment_].period, context_);
+  if (!moment) return Unexpected{moment.error()};
+  mentions_[*moment_].used = true;
+  plan_.source = Source::kState;
+  plan_.as_of = *moment;
+  switch (target_.kind) {
+    case TargetKind::kMetric: {
+      auto other = OtherMetric(target_.mention);
+      if (!other) return Unexpected{other.error()};
+      if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+      if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео или креаторам, а не к метрике");
+      UseMetricMentions(target_.metric);
+      auto aggregate = MetricAggregate();
+      if (!aggregate) return Unexpected{aggregate.error()};
+      plan_.aggregate = *aggregate;
+      plan_.field = CounterField(target_.metric);
+      break;
+    }
+    case TargetKind::kVideo:
+    case TargetKind::kCreator: {
+      for (Concept c : {Concept::kAvg, Concept::kMax, Concept::kMin}) {
+        if (Has(c)) return NotUnderstood("для количества видео или креаторов нельзя посчитать среднее или максимум");
+      }
+      auto other = OtherMetric(std::nullopt);
+      if (!other) return Unexpected{other.error()};
+      if (*other) return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
+      const bool videos = target_.kind == TargetKind::kVideo;
+      plan_.aggregate = videos ? Aggregate::kCount : Aggregate::kCountDistinct;
+      if (!videos) plan_.field = Field::kCreatorId;
+      Use(Concept::kSum);
+      Use(Concept::kDistinct);
+      mentions_[target_.mention].used = true;
+      break;
+    }
+    default:
+      return NotUnderstood("на момент можно посчитать видео, креаторов или просмотры, лайки, комментарии и жалобы");
+  }
+  return FinishNouns();
+}
+
+Status PlanBuilder::CheckStateOrGrowth() const {
+  if (moment_ || target_.kind != TargetKind::kMetric || unattached_.size() != 1) return Ok{};
+  if (growth_ || per_hour_ || window_ || snapshot_noun_ || negative_ || positive_ || final_) return Ok{};
+  const Mention& day = mentions_[unattached_.front()];
+  if (!IsBareDay(day)) return Ok{};
+  // A verb of gaining («набрали», «получили») speaks of the growth that day.
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].Is(Concept::kGain) && !IsStateVerb(mentions_[i].text)) return Ok{};
+  }
+  const std::string text(day.text);
+  return Fail(ErrorCode::kQuestionAmbiguous,
+              "Непонятно, что нужно: значение на конец дня или прирост за этот день. Для значения спросите «… на " +
+                  text + "», для прироста — «… за " + text + "» или «на сколько выросли … " + text + "»");
+}
+
+}  // namespace videobot::nl
