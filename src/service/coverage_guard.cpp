@@ -45,6 +45,28 @@ std::optional<Error> CheckMeasured(const plan::Plan& plan, const db::Coverage& c
                            MeasuredSpan(coverage, context.offset))};
 }
 
+// A state question needs measurements on both sides of its moment: before the first one the
+// counters are unknown (not 0), and after the last one they may have changed unseen.
+std::optional<Error> CheckMoment(const plan::Plan& plan, const db::Coverage& coverage,
+                                 const plan::TimeContext& context) {
+  const auto end = plan::ResolveMoment(plan, context);
+  if (!end) return std::nullopt;
+  const Instant moment = *end - 1;  // the last instant the state includes
+  if (coverage.first_measured && coverage.last_measured && moment >= *coverage.first_measured &&
+      moment <= *coverage.last_measured) {
+    return std::nullopt;
+  }
+  if (!coverage.first_measured || !coverage.last_measured) {
+    return Error{ErrorCode::kOutsideCoverage, "/as_of",
+                 fmt::format("В базе нет ни одного замера статистики: состояние счётчиков на момент узнать неоткуда. "
+                             "{}",
+                             kLoadHint)};
+  }
+  return Error{ErrorCode::kOutsideCoverage, "/as_of",
+               fmt::format("Счётчики на {} неизвестны: {}.", FormatMoment(*end, context.offset),
+                           MeasuredSpan(coverage, context.offset))};
+}
+
 std::optional<Instant> LastObservation(const db::Coverage& coverage) {
   std::optional<Instant> last = coverage.last_measured;
   if (coverage.last_published) last = last ? std::max(*last, *coverage.last_published) : *coverage.last_published;
@@ -74,6 +96,7 @@ std::optional<Error> CheckCoverage(const plan::Plan& plan, const db::Coverage& c
                  fmt::format("Данные ещё не загружены: в базе нет ни одного видео. {}", kLoadHint)};
   }
   if (auto error = CheckMeasured(plan, coverage, context)) return error;
+  if (auto error = CheckMoment(plan, coverage, context)) return error;
   return CheckPublished(plan, coverage, context);
 }
 

@@ -18,6 +18,8 @@ namespace videobot::service {
 /// - nothing loaded → kDataEmpty;
 /// - a snapshot question whose measurement period lies entirely before the first or after the
 ///   last measurement, or a snapshot question over data without snapshots → kOutsideCoverage;
+/// - a state question whose moment lies before the first or after the last measurement (the
+///   counters then are unknown, not 0) → kOutsideCoverage;
 /// - a publication period that starts after the data's last observation (the later of the last
 ///   measurement and the last publication) → kOutsideCoverage.
 /// A period that overlaps the covered range, and a publication period before the first

@@ -117,5 +117,31 @@ TEST(CoverageGuard, RelativePeriodsResolveAgainstNow) {
   EXPECT_NE(error->message.find("01.12.2026"), std::string::npos) << error->message;
 }
 
+plan::Plan ViewsAt(DateTime moment, bool has_time) {
+  plan::Plan plan;
+  plan.source = plan::Source::kState;
+  plan.aggregate = plan::Aggregate::kSum;
+  plan.field = plan::Field::kViews;
+  plan.as_of = plan::Moment{moment, has_time};
+  return plan;
+}
+
+TEST(CoverageGuard, MomentsInsideTheMeasuredRangeAreAnswered) {
+  EXPECT_FALSE(CheckCoverage(ViewsAt({{2025, 11, 28}, 0}, false), NovemberCoverage(), Context()));
+  EXPECT_FALSE(CheckCoverage(ViewsAt({{2025, 12, 1}, 10 * 3600}, true), NovemberCoverage(), Context()));
+}
+
+TEST(CoverageGuard, MomentsBeforeTheFirstOrAfterTheLastMeasurementAreUnknown) {
+  // Before 26.11 11:00:05 nothing was measured; the end of 01.12 lies after the last measurement.
+  for (const auto& plan : {ViewsAt({{2025, 11, 26}, 11 * 3600}, true), ViewsAt({{2025, 12, 1}, 0}, false),
+                           ViewsAt({{2026, 11, 28}, 0}, false)}) {
+    const auto error = CheckCoverage(plan, NovemberCoverage(), Context());
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->code, ErrorCode::kOutsideCoverage);
+    EXPECT_NE(error->message.find("данные есть с 26.11.2025 11:00 по 01.12.2025 10:00 (UTC)"), std::string::npos)
+        << error->message;
+  }
+}
+
 }  // namespace
 }  // namespace videobot::service
