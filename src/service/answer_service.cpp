@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
+#include "service/coverage_guard.hpp"
 #include "sql/compiler.hpp"
 
 namespace videobot::service {
@@ -14,13 +15,38 @@ namespace {
 
 constexpr std::string_view kExample = "Например: «Сколько видео набрало больше 100 000 просмотров за всё время?»";
 
+std::string OutcomeFor(const Error& error);
+
 Reply MakeRefusal(const Error& error, std::string_view planner) {
-  return Reply{Reply::Kind::kRefusal, error.message, std::string(ErrorCodeName(error.code)), std::string(planner)};
+  return Reply{Reply::Kind::kRefusal, error.message, OutcomeFor(error), std::string(planner)};
 }
 
 Reply MakeUnavailable(std::string_view planner) {
   return Reply{Reply::Kind::kUnavailable, "База данных временно недоступна. Попробуйте ещё раз чуть позже.",
                "database_unavailable", std::string(planner)};
+}
+
+Reply MakeNotInitialised(std::string_view planner) {
+  return Reply{Reply::Kind::kUnavailable, std::string(kNotInitialisedReply), "data_not_initialised",
+               std::string(planner)};
+}
+
+Error TimeoutError() {
+  return Error{ErrorCode::kQueryTimeout, "",
+               "Вопрос слишком тяжёлый: ответ не успел посчитаться. Сузьте период или добавьте автора или "
+               "видео и спросите снова."};
+}
+
+Error OutOfRangeError() {
+  return Error{ErrorCode::kValueOutOfRange, "",
+               "Ответ слишком велик, чтобы посчитать его точно. Сузьте период или выборку видео."};
+}
+
+// The log's outcome for an answer that failed: "timeout" for a statement timeout (the operators'
+// word), the error code's name otherwise.
+std::string OutcomeFor(const Error& error) {
+  if (error.code == ErrorCode::kQueryTimeout) return "timeout";
+  return std::string(ErrorCodeName(error.code));
 }
 
 ErrorCode CodeForRefusal(plan::RefusalReason reason) {
@@ -64,8 +90,17 @@ sql::Query AnswerService::Compile(const plan::Plan& plan) const {
 }
 
 Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
-  const sql::Query query = Compile(plan);
-  const auto rows = database_.Query(query);
+  const auto context = Now();
+  const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
+  std::vector<db::Row> rows;
+  try {
+    if (auto refusal = CheckCoverage(plan, db::ReadCoverage(database_), context)) return Unexpected{*refusal};
+    rows = database_.Query(query);
+  } catch (const db::QueryTimeoutError&) {
+    return Unexpected{TimeoutError()};
+  } catch (const db::ValueOutOfRangeError&) {
+    return Unexpected{OutOfRangeError()};
+  }
   if (query.shape == sql::Shape::kScalar) {
     if (rows.empty() || rows.front().empty()) return Fail(ErrorCode::kNoData, "Нет данных для ответа.");
     return FormatValue(rows.front().front());
@@ -93,6 +128,8 @@ Reply AnswerService::Answer(std::string_view question) {
     auto text = Execute(*plan);
     if (!text) return MakeRefusal(text.error(), planner);
     return Reply{Reply::Kind::kAnswer, std::move(*text), "ok", std::string(planner)};
+  } catch (const db::NotInitialisedError&) {
+    return MakeNotInitialised(planner);
   } catch (const db::DatabaseError&) {
     return MakeUnavailable(planner);
   }

@@ -15,6 +15,10 @@
 
 namespace videobot::service {
 
+/// The reply when the database has no schema (or the SQLite file does not exist).
+inline constexpr std::string_view kNotInitialisedReply =
+    "База данных не инициализирована: загрузите данные командой `videobot load FILE`.";
+
 /// Longest question accepted, in Unicode code points (Telegram's message limit).
 inline constexpr std::size_t kMaxQuestionChars = 4096;
 
@@ -32,7 +36,10 @@ class AnswerService final : public Answerer {
   /// The SQL for a validated query plan, for this service's database dialect.
   sql::Query Compile(const plan::Plan& plan) const;
 
-  /// Executes a validated plan and formats the reply. Throws db::DatabaseError.
+  /// Executes a validated plan and formats the reply. Refuses, without running the query, when the
+  /// data cannot answer (CheckCoverage: nothing loaded, a period outside the covered range); a
+  /// statement timeout is kQueryTimeout and a sum past the exact integer range kValueOutOfRange.
+  /// Throws db::NotInitialisedError without a schema, db::DatabaseError when the database fails.
   Result<std::string> Execute(const plan::Plan& plan);
 
   /// The plan source's name ("rules", "llm", …).
