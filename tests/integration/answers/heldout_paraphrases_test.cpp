@@ -169,10 +169,10 @@ class HeldoutParaphrases : public ::testing::Test {
         finding.product_plan = plan::ToJson(*plan).dump();
         finding.other_plan = record.plan && (*plan != *record.plan || record.intended_offset != record.context.offset);
       }
-      if (reply.kind == service::Reply::Kind::kUnavailable) {
-        finding.verdict = Verdict::kFailed;
-      } else {
+      if (reply.kind == service::Reply::Kind::kAnswer || reply.kind == service::Reply::Kind::kRefusal) {
         finding.verdict = Judge(finding.intended, reply.kind == service::Reply::Kind::kRefusal, reply.text);
+      } else {
+        finding.verdict = Verdict::kFailed;
       }
       findings.push_back(std::move(finding));
     }
