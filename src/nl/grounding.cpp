@@ -109,7 +109,8 @@ class LiteralReader {
     switch (mention.kind) {
       case MentionKind::kCreatorId: AddUnique(literals_.creator_ids, std::string(mention.text)); break;
       case MentionKind::kVideoId: AddUnique(literals_.video_ids, std::string(mention.text)); break;
-      case MentionKind::kMalformedId: AddUnique(literals_.unreadable, std::string(mention.text)); break;
+      case MentionKind::kMalformedId:
+      case MentionKind::kBadNumber: AddUnique(literals_.unreadable, std::string(mention.text)); break;
       case MentionKind::kNumber:
       case MentionKind::kPublicationWindow: AddUnique(literals_.numbers, mention.number); break;
       case MentionKind::kComparison: AddComparison(mention, written_comparison_[i]); break;
