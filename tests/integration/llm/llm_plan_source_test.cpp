@@ -345,7 +345,8 @@ TEST(LlmPlannerRouterLoopback, AnOversizedModelReplyNeverReplacesTheRulesAnswer)
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Oversized(50u << 20, /*announce_length=*/false));
   for (const char* mode : {"auto", "verify"}) {
-    auto router = llm::MakePlannerRouter(mode, std::make_unique<OneQuestionRules>(), SettingsFor(server));
+    auto router = llm::MakePlannerRouter(mode, std::make_unique<OneQuestionRules>(), SettingsFor(server),
+                                         nl::ExtractQuestionLiterals);
     ASSERT_TRUE(router) << router.error().Describe();
     const auto by_rules = (*router)->Route("Сколько всего видео?", TestContext());
     ASSERT_TRUE(by_rules) << mode << ": " << by_rules.error().Describe();
