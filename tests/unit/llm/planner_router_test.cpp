@@ -1,6 +1,5 @@
 #include "llm/planner_router.hpp"
 
-#include "service/planner_router.hpp"
 
 #include <gtest/gtest.h>
 
@@ -282,28 +281,3 @@ TEST(LlmPlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {
 
 }  // namespace
 }  // namespace videobot::llm
-
-namespace videobot::service {
-namespace {
-
-std::unique_ptr<plan::PlanSource> RulesStub() {
-  auto calls = std::make_shared<std::atomic<int>>(0);
-  return std::make_unique<llm::FakeSource>("rules", [](std::string_view) { return Result<plan::Plan>(plan::Plan{}); },
-                                           calls);
-}
-
-TEST(ServiceMakePlanner, ThrowsUsageErrorsAsInvalidArgument) {
-  EXPECT_THROW(MakePlanner("smart", RulesStub(), llm::Settings{}), std::invalid_argument);
-  EXPECT_THROW(MakePlanner("llm", RulesStub(), llm::Settings{}), std::invalid_argument);  // no key, default URL
-  const Result<llm::Settings> broken = Fail(ErrorCode::kUsage, "LLM_TIMEOUT_S плохой", "LLM_TIMEOUT_S");
-  EXPECT_THROW(MakePlanner("", RulesStub(), broken), std::invalid_argument);
-  EXPECT_THROW(MakePlanner("auto", RulesStub(), broken), std::invalid_argument);
-  // An explicit "rules" does not need the model's settings at all.
-  auto rules = MakePlanner("rules", RulesStub(), broken);
-  ASSERT_NE(rules, nullptr);
-  EXPECT_EQ(rules->Name(), "rules");
-  EXPECT_TRUE(rules->MakePlan("вопрос", plan::TimeContext{}));
-}
-
-}  // namespace
-}  // namespace videobot::service
