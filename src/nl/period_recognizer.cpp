@@ -383,9 +383,11 @@ std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::si
     auto core = Core(tokens, pos + prefix);
     if (!core) return std::nullopt;
     // "на 28 ноября": a moment; "на прошлой неделе" is a period.
-    // "на вчера", "на позавчера": the end of that day; "на прошлой неделе" stays a period.
-    const bool past_day = core->days_ago > 0 || core->relative == Relative::kYesterday;
-    core->as_of = moment && ((!core->relative && core->days_ago == 0) || past_day);
+    // "на вчера", "на позавчера": the end of that day; "на сегодня": now; "на прошлой неделе"
+    // stays a period.
+    const bool named_day =
+        core->days_ago > 0 || core->relative == Relative::kYesterday || core->relative == Relative::kToday;
+    core->as_of = moment && ((!core->relative && core->days_ago == 0) || named_day);
     core->by = core->as_of && WordAt(tokens, pos, "к");
     core->length += prefix;
     return core;

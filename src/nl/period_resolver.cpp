@@ -186,6 +186,8 @@ Result<plan::Moment> ResolveMoment(const PeriodExpr& expr, const plan::TimeConte
   const Date today = ToLocal(context.now, context.offset).date;
   // «на вчера», «на позавчера»: the end of that day.
   if (expr.relative == plan::Relative::kYesterday) return plan::Moment{DateTime{AddDays(today, -1), 0}, false};
+  // «на сегодня»: the counters as they are now (the day is not over yet).
+  if (expr.relative == plan::Relative::kToday) return plan::Moment{ToLocal(context.now, context.offset), true};
   if (!expr.relative && expr.days_ago > 0) return plan::Moment{DateTime{AddDays(today, -expr.days_ago), 0}, false};
   if (!expr.single || !expr.from || expr.relative) {
     return Bad("момент задаётся одной датой или временем, например «на 28 ноября 2025» или «на 10:00 28.11.2025»");
