@@ -22,6 +22,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kQuestionAmbiguous: return "question_ambiguous";
     case ErrorCode::kQuestionReversedRange: return "question_reversed_range";
     case ErrorCode::kQuestionUnknownMetric: return "question_unknown_metric";
+    case ErrorCode::kQuestionUnsupported: return "question_unsupported";
     case ErrorCode::kDataNotInitialised: return "data_not_initialised";
     case ErrorCode::kDataEmpty: return "data_empty";
     case ErrorCode::kOutsideCoverage: return "outside_coverage";

@@ -27,6 +27,7 @@ enum class ErrorCode {
   kQuestionAmbiguous,     ///< the question has two plausible meanings; the reply shows both wordings
   kQuestionReversedRange, ///< a range whose end comes before its start («с 5 ноября по 1 ноября»)
   kQuestionUnknownMetric, ///< a metric the data does not have (watch time, reach, subscribers, …)
+  kQuestionUnsupported,   ///< understood, but the answer is not one number (a series, a comparison, a superlative)
   kDataNotInitialised,    ///< the database has no schema (or the SQLite file does not exist)
   kDataEmpty,             ///< the schema exists but nothing is loaded
   kOutsideCoverage,       ///< the period or moment lies outside what the data covers

@@ -20,6 +20,9 @@ using plan::Field;
 using plan::Source;
 
 inline Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message)); }
+/// Understood, but the answer would not be one number (a series, a comparison, a superlative): a
+/// final refusal, never passed on to the model.
+inline Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
 
 inline Field CounterField(Concept metric) {
   switch (metric) {

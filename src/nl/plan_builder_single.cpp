@@ -48,7 +48,7 @@ Status PlanBuilder::BuildMetric(Concept metric) {
   plan_.aggregate = *aggregate;
   if (growth) {
     // "почасовой прирост", "прирост за час" summed over a period: one number per hour.
-    if (*aggregate == Aggregate::kSum && per_hour_) return NotUnderstood(std::string(kPerHourSeriesMessage));
+    if (*aggregate == Aggregate::kSum && per_hour_) return Unsupported(std::string(kPerHourSeriesMessage));
     if (*aggregate != Aggregate::kSum && !per_hour_ && !snapshot_noun_) {
       return NotUnderstood("непонятно, среднее/максимум чего: прироста за час (за замер) или по видео");
     }

@@ -8,6 +8,7 @@ namespace {
 constexpr int kMoscowMinutes = 180;
 
 Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message)); }
+Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
 
 std::string Quote(std::string_view text) { return "«" + std::string(text) + "»"; }
 
@@ -149,9 +150,9 @@ Status ScreenMetricsAndShapes(const Mentions& mentions) {
   }
   for (const Mention& mention : mentions) {
     if (mention.explanatory) continue;
-    if (mention.Is(Concept::kSeries)) return NotUnderstood(std::string(kSeriesMessage));
-    if (mention.Is(Concept::kCompare)) return NotUnderstood(std::string(kCompareMessage));
-    if (mention.Is(Concept::kSuperlative)) return NotUnderstood(std::string(kSuperlativeMessage));
+    if (mention.Is(Concept::kSeries)) return Unsupported(std::string(kSeriesMessage));
+    if (mention.Is(Concept::kCompare)) return Unsupported(std::string(kCompareMessage));
+    if (mention.Is(Concept::kSuperlative)) return Unsupported(std::string(kSuperlativeMessage));
   }
   return Ok{};
 }

@@ -131,6 +131,21 @@ TEST(LlmCli, AutoKeepsTheRulesAnswerForAQuestionTheyUnderstand) {
   EXPECT_EQ(server.RequestCount(), 0u);
 }
 
+TEST(LlmCli, AutoNeverAsksTheModelToAnswerASeriesWithOneNumber) {
+  VIDEOBOT_REQUIRE_PLANNER_CLI();
+  // A grounded scalar plan (the day's growth) is exactly the confident wrong answer to avoid.
+  FakeOpenAiServer server;
+  server.SetFallback(FakeOpenAiServer::Completion(CountAbove(5)));
+  for (const char* question : {"Покажи почасовой прирост лайков 28 ноября 2025", "Какое видео самое популярное?",
+                               "Сравни просмотры за октябрь и ноябрь 2025"}) {
+    const ProcessResult result =
+        RunProcess({BinaryPath(), "--planner", "auto", "plan", question}, {}, ModelEnvironment(server));
+    EXPECT_EQ(result.exit_code, 2) << question << ": " << result.out;
+    EXPECT_TRUE(result.out.empty()) << question << ": " << result.out;
+  }
+  EXPECT_EQ(server.RequestCount(), 0u);
+}
+
 TEST(LlmCli, AutoRefusesAnUngroundedModelPlanWhenTheRulesHadNoAnswer) {
   VIDEOBOT_REQUIRE_PLANNER_CLI();
   // The rules decline the unknown word; the model answers with another threshold, twice.

@@ -20,7 +20,8 @@ plan::TimeContext TestTime() { return plan::TimeContext{ParseTimestamp("2025-12-
     case ErrorCode::kQuestionTooLong:
     case ErrorCode::kQuestionAmbiguous:
     case ErrorCode::kQuestionReversedRange:
-    case ErrorCode::kQuestionUnknownMetric: break;
+    case ErrorCode::kQuestionUnknownMetric:
+    case ErrorCode::kQuestionUnsupported: break;
     default: return ::testing::AssertionFailure() << "unexpected error code " << error.Describe();
   }
   if (error.message.empty()) return ::testing::AssertionFailure() << "empty refusal message";

@@ -235,7 +235,8 @@ TEST(Series, WordsThatAskForASeriesAreRefused) {
            "Какой прирост просмотров за каждый час 28 ноября 2025?",
        }) {
     const Refusal refusal = Refuse(question);
-    EXPECT_EQ(refusal.code, "question_not_understood") << question << ": " << refusal.message;
+    // Final: understood, so the model is not asked to squeeze a series into one number.
+    EXPECT_EQ(refusal.code, "question_unsupported") << question << ": " << refusal.message;
     EXPECT_TRUE(Contains(refusal.message, "одним числом")) << question << ": " << refusal.message;
   }
 }
