@@ -92,9 +92,9 @@ Status CheckActionShape(const Json& document) {
 
 // Plans written before the state moment existed (saved plans, examples, cached documents) lack
 // the "as_of" key; they are read as plans without a moment.
-Json WithMomentKey(Json document) {
+// Completed in place: a copy of a deeply nested document would recurse once per level.
+void AddMomentKey(Json& document) {
   if (document.is_object() && !document.contains("as_of")) document["as_of"] = nullptr;
-  return document;
 }
 
 // A refusal needs nothing but its reason. A model that declines often writes `"filters": null`,
@@ -119,8 +119,8 @@ void CompleteRefusal(Json& document) {
   if (!filters.contains("conditions") || filters["conditions"].is_null()) filters["conditions"] = Json::array();
 }
 
-Result<Plan> ValidateDocument(const Json& original) {
-  const Json document = WithMomentKey(original);
+Result<Plan> ValidateDocument(Json document) {
+  AddMomentKey(document);
   if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
   if (auto status = CheckActionShape(document); !status) return Unexpected{status.error()};
   auto plan = FromJson(document);
@@ -140,7 +140,7 @@ Result<Plan> ParsePlan(std::string_view text) {
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return Fail(ErrorCode::kPlanNotJson, "план — не JSON", "/");
   CompleteRefusal(document);
-  return ValidateDocument(document);
+  return ValidateDocument(std::move(document));
 }
 
 Result<Plan> ValidatePlan(const Plan& plan) {
