@@ -15,4 +15,7 @@ std::size_t CountCodePoints(std::string_view text);
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view TrimAscii(std::string_view text);
 
+/// `text` with ASCII letters lowercased (ids, command names); other bytes unchanged.
+std::string AsciiLower(std::string_view text);
+
 }  // namespace videobot

@@ -1,20 +1,14 @@
 #include "plan/literals.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string_view>
 
+#include "common/text.hpp"
 #include "plan/plan_json.hpp"
 
 namespace videobot::plan {
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 template <typename T>
 bool Contains(const std::vector<T>& values, const T& value) {
@@ -65,7 +59,7 @@ class GroundingCheck {
   void CompareIds(const std::vector<std::string>& asked, const std::vector<std::string>& held, const std::string& path,
                   std::string_view what) {
     for (const std::string& id : asked) {
-      if (!Contains(held, Lower(id))) Add(path, Phrase(what, id, "есть в вопросе, но нет в плане"));
+      if (!Contains(held, AsciiLower(id))) Add(path, Phrase(what, id, "есть в вопросе, но нет в плане"));
     }
     for (const std::string& id : held) {
       if (!Contains(asked, id)) Add(path, Phrase(what, id, "есть в плане, но нет в вопросе"));
@@ -167,8 +161,8 @@ Literals PlanLiterals(const Plan& plan) {
   Literals literals;
   if (plan.action == Action::kRefuse) return literals;
   const Filters& filters = plan.filters;
-  for (const std::string& id : filters.creator_ids) AddUnique(literals.creator_ids, Lower(id));
-  for (const std::string& id : filters.video_ids) AddUnique(literals.video_ids, Lower(id));
+  for (const std::string& id : filters.creator_ids) AddUnique(literals.creator_ids, AsciiLower(id));
+  for (const std::string& id : filters.video_ids) AddUnique(literals.video_ids, AsciiLower(id));
   for (const Condition& condition : filters.conditions) AddUnique(literals.numbers, condition.value);
   if (filters.hours_after_publication) AddUnique(literals.numbers, std::int64_t{*filters.hours_after_publication});
   if (plan.limit) AddUnique(literals.numbers, std::int64_t{*plan.limit});

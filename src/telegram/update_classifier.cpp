@@ -17,12 +17,6 @@ Classification Reply(std::string outcome, std::string_view text) {
   return {UpdateAction::kReply, std::move(outcome), std::string(text)};
 }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 Classification ClassifyCommand(std::string_view text, std::string_view bot_username) {
