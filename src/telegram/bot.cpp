@@ -351,14 +351,13 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
 }
 
 void Bot::Impl::Complete(std::int64_t update_id) {
-  LedgerState state;
-  {
-    std::lock_guard lock(ledger_mutex_);
-    const std::int64_t before = ledger_.Offset();
-    ledger_.Complete(update_id);
-    state = ledger_.Snapshot();
-    if (state.offset != before) progress_cv_.notify_all();
-  }
+  std::lock_guard lock(ledger_mutex_);
+  const std::int64_t before = ledger_.Offset();
+  ledger_.Complete(update_id);
+  LedgerState state = ledger_.Snapshot();
+  if (state.offset != before) progress_cv_.notify_all();
+  // Submitted under the ledger's lock so that snapshots reach the persister in the order they were
+  // taken: two workers finishing at once must not leave an older snapshot as the last one saved.
   persister_->Submit(std::move(state));
 }
 

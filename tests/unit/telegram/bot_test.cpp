@@ -205,6 +205,18 @@ TEST_F(BotTest, RateLimitIsPerChatAndToldOnce) {
   EXPECT_NE(log_.Text().find("outcome=rate_limited_quiet"), std::string::npos);
 }
 
+TEST_F(BotTest, WorkersFinishingTogetherLeaveTheNewestOffsetSaved) {
+  // Many chats answered by four workers at once: whichever worker finishes last, the saved offset
+  // must end at the newest one, never at an older snapshot submitted late.
+  for (int round = 0; round < 5; ++round) {
+    auto bot = Start();
+    std::int64_t last = 0;
+    for (int i = 0; i < 80; ++i) last = server_.PushText(1 + i % 40, "q" + std::to_string(i));
+    ASSERT_TRUE(WaitForSavedOffset(last + 1, 10s)) << "round " << round << " saved " << store_.state().offset;
+    EXPECT_EQ(bot->Stop(), kBotExitOk);
+  }
+}
+
 TEST_F(BotTest, AllowlistRefusesOthersWithoutComputing) {
   BotConfig config = Config();
   config.allowed_user_ids = {10};
