@@ -9,11 +9,10 @@
 
 #include "app/commands.hpp"
 #include "app/output.hpp"
+#include "common/version.hpp"
 
 namespace videobot::app {
 namespace {
-
-constexpr std::string_view kVersion = "0.1.0";
 
 std::string EnvOr(const char* name, std::string fallback = {}) {
   const char* value = std::getenv(name);
