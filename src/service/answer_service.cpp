@@ -95,7 +95,7 @@ Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
   std::vector<db::Row> rows;
   try {
     if (auto refusal = CheckCoverage(plan, db::ReadCoverage(database_), context)) return Unexpected{*refusal};
-    rows = database_.Query(query);
+    rows = TimedQuery(query);
   } catch (const db::QueryTimeoutError&) {
     return Unexpected{TimeoutError()};
   } catch (const db::ValueOutOfRangeError&) {
@@ -117,6 +117,20 @@ Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
   return out;
 }
 
+std::vector<db::Row> AnswerService::TimedQuery(const sql::Query& query) {
+  if (!query_timer_) return database_.Query(query);
+  const auto started = std::chrono::steady_clock::now();
+  const auto report = [&] { query_timer_(std::chrono::steady_clock::now() - started); };
+  try {
+    auto rows = database_.Query(query);
+    report();
+    return rows;
+  } catch (...) {
+    report();
+    throw;
+  }
+}
+
 Reply AnswerService::Answer(std::string_view question) {
   const std::string_view planner = planner_.Name();
   auto plan = PlanFor(question);
@@ -124,15 +138,18 @@ Reply AnswerService::Answer(std::string_view question) {
     return Reply{Reply::Kind::kUnavailable, plan.error().message, "llm_unavailable", std::string(planner)};
   }
   if (!plan) return MakeRefusal(plan.error(), planner);
+  Reply reply;
   try {
     auto text = Execute(*plan);
-    if (!text) return MakeRefusal(text.error(), planner);
-    return Reply{Reply::Kind::kAnswer, std::move(*text), "ok", std::string(planner)};
+    reply = text ? Reply{Reply::Kind::kAnswer, std::move(*text), "ok", std::string(planner)}
+                 : MakeRefusal(text.error(), planner);
   } catch (const db::NotInitialisedError&) {
-    return MakeNotInitialised(planner);
+    reply = MakeNotInitialised(planner);
   } catch (const db::DatabaseError&) {
-    return MakeUnavailable(planner);
+    reply = MakeUnavailable(planner);
   }
+  reply.plan = plan::ToJson(*plan).dump();
+  return reply;
 }
 
 Reply AnswerService::Explain(std::string_view question) {

@@ -2,6 +2,8 @@
 // AnswerService: the one place that wires the pipeline stages together:
 // question → plan source → validator → compiler → database → formatted reply.
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -45,13 +47,20 @@ class AnswerService final : public Answerer {
   /// The plan source's name ("rules", "llm", …).
   std::string_view PlannerName() const { return planner_.Name(); }
 
+  /// Called with the duration of every question's query (also one that failed), e.g. to feed a
+  /// latency histogram. Empty: not timed.
+  using QueryTimer = std::function<void(std::chrono::duration<double>)>;
+  void SetQueryTimer(QueryTimer timer) { query_timer_ = std::move(timer); }
+
  private:
   plan::TimeContext Now() const;
+  std::vector<db::Row> TimedQuery(const sql::Query& query);
 
   plan::PlanSource& planner_;
   db::Database& database_;
   const Clock& clock_;
   UtcOffset offset_;
+  QueryTimer query_timer_;
 };
 
 /// Asks `planner` for a plan and validates it. A refusal plan becomes an Error carrying a Russian

@@ -19,6 +19,7 @@ struct Reply {
   std::string text;
   std::string code;     ///< stable outcome code for logs: "ok", an ErrorCode name, "database_unavailable"
   std::string planner;  ///< which plan source answered: "rules", "llm", …
+  std::string plan = {};  ///< the validated plan as JSON text when there is one, "" otherwise
 };
 
 /// Answers questions. One instance is used by one thread at a time.
