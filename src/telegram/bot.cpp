@@ -12,6 +12,7 @@
 #include "telegram/bot_messages.hpp"
 #include "telegram/chat_dispatcher.hpp"
 #include "telegram/lifecycle.hpp"
+#include "telegram/metered_http_client.hpp"
 #include "telegram/rate_limiter.hpp"
 #include "telegram/reply_sender.hpp"
 #include "telegram/state_persister.hpp"
@@ -56,13 +57,23 @@ std::int64_t Milliseconds(Clock::duration duration) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
 }
 
+/// The dependencies with every HTTP client counted in `metrics` (when there are metrics).
+BotDependencies WithMeteredHttp(BotDependencies dependencies) {
+  if (!dependencies.metrics) return dependencies;
+  dependencies.http_clients = [make = std::move(dependencies.http_clients),
+                               metrics = dependencies.metrics]() -> std::unique_ptr<net::HttpClient> {
+    return std::make_unique<MeteredHttpClient>(make(), metrics);
+  };
+  return dependencies;
+}
+
 }  // namespace
 
 class Bot::Impl {
  public:
   Impl(BotConfig config, BotDependencies dependencies)
       : config_(std::move(config)),
-        deps_(std::move(dependencies)),
+        deps_(WithMeteredHttp(std::move(dependencies))),
         logger_(deps_.logger),
         access_(config_.allowed_user_ids, config_.allowed_chat_ids),
         rate_limiter_(config_.rate_limit_per_minute),
@@ -338,10 +349,13 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
   std::string text = job.text;
   if (job.action == UpdateAction::kAnswer || job.action == UpdateAction::kExplain) {
     const std::uint64_t ticket = typing_->Begin(job.chat_id);
+    const auto started = Clock::now();
     service::Reply reply = Compute(worker, job);
+    const auto elapsed = Clock::now() - started;
     typing_->End(ticket);
     planner = reply.planner.empty() ? "-" : reply.planner;
     outcome = reply.code.empty() ? "-" : reply.code;
+    if (deps_.metrics) deps_.metrics->RecordQuestion(outcome, planner, elapsed);
     text = std::move(reply.text);
   }
   const Delivery delivery = SendReply(*worker.api, job.chat_id, text, lifecycle_, *logger_);

@@ -11,6 +11,7 @@
 
 #include "db/database.hpp"
 #include "net/http_client.hpp"
+#include "observe/process_metrics.hpp"
 #include "service/answerer.hpp"
 #include "telegram/bot_config.hpp"
 #include "telegram/state_store.hpp"
@@ -33,6 +34,8 @@ struct BotDependencies {
   StateStore* state_store = nullptr;
   /// Where the log lines go (see MakeRedactingStderrLogger).
   std::shared_ptr<spdlog::logger> logger;
+  /// Where questions, their latency and Bot API calls are counted; null: not counted.
+  std::shared_ptr<observe::ProcessMetrics> metrics;
 };
 
 class Bot {
@@ -52,10 +55,18 @@ class Bot {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Optional parts RunBot uses instead of its defaults.
+struct RunBotOptions {
+  /// Where the log lines go; null: a stderr logger that redacts the token (text format).
+  std::shared_ptr<spdlog::logger> logger;
+  /// Metrics to record into; null: none.
+  std::shared_ptr<observe::ProcessMetrics> metrics;
+};
+
 /// Runs the bot with the real collaborators (libcurl, the database behind `open_state_db` for the
 /// offset, a stderr logger that never prints the token) until SIGINT or SIGTERM. Returns the
 /// process exit status: 0 after a graceful shutdown, 1 when the token is rejected.
 int RunBot(const BotConfig& config, service::AnswererFactory answerers,
-           std::function<std::unique_ptr<db::Database>()> open_state_db);
+           std::function<std::unique_ptr<db::Database>()> open_state_db, RunBotOptions options = {});
 
 }  // namespace videobot::telegram

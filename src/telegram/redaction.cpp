@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 
 #include <mutex>
+#include <vector>
 
 namespace videobot::telegram {
 namespace {
@@ -29,15 +30,17 @@ std::string UrlEncodedColon(std::string_view secret) {
   return encoded;
 }
 
-/// Formats each record, redacts the secret, and forwards the record to the wrapped sink.
+/// Redacts the secrets from each record's message and forwards the record to the wrapped sink,
+/// which formats it (text or JSON): redaction comes before formatting.
 class RedactingSink final : public spdlog::sinks::base_sink<std::mutex> {
  public:
-  RedactingSink(std::string secret, std::shared_ptr<spdlog::sinks::sink> target)
-      : secret_(std::move(secret)), target_(std::move(target)) {}
+  RedactingSink(std::vector<std::string> secrets, std::shared_ptr<spdlog::sinks::sink> target)
+      : secrets_(std::move(secrets)), target_(std::move(target)) {}
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
-    const std::string payload = Redact(std::string_view(msg.payload.data(), msg.payload.size()), secret_);
+    std::string payload(msg.payload.data(), msg.payload.size());
+    for (const auto& secret : secrets_) payload = Redact(payload, secret);
     spdlog::details::log_msg copy(msg.time, msg.source, msg.logger_name, msg.level, payload);
     target_->log(copy);
   }
@@ -48,7 +51,7 @@ class RedactingSink final : public spdlog::sinks::base_sink<std::mutex> {
   }
 
  private:
-  std::string secret_;
+  std::vector<std::string> secrets_;
   std::shared_ptr<spdlog::sinks::sink> target_;
 };
 
@@ -70,7 +73,13 @@ std::string Redact(std::string_view text, std::string_view secret) {
 
 std::shared_ptr<spdlog::logger> MakeRedactingLogger(std::string name, std::string secret,
                                                     std::shared_ptr<spdlog::sinks::sink> sink_target) {
-  auto sink = std::make_shared<RedactingSink>(std::move(secret), std::move(sink_target));
+  return MakeRedactingLogger(std::move(name), std::vector<std::string>{std::move(secret)}, std::move(sink_target));
+}
+
+std::shared_ptr<spdlog::logger> MakeRedactingLogger(std::string name, std::vector<std::string> secrets,
+                                                    std::shared_ptr<spdlog::sinks::sink> sink_target) {
+  std::erase_if(secrets, [](const std::string& secret) { return secret.empty(); });
+  auto sink = std::make_shared<RedactingSink>(std::move(secrets), std::move(sink_target));
   auto logger = std::make_shared<spdlog::logger>(std::move(name), std::move(sink));
   logger->flush_on(spdlog::level::info);
   return logger;

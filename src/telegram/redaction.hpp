@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <spdlog/logger.h>
 
@@ -22,6 +23,11 @@ std::shared_ptr<spdlog::logger> MakeRedactingStderrLogger(std::string name, std:
 
 /// A logger writing through Redact(…, secret) into `sink_target` (for tests).
 std::shared_ptr<spdlog::logger> MakeRedactingLogger(std::string name, std::string secret,
+                                                    std::shared_ptr<spdlog::sinks::sink> sink_target);
+
+/// A logger whose every message has each of `secrets` (empty ones ignored) redacted before
+/// `sink_target` formats and writes it.
+std::shared_ptr<spdlog::logger> MakeRedactingLogger(std::string name, std::vector<std::string> secrets,
                                                     std::shared_ptr<spdlog::sinks::sink> sink_target);
 
 }  // namespace videobot::telegram

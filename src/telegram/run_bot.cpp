@@ -68,8 +68,8 @@ class SignalStopper {
 }  // namespace
 
 int RunBot(const BotConfig& config, service::AnswererFactory answerers,
-           std::function<std::unique_ptr<db::Database>()> open_state_db) {
-  auto logger = MakeRedactingStderrLogger("bot", config.token);
+           std::function<std::unique_ptr<db::Database>()> open_state_db, RunBotOptions options) {
+  auto logger = options.logger ? options.logger : MakeRedactingStderrLogger("bot", config.token);
   try {
     DatabaseStateStore store(std::move(open_state_db));
     net::CurlOptions curl;
@@ -80,6 +80,7 @@ int RunBot(const BotConfig& config, service::AnswererFactory answerers,
     dependencies.http_clients = [curl] { return net::MakeCurlHttpClient(curl); };
     dependencies.state_store = &store;
     dependencies.logger = logger;
+    dependencies.metrics = std::move(options.metrics);
     std::stop_source stop;
     SignalStopper signals(stop, logger);
     Bot bot(config, std::move(dependencies));
