@@ -80,6 +80,8 @@ int RunCli(int argc, char** argv) {
   sql->add_option("question", words, "the question in Russian")->required();
   auto* chat = app.add_subcommand("chat", "interactive prompt answering like the bot");
   auto* bot = app.add_subcommand("bot", "run the Telegram bot (env BOT_TOKEN, TELEGRAM_API_URL …)");
+  auto* serve = app.add_subcommand(
+      "serve", "run the HTTP server without Telegram: /healthz, /readyz, /metrics, POST /v1/ask (env VIDEOBOT_HTTP_ADDR)");
 
   try {
     app.parse(argc, argv);
@@ -92,6 +94,9 @@ int RunCli(int argc, char** argv) {
   if (global.planner.empty()) global.planner = EnvOr("VIDEOBOT_PLANNER");
   if (global.now.empty()) global.now = EnvOr("VIDEOBOT_NOW");
   if (global.time_zone.empty()) global.time_zone = EnvOr("VIDEOBOT_TZ");
+  global.http_address = EnvOr("VIDEOBOT_HTTP_ADDR");
+  global.api_token = EnvOr("VIDEOBOT_API_TOKEN");
+  global.log_format = EnvOr("VIDEOBOT_LOG_FORMAT");
   if (*generate) return Guarded([&] { return RunGenerate(generator); });
   return Guarded([&] {
     const AppContext context(global);
@@ -103,6 +108,7 @@ int RunCli(int argc, char** argv) {
     if (*sql) return RunSql(context, Join(words));
     if (*chat) return RunChat(context);
     if (*bot) return RunBot(context);
+    if (*serve) return RunServe(context);
     return kExitInput;
   });
 }

@@ -17,5 +17,6 @@ int RunRunPlan(const AppContext& context, const std::string& file);
 int RunSql(const AppContext& context, const std::string& question);
 int RunChat(const AppContext& context);
 int RunBot(const AppContext& context);
+int RunServe(const AppContext& context);
 
 }  // namespace videobot::app

@@ -1,0 +1,77 @@
+#pragma once
+// Wiring shared by `bot` and `serve`: the logging and HTTP settings, the process logger, the
+// Answerers (with their query timer), the HTTP server, and signals taken by a waiting thread.
+
+#include <signal.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <spdlog/logger.h>
+
+#include "app/context.hpp"
+#include "http/api_server.hpp"
+#include "observe/log_format.hpp"
+#include "observe/process_metrics.hpp"
+#include "service/answerer.hpp"
+
+namespace videobot::app {
+
+/// VIDEOBOT_HTTP_ADDR, VIDEOBOT_API_TOKEN and VIDEOBOT_LOG_FORMAT, checked.
+struct MonitoringSettings {
+  std::optional<http::ListenAddress> http_address;  ///< nullopt: no HTTP server
+  std::string api_token;                             ///< "": /v1/ask disabled
+  observe::LogFormat log_format = observe::LogFormat::kText;
+};
+
+/// Parses the settings. Throws std::invalid_argument with an English message naming the variable
+/// and the accepted values.
+MonitoringSettings ReadMonitoringSettings(const GlobalOptions& options);
+
+/// A stderr logger in `format` that redacts each of `secrets` before formatting.
+std::shared_ptr<spdlog::logger> MakeProcessLogger(std::string name, std::vector<std::string> secrets,
+                                                  observe::LogFormat format);
+
+/// Answerers over the configured planner and database, each with its own connection, queries
+/// limited to `statement_timeout` and timed into `metrics` (may be null).
+service::AnswererFactory MakeAnswererFactory(const AppContext& context, std::chrono::milliseconds statement_timeout,
+                                             std::shared_ptr<observe::ProcessMetrics> metrics);
+
+/// What the HTTP server needs besides the settings.
+struct HttpWiring {
+  std::shared_ptr<observe::ProcessMetrics> metrics;
+  std::shared_ptr<spdlog::logger> logger;
+  std::chrono::milliseconds statement_timeout{10'000};
+  int rate_limit_per_minute = 30;
+  /// A further readiness condition (the bot's polling); returns the reason when not ready.
+  std::function<std::optional<std::string>()> extra_readiness;
+};
+
+/// Starts the HTTP server when the settings name an address (nullptr otherwise). Its readiness
+/// reads the database's coverage; /metrics refreshes the data gauges from it. Throws
+/// EnvironmentError when the address cannot be bound.
+std::unique_ptr<http::ApiServer> StartHttpServer(const AppContext& context, const MonitoringSettings& settings,
+                                                 const HttpWiring& wiring);
+
+/// Blocks SIGINT, SIGTERM and SIGPIPE in the calling thread (and so in every thread it starts
+/// afterwards) until destruction; WaitForStop takes SIGINT/SIGTERM synchronously.
+class SignalBlock {
+ public:
+  SignalBlock();
+  ~SignalBlock();
+  SignalBlock(const SignalBlock&) = delete;
+  SignalBlock& operator=(const SignalBlock&) = delete;
+
+  /// Waits for SIGINT or SIGTERM and returns its number.
+  int WaitForStop();
+
+ private:
+  sigset_t stop_signals_{};
+  sigset_t previous_{};
+};
+
+}  // namespace videobot::app
