@@ -118,9 +118,10 @@ void ApiServer::Impl::Configure() {
   server_.set_keep_alive_timeout(5);
   server_.set_pre_routing_handler(
       [this](const httplib::Request& request, httplib::Response& response) { return CheckMethod(request, response); });
-  server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    Log(request, response);
-  });
+  // Counted and logged before the response is written (httplib's logger runs after it), so a
+  // client that reads /metrics after a response sees that response counted.
+  server_.set_post_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) { Log(request, response); });
   server_.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
     response.set_content("ok\n", kTextType);
   });

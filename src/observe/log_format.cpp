@@ -37,7 +37,7 @@ std::string ReadQuoted(std::string_view message, std::size_t& pos) {
 }
 
 /// Adds the message's key=value pairs to `line`; words that are not pairs are skipped.
-void AddFields(nlohmann::json& line, std::string_view message) {
+void AddFields(nlohmann::ordered_json& line, std::string_view message) {
   std::size_t pos = 0;
   while (pos < message.size()) {
     while (pos < message.size() && message[pos] == ' ') ++pos;
@@ -85,13 +85,14 @@ std::unique_ptr<spdlog::formatter> MakeLogFormatter(LogFormat format) {
 
 std::string FormatJsonLogLine(std::string_view time, std::string_view level, std::string_view logger,
                               std::string_view message) {
-  nlohmann::json line = nlohmann::json::object();
+  // Ordered: the fixed fields come first, then the pairs in the order the message gives them.
+  nlohmann::ordered_json line = nlohmann::ordered_json::object();
   line["time"] = time;
   line["level"] = level;
   line["logger"] = logger;
   line["message"] = message;
   AddFields(line, message);
-  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 void JsonLogFormatter::format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) {

@@ -22,9 +22,12 @@ TEST(LogFormatTest, ParsesTheTwoFormatsOnly) {
 }
 
 TEST(LogFormatTest, JsonLineHasTheFixedFieldsAndTheMessagePairs) {
-  const Json line = Json::parse(FormatJsonLogLine(
+  const std::string text = FormatJsonLogLine(
       "2026-12-02T10:00:00.000Z", "info", "bot",
-      R"(update_id=17 chat_id=-5 kind=question outcome=ok error="Bot API: \"quoted\" text" level=x (note))"));
+      R"(update_id=17 chat_id=-5 kind=question outcome=ok error="Bot API: \"quoted\" text" level=x (note))");
+  EXPECT_TRUE(text.starts_with(R"({"time":"2026-12-02T10:00:00.000Z","level":"info","logger":"bot","message":)"))
+      << text;
+  const Json line = Json::parse(text);
   EXPECT_EQ(line["time"], "2026-12-02T10:00:00.000Z");
   EXPECT_EQ(line["level"], "info") << "a pair cannot override a fixed field";
   EXPECT_EQ(line["logger"], "bot");
