@@ -20,6 +20,8 @@ class AnswererPool {
     Lease(AnswererPool& pool, std::unique_ptr<service::Answerer> answerer);
     ~Lease();
     Lease(Lease&&) = delete;
+    /// False when the factory gave no Answerer, or after Discard.
+    explicit operator bool() const { return answerer_ != nullptr; }
     service::Answerer& operator*() const { return *answerer_; }
     service::Answerer* operator->() const { return answerer_.get(); }
     /// Drops the Answerer instead of returning it (its connection may be broken).

@@ -187,7 +187,8 @@ void ApiServer::Impl::Answer(const std::string& question, httplib::Response& res
   } catch (const std::exception& error) {
     deps_.logger->warn("event=answerer_unavailable error=\"{}\"", error.what());
   }
-  if (!lease || !lease->operator->()) {
+  if (!lease || !*lease) {
+    deps_.metrics->RecordQuestion("answerer_unavailable", "-", SteadyClock::now() - started);
     SendJsonError(response, 503, "the service is temporarily unavailable");
     return;
   }
@@ -198,6 +199,7 @@ void ApiServer::Impl::Answer(const std::string& question, httplib::Response& res
     // Answerers report failures as replies; an exception is a defect or a broken connection.
     deps_.logger->error("event=answerer_failed error=\"{}\"", error.what());
     lease->Discard();
+    deps_.metrics->RecordQuestion("internal_error", "-", SteadyClock::now() - started);
     SendJsonError(response, 500, "internal error");
     return;
   }

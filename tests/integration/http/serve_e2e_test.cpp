@@ -27,6 +27,10 @@ TEST_F(ServeTest, HealthzIsOkAndReadyzFollowsTheDatabaseFromMissingToLoaded) {
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->status, 503);
   EXPECT_NE(ready->body.find("not initialised"), std::string::npos) << ready->body;
+  auto early = AskQuestion(kQuestion);
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->status, 503) << early->body;
+  EXPECT_TRUE(Json::parse(early->body, nullptr, false).contains("error")) << early->body;
   Cli({"migrate"});
   ready = client.Get("/readyz");
   ASSERT_TRUE(ready);
@@ -37,6 +41,9 @@ TEST_F(ServeTest, HealthzIsOkAndReadyzFollowsTheDatabaseFromMissingToLoaded) {
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->status, 200) << ready->body;
   EXPECT_EQ(ready->body, "ok\n");
+  auto answer = AskQuestion(kQuestion);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 200) << answer->body;
   Stop();
   EXPECT_NE(process_->Log().find("event=stopped"), std::string::npos) << process_->Log();
 }
