@@ -112,6 +112,12 @@ class ApiServer::Impl {
 void ApiServer::Impl::Configure() {
   const auto threads = static_cast<std::size_t>(std::max(1, config_.threads));
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // SO_REUSEADDR only: a restart may bind at once, but httplib's default SO_REUSEPORT would let a
+  // second process share the port silently instead of failing to start.
+  server_.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server_.set_payload_max_length(kMaxRequestBodyBytes);
   server_.set_read_timeout(std::chrono::seconds(10));
   server_.set_write_timeout(std::chrono::seconds(10));

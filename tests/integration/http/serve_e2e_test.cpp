@@ -212,5 +212,16 @@ TEST_F(ServeTest, MisconfigurationStopsAtStartWithTheAcceptedValues) {
   }
 }
 
+TEST_F(ServeTest, APortInUseStopsASecondServerWithStatusOne) {
+  Start("serve");
+  const auto second =
+      RunProcess({BinaryPath(), "serve"}, "", Environment({"VIDEOBOT_HTTP_ADDR=127.0.0.1:" + std::to_string(port_)}));
+  EXPECT_EQ(second.exit_code, 1) << second.err;
+  EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(port_)), std::string::npos) << second.err;
+  auto health = Client().Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200) << "the first server still serves";
+}
+
 }  // namespace
 }  // namespace videobot::testing
