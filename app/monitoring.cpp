@@ -69,8 +69,11 @@ std::unique_ptr<http::ApiServer> StartHttpServer(const AppContext& context, cons
   if (!settings.http_address) return nullptr;
   auto probe = std::make_shared<http::DatabaseProbe>(
       [&context] { return context.OpenDatabase(db::OpenMode::kExisting); }, wiring.metrics);
-  // /metrics shows the data as it is at scrape time (a serve process does not load).
-  wiring.metrics->registry().AddScrapeHook([probe] { probe->Check(); });
+  // /metrics shows the data as it is at scrape time (a serve process does not load). Weak: the
+  // probe holds the metrics, so a strong reference here would keep both alive forever.
+  wiring.metrics->registry().AddScrapeHook([weak = std::weak_ptr<http::DatabaseProbe>(probe)] {
+    if (const auto alive = weak.lock()) alive->Check();
+  });
   http::ServerConfig config;
   config.address = *settings.http_address;
   config.api_token = settings.api_token;
