@@ -40,7 +40,7 @@ int RunBot(const AppContext& context) {
     db::Migrate(*database);
   }
   // A misconfigured planner (unknown mode, missing key) fails at start-up, not per question.
-  context.MakePlanner();
+  const std::string plan_source(context.MakePlanner()->Name());
   auto metrics = std::make_shared<observe::ProcessMetrics>();
   auto logger = MakeProcessLogger("bot", {config.token, settings.api_token}, settings.log_format);
   // Blocked before the HTTP server starts its threads, so only the bot's watcher takes signals.
@@ -54,7 +54,8 @@ int RunBot(const AppContext& context) {
   auto server = StartHttpServer(context, settings, wiring);
   auto open_state_db = [&context] { return context.OpenDatabase(db::OpenMode::kExisting); };
   const int status = telegram::RunBot(config, MakeAnswererFactory(context, config.statement_timeout, metrics),
-                                      open_state_db, telegram::RunBotOptions{logger, metrics});
+                                      open_state_db,
+                                      telegram::RunBotOptions{logger, metrics, plan_source, context.options().database_url});
   if (server) server->Stop();
   return status;
 }

@@ -7,15 +7,19 @@
 
 namespace videobot::telegram {
 
-/// With both lists empty everyone is allowed; otherwise a message is allowed when its sender is
-/// in the user list or its chat is in the chat list (so a listed group is open to its members,
-/// and a listed user may ask anywhere).
+/// The rule (also in README.md):
+///   - both lists empty: everyone, everywhere;
+///   - a private chat: the sender is in the user list, or the chat is in the chat list;
+///   - a group or supergroup: with a chat list, the group itself must be listed (everyone in
+///     it sees the answer, so a listed user in an unlisted group is not answered); without a
+///     chat list, the sender must be in the user list.
 class AccessPolicy {
  public:
   AccessPolicy(const std::vector<std::int64_t>& allowed_users, const std::vector<std::int64_t>& allowed_chats);
 
-  /// True when a message from `user_id` (0 when unknown) in `chat_id` may be answered.
-  bool Allows(std::int64_t user_id, std::int64_t chat_id) const;
+  /// True when a message from `user_id` (0 when unknown) in `chat_id` may be answered; `group`
+  /// tells whether the chat is a group or supergroup.
+  bool Allows(std::int64_t user_id, std::int64_t chat_id, bool group) const;
 
  private:
   std::unordered_set<std::int64_t> users_;

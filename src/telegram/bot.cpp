@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "common/text.hpp"
@@ -39,12 +40,36 @@ struct Job {
   std::int64_t update_id = 0;
   std::int64_t chat_id = 0;
   std::int64_t user_id = 0;
+  /// The message replies are threaded to: the question, or for a button press the answer.
+  std::int64_t message_id = 0;
+  bool group = false;             ///< a group or supergroup chat
+  std::string callback_query_id;  ///< set for a button press: answered with answerCallbackQuery
   UpdateAction action = UpdateAction::kIgnore;
   std::string kind;     ///< the classification ("question", "help", "not_text" …)
   std::string outcome;  ///< for fixed replies: "help", "access_denied", "rate_limited" …
-  std::string text;     ///< the reply (kReply) or the question
+  std::string text;     ///< the reply (kReply), the notice (kButtonNotice) or the question
   Clock::time_point received;
 };
+
+/// The inline keyboard under a numeric answer: one «Как посчитано?» button.
+nlohmann::json ExplainButton() {
+  return {{"inline_keyboard",
+           nlohmann::json::array({nlohmann::json::array(
+               {{{"text", std::string(kExplainButtonText)}, {"callback_data", std::string(kExplainButtonData)}}})})}};
+}
+
+/// An explanation as blocks: the text after a line «SQL:» is shown preformatted.
+std::vector<TextBlock> ExplanationBlocks(const std::string& text) {
+  constexpr std::string_view kSqlHeading = "SQL:\n";
+  std::size_t sql = std::string::npos;
+  if (text.starts_with(kSqlHeading)) {
+    sql = kSqlHeading.size();
+  } else if (const auto at = text.find("\n" + std::string(kSqlHeading)); at != std::string::npos) {
+    sql = at + 1 + kSqlHeading.size();
+  }
+  if (sql == std::string::npos) return {{text, false}};
+  return {{text.substr(0, sql), false}, {text.substr(sql), true}};
+}
 
 /// A worker thread's own resources.
 struct Worker {
@@ -77,6 +102,8 @@ class Bot::Impl {
         logger_(deps_.logger),
         access_(config_.allowed_user_ids, config_.allowed_chat_ids),
         rate_limiter_(config_.rate_limit_per_minute),
+        user_rate_limiter_(config_.rate_limit_per_minute),
+        admins_(config_.admin_user_ids.begin(), config_.admin_user_ids.end()),
         lifecycle_(config_.shutdown_grace) {}
 
   int Run(std::stop_token stop);
@@ -87,8 +114,12 @@ class Bot::Impl {
   void PollLoop(UpdatePoller& poller);
   std::size_t Dispatch(std::vector<Update> batch);
   Job Prepare(const Update& update);
+  std::optional<RateDecision> Limit(const Job& job);
   void Handle(std::size_t worker_index, const Job& job);
   service::Reply Compute(Worker& worker, const Job& job);
+  std::string StatusText(const Job& job);
+  void AnswerCallback(Worker& worker, const Job& job, std::string_view notice);
+  void SetCommands(BotApi& api);
   void Complete(std::int64_t update_id);
   void LogUpdate(const Job& job, std::string_view planner, std::string_view outcome, std::string_view delivery);
 
@@ -96,10 +127,11 @@ class Bot::Impl {
   BotDependencies deps_;
   std::shared_ptr<spdlog::logger> logger_;
   AccessPolicy access_;
-  RateLimiter rate_limiter_;
+  RateLimiter rate_limiter_;       ///< per chat
+  RateLimiter user_rate_limiter_;  ///< per user, across chats
+  std::unordered_set<std::int64_t> admins_;
   Lifecycle lifecycle_;
-  std::string bot_username_;
-  std::int64_t bot_id_ = 0;
+  BotIdentity me_;
 
   std::mutex ledger_mutex_;
   std::condition_variable progress_cv_;  ///< the ledger's offset moved, or the bot is stopping
@@ -125,7 +157,7 @@ int Bot::Impl::Run(std::stop_token stop) {
 
   const LedgerState restored = LoadState();
   ledger_ = UpdateLedger(restored);
-  persister_ = std::make_unique<StatePersister>(*deps_.state_store, bot_id_, logger_);
+  persister_ = std::make_unique<StatePersister>(*deps_.state_store, me_.id, logger_);
   persister_->AssumeSaved(restored);
 
   workers_.resize(static_cast<std::size_t>(config_.workers));
@@ -136,7 +168,7 @@ int Bot::Impl::Run(std::stop_token stop) {
   typing_ = std::make_unique<TypingNotifier>(deps_.http_clients(), config_.api_url, config_.token, logger_);
   dispatcher_ = std::make_unique<ChatDispatcher>(workers_.size());
   logger_->info("event=started bot=@{} workers={} offset={} poll_timeout_s={} rate_limit_per_minute={}",
-                bot_username_, workers_.size(), restored.offset, config_.poll_timeout.count(),
+                me_.username, workers_.size(), restored.offset, config_.poll_timeout.count(),
                 config_.rate_limit_per_minute);
 
   {
@@ -167,15 +199,8 @@ std::optional<int> Bot::Impl::Start(BotApi& api) {
     try {
       api.DeleteWebhook();
       const User me = api.GetMe();
-      bot_username_ = me.username;
-      bot_id_ = me.id;
-      try {
-        api.SetMyCommands({{"start", std::string(kStartCommandDescription)},
-                           {"help", std::string(kHelpCommandDescription)},
-                           {"explain", std::string(kExplainCommandDescription)}});
-      } catch (const EnvironmentError& error) {
-        logger_->warn("event=set_commands_failed error=\"{}\"", error.what());
-      }
+      me_ = BotIdentity{me.id, me.username, me.first_name};
+      SetCommands(api);
       return std::nullopt;
     } catch (const BotApiError& error) {
       if (error.IsUnauthorized()) {
@@ -194,10 +219,25 @@ std::optional<int> Bot::Impl::Start(BotApi& api) {
   return kBotExitOk;
 }
 
+void Bot::Impl::SetCommands(BotApi& api) {
+  const BotCommand start{"start", std::string(kStartCommandDescription)};
+  const BotCommand ask{"ask", std::string(kAskCommandDescription)};
+  const BotCommand help{"help", std::string(kHelpCommandDescription)};
+  const BotCommand explain{"explain", std::string(kExplainCommandDescription)};
+  const BotCommand status{"status", std::string(kStatusCommandDescription)};
+  try {
+    api.SetMyCommands({start, help, explain, status}, {{"type", "all_private_chats"}});
+    api.SetMyCommands({ask, help, explain, status}, {{"type", "all_group_chats"}});
+  } catch (const std::exception& error) {
+    // The menu is a convenience: the commands work without it.
+    logger_->warn("event=set_commands_failed error=\"{}\"", error.what());
+  }
+}
+
 LedgerState Bot::Impl::LoadState() {
   for (int attempt = 1; attempt <= kStateLoadAttempts; ++attempt) {
     try {
-      return deps_.state_store->Load(bot_id_);
+      return deps_.state_store->Load(me_.id);
     } catch (const EnvironmentError& error) {
       logger_->warn("event=state_load_failed attempt={} error=\"{}\"", attempt, error.what());
     }
@@ -282,33 +322,64 @@ Job Bot::Impl::Prepare(const Update& update) {
   job.received = Clock::now();
   if (update.message) {
     job.chat_id = update.message->chat.id;
+    job.message_id = update.message->message_id;
+    job.group = IsGroupChat(update.message->chat);
     if (update.message->from) job.user_id = update.message->from->id;
+  } else if (update.callback_query) {
+    const CallbackQuery& query = *update.callback_query;
+    job.user_id = query.from.id;
+    job.callback_query_id = query.id;
+    if (query.message) {
+      job.chat_id = query.message->chat.id;
+      job.message_id = query.message->message_id;
+      job.group = IsGroupChat(query.message->chat);
+    }
   }
-  Classification classification = ClassifyUpdate(update, bot_username_);
+  Classification classification = ClassifyUpdate(update, me_);
   job.action = classification.action;
   job.kind = classification.outcome;
   job.outcome = std::move(classification.outcome);
   job.text = std::move(classification.text);
   if (job.action == UpdateAction::kIgnore) return job;
-  switch (rate_limiter_.Acquire(job.chat_id, job.received)) {
-    case RateDecision::kAllowed:
-      break;
-    case RateDecision::kLimited:
-      job.action = UpdateAction::kReply;
-      job.outcome = "rate_limited";
-      job.text = std::string(kRateLimitedReply);
-      return job;
-    case RateDecision::kLimitedQuiet:
-      job.action = UpdateAction::kIgnore;
-      job.outcome = "rate_limited_quiet";
-      return job;
+  const bool button = !job.callback_query_id.empty();
+  const bool allowed = access_.Allows(job.user_id, job.chat_id, job.group);
+  if (!allowed && (job.group || button)) {
+    // In a group a refusal would be read by everyone there and invite more pings: stay silent.
+    // A button press gets the refusal as its notice, seen by the presser only.
+    job.action = button ? UpdateAction::kButtonNotice : UpdateAction::kIgnore;
+    job.outcome = "access_denied";
+    job.text = std::string(kButtonAccessDeniedNotice);
+    return job;
   }
-  if (!access_.Allows(job.user_id, job.chat_id)) {
+  if (const auto limited = Limit(job)) {
+    const bool notify = *limited == RateDecision::kLimited;
+    job.outcome = notify ? "rate_limited" : "rate_limited_quiet";
+    if (button) {
+      job.action = UpdateAction::kButtonNotice;
+      job.text = std::string(kButtonRateLimitedNotice);
+    } else {
+      job.action = notify ? UpdateAction::kReply : UpdateAction::kIgnore;
+      job.text = std::string(kRateLimitedReply);
+    }
+    return job;
+  }
+  if (!allowed) {
     job.action = UpdateAction::kReply;
     job.outcome = "access_denied";
     job.text = std::string(kAccessDeniedReply);
   }
   return job;
+}
+
+std::optional<RateDecision> Bot::Impl::Limit(const Job& job) {
+  // Per user first: one user in many chats gets the same budget as in one chat.
+  if (job.user_id != 0) {
+    const RateDecision decision = user_rate_limiter_.Acquire(job.user_id, job.received);
+    if (decision != RateDecision::kAllowed) return decision;
+  }
+  const RateDecision decision = rate_limiter_.Acquire(job.chat_id, job.received);
+  if (decision != RateDecision::kAllowed) return decision;
+  return std::nullopt;
 }
 
 service::Reply Bot::Impl::Compute(Worker& worker, const Job& job) {
@@ -323,8 +394,8 @@ service::Reply Bot::Impl::Compute(Worker& worker, const Job& job) {
     }
   }
   try {
-    service::Reply reply =
-        job.action == UpdateAction::kExplain ? worker.answerer->Explain(job.text) : worker.answerer->Answer(job.text);
+    service::Reply reply = job.action == UpdateAction::kAnswer ? worker.answerer->Answer(job.text)
+                                                               : worker.answerer->Explain(job.text);
     // An unavailable database or model may have left the Answerer's connection broken: build a
     // fresh one for the next question.
     if (reply.kind == service::Reply::Kind::kUnavailable) worker.answerer.reset();
@@ -346,22 +417,73 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
   Worker& worker = workers_[worker_index];
   std::string planner = "-";
   std::string outcome = job.outcome;
-  std::string text = job.text;
-  if (job.action == UpdateAction::kAnswer || job.action == UpdateAction::kExplain) {
-    const std::uint64_t ticket = typing_->Begin(job.chat_id);
-    const auto started = Clock::now();
-    service::Reply reply = Compute(worker, job);
-    const auto elapsed = Clock::now() - started;
-    typing_->End(ticket);
-    planner = reply.planner.empty() ? "-" : reply.planner;
-    outcome = reply.code.empty() ? "-" : reply.code;
-    if (deps_.metrics) deps_.metrics->RecordQuestion(outcome, planner, elapsed);
-    text = std::move(reply.text);
+  const bool button = !job.callback_query_id.empty();
+  OutgoingReply out = HtmlReply(job.text, job.message_id);
+  Delivery delivery = Delivery::kSent;
+  std::string_view notice;
+  switch (job.action) {
+    case UpdateAction::kAnswer:
+    case UpdateAction::kExplain:
+    case UpdateAction::kButtonExplain: {
+      const std::uint64_t ticket = typing_->Begin(job.chat_id);
+      const auto started = Clock::now();
+      service::Reply reply = Compute(worker, job);
+      const auto elapsed = Clock::now() - started;
+      typing_->End(ticket);
+      planner = reply.planner.empty() ? "-" : reply.planner;
+      outcome = reply.code.empty() ? "-" : reply.code;
+      if (deps_.metrics) deps_.metrics->RecordQuestion(outcome, planner, elapsed);
+      const bool number = job.action == UpdateAction::kAnswer && reply.kind == service::Reply::Kind::kAnswer;
+      if (number) {
+        // The answer stays exactly the number; the button under it explains it on demand.
+        out.blocks = {{std::move(reply.text), false}};
+        out.plain = true;
+        out.reply_markup = ExplainButton();
+      } else if (job.action != UpdateAction::kAnswer && reply.kind == service::Reply::Kind::kAnswer) {
+        out.blocks = ExplanationBlocks(reply.text);
+      } else {
+        out.blocks = {{std::move(reply.text), false}};
+        if (button) notice = kButtonFailedNotice;
+      }
+      break;
+    }
+    case UpdateAction::kStatus:
+      out.blocks = {{StatusText(job), false}};
+      break;
+    case UpdateAction::kButtonNotice:
+      notice = job.text;
+      break;
+    case UpdateAction::kReply:
+    case UpdateAction::kIgnore:
+      break;
   }
-  const Delivery delivery = SendReply(*worker.api, job.chat_id, text, lifecycle_, *logger_);
-  LogUpdate(job, planner, outcome, DeliveryName(delivery));
+  if (job.action != UpdateAction::kButtonNotice) {
+    delivery = SendReply(*worker.api, job.chat_id, out, lifecycle_, *logger_);
+    if (button && delivery != Delivery::kSent) notice = kButtonFailedNotice;
+  }
+  if (button) AnswerCallback(worker, job, notice);
+  LogUpdate(job, planner, outcome, job.action == UpdateAction::kButtonNotice ? "notice" : DeliveryName(delivery));
   // An abandoned reply stays "in progress": the offset does not pass it, so the next run answers it.
   if (delivery != Delivery::kAbandoned) Complete(job.update_id);
+}
+
+std::string Bot::Impl::StatusText(const Job& job) {
+  if (!deps_.status) return std::string(kStatusUnavailableReply);
+  try {
+    return FormatStatus(deps_.status(), job.user_id != 0 && admins_.contains(job.user_id));
+  } catch (const std::exception& error) {
+    logger_->warn("event=status_failed error=\"{}\"", error.what());
+    return std::string(kStatusUnavailableReply);
+  }
+}
+
+void Bot::Impl::AnswerCallback(Worker& worker, const Job& job, std::string_view notice) {
+  // Once: a failed answer only leaves the button's spinner to time out by itself.
+  try {
+    worker.api->AnswerCallbackQuery(job.callback_query_id, notice);
+  } catch (const std::exception& error) {
+    logger_->warn("event=answer_callback_failed update_id={} error=\"{}\"", job.update_id, error.what());
+  }
 }
 
 void Bot::Impl::Complete(std::int64_t update_id) {

@@ -14,6 +14,7 @@
 #include "observe/process_metrics.hpp"
 #include "service/answerer.hpp"
 #include "telegram/bot_config.hpp"
+#include "telegram/bot_status.hpp"
 #include "telegram/state_store.hpp"
 
 namespace videobot::telegram {
@@ -36,6 +37,9 @@ struct BotDependencies {
   std::shared_ptr<spdlog::logger> logger;
   /// Where questions, their latency and Bot API calls are counted; null: not counted.
   std::shared_ptr<observe::ProcessMetrics> metrics;
+  /// Reads the status for /status (called on a worker thread, may throw); null: /status says the
+  /// status is unavailable.
+  std::function<BotStatus()> status;
 };
 
 class Bot {
@@ -61,6 +65,10 @@ struct RunBotOptions {
   std::shared_ptr<spdlog::logger> logger;
   /// Metrics to record into; null: none.
   std::shared_ptr<observe::ProcessMetrics> metrics;
+  /// The plan source mode shown by /status ("rules", "llm" …).
+  std::string plan_source;
+  /// The database URL shown, password masked, to ADMIN_USER_IDS by /status.
+  std::string database_url;
 };
 
 /// Runs the bot with the real collaborators (libcurl, the database behind `open_state_db` for the

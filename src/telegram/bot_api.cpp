@@ -65,7 +65,7 @@ Json BotApi::Call(std::string_view method, const Json& params, std::chrono::mill
 User BotApi::GetMe() { return ParseUser(Call("getMe", Json::object(), request_timeout_)); }
 
 std::vector<Update> BotApi::GetUpdates(std::int64_t offset, std::chrono::seconds timeout, int limit) {
-  Json params = {{"timeout", timeout.count()}, {"limit", limit}, {"allowed_updates", Json::array({"message"})}};
+  Json params = {{"timeout", timeout.count()}, {"limit", limit}, {"allowed_updates", Json::array({"message", "callback_query"})}};
   if (offset != 0) params["offset"] = offset;
   // The server holds the request for up to `timeout`; allow for that plus a normal round trip.
   const Json result = Call("getUpdates", params, request_timeout_ + timeout);
@@ -78,21 +78,34 @@ std::vector<Update> BotApi::GetUpdates(std::int64_t offset, std::chrono::seconds
   return updates;
 }
 
-Message BotApi::SendMessage(std::int64_t chat_id, std::string_view text) {
-  const Json params = {{"chat_id", chat_id}, {"text", std::string(text)}};
+Message BotApi::SendMessage(std::int64_t chat_id, std::string_view text, const SendOptions& options) {
+  Json params = {{"chat_id", chat_id}, {"text", std::string(text)}};
+  if (options.html) params["parse_mode"] = "HTML";
+  if (options.reply_to_message_id != 0) {
+    params["reply_parameters"] = {{"message_id", options.reply_to_message_id}, {"allow_sending_without_reply", true}};
+  }
+  if (!options.reply_markup.is_null()) params["reply_markup"] = options.reply_markup;
   return ParseMessage(Call("sendMessage", params, request_timeout_));
+}
+
+void BotApi::AnswerCallbackQuery(std::string_view callback_query_id, std::string_view text) {
+  Json params = {{"callback_query_id", std::string(callback_query_id)}};
+  if (!text.empty()) params["text"] = std::string(text);
+  Call("answerCallbackQuery", params, request_timeout_);
 }
 
 void BotApi::SendChatAction(std::int64_t chat_id, std::string_view action) {
   Call("sendChatAction", {{"chat_id", chat_id}, {"action", std::string(action)}}, request_timeout_);
 }
 
-void BotApi::SetMyCommands(const std::vector<BotCommand>& commands) {
+void BotApi::SetMyCommands(const std::vector<BotCommand>& commands, const Json& scope) {
   Json list = Json::array();
   for (const auto& command : commands) {
     list.push_back({{"command", command.command}, {"description", command.description}});
   }
-  Call("setMyCommands", {{"commands", list}}, request_timeout_);
+  Json params = {{"commands", list}};
+  if (!scope.is_null()) params["scope"] = scope;
+  Call("setMyCommands", params, request_timeout_);
 }
 
 void BotApi::DeleteWebhook() { Call("deleteWebhook", {{"drop_pending_updates", false}}, request_timeout_); }

@@ -22,6 +22,13 @@ inline constexpr std::size_t kMaxMessageLength = 4096;
 /// The largest batch getUpdates returns.
 inline constexpr int kMaxUpdatesPerRequest = 100;
 
+/// How a sendMessage is presented.
+struct SendOptions {
+  std::int64_t reply_to_message_id = 0;  ///< thread the message to this one (0: not a reply)
+  bool html = false;                     ///< parse_mode HTML (the text must be escaped HTML)
+  nlohmann::json reply_markup = nullptr; ///< e.g. an inline keyboard; null: none
+};
+
 class BotApi {
  public:
   /// `http` must outlive the BotApi. `api_url` is e.g. "https://api.telegram.org".
@@ -32,19 +39,26 @@ class BotApi {
   User GetMe();
 
   /// getUpdates with long polling: updates with id >= offset (0: from the earliest unconfirmed),
-  /// waiting up to `timeout` for one to arrive; only "message" updates are requested. Calling it
+  /// waiting up to `timeout` for one to arrive; only "message" and "callback_query" updates are
+  /// requested. Calling it
   /// confirms every update below `offset`. Throws BotApiError or net::NetworkError.
   std::vector<Update> GetUpdates(std::int64_t offset, std::chrono::seconds timeout, int limit = kMaxUpdatesPerRequest);
 
-  /// sendMessage as plain text (no parse mode). Throws BotApiError (429 with retry_after, 400 for
-  /// an empty or too long text, 403 when the user blocked the bot) or net::NetworkError.
-  Message SendMessage(std::int64_t chat_id, std::string_view text);
+  /// sendMessage, plain text unless `options.html`; a reply is sent with reply_parameters that
+  /// allow sending when the original was deleted. Throws BotApiError (429 with retry_after, 400
+  /// for an empty or too long text, 403 when the user blocked the bot) or net::NetworkError.
+  Message SendMessage(std::int64_t chat_id, std::string_view text, const SendOptions& options = {});
+
+  /// answerCallbackQuery: stops the button's spinner, showing `text` as a notice when not empty.
+  /// Throws BotApiError (400 when the query is too old) or net::NetworkError.
+  void AnswerCallbackQuery(std::string_view callback_query_id, std::string_view text);
 
   /// sendChatAction, e.g. "typing". Throws BotApiError or net::NetworkError.
   void SendChatAction(std::int64_t chat_id, std::string_view action);
 
-  /// setMyCommands: the command menu. Throws BotApiError or net::NetworkError.
-  void SetMyCommands(const std::vector<BotCommand>& commands);
+  /// setMyCommands: the command menu for `scope` (a BotCommandScope such as
+  /// {"type":"all_group_chats"}; null: the default scope). Throws BotApiError or net::NetworkError.
+  void SetMyCommands(const std::vector<BotCommand>& commands, const nlohmann::json& scope = nullptr);
 
   /// deleteWebhook (getUpdates does not work while a webhook is set); pending updates are kept.
   /// Throws BotApiError or net::NetworkError.

@@ -36,7 +36,9 @@ User ParseUser(const nlohmann::json& json) {
   return user;
 }
 
-Message ParseMessage(const nlohmann::json& json) {
+namespace {
+
+Message ParseMessageAtDepth(const nlohmann::json& json, int depth) {
   Message message;
   if (!json.is_object()) return message;
   message.message_id = IntegerField(json, "message_id");
@@ -48,8 +50,28 @@ Message ParseMessage(const nlohmann::json& json) {
   if (const auto text = json.find("text"); text != json.end() && text->is_string()) {
     message.text = text->get<std::string>();
   }
+  if (depth == 0) {
+    if (const auto reply = json.find("reply_to_message"); reply != json.end() && reply->is_object()) {
+      message.reply_to_message = std::make_shared<const Message>(ParseMessageAtDepth(*reply, depth + 1));
+    }
+  }
   return message;
 }
+
+CallbackQuery ParseCallbackQuery(const nlohmann::json& json) {
+  CallbackQuery query;
+  query.id = StringField(json, "id");
+  query.data = StringField(json, "data");
+  if (const auto from = json.find("from"); from != json.end() && from->is_object()) query.from = ParseUser(*from);
+  if (const auto message = json.find("message"); message != json.end() && message->is_object()) {
+    query.message = ParseMessageAtDepth(*message, 0);
+  }
+  return query;
+}
+
+}  // namespace
+
+Message ParseMessage(const nlohmann::json& json) { return ParseMessageAtDepth(json, 0); }
 
 std::optional<Update> ParseUpdate(const nlohmann::json& json) {
   if (!json.is_object()) return std::nullopt;
@@ -66,6 +88,10 @@ std::optional<Update> ParseUpdate(const nlohmann::json& json) {
   if (const auto message = json.find("message"); message != json.end() && message->is_object()) {
     update.kind = "message";
     update.message = ParseMessage(*message);
+  }
+  if (const auto query = json.find("callback_query"); query != json.end() && query->is_object()) {
+    update.kind = "callback_query";
+    update.callback_query = ParseCallbackQuery(*query);
   }
   return update;
 }

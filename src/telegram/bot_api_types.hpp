@@ -3,6 +3,7 @@
 // a missing or mistyped field becomes a default, so one odd update never stops the bot.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,16 @@ struct Message {
   std::optional<User> from;
   Chat chat;
   std::optional<std::string> text;  ///< absent for stickers, photos, service messages …
+  /// The message this one replies to (one level deep: its own reply_to_message is not kept).
+  std::shared_ptr<const Message> reply_to_message;
+};
+
+/// A press on an inline keyboard button (Bot API "CallbackQuery").
+struct CallbackQuery {
+  std::string id;                  ///< what answerCallbackQuery needs
+  User from;                       ///< who pressed the button
+  std::optional<Message> message;  ///< the message with the button; absent when too old
+  std::string data;                ///< the button's callback_data
 };
 
 /// One incoming update. `kind` is the name of the update's payload field ("message",
@@ -39,6 +50,7 @@ struct Update {
   std::int64_t update_id = 0;
   std::string kind;
   std::optional<Message> message;  ///< set when kind == "message"
+  std::optional<CallbackQuery> callback_query;  ///< set when kind == "callback_query"
 };
 
 /// A command shown in the Telegram client's menu (setMyCommands).

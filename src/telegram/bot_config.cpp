@@ -75,6 +75,7 @@ BotConfig BotConfig::FromLookup(const std::function<std::optional<std::string>(s
   if (auto proxy = get("TELEGRAM_PROXY")) config.proxy_url = std::string(TrimAscii(*proxy));
   if (auto ids = get("ALLOWED_USER_IDS")) config.allowed_user_ids = ParseIdList(*ids, "ALLOWED_USER_IDS");
   if (auto ids = get("ALLOWED_CHAT_IDS")) config.allowed_chat_ids = ParseIdList(*ids, "ALLOWED_CHAT_IDS");
+  if (auto ids = get("ADMIN_USER_IDS")) config.admin_user_ids = ParseIdList(*ids, "ADMIN_USER_IDS");
   if (auto v = get("BOT_WORKERS")) config.workers = ParseBounded(*v, "BOT_WORKERS", 1, 256);
   if (auto v = get("BOT_RATE_LIMIT_PER_MINUTE")) {
     config.rate_limit_per_minute = ParseBounded(*v, "BOT_RATE_LIMIT_PER_MINUTE", 0, 1'000'000);

@@ -1,5 +1,6 @@
 #pragma once
-// The bot's own Russian texts (answers and explanations come from the Answerer).
+// The bot's own Russian texts (answers and explanations come from the Answerer). All of them are
+// plain text: the sender escapes them for HTML parse mode.
 
 #include <string_view>
 
@@ -15,9 +16,31 @@ inline constexpr std::string_view kHelpText =
     "• На сколько просмотров в сумме выросли все видео 28 ноября 2025?\n"
     "• Какое общее количество лайков набрали все видео?\n"
     "\n"
+    "Под каждым числом есть кнопка «Как посчитано?» — она объясняет, что и за какой период посчитано.\n"
+    "\n"
     "Команды:\n"
     "/help — эта справка\n"
-    "/explain <вопрос> — показать план запроса и SQL";
+    "/explain <вопрос> — объяснить, как будет посчитан ответ\n"
+    "/status — версия, база данных и загруженные данные";
+
+/// /start and /help in a group or supergroup: how to address the bot there.
+inline constexpr std::string_view kGroupHelpText =
+    "Я отвечаю на вопросы о статистике видео одним числом.\n"
+    "\n"
+    "В группе я отвечаю, только когда ко мне обращаются:\n"
+    "• упомяните меня: «@имя_бота сколько всего видео?»;\n"
+    "• или команда: /ask Сколько всего видео есть в системе?\n"
+    "• или ответьте (reply) на любое моё сообщение.\n"
+    "Остальные сообщения группы я не читаю: в режиме приватности (privacy mode, по умолчанию) "
+    "Telegram и не показывает боту ничего, кроме команд, упоминаний и ответов на его сообщения.\n"
+    "\n"
+    "Под каждым числом есть кнопка «Как посчитано?».\n"
+    "\n"
+    "Команды:\n"
+    "/ask <вопрос> — задать вопрос\n"
+    "/explain <вопрос> — объяснить, как будет посчитан ответ\n"
+    "/status — версия, база данных и загруженные данные\n"
+    "/help — эта справка";
 
 /// A message without text (sticker, photo, voice …) in a private chat.
 inline constexpr std::string_view kNotTextReply =
@@ -38,6 +61,37 @@ inline constexpr std::string_view kUnreadableTextReply =
 /// /explain without a question.
 inline constexpr std::string_view kExplainUsageReply =
     "Напишите вопрос после команды, например: /explain Сколько всего видео есть в системе?";
+
+/// /ask without a question.
+inline constexpr std::string_view kAskUsageReply =
+    "Напишите вопрос после команды, например: /ask Сколько всего видео есть в системе?";
+
+/// An address without a question («@имя_бота» alone).
+inline constexpr std::string_view kEmptyQuestionReply =
+    "Задайте вопрос, например: «Сколько всего видео есть в системе?»";
+
+/// The text of the button under a numeric answer.
+inline constexpr std::string_view kExplainButtonText = "Как посчитано?";
+
+/// The button was pressed but the question it answered is gone (deleted, or a very old message).
+inline constexpr std::string_view kExplanationExpiredNotice =
+    "Объяснение больше недоступно: исходный вопрос не найден. Отправьте /explain и вопрос.";
+
+/// A button the bot does not know (from an older version).
+inline constexpr std::string_view kButtonUnknownNotice = "Эта кнопка больше не работает.";
+
+/// A button press from someone the allowlists do not admit.
+inline constexpr std::string_view kButtonAccessDeniedNotice = "Нет доступа к этому боту.";
+
+/// A button press over the rate limit.
+inline constexpr std::string_view kButtonRateLimitedNotice = "Слишком много запросов. Подождите немного.";
+
+/// The explanation could not be produced or sent.
+inline constexpr std::string_view kButtonFailedNotice = "Не удалось объяснить ответ. Попробуйте /explain и вопрос.";
+
+/// /status when the status cannot be read (the database is unreachable).
+inline constexpr std::string_view kStatusUnavailableReply =
+    "Статус сейчас недоступен: не удалось прочитать базу данных. Попробуйте через минуту.";
 
 /// A command the bot does not know.
 inline constexpr std::string_view kUnknownCommandReply =
@@ -61,7 +115,9 @@ inline constexpr std::string_view kInternalErrorReply =
 
 /// The command menu entries (setMyCommands).
 inline constexpr std::string_view kHelpCommandDescription = "Что умеет бот и примеры вопросов";
-inline constexpr std::string_view kExplainCommandDescription = "Показать план запроса и SQL для вопроса";
+inline constexpr std::string_view kExplainCommandDescription = "Объяснить, как посчитан ответ на вопрос";
 inline constexpr std::string_view kStartCommandDescription = "Начать работу";
+inline constexpr std::string_view kAskCommandDescription = "Задать вопрос о статистике видео";
+inline constexpr std::string_view kStatusCommandDescription = "Версия, база данных и загруженные данные";
 
 }  // namespace videobot::telegram

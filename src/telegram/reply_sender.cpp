@@ -10,14 +10,14 @@ namespace {
 constexpr auto kRetryInitial = std::chrono::milliseconds(250);
 constexpr auto kRetryMax = std::chrono::seconds(30);
 
-Delivery SendPiece(BotApi& api, std::int64_t chat_id, std::string_view text, Lifecycle& lifecycle,
-                   spdlog::logger& logger) {
+Delivery SendPiece(BotApi& api, std::int64_t chat_id, std::string_view text, const SendOptions& options,
+                   Lifecycle& lifecycle, spdlog::logger& logger) {
   Backoff backoff(kRetryInitial, kRetryMax);
   while (true) {
     if (lifecycle.PastDeadline()) return Delivery::kAbandoned;
     std::chrono::milliseconds wait{0};
     try {
-      api.SendMessage(chat_id, text);
+      api.SendMessage(chat_id, text, options);
       return Delivery::kSent;
     } catch (const BotApiError& error) {
       if (error.IsRateLimited()) {
@@ -53,10 +53,29 @@ std::string_view DeliveryName(Delivery delivery) {
   return "unknown";
 }
 
-Delivery SendReply(BotApi& api, std::int64_t chat_id, std::string_view text, Lifecycle& lifecycle,
+OutgoingReply HtmlReply(std::string text, std::int64_t reply_to_message_id) {
+  OutgoingReply reply;
+  reply.blocks.push_back({std::move(text), false});
+  reply.reply_to_message_id = reply_to_message_id;
+  return reply;
+}
+
+Delivery SendReply(BotApi& api, std::int64_t chat_id, const OutgoingReply& reply, Lifecycle& lifecycle,
                    spdlog::logger& logger) {
-  for (const auto& piece : SplitMessage(text, kMaxMessageLength)) {
-    const Delivery delivery = SendPiece(api, chat_id, piece, lifecycle, logger);
+  std::vector<std::string> pieces;
+  if (reply.plain) {
+    for (const auto& block : reply.blocks) {
+      for (auto& piece : SplitMessage(block.text, kMaxMessageLength)) pieces.push_back(std::move(piece));
+    }
+  } else {
+    pieces = SplitHtml(reply.blocks, kMaxMessageLength);
+  }
+  SendOptions options;
+  options.html = !reply.plain;
+  options.reply_to_message_id = reply.reply_to_message_id;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (i + 1 == pieces.size()) options.reply_markup = reply.reply_markup;
+    const Delivery delivery = SendPiece(api, chat_id, pieces[i], options, lifecycle, logger);
     if (delivery != Delivery::kSent) return delivery;
   }
   return Delivery::kSent;

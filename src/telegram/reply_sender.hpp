@@ -5,12 +5,16 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/logger.h>
 
 #include "telegram/bot_api.hpp"
 #include "telegram/lifecycle.hpp"
+#include "telegram/message_splitter.hpp"
 
 namespace videobot::telegram {
 
@@ -24,8 +28,24 @@ enum class Delivery {
 /// The stable name of a delivery for logs: "sent", "rejected", "abandoned".
 std::string_view DeliveryName(Delivery delivery);
 
-/// Sends `text` to `chat_id` (split into several messages when longer than Telegram allows).
-Delivery SendReply(BotApi& api, std::int64_t chat_id, std::string_view text, Lifecycle& lifecycle,
+/// One reply as the bot means it, before it is cut into messages.
+struct OutgoingReply {
+  /// The text as plain-text blocks. Unless `plain`, it is sent in HTML parse mode: every block
+  /// escaped, preformatted blocks in <pre>.
+  std::vector<TextBlock> blocks;
+  /// Send as plain text without a parse mode (the one-number answer: exactly the Answerer's text).
+  bool plain = false;
+  /// The message this reply answers (threaded with reply_parameters); 0: not a reply.
+  std::int64_t reply_to_message_id = 0;
+  /// Markup for the last message of the reply (the «Как посчитано?» button); null: none.
+  nlohmann::json reply_markup = nullptr;
+};
+
+/// A reply of one plain-text block, sent as HTML (escaped).
+OutgoingReply HtmlReply(std::string text, std::int64_t reply_to_message_id);
+
+/// Sends `reply` to `chat_id`, split into several messages when longer than Telegram allows.
+Delivery SendReply(BotApi& api, std::int64_t chat_id, const OutgoingReply& reply, Lifecycle& lifecycle,
                    spdlog::logger& logger);
 
 }  // namespace videobot::telegram

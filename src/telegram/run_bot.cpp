@@ -71,7 +71,7 @@ int RunBot(const BotConfig& config, service::AnswererFactory answerers,
            std::function<std::unique_ptr<db::Database>()> open_state_db, RunBotOptions options) {
   auto logger = options.logger ? options.logger : MakeRedactingStderrLogger("bot", config.token);
   try {
-    DatabaseStateStore store(std::move(open_state_db));
+    DatabaseStateStore store(open_state_db);
     net::CurlOptions curl;
     curl.proxy_url = config.proxy_url;
     curl.max_response_bytes = config.max_response_bytes;
@@ -81,6 +81,10 @@ int RunBot(const BotConfig& config, service::AnswererFactory answerers,
     dependencies.state_store = &store;
     dependencies.logger = logger;
     dependencies.metrics = std::move(options.metrics);
+    dependencies.status = [open_state_db, plan_source = options.plan_source, url = options.database_url] {
+      auto database = open_state_db();
+      return ReadBotStatus(*database, plan_source, url);
+    };
     std::stop_source stop;
     SignalStopper signals(stop, logger);
     Bot bot(config, std::move(dependencies));

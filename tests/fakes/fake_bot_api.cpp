@@ -121,21 +121,91 @@ std::int64_t FakeBotApi::Enqueue(const std::string& fields) {
   return id;
 }
 
-std::int64_t FakeBotApi::PushText(std::int64_t chat_id, const std::string& text, std::int64_t user_id,
-                                  const std::string& chat_type) {
+Json FakeBotApi::KeptMessage(std::int64_t chat_id, std::int64_t message_id) const {
+  const auto it = messages_.find({chat_id, message_id});
+  return it == messages_.end() ? Json() : it->second;
+}
+
+Json FakeBotApi::UserMessage(std::int64_t chat_id, const std::string& text, std::int64_t user_id,
+                             const std::string& chat_type, std::int64_t reply_to_message_id) {
   if (user_id == 0) user_id = chat_id;
-  std::int64_t message_id = 0;
-  {
-    std::lock_guard lock(mutex_);
-    message_id = next_message_id_++;
-  }
-  const Json message = {
+  std::lock_guard lock(mutex_);
+  const std::int64_t message_id = next_message_id_++;
+  Json message = {
       {"message_id", message_id},
       {"from", {{"id", user_id}, {"is_bot", false}, {"first_name", "Tester"}, {"language_code", "ru"}}},
       {"chat", {{"id", chat_id}, {"type", chat_type}}},
       {"date", 1'764'000'000},
       {"text", text}};
-  return Enqueue("\"message\":" + message.dump());
+  messages_[{chat_id, message_id}] = message;
+  last_pushed_message_id_ = message_id;
+  if (reply_to_message_id != 0) {
+    if (Json replied = KeptMessage(chat_id, reply_to_message_id); !replied.is_null()) {
+      replied.erase("reply_to_message_id");
+      message["reply_to_message"] = std::move(replied);
+    }
+  }
+  return message;
+}
+
+std::int64_t FakeBotApi::PushText(std::int64_t chat_id, const std::string& text, std::int64_t user_id,
+                                  const std::string& chat_type) {
+  return Enqueue("\"message\":" + UserMessage(chat_id, text, user_id, chat_type, 0).dump());
+}
+
+std::int64_t FakeBotApi::PushReply(std::int64_t chat_id, const std::string& text, std::int64_t reply_to_message_id,
+                                   std::int64_t user_id, const std::string& chat_type) {
+  return Enqueue("\"message\":" + UserMessage(chat_id, text, user_id, chat_type, reply_to_message_id).dump());
+}
+
+std::string FakeBotApi::PushButtonPress(std::int64_t chat_id, std::int64_t message_id, std::int64_t user_id,
+                                        const std::string& data, const std::string& chat_type) {
+  Json query;
+  {
+    std::lock_guard lock(mutex_);
+    query = {{"id", "cb" + std::to_string(next_callback_id_++)},
+             {"from", {{"id", user_id}, {"is_bot", false}, {"first_name", "Tester"}}},
+             {"chat_instance", "1"},
+             {"data", data}};
+    Json message = KeptMessage(chat_id, message_id);
+    if (!message.is_null()) {
+      message["chat"]["type"] = chat_type;
+      // Telegram sends the button's message with the message it replied to, if that still exists.
+      if (const auto it = message.find("reply_to_message_id"); it != message.end()) {
+        Json replied = KeptMessage(chat_id, it->get<std::int64_t>());
+        message.erase("reply_to_message_id");
+        if (!replied.is_null()) message["reply_to_message"] = std::move(replied);
+      }
+      query["message"] = std::move(message);
+    }
+  }
+  Enqueue("\"callback_query\":" + query.dump());
+  return query["id"].get<std::string>();
+}
+
+void FakeBotApi::DeleteMessage(std::int64_t chat_id, std::int64_t message_id) {
+  std::lock_guard lock(mutex_);
+  messages_.erase({chat_id, message_id});
+}
+
+std::int64_t FakeBotApi::LastPushedMessageId() const {
+  std::lock_guard lock(mutex_);
+  return last_pushed_message_id_;
+}
+
+std::vector<CallbackAnswer> FakeBotApi::CallbackAnswers() const {
+  std::lock_guard lock(mutex_);
+  return callback_answers_;
+}
+
+bool FakeBotApi::WaitForCallbackAnswers(std::size_t count, std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return cv_.wait_for(lock, timeout, [&] { return callback_answers_.size() >= count; });
+}
+
+std::vector<Json> FakeBotApi::CommandSets() const {
+  std::lock_guard lock(mutex_);
+  return command_sets_;
 }
 
 std::int64_t FakeBotApi::PushUpdate(const Json& payload) {
@@ -251,7 +321,23 @@ std::string FakeBotApi::HandleMethod(const std::string& method, const Json& para
     typing_.push_back(IntegerParam(params, "chat_id", 0));
     return OkBody(true);
   }
-  if (method == "setMyCommands" || method == "deleteWebhook") return OkBody(true);
+  if (method == "setMyCommands") {
+    std::lock_guard lock(mutex_);
+    command_sets_.push_back(params);
+    return OkBody(true);
+  }
+  if (method == "answerCallbackQuery") {
+    const auto id = params.find("callback_query_id");
+    const auto text = params.find("text");
+    {
+      std::lock_guard lock(mutex_);
+      callback_answers_.push_back({id != params.end() && id->is_string() ? id->get<std::string>() : "",
+                                   text != params.end() && text->is_string() ? text->get<std::string>() : ""});
+    }
+    cv_.notify_all();
+    return OkBody(true);
+  }
+  if (method == "deleteWebhook") return OkBody(true);
   status = 404;
   return ErrorBody(404, "Not Found");
 }
@@ -291,17 +377,36 @@ std::string FakeBotApi::SendMessage(const Json& params, int& status) {
     status = 400;
     return ErrorBody(400, "Bad Request: message is too long");
   }
-  std::int64_t message_id = 0;
+  SentMessage sent;
+  sent.chat_id = chat_id;
+  sent.text = text;
+  sent.at = std::chrono::steady_clock::now();
+  if (const auto mode = params.find("parse_mode"); mode != params.end() && mode->is_string()) {
+    sent.parse_mode = mode->get<std::string>();
+  }
+  if (const auto reply = params.find("reply_parameters"); reply != params.end() && reply->is_object()) {
+    sent.reply_to_message_id = IntegerParam(*reply, "message_id", 0);
+    const auto allow = reply->find("allow_sending_without_reply");
+    sent.allow_sending_without_reply = allow != reply->end() && allow->is_boolean() && allow->get<bool>();
+  }
+  if (const auto markup = params.find("reply_markup"); markup != params.end()) sent.reply_markup = *markup;
+  Json message = {{"message_id", 0},
+                  {"from", {{"id", kBotId}, {"is_bot", true}, {"first_name", "Videobot"}, {"username", bot_username_}}},
+                  {"date", 1'764'000'000},
+                  {"chat", {{"id", chat_id}, {"type", "private"}}},
+                  {"text", text}};
+  if (!sent.reply_markup.is_null()) message["reply_markup"] = sent.reply_markup;
   {
     std::lock_guard lock(mutex_);
-    message_id = next_message_id_++;
-    sent_.push_back({chat_id, text, message_id, std::chrono::steady_clock::now()});
+    sent.message_id = next_message_id_++;
+    message["message_id"] = sent.message_id;
+    Json kept = message;
+    if (sent.reply_to_message_id != 0) kept["reply_to_message_id"] = sent.reply_to_message_id;
+    messages_[{chat_id, sent.message_id}] = std::move(kept);
+    sent_.push_back(std::move(sent));
   }
   cv_.notify_all();
-  return OkBody({{"message_id", message_id},
-                 {"date", 1'764'000'000},
-                 {"chat", {{"id", chat_id}, {"type", "private"}}},
-                 {"text", text}});
+  return OkBody(message);
 }
 
 }  // namespace videobot::testing

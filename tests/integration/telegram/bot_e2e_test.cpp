@@ -358,7 +358,9 @@ TEST_F(BotE2eTest, AllowlistRefusesOthersPolitelyAndComputesNothing) {
   const std::string question = "Сколько всего видео есть в системе?";
   server_.PushText(5, question);
   const auto stranger = server_.PushText(6, question);
-  server_.PushText(-900, question, 7, "group");
+  server_.PushText(-900, "@videobot_test_bot " + question, 7, "group");
+  // A listed user in an unlisted group: everyone there would read the answer, so nothing is sent.
+  const auto unlisted_group = server_.PushText(-901, "/ask " + question, 5, "group");
   ASSERT_TRUE(server_.WaitForSent(3, 30s));
   EXPECT_EQ(Texts(server_.SentTo(5)), std::vector<std::string>{"5"});
   EXPECT_EQ(Texts(server_.SentTo(-900)), std::vector<std::string>{"5"});
@@ -368,6 +370,55 @@ TEST_F(BotE2eTest, AllowlistRefusesOthersPolitelyAndComputesNothing) {
   // The log line follows the reply (it is written once sendMessage has returned).
   const std::regex refusal_line("update_id=" + std::to_string(stranger) + " chat_id=6 [^\n]*planner=- outcome=access_denied");
   EXPECT_TRUE(WaitFor([&] { return std::regex_search(bot->Log(), refusal_line); }, 5s)) << bot->Log();
+  const std::regex silent_line("update_id=" + std::to_string(unlisted_group) +
+                               " chat_id=-901 [^\n]*outcome=access_denied delivery=none");
+  EXPECT_TRUE(WaitFor([&] { return std::regex_search(bot->Log(), silent_line); }, 5s)) << bot->Log();
+  EXPECT_TRUE(server_.SentTo(-901).empty());
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, InAGroupTheBotAnswersMentionsInThreadsAndItsButtonExplainsAfterARestart) {
+  LoadGenerated(5);
+  auto bot = StartBot();
+  server_.PushText(-950, "всем привет", 7, "supergroup");
+  server_.PushText(-950, "@VideoBot_Test_Bot Бот, сколько всего видео есть в системе?", 7, "supergroup");
+  const auto question_id = server_.LastPushedMessageId();
+  ASSERT_TRUE(server_.WaitForSent(1, 30s));
+  const SentMessage answer = server_.SentTo(-950).back();
+  EXPECT_EQ(answer.text, "5");
+  EXPECT_EQ(answer.parse_mode, "");
+  EXPECT_EQ(answer.reply_to_message_id, question_id);
+  ASSERT_TRUE(answer.reply_markup.is_object());
+  EXPECT_EQ(answer.reply_markup["inline_keyboard"][0][0]["callback_data"], "explain");
+  StopBot(*bot);
+  bot = StartBot();
+  const auto query = server_.PushButtonPress(-950, answer.message_id, 8, "explain", "supergroup");
+  ASSERT_TRUE(server_.WaitForSent(2, 30s));
+  ASSERT_TRUE(server_.WaitForCallbackAnswers(1, 30s));
+  const SentMessage explanation = server_.SentTo(-950).back();
+  EXPECT_EQ(explanation.parse_mode, "HTML");
+  EXPECT_EQ(explanation.reply_to_message_id, answer.message_id);
+  EXPECT_NE(explanation.text.find("<pre>"), std::string::npos) << explanation.text;
+  EXPECT_EQ(server_.CallbackAnswers()[0].callback_query_id, query);
+  EXPECT_EQ(server_.Sent().size(), 2u);  // the chatter got nothing
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, StatusShowsTheLoadedDataAndTheMaskedUrlOnlyToAdmins) {
+  LoadGenerated(5);
+  auto bot = StartBot({"ADMIN_USER_IDS=21"});
+  server_.PushText(21, "/status");
+  server_.PushText(22, "/status");
+  ASSERT_TRUE(server_.WaitForSent(2, 30s));
+  const std::string admin = server_.SentTo(21).back().text;
+  const std::string other = server_.SentTo(22).back().text;
+  for (const auto& text : {admin, other}) {
+    EXPECT_NE(text.find("SQLite"), std::string::npos) << text;
+    EXPECT_NE(text.find("Видео: 5"), std::string::npos) << text;
+    EXPECT_NE(text.find("Источник планов: rules"), std::string::npos) << text;
+  }
+  EXPECT_NE(admin.find(database_url_), std::string::npos) << admin;
+  EXPECT_EQ(other.find("videobot.db"), std::string::npos) << other;
   StopBot(*bot);
 }
 

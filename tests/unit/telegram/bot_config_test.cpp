@@ -42,6 +42,7 @@ TEST(BotConfigTest, ReadsEveryVariable) {
                                     {"TELEGRAM_PROXY", "socks5h://127.0.0.1:1080"},
                                     {"ALLOWED_USER_IDS", "1, 2,3"},
                                     {"ALLOWED_CHAT_IDS", "-100123"},
+                                    {"ADMIN_USER_IDS", "7,8"},
                                     {"BOT_WORKERS", "8"},
                                     {"BOT_RATE_LIMIT_PER_MINUTE", "0"},
                                     {"BOT_POLL_TIMEOUT_SECONDS", "2"},
@@ -52,6 +53,7 @@ TEST(BotConfigTest, ReadsEveryVariable) {
   EXPECT_EQ(config.proxy_url, "socks5h://127.0.0.1:1080");
   EXPECT_EQ(config.allowed_user_ids, (std::vector<std::int64_t>{1, 2, 3}));
   EXPECT_EQ(config.allowed_chat_ids, (std::vector<std::int64_t>{-100123}));
+  EXPECT_EQ(config.admin_user_ids, (std::vector<std::int64_t>{7, 8}));
   EXPECT_EQ(config.workers, 8);
   EXPECT_EQ(config.rate_limit_per_minute, 0);
   EXPECT_EQ(config.poll_timeout, std::chrono::seconds(2));
@@ -64,6 +66,7 @@ TEST(BotConfigTest, MalformedValuesNameTheVariableButNotTheToken) {
   const std::string token = "987654:SECRET-token-value";
   for (const auto& [name, value] : std::map<std::string, std::string>{{"ALLOWED_USER_IDS", "1,x"},
                                                                       {"ALLOWED_CHAT_IDS", "1,,2"},
+                                                                      {"ADMIN_USER_IDS", "admin"},
                                                                       {"BOT_WORKERS", "0"},
                                                                       {"BOT_WORKERS", "many"},
                                                                       {"BOT_RATE_LIMIT_PER_MINUTE", "-1"},

@@ -2,15 +2,19 @@
 // Fakes for running the Bot in-process: a scripted Answerer, an in-memory state store that can
 // be made unavailable, a log capture, and a runner thread.
 
+#include <gtest/gtest.h>
 #include <spdlog/sinks/base_sink.h>
 
 #include <atomic>
 #include <charconv>
+#include <functional>
 #include <mutex>
 #include <sstream>
 #include <stop_token>
 #include <thread>
 
+#include "fakes/fake_bot_api.hpp"
+#include "net/http_client.hpp"
 #include "service/answerer.hpp"
 #include "telegram/bot.hpp"
 #include "telegram/redaction.hpp"
@@ -18,10 +22,13 @@
 
 namespace videobot::telegram::testing {
 
+using namespace std::chrono_literals;
+
 /// What the fake answerers saw, shared by all of them.
 struct AnswerLog {
   std::mutex mutex;
   std::vector<std::string> questions;
+  std::vector<std::string> explained;
   std::atomic<int> created{0};
   std::atomic<int> in_progress{0};
   std::atomic<int> factory_failures_left{0};
@@ -30,10 +37,15 @@ struct AnswerLog {
     std::lock_guard lock(mutex);
     return questions;
   }
+  std::vector<std::string> Explained() {
+    std::lock_guard lock(mutex);
+    return explained;
+  }
 };
 
 /// Answers "ответ:<question>"; "slow:<ms> …" sleeps first; "unavailable …" reports an outage;
-/// "throw …" throws. Explain answers "план:<question>".
+/// "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
+/// "план:<question>", followed by a "SQL:" section when the question starts with "sql".
 class FakeAnswerer final : public service::Answerer {
  public:
   explicit FakeAnswerer(AnswerLog& log) : log_(log) {}
@@ -53,10 +65,19 @@ class FakeAnswerer final : public service::Answerer {
     if (question.rfind("unavailable", 0) == 0) {
       return {service::Reply::Kind::kUnavailable, "временно недоступно", "database_unavailable", "fake"};
     }
+    if (question.rfind("refuse", 0) == 0) {
+      return {service::Reply::Kind::kRefusal, "не понял «" + std::string(question) + "»", "not_understood", "fake"};
+    }
     return {service::Reply::Kind::kAnswer, "ответ:" + std::string(question), "ok", "fake"};
   }
   service::Reply Explain(std::string_view question) override {
-    return {service::Reply::Kind::kAnswer, "план:" + std::string(question), "ok", "fake"};
+    {
+      std::lock_guard lock(log_.mutex);
+      log_.explained.emplace_back(question);
+    }
+    std::string text = "план:" + std::string(question);
+    if (question.rfind("sql", 0) == 0) text += "\nSQL:\nSELECT a < b & c -- " + std::string(question);
+    return {service::Reply::Kind::kAnswer, text, "ok", "fake"};
   }
 
  private:
@@ -184,6 +205,59 @@ class BotRunner {
   std::stop_source stop_;
   std::atomic<int> status_{-1};
   std::thread thread_;
+};
+
+inline constexpr const char* kToken = "777001:BOT-token_secret-XYZ";
+
+inline std::vector<std::string> Texts(const std::vector<videobot::testing::SentMessage>& messages) {
+  std::vector<std::string> texts;
+  for (const auto& m : messages) texts.push_back(m.text);
+  return texts;
+}
+
+/// A fake Bot API server, fake answerers and an in-memory state store, and a bot to start on them.
+class BotFixture : public ::testing::Test {
+ protected:
+  BotConfig Config() const {
+    BotConfig config;
+    config.token = kToken;
+    config.api_url = server_.url();
+    config.workers = 4;
+    config.rate_limit_per_minute = 0;
+    config.poll_timeout = 1s;
+    config.shutdown_grace = 3s;
+    return config;
+  }
+  BotDependencies Dependencies() {
+    BotDependencies deps;
+    deps.answerers = FakeAnswerers(answers_);
+    deps.http_clients = [] { return net::MakeCurlHttpClient(); };
+    deps.state_store = &store_;
+    deps.logger = log_.logger();
+    return deps;
+  }
+  std::unique_ptr<BotRunner> Start() { return Start(Config()); }
+  std::unique_ptr<BotRunner> Start(const BotConfig& config) {
+    return std::make_unique<BotRunner>(config, Dependencies());
+  }
+  /// Waits until `done()` holds.
+  static bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (done()) return true;
+      std::this_thread::sleep_for(10ms);
+    }
+    return false;
+  }
+  /// Waits until the persisted offset reaches `offset`.
+  bool WaitForSavedOffset(std::int64_t offset, std::chrono::milliseconds timeout = 5s) {
+    return WaitUntil([&] { return store_.state().offset == offset; }, timeout);
+  }
+
+  videobot::testing::FakeBotApi server_{kToken};
+  AnswerLog answers_;
+  MemoryStateStore store_;
+  LogCapture log_{kToken};
 };
 
 }  // namespace videobot::telegram::testing

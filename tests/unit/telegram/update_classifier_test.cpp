@@ -7,7 +7,7 @@
 namespace videobot::telegram {
 namespace {
 
-constexpr std::string_view kBot = "videobot_test_bot";
+const BotIdentity kBot{4242, "videobot_test_bot", "Videobot"};
 
 Update TextUpdate(std::optional<std::string> text, std::string chat_type = "private", bool from_bot = false) {
   Update update;
@@ -57,7 +57,7 @@ TEST(UpdateClassifierTest, CommandsForOtherBotsAreIgnoredUnknownOnesGetAHint) {
 }
 
 TEST(UpdateClassifierTest, OtherUpdateKindsAreIgnored) {
-  for (const char* kind : {"edited_message", "channel_post", "edited_channel_post", "callback_query", ""}) {
+  for (const char* kind : {"edited_message", "channel_post", "edited_channel_post", "callback_query", ""}) {  // no payload
     Update update;
     update.update_id = 3;
     update.kind = kind;
@@ -92,6 +92,136 @@ TEST(UpdateClassifierTest, EmptyTooLongAndUnreadableTextGetShortReplies) {
   for (const char* text : {"", "abc\xff"}) {
     EXPECT_EQ(ClassifyUpdate(TextUpdate(std::string(text)), kBot).action, UpdateAction::kReply);
   }
+}
+
+Update GroupUpdate(std::string text, std::string type = "supergroup") { return TextUpdate(std::move(text), std::move(type)); }
+
+Update ReplyTo(Update update, std::int64_t author_id, std::string replied_text = "35730") {
+  Message replied;
+  replied.message_id = 9;
+  replied.chat = update.message->chat;
+  replied.from = User{author_id, author_id == kBot.id, "X", ""};
+  replied.text = std::move(replied_text);
+  update.message->reply_to_message = std::make_shared<const Message>(std::move(replied));
+  return update;
+}
+
+TEST(UpdateClassifierTest, InGroupsAMentionAnywhereIsAQuestionWithoutTheMention) {
+  for (const char* text : {"@videobot_test_bot сколько видео?", "сколько видео @VideoBot_Test_Bot?",
+                           "@videobot_test_bot, сколько видео?", "сколько @videobot_test_bot видео?"}) {
+    for (const char* type : {"group", "supergroup"}) {
+      const auto c = ClassifyUpdate(GroupUpdate(text, type), kBot);
+      EXPECT_EQ(c.action, UpdateAction::kAnswer) << text;
+      EXPECT_EQ(c.outcome, "mention") << text;
+      EXPECT_EQ(c.text.find('@'), std::string::npos) << c.text;
+      EXPECT_NE(c.text.find("сколько"), std::string::npos) << c.text;
+    }
+  }
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("сколько видео @videobot_test_bot"), kBot).text, "сколько видео");
+}
+
+TEST(UpdateClassifierTest, InGroupsEverythingNotAddressedIsIgnoredSilently) {
+  for (const char* text : {"всем привет", "Сколько всего видео?", "Бот, сколько видео?",
+                           "@videobot_test_bot_two сколько видео?", "mail@videobot_test_bot.ru", "/help@other_bot",
+                           "/weather Москва"}) {
+    const auto c = ClassifyUpdate(GroupUpdate(text), kBot);
+    EXPECT_EQ(c.action, UpdateAction::kIgnore) << text;
+  }
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("всем привет"), kBot).outcome, "group_chatter");
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate(std::string("ÿ")), kBot).action, UpdateAction::kIgnore);
+  // A reply to somebody else is chatter too.
+  EXPECT_EQ(ClassifyUpdate(ReplyTo(GroupUpdate("а за ноябрь?"), 5), kBot).outcome, "group_chatter");
+}
+
+TEST(UpdateClassifierTest, InGroupsAskWithOrWithoutTheBotsNameIsAQuestion) {
+  for (const char* text : {"/ask Сколько видео?", "/ask@videobot_test_bot Сколько видео?",
+                           "/ASK@VIDEOBOT_TEST_BOT   Сколько видео?"}) {
+    const auto c = ClassifyUpdate(GroupUpdate(text), kBot);
+    EXPECT_EQ(c.action, UpdateAction::kAnswer) << text;
+    EXPECT_EQ(c.outcome, "ask") << text;
+    EXPECT_EQ(c.text, "Сколько видео?") << text;
+  }
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("/ask"), kBot).outcome, "ask_usage");
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("/ask@other_bot Сколько видео?"), kBot).action, UpdateAction::kIgnore);
+  // /ask works in private chats too.
+  const auto private_ask = ClassifyUpdate(TextUpdate("/ask Сколько видео?"), kBot);
+  EXPECT_EQ(private_ask.action, UpdateAction::kAnswer);
+  EXPECT_EQ(private_ask.text, "Сколько видео?");
+}
+
+TEST(UpdateClassifierTest, InGroupsAReplyToTheBotIsAQuestion) {
+  const auto c = ClassifyUpdate(ReplyTo(GroupUpdate("а сколько лайков?"), kBot.id), kBot);
+  EXPECT_EQ(c.action, UpdateAction::kAnswer);
+  EXPECT_EQ(c.outcome, "reply_to_bot");
+  EXPECT_EQ(c.text, "а сколько лайков?");
+}
+
+TEST(UpdateClassifierTest, InGroupsHelpExplainsHowToAddressTheBot) {
+  const auto help = ClassifyUpdate(GroupUpdate("/help@videobot_test_bot"), kBot);
+  EXPECT_EQ(help.action, UpdateAction::kReply);
+  EXPECT_NE(help.text.find("@videobot_test_bot"), std::string::npos);
+  EXPECT_NE(help.text.find("/ask"), std::string::npos);
+  EXPECT_NE(help.text.find("privacy mode"), std::string::npos);
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("/help"), kBot).text, help.text);
+  EXPECT_EQ(ClassifyUpdate(TextUpdate("/help"), kBot).text, kHelpText);
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("/unknown@videobot_test_bot"), kBot).outcome, "unknown_command");
+}
+
+TEST(UpdateClassifierTest, StatusIsACommandEverywhere) {
+  EXPECT_EQ(ClassifyUpdate(TextUpdate("/status"), kBot).action, UpdateAction::kStatus);
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("/status@videobot_test_bot"), kBot).action, UpdateAction::kStatus);
+  EXPECT_EQ(ClassifyUpdate(GroupUpdate("/status@other_bot"), kBot).action, UpdateAction::kIgnore);
+}
+
+TEST(UpdateClassifierTest, AnAddressAtTheStartIsNotPartOfTheQuestion) {
+  for (const char* text : {"Бот, сколько видео?", "бот: сколько видео?", "videobot, сколько видео?",
+                           "Videobot — сколько видео?", "@videobot_test_bot сколько видео?", "БОТИК, сколько видео?"}) {
+    const auto c = ClassifyUpdate(TextUpdate(text), kBot);
+    EXPECT_EQ(c.action, UpdateAction::kAnswer) << text;
+    EXPECT_EQ(c.text, "сколько видео?") << text;
+  }
+  EXPECT_EQ(ClassifyUpdate(TextUpdate("/explain Бот, сколько видео?"), kBot).text, "сколько видео?");
+  EXPECT_EQ(ClassifyUpdate(TextUpdate("Бот,"), kBot).outcome, "question_usage");
+}
+
+Update ButtonPress(std::optional<Message> message, std::string data = "explain") {
+  Update update;
+  update.update_id = 5;
+  update.kind = "callback_query";
+  CallbackQuery query;
+  query.id = "cb1";
+  query.from = User{5, false, "Tester", ""};
+  query.data = std::move(data);
+  query.message = std::move(message);
+  update.callback_query = std::move(query);
+  return update;
+}
+
+TEST(UpdateClassifierTest, TheButtonExplainsTheQuestionTheAnswerRepliedTo) {
+  Message question;
+  question.message_id = 1;
+  question.chat = {-77, "supergroup"};
+  question.text = "@videobot_test_bot Бот, сколько видео?";
+  Message answer;
+  answer.message_id = 2;
+  answer.chat = question.chat;
+  answer.from = User{kBot.id, true, "Videobot", "videobot_test_bot"};
+  answer.text = "42";
+  answer.reply_to_message = std::make_shared<const Message>(question);
+  const auto c = ClassifyUpdate(ButtonPress(answer), kBot);
+  EXPECT_EQ(c.action, UpdateAction::kButtonExplain);
+  EXPECT_EQ(c.text, "сколько видео?");
+  question.text = "/ask@videobot_test_bot сколько видео?";
+  answer.reply_to_message = std::make_shared<const Message>(question);
+  EXPECT_EQ(ClassifyUpdate(ButtonPress(answer), kBot).text, "сколько видео?");
+  // The question was deleted: Telegram sends the answer without reply_to_message.
+  answer.reply_to_message.reset();
+  const auto expired = ClassifyUpdate(ButtonPress(answer), kBot);
+  EXPECT_EQ(expired.action, UpdateAction::kButtonNotice);
+  EXPECT_EQ(expired.outcome, "button_expired");
+  EXPECT_EQ(expired.text, kExplanationExpiredNotice);
+  EXPECT_EQ(ClassifyUpdate(ButtonPress(std::nullopt), kBot).outcome, "button_expired");
+  EXPECT_EQ(ClassifyUpdate(ButtonPress(answer, "other"), kBot).outcome, "button_unknown");
 }
 
 TEST(UpdateClassifierTest, MessageWithoutChatIsIgnored) {

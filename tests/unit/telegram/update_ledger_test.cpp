@@ -7,7 +7,7 @@ namespace {
 
 std::vector<Update> Batch(std::initializer_list<std::int64_t> ids) {
   std::vector<Update> batch;
-  for (const auto id : ids) batch.push_back(Update{id, "message", std::nullopt});
+  for (const auto id : ids) batch.push_back(Update{id, "message", std::nullopt, std::nullopt});
   return batch;
 }
 
