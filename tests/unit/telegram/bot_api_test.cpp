@@ -112,6 +112,45 @@ TEST_F(BotApiTest, SendMessageDeliversTheExactText) {
   EXPECT_EQ(messages[1].text, "Не понял вопрос. Например: «Сколько всего видео есть в системе?»");
 }
 
+TEST_F(BotApiTest, RepliesButtonsAndButtonPressesGoThroughTheBotApi) {
+  server_.PushText(-5, "@bot сколько видео?", 7, "supergroup");
+  const auto question_id = server_.LastPushedMessageId();
+  SendOptions options;
+  options.reply_to_message_id = question_id;
+  options.reply_markup = {{"inline_keyboard", {{{{"text", "Как посчитано?"}, {"callback_data", "explain"}}}}}};
+  const Message answer = api_.SendMessage(-5, "42", options);
+  api_.SendMessage(-5, "<b>x</b>", SendOptions{0, true, nullptr});
+  const auto sent = server_.SentTo(-5);
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[0].reply_to_message_id, question_id);
+  EXPECT_TRUE(sent[0].allow_sending_without_reply);
+  EXPECT_EQ(sent[0].parse_mode, "");
+  EXPECT_EQ(sent[0].reply_markup["inline_keyboard"][0][0]["callback_data"], "explain");
+  EXPECT_EQ(sent[1].parse_mode, "HTML");
+  EXPECT_EQ(sent[1].reply_to_message_id, 0);
+  EXPECT_TRUE(sent[1].reply_markup.is_null());
+  const auto id = server_.PushButtonPress(-5, answer.message_id, 8, "explain", "supergroup");
+  const auto updates = api_.GetUpdates(0, 0s);
+  ASSERT_EQ(updates.size(), 2u);
+  ASSERT_TRUE(updates[1].callback_query.has_value());
+  const CallbackQuery& query = *updates[1].callback_query;
+  EXPECT_EQ(updates[1].kind, "callback_query");
+  EXPECT_EQ(query.id, id);
+  EXPECT_EQ(query.from.id, 8);
+  EXPECT_EQ(query.data, "explain");
+  ASSERT_TRUE(query.message.has_value());
+  EXPECT_EQ(query.message->message_id, answer.message_id);
+  ASSERT_NE(query.message->reply_to_message, nullptr);
+  EXPECT_EQ(query.message->reply_to_message->text, "@bot сколько видео?");
+  api_.AnswerCallbackQuery(id, "");
+  api_.AnswerCallbackQuery(id, "уведомление");
+  const auto answers = server_.CallbackAnswers();
+  ASSERT_EQ(answers.size(), 2u);
+  EXPECT_EQ(answers[0].callback_query_id, id);
+  EXPECT_EQ(answers[0].text, "");
+  EXPECT_EQ(answers[1].text, "уведомление");
+}
+
 TEST_F(BotApiTest, SendChatActionIsRecorded) {
   api_.SendChatAction(9, "typing");
   EXPECT_EQ(server_.TypingActions(), std::vector<std::int64_t>{9});
