@@ -470,7 +470,9 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
 std::string Bot::Impl::StatusText(const Job& job) {
   if (!deps_.status) return std::string(kStatusUnavailableReply);
   try {
-    return FormatStatus(deps_.status(), job.user_id != 0 && admins_.contains(job.user_id));
+    // In a group everyone would read the URL: it is shown to an administrator in private only.
+    const bool admin = !job.group && job.user_id != 0 && admins_.contains(job.user_id);
+    return FormatStatus(deps_.status(), admin);
   } catch (const std::exception& error) {
     logger_->warn("event=status_failed error=\"{}\"", error.what());
     return std::string(kStatusUnavailableReply);

@@ -27,7 +27,7 @@ struct BotConfig {
   std::string proxy_url;                            ///< TELEGRAM_PROXY: http://, socks5://… ("" for none)
   std::vector<std::int64_t> allowed_user_ids;       ///< ALLOWED_USER_IDS (comma-separated)
   std::vector<std::int64_t> allowed_chat_ids;       ///< ALLOWED_CHAT_IDS (comma-separated)
-  std::vector<std::int64_t> admin_user_ids;         ///< ADMIN_USER_IDS: see the database URL in /status
+  std::vector<std::int64_t> admin_user_ids;         ///< ADMIN_USER_IDS: see the database URL in /status (private chats)
   int workers = 4;                                  ///< BOT_WORKERS: questions answered in parallel
   int rate_limit_per_minute = 30;                   ///< BOT_RATE_LIMIT_PER_MINUTE per chat and per user; 0 = no limit
   std::chrono::seconds poll_timeout{25};            ///< BOT_POLL_TIMEOUT_SECONDS: getUpdates long-poll timeout

@@ -208,7 +208,7 @@ TEST_F(BotGroupTest, AButtonPressFromSomeoneNotAllowedIsRefusedInItsNotice) {
   EXPECT_EQ(answers_.Explained().size(), 1u);
 }
 
-TEST_F(BotGroupTest, StatusShowsTheDataAndTheMaskedUrlToAdminsOnly) {
+TEST_F(BotGroupTest, StatusShowsTheDataAndTheMaskedUrlToAdminsInPrivateOnly) {
   BotConfig config = Config();
   config.admin_user_ids = {10};
   BotDependencies deps = Dependencies();
@@ -247,7 +247,9 @@ TEST_F(BotGroupTest, StatusShowsTheDataAndTheMaskedUrlToAdminsOnly) {
   }
   EXPECT_NE(admin.find("postgresql://videobot:***@db.internal:5432/videobot"), std::string::npos) << admin;
   EXPECT_EQ(other.find("db.internal"), std::string::npos) << other;
-  EXPECT_NE(LastSent(kGroup).text.find("db.internal"), std::string::npos);
+  // Not in a group, even to an administrator: everyone there would read it.
+  EXPECT_EQ(LastSent(kGroup).text.find("db.internal"), std::string::npos);
+  EXPECT_NE(LastSent(kGroup).text.find("videobot 9.9.9"), std::string::npos);
   EXPECT_EQ(LastSent(10).parse_mode, "HTML");
   EXPECT_EQ(reads, 3);
 }
