@@ -100,7 +100,9 @@ std::optional<std::string> CheckUrlForm(std::string_view url) {
   const bool uri = url.starts_with("postgresql://") || url.starts_with("postgres://");
   // Without "://" libpq reads key=value pairs; a bare word ("m.db") fails its parse, and a
   // string of only spaces parses to nothing, which would silently mean "all defaults".
-  if (!uri && url.find('=') == std::string_view::npos) return rejected();
+  // A postgresql:// URI is libpq's to read: a bad option in it is reported when connecting.
+  if (uri) return std::nullopt;
+  if (url.find('=') == std::string_view::npos) return rejected();
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(std::string(url).c_str(), &error);
   const bool parsed = options != nullptr;
