@@ -78,6 +78,9 @@ int RunCli(int argc, char** argv) {
   run_plan->add_option("file", file, "FILE or -")->required();
   auto* sql = app.add_subcommand("sql", "print the SQL and its bound parameters for the configured database");
   sql->add_option("question", words, "the question in Russian")->required();
+  auto* explain = app.add_subcommand("explain", "explain in Russian how the answer is computed, with the SQL");
+  explain->add_option("question", words, "the question in Russian")->required();
+  auto* status_command = app.add_subcommand("status", "print version, engine, schema version, data coverage and planner mode");
   auto* chat = app.add_subcommand("chat", "interactive prompt answering like the bot");
   auto* bot = app.add_subcommand("bot", "run the Telegram bot (env BOT_TOKEN, TELEGRAM_API_URL …)");
   auto* serve = app.add_subcommand(
@@ -106,6 +109,8 @@ int RunCli(int argc, char** argv) {
     if (*plan) return RunPlan(context, Join(words));
     if (*run_plan) return RunRunPlan(context, file);
     if (*sql) return RunSql(context, Join(words));
+    if (*explain) return RunExplain(context, Join(words));
+    if (*status_command) return RunStatus(context);
     if (*chat) return RunChat(context);
     if (*bot) return RunBot(context);
     if (*serve) return RunServe(context);

@@ -2,44 +2,49 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/output.hpp"
+#include "db/load_progress.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
 
 namespace videobot::app {
 namespace {
 
-// A one-line progress indicator on stderr, shown only when stderr is a terminal.
+// A one-line progress indicator on stderr, shown only when stderr is a terminal; its line is
+// ended before anything else is printed.
 class ProgressBar {
  public:
-  explicit ProgressBar(std::int64_t total) : total_(total), enabled_(isatty(STDERR_FILENO) != 0) {}
-  ~ProgressBar() {
-    if (enabled_ && shown_) fmt::print(stderr, "\n");
-  }
+  explicit ProgressBar(std::int64_t total)
+      : total_(total), enabled_(isatty(STDERR_FILENO) != 0), started_(std::chrono::steady_clock::now()) {}
+  ~ProgressBar() { Finish(); }
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
 
-  void Update(std::int64_t bytes) {
+  void Update(const db::LoadProgress& progress) {
     if (!enabled_) return;
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started_;
+    // "\r" and clear to the end of the line: a shorter line leaves nothing of a longer one.
+    fmt::print(stderr, "\r{}\x1b[K", db::FormatLoadProgress(progress, total_, elapsed.count()));
+    std::fflush(stderr);
     shown_ = true;
-    if (total_ > 0) {
-      const int percent = static_cast<int>(100 * bytes / total_);
-      const int filled = percent / 4;
-      fmt::print(stderr, "\rзагрузка [{:<25}] {:3}% {} МБ", std::string(static_cast<std::size_t>(filled), '#'),
-                 percent, bytes >> 20);
-    } else {
-      fmt::print(stderr, "\rзагрузка: {} МБ", bytes >> 20);
-    }
+  }
+
+  /// Ends the progress line (once).
+  void Finish() {
+    if (enabled_ && shown_) fmt::print(stderr, "\n");
+    shown_ = false;
   }
 
  private:
   std::int64_t total_;
   bool enabled_;
+  std::chrono::steady_clock::time_point started_;
   bool shown_ = false;
 };
 
@@ -65,7 +70,7 @@ int RunLoad(const AppContext& context, const std::string& file) {
   std::int64_t total = 0;
   if (file != "-") {
     file_stream.open(file, std::ios::binary);
-    if (!file_stream) return PrintEnvironmentError(fmt::format("не удалось открыть файл {}", file));
+    if (!file_stream) return PrintEnvironmentError(fmt::format("cannot open file {}", file));
     file_stream.seekg(0, std::ios::end);
     total = file_stream.tellg();
     file_stream.seekg(0, std::ios::beg);
@@ -75,10 +80,11 @@ int RunLoad(const AppContext& context, const std::string& file) {
   // A fresh database is brought up to date first, so `load` works on its own.
   db::Migrate(*database);
   ProgressBar bar(total);
-  auto stats = db::Load(*database, *input, [&bar](std::int64_t bytes) { bar.Update(bytes); });
+  auto stats = db::Load(*database, *input, [&bar](const db::LoadProgress& progress) { bar.Update(progress); });
+  bar.Finish();
   // Load errors are for the operator: code, JSON path and message.
   if (!stats) return PrintLoadError(stats.error());
-  fmt::print(stderr, "загружено: {} видео, {} замеров\n", stats->videos, stats->snapshots);
+  fmt::print(stderr, "loaded: {} videos, {} snapshots\n", stats->videos, stats->snapshots);
   return kExitOk;
 }
 
@@ -86,7 +92,7 @@ int RunGenerate(const datagen::GeneratorOptions& options) {
   std::ios::sync_with_stdio(false);
   datagen::Generate(options, std::cout);
   std::cout.flush();
-  return std::cout ? kExitOk : PrintEnvironmentError("не удалось записать данные в stdout");
+  return std::cout ? kExitOk : PrintEnvironmentError("cannot write the data to stdout");
 }
 
 }  // namespace videobot::app

@@ -1,18 +1,22 @@
 // Commands that answer: ask, plan, run-plan, sql, chat.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
+#include "app/chat_commands.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/line_reader.hpp"
 #include "app/output.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
+#include "service/explanation.hpp"
+#include "service/status.hpp"
 #include "sql/compiler.hpp"
+#include "telegram/bot_messages.hpp"
 
 namespace videobot::app {
 namespace {
@@ -34,6 +38,11 @@ Result<plan::Plan> PlanOnly(const AppContext& context, const std::string& questi
 
 }  // namespace
 
+std::string FormatExplanation(const service::Reply& reply) {
+  if (reply.sql.empty()) return reply.text;
+  return fmt::format("{}\n\nSQL:\n{}", reply.text, reply.sql);
+}
+
 int RunAsk(const AppContext& context, const std::string& question) {
   auto bundle = MakeService(context);
   auto plan = bundle.service->PlanFor(question);
@@ -53,12 +62,39 @@ int RunSql(const AppContext& context, const std::string& question) {
   auto plan = PlanOnly(context, question);
   if (!plan) return PrintInputError(plan.error());
   const auto query = sql::Compile(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
-  return PrintResult(service::DescribeQuery(query));
+  return PrintResult(service::DescribeQuery(query, context.dialect(), context.offset()));
+}
+
+int RunExplain(const AppContext& context, const std::string& question) {
+  auto bundle = MakeService(context);
+  const auto reply = bundle.service->Explain(question);
+  if (reply.kind != service::Reply::Kind::kAnswer) {
+    fmt::print(stderr, "{}\n", reply.text);
+    return reply.kind == service::Reply::Kind::kRefusal ? kExitInput : kExitEnvironment;
+  }
+  return PrintResult(FormatExplanation(reply));
+}
+
+service::Status ReadServiceStatus(const AppContext& context) {
+  auto planner = context.MakePlanner();
+  const service::StatusSettings settings{std::string(planner->Name()), context.options().database_url,
+                                         context.dialect()};
+  std::unique_ptr<db::Database> database;
+  try {
+    database = context.OpenDatabase(db::OpenMode::kExisting);
+  } catch (const db::NotInitialisedError& error) {
+    return service::UninitialisedStatus(settings, error.what());
+  }
+  return service::ReadStatus(*database, settings);
+}
+
+int RunStatus(const AppContext& context) {
+  return PrintResult(service::FormatStatusForOperator(ReadServiceStatus(context), context.offset()));
 }
 
 int RunRunPlan(const AppContext& context, const std::string& file) {
   auto text = ReadInput(file);
-  if (!text) return PrintEnvironmentError(fmt::format("не удалось открыть файл {}", file));
+  if (!text) return PrintEnvironmentError(fmt::format("cannot open file {}", file));
   auto plan = plan::ParsePlan(*text);
   if (!plan) return PrintInputError(plan.error());
   if (plan->action == plan::Action::kRefuse) {
@@ -73,25 +109,38 @@ int RunRunPlan(const AppContext& context, const std::string& file) {
   return PrintResult(*answer);
 }
 
+// One line typed into `chat`, answered like the bot answers a private message.
+static std::string ChatReply(const AppContext& context, service::AnswerService& service, const ChatLine& line) {
+  switch (line.kind) {
+    case ChatLine::Kind::kHelp: return std::string(telegram::kHelpText);
+    case ChatLine::Kind::kExplain:
+      if (line.text.empty()) return std::string(telegram::kExplainUsageReply);
+      return FormatExplanation(service.Explain(line.text));
+    case ChatLine::Kind::kStatus:
+      return service::FormatStatusForChat(ReadServiceStatus(context), context.offset(), true);
+    case ChatLine::Kind::kUnknown: return std::string(telegram::kUnknownCommandReply);
+    case ChatLine::Kind::kQuestion: return service.Answer(line.text).text;
+    case ChatLine::Kind::kEmpty:
+    case ChatLine::Kind::kQuit: break;
+  }
+  return {};
+}
+
 int RunChat(const AppContext& context) {
   auto bundle = MakeService(context);
-  const bool interactive = isatty(STDIN_FILENO) != 0;
-  if (interactive) {
-    fmt::print("videobot: задайте вопрос о статистике видео (/explain ВОПРОС — план и SQL, /quit — выход)\n");
-  }
-  std::string line;
-  while (true) {
-    if (interactive) fmt::print("> ");
+  LineReader reader;
+  if (reader.interactive()) {
+    fmt::print("videobot: задайте вопрос о статистике видео (/help — справка, Ctrl-D — выход)\n");
     std::fflush(stdout);
-    if (!std::getline(std::cin, line)) break;
-    if (line.empty()) continue;
-    if (line == "/quit" || line == "/exit") break;
-    constexpr std::string_view kExplain = "/explain";
-    const bool explain = std::string_view(line).starts_with(kExplain);
-    const auto reply = explain ? bundle.service->Explain(std::string_view(line).substr(kExplain.size()))
-                               : bundle.service->Answer(line);
-    fmt::print("{}\n", reply.text);
   }
+  while (const auto text = reader.ReadLine()) {
+    const ChatLine line = ParseChatLine(*text);
+    if (line.kind == ChatLine::Kind::kQuit) break;
+    if (line.kind == ChatLine::Kind::kEmpty) continue;
+    fmt::print("{}\n", ChatReply(context, *bundle.service, line));
+    std::fflush(stdout);
+  }
+  if (reader.interactive()) fmt::print("\n");
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "db/connection_url.hpp"
 #include "db/migrations.hpp"
 #include "llm/planner_router.hpp"
 #include "llm/settings.hpp"
@@ -15,7 +16,7 @@ std::unique_ptr<Clock> MakeClock(const std::string& now) {
   if (now.empty()) return std::make_unique<SystemClock>();
   auto instant = ParseTimestamp(now);
   if (!instant) {
-    throw std::invalid_argument("--now/VIDEOBOT_NOW: ожидается время RFC 3339, например 2025-12-01T12:00:00Z");
+    throw std::invalid_argument("--now/VIDEOBOT_NOW: expected an RFC 3339 time such as 2025-12-01T12:00:00Z");
   }
   return std::make_unique<FixedClock>(*instant);
 }
@@ -23,7 +24,7 @@ std::unique_ptr<Clock> MakeClock(const std::string& now) {
 UtcOffset MakeOffset(const std::string& zone) {
   if (zone.empty()) return UtcOffset{0};
   auto offset = ParseUtcOffset(zone);
-  if (!offset) throw std::invalid_argument("--tz/VIDEOBOT_TZ: ожидается UTC или смещение вида +03:00");
+  if (!offset) throw std::invalid_argument("--tz/VIDEOBOT_TZ: expected UTC or an offset such as +03:00");
   return *offset;
 }
 
@@ -32,6 +33,7 @@ UtcOffset MakeOffset(const std::string& zone) {
 AppContext::AppContext(GlobalOptions options)
     : options_(std::move(options)), clock_(MakeClock(options_.now)), offset_(MakeOffset(options_.time_zone)) {
   if (options_.database_url.empty()) options_.database_url = "sqlite:videobot.db";
+  if (auto problem = db::CheckUrlForm(options_.database_url)) throw std::invalid_argument("--db/DATABASE_URL: " + *problem);
 }
 
 sql::Dialect AppContext::dialect() const {

@@ -26,7 +26,8 @@ struct GlobalOptions {
 /// Everything a command needs, built once from GlobalOptions.
 class AppContext {
  public:
-  /// Throws std::invalid_argument with a Russian message for a malformed --now or --tz.
+  /// Throws std::invalid_argument with an English message for a malformed --now or --tz or a
+  /// database URL of an unsupported form (db::CheckUrlForm).
   explicit AppContext(GlobalOptions options);
 
   /// Opens the configured database: kCreate for the commands that build it (migrate, load),

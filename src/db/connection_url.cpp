@@ -1,5 +1,7 @@
 #include "db/connection_url.hpp"
 
+#include <libpq-fe.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -85,6 +87,29 @@ std::optional<std::string> SqlitePath(std::string_view url) {
   url.remove_prefix(kPrefix.size());
   if (url.starts_with("//")) url.remove_prefix(2);
   return std::string(url);
+}
+
+std::optional<std::string> CheckUrlForm(std::string_view url) {
+  const auto rejected = [&] {
+    return "unsupported database URL \"" + RedactUrl(url) + "\": expected " + std::string(kAcceptedUrlForms);
+  };
+  if (auto path = SqlitePath(url)) {
+    if (path->empty()) return "empty SQLite path in database URL \"sqlite:\": expected sqlite:PATH";
+    return std::nullopt;
+  }
+  const bool uri = url.starts_with("postgresql://") || url.starts_with("postgres://");
+  // Without "://" libpq reads key=value pairs; a bare word ("m.db") fails its parse, and a
+  // string of only spaces parses to nothing, which would silently mean "all defaults".
+  // A postgresql:// URI is libpq's to read: a bad option in it is reported when connecting.
+  if (uri) return std::nullopt;
+  if (url.find('=') == std::string_view::npos) return rejected();
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(std::string(url).c_str(), &error);
+  const bool parsed = options != nullptr;
+  if (options != nullptr) PQconninfoFree(options);
+  if (error != nullptr) PQfreemem(error);  // libpq's text may quote the password: not shown
+  if (!parsed) return rejected();
+  return std::nullopt;
 }
 
 std::string RedactUrl(std::string_view url) { return ScrubPassword(std::string(url), url); }

@@ -26,6 +26,7 @@ std::unique_ptr<Database> Open(const std::string& url, OpenMode mode) {
     }
     return std::make_unique<SqliteDatabase>(*path, mode);
   }
+  if (auto problem = CheckUrlForm(url)) throw DatabaseError(*problem);
   auto database = std::make_unique<PostgresDatabase>(url);
   if (mode == OpenMode::kExisting) RequireDataTables(*database);
   return database;

@@ -72,7 +72,7 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
       ++stats.videos;
       stats.snapshots += static_cast<std::int64_t>(parser.snapshots().size());
       if (progress && stream.bytes_consumed() >= next_progress) {
-        progress(stream.bytes_consumed());
+        progress(LoadProgress{LoadPhase::kReading, stream.bytes_consumed(), stats.videos, stats.snapshots});
         next_progress = stream.bytes_consumed() + kProgressEveryBytes;
       }
     }
@@ -80,12 +80,13 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     std::vector<std::string_view> loaded;
     loaded.reserve(seen.size());
     for (const auto& entry : seen) loaded.push_back(entry.first);
+    if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
     RefreshRollups(database, loaded);
     RefreshCoverage(database, SystemClock().Now());
     stats.bytes = stream.bytes_consumed();
   }
   transaction.Commit();
-  if (progress) progress(stats.bytes);
+  if (progress) progress(LoadProgress{LoadPhase::kDone, stats.bytes, stats.videos, stats.snapshots});
   return stats;
 }
 

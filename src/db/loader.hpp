@@ -27,8 +27,23 @@ struct LoadStats {
   std::int64_t bytes = 0;
 };
 
-/// Called now and then with the number of bytes consumed so far.
-using ProgressCallback = std::function<void(std::int64_t bytes_read)>;
+/// What a load is doing.
+enum class LoadPhase {
+  kReading,  ///< parsing and writing videos and snapshots
+  kRollups,  ///< rebuilding the rollups and the coverage row (after the last byte is read)
+  kDone,     ///< committed
+};
+
+/// Where a load is: bytes consumed and rows written so far.
+struct LoadProgress {
+  LoadPhase phase = LoadPhase::kReading;
+  std::int64_t bytes = 0;
+  std::int64_t videos = 0;
+  std::int64_t snapshots = 0;
+};
+
+/// Called now and then while reading, once when the rollup phase starts and once when done.
+using ProgressCallback = std::function<void(const LoadProgress&)>;
 
 /// Loads a whole document from `input` in one transaction. Ids are stored lowercase. A
 /// malformed document (bad JSON, missing/mistyped/unknown field, bad id or timestamp, snapshot of

@@ -130,6 +130,15 @@ bool Apply(Database& database, const MigrationFile& file) {
 
 }  // namespace
 
+SchemaVersions ReadSchemaVersions(Database& database) {
+  SchemaVersions versions;
+  const auto files = EmbeddedMigrations(database.dialect());
+  if (!files.empty()) versions.known = files.back().version;
+  if (!BookkeepingTableExists(database)) return versions;
+  for (const auto& [version, recorded] : ReadRecorded(database)) versions.applied = std::max(versions.applied, version);
+  return versions;
+}
+
 std::vector<AppliedMigration> Migrate(Database& database) {
   const auto files = EmbeddedMigrations(database.dialect());
   MigrationLock lock(database);

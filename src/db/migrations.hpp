@@ -21,6 +21,16 @@ class MigrationError : public EnvironmentError {
   using EnvironmentError::EnvironmentError;
 };
 
+/// The schema version a database has (the highest applied migration; 0 without any) and the
+/// newest one this binary knows.
+struct SchemaVersions {
+  int applied = 0;
+  int known = 0;
+};
+
+/// Reads the applied migrations (two small reads; no writes). Throws DatabaseError.
+SchemaVersions ReadSchemaVersions(Database& database);
+
 /// Applies pending migrations; returns those applied by this call (empty when up to date).
 /// Throws MigrationError or DatabaseError.
 std::vector<AppliedMigration> Migrate(Database& database);

@@ -1,6 +1,11 @@
 #include "nl/lexicon.hpp"
 
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 #include <memory>
 #include <unordered_map>
 
@@ -21,10 +26,42 @@ struct Phrase {
   Concept meaning;
 };
 
+std::u32string FoldedCodePoints(std::string_view text) {
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  folded.foldCase();
+  std::u32string out;
+  for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) out += static_cast<char32_t>(folded.char32At(i));
+  return out;
+}
+
+// Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), or
+// `limit + 1` as soon as it must exceed `limit`.
+std::size_t EditDistance(const std::u32string& a, const std::u32string& b, std::size_t limit) {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t row_best = limit + 1;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row_best = std::min(row_best, d[i][j]);
+    }
+    if (row_best > limit) return limit + 1;
+  }
+  return d[n][m];
+}
+
 }  // namespace
 
 struct Lexicon::Impl {
   std::unordered_map<std::string, Concept, StringHash, std::equal_to<>> words;
+  // Single-word forms with a meaning (no fillers), case-folded to code points, for Suggest.
+  std::vector<std::pair<std::u32string, std::string>> suggestible;
   // Phrases by their first token, longest first.
   std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> phrases;
 };
@@ -73,6 +110,11 @@ Lexicon::Lexicon() : impl_(new Impl) {
     std::stable_sort(list.begin(), list.end(),
                      [](const Phrase& a, const Phrase& b) { return a.tokens.size() > b.tokens.size(); });
   }
+  for (const auto& [form, meaning] : impl_->words) {
+    if (meaning != Concept::kFiller && form.size() >= 3) impl_->suggestible.emplace_back(FoldedCodePoints(form), form);
+  }
+  // A fixed order, so that equal distances are found in the same order on every run.
+  std::sort(impl_->suggestible.begin(), impl_->suggestible.end());
 }
 
 std::optional<LexMatch> Lexicon::MatchPhrase(std::span<const Token> tokens, std::size_t pos) const {
@@ -87,6 +129,28 @@ std::optional<LexMatch> Lexicon::MatchPhrase(std::span<const Token> tokens, std:
     if (match) return LexMatch{phrase.meaning, phrase.tokens.size()};
   }
   return std::nullopt;
+}
+
+
+std::optional<std::string> Lexicon::Suggest(std::string_view word) const {
+  constexpr std::size_t kMaxDistance = 2;
+  const std::u32string folded = FoldedCodePoints(word);
+  std::size_t best = kMaxDistance + 1;
+  const std::string* best_form = nullptr;
+  bool tie = false;
+  for (const auto& [form, text] : impl_->suggestible) {
+    const std::size_t distance = EditDistance(folded, form, std::min(best, kMaxDistance));
+    if (distance > kMaxDistance || distance > best) continue;
+    if (distance == best) {
+      tie = tie || (best_form != nullptr && *best_form != text);
+      continue;
+    }
+    best = distance;
+    best_form = &text;
+    tie = false;
+  }
+  if (best_form == nullptr || tie || best == 0 || best * 2 >= folded.size()) return std::nullopt;
+  return *best_form;
 }
 
 std::optional<Concept> Lexicon::LookupWord(std::string_view word) const {

@@ -32,6 +32,12 @@ class Lexicon {
   /// The meaning of one word form, if it is in the vocabulary.
   std::optional<Concept> LookupWord(std::string_view word) const;
 
+  /// The one word form closest to `word` by Damerau–Levenshtein distance (adjacent
+  /// transpositions count once) on case-folded code points, when it is clearly the best: at
+  /// distance 1 or 2, less than half the word's length, and no other form as close. A suggestion
+  /// for a person, never a reading of the question. Nullopt otherwise.
+  std::optional<std::string> Suggest(std::string_view word) const;
+
   /// Forms that two entries gave different meanings (the first one wins). Empty when the
   /// tables are consistent; tests check it.
   const std::vector<std::string>& Conflicts() const { return conflicts_; }

@@ -23,15 +23,55 @@ std::string_view ExampleFor(ErrorCode code) {
   }
 }
 
-// The reason as a sentence for people, with an example.
-Unexpected Explain(const Error& error) {
-  std::string message;
-  if (error.code == ErrorCode::kQuestionNotUnderstood) {
-    message = "Не понял вопрос: " + error.message + ".";
-  } else {
-    message = error.message + ".";
+std::string_view MetricGenitive(Concept metric) {
+  switch (metric) {
+    case Concept::kLikes: return "лайков";
+    case Concept::kComments: return "комментариев";
+    case Concept::kReports: return "жалоб";
+    default: return "просмотров";
   }
-  message += " Пример вопроса: «" + std::string(ExampleFor(error.code)) + "»";
+}
+
+// An example built from what the question did get across — its metric and its period — so the
+// person sees how to say the same thing in a form that is answered; "" when neither was
+// recognised.
+std::string ExampleFromMentions(const Mentions& mentions) {
+  const Mention* metric = nullptr;
+  const Mention* period = nullptr;
+  for (const Mention& mention : mentions) {
+    if (mention.explanatory) continue;
+    if (metric == nullptr && mention.kind == MentionKind::kWord && IsMetric(mention.meaning)) metric = &mention;
+    if (period == nullptr && mention.kind == MentionKind::kPeriod) period = &mention;
+  }
+  if (metric != nullptr && period != nullptr) {
+    return "На сколько " + std::string(MetricGenitive(metric->meaning)) + " в сумме выросли все видео " +
+           std::string(period->text) + "?";
+  }
+  if (metric != nullptr) {
+    return "Какое общее количество " + std::string(MetricGenitive(metric->meaning)) + " набрали все видео?";
+  }
+  if (period != nullptr) return "Сколько видео опубликовано " + std::string(period->text) + "?";
+  return {};
+}
+
+bool FitsRecognisedExample(ErrorCode code) {
+  return code == ErrorCode::kQuestionNotUnderstood || code == ErrorCode::kQuestionAmbiguous ||
+         code == ErrorCode::kQuestionUnsupported;
+}
+
+// The reason as a sentence for people, with an example (fitted to what was recognised when
+// `mentions` are given).
+Unexpected Explain(const Error& error, const Mentions* mentions = nullptr) {
+  std::string message;
+  const std::string_view end = error.message.ends_with('?') ? "" : ".";
+  if (error.code == ErrorCode::kQuestionNotUnderstood) {
+    message = "Не понял вопрос: " + error.message + std::string(end);
+  } else {
+    message = error.message + std::string(end);
+  }
+  std::string example = mentions != nullptr && FitsRecognisedExample(error.code) ? ExampleFromMentions(*mentions) : "";
+  if (example.empty()) example = ExampleFor(error.code);
+  message += " Пример вопроса: «" + example + "»";
   return Fail(error.code, std::move(message), error.path);
 }
 
@@ -44,7 +84,7 @@ Result<plan::Plan> ParseQuestion(std::string_view question, const plan::TimeCont
   Analysis analysis;
   analysis.mentions = Scan(tokens);
   auto plan = BuildPlan(analysis, context);
-  if (!plan) return Explain(plan.error());
+  if (!plan) return Explain(plan.error(), &analysis.mentions);
   return plan;
 }
 

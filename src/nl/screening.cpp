@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "nl/lexicon.hpp"
+
 namespace videobot::nl {
 namespace {
 
@@ -133,6 +135,9 @@ constexpr Hint kHints[] = {
 std::string UnknownWordMessage(std::string_view word) {
   for (const Hint& hint : kHints) {
     if (hint.word == word) return std::string(hint.message);
+  }
+  if (auto suggestion = Lexicon::Instance().Suggest(word)) {
+    return "непонятное слово " + Quote(word) + " — возможно, вы имели в виду " + Quote(*suggestion) + "?";
   }
   return "непонятное слово " + Quote(word);
 }

@@ -106,7 +106,7 @@ OrderedJson ListOrNull(const std::vector<T>& values) {
 Result<PeriodBound> ParseBound(const std::string& text, const std::string& path) {
   if (auto date = ParseDate(text)) return PeriodBound{DateTime{*date, 0}, false};
   if (auto date_time = ParseDateTime(text)) return PeriodBound{*date_time, true};
-  return Fail(ErrorCode::kPlanTimeRange, "несуществующая дата или время: " + text, path);
+  return Fail(ErrorCode::kPlanTimeRange, "no such date or time: " + text, path);
 }
 
 Result<std::optional<Period>> PeriodFromJson(const Json& value, const std::string& path) {
@@ -127,7 +127,7 @@ Result<std::optional<Period>> PeriodFromJson(const Json& value, const std::strin
 Result<Condition> ConditionFromJson(const Json& value, const std::string& path) {
   auto field = Lookup(kFields, value.at("field"));
   auto op = Lookup(kOps, value.at("op"));
-  if (!field || !op) return Fail(ErrorCode::kPlanSchema, "неизвестное поле или оператор условия", path);
+  if (!field || !op) return Fail(ErrorCode::kPlanSchema, "unknown condition field or operator", path);
   return Condition{*field, *op, value.at("value").get<std::int64_t>()};
 }
 

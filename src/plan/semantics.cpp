@@ -14,11 +14,11 @@ bool IsState(const Plan& plan) { return plan.source == Source::kState; }
 // measurement period, no window after publication, no measurement days.
 Status CheckMoment(const Plan& plan) {
   if (!IsState(plan)) {
-    if (plan.as_of) return Fail(ErrorCode::kPlanSemantic, "момент as_of задаётся только для source state", "/as_of");
+    if (plan.as_of) return Fail(ErrorCode::kPlanSemantic, "as_of is set only for source state", "/as_of");
     return Ok{};
   }
-  if (!plan.as_of) return Fail(ErrorCode::kPlanSemantic, "для source state нужен момент as_of", "/as_of");
-  const std::string deltas_message = "на момент известны только счётчики (views_count …), не приросты";
+  if (!plan.as_of) return Fail(ErrorCode::kPlanSemantic, "source state needs the moment as_of", "/as_of");
+  const std::string deltas_message = "at a moment only counters (views_count …) are known, not deltas";
   if (plan.field && IsDeltaField(*plan.field)) return Fail(ErrorCode::kPlanSemantic, deltas_message, "/field");
   const auto& conditions = plan.filters.conditions;
   for (std::size_t i = 0; i < conditions.size(); ++i) {
@@ -27,10 +27,10 @@ Status CheckMoment(const Plan& plan) {
     }
   }
   if (plan.filters.measured) {
-    return Fail(ErrorCode::kPlanSemantic, "период замеров не сочетается с моментом as_of", "/filters/measured");
+    return Fail(ErrorCode::kPlanSemantic, "a measurement period does not go with the moment as_of", "/filters/measured");
   }
   if (plan.filters.hours_after_publication) {
-    return Fail(ErrorCode::kPlanSemantic, "окно после публикации не сочетается с моментом as_of",
+    return Fail(ErrorCode::kPlanSemantic, "a window after publication does not go with the moment as_of",
                 "/filters/hours_after_publication");
   }
   return Ok{};
@@ -40,15 +40,15 @@ Status CheckField(const Plan& plan) {
   const auto& field = plan.field;
   switch (plan.aggregate) {
     case Aggregate::kCount:
-      if (field) return Fail(ErrorCode::kPlanSemantic, "для count поле не указывается", "/field");
+      if (field) return Fail(ErrorCode::kPlanSemantic, "count takes no field", "/field");
       return Ok{};
     case Aggregate::kCountDistinct:
       if (!field || IsNumericField(*field)) {
         return Fail(ErrorCode::kPlanSemantic,
-                    "count_distinct считает video_id, creator_id, publication_date или measurement_date", "/field");
+                    "count_distinct counts video_id, creator_id, publication_date or measurement_date", "/field");
       }
       if (*field == Field::kMeasurementDate && !IsSnapshots(plan)) {
-        return Fail(ErrorCode::kPlanSemantic, "measurement_date есть только у замеров (snapshots)", "/field");
+        return Fail(ErrorCode::kPlanSemantic, "measurement_date exists on snapshots only", "/field");
       }
       return Ok{};
     case Aggregate::kSum:
@@ -56,10 +56,10 @@ Status CheckField(const Plan& plan) {
     case Aggregate::kMin:
     case Aggregate::kMax:
       if (!field || !IsNumericField(*field)) {
-        return Fail(ErrorCode::kPlanSemantic, "sum/avg/min/max применяются к счётчику или приросту", "/field");
+        return Fail(ErrorCode::kPlanSemantic, "sum/avg/min/max apply to a counter or a delta", "/field");
       }
       if (IsDeltaField(*field) && !IsSnapshots(plan)) {
-        return Fail(ErrorCode::kPlanSemantic, "приросты (delta_*) есть только у замеров (snapshots)", "/field");
+        return Fail(ErrorCode::kPlanSemantic, "deltas (delta_*) exist on snapshots only", "/field");
       }
       return Ok{};
   }
@@ -77,18 +77,18 @@ Status CheckPeriod(const Period& period, const std::string& path) {
   const bool absolute = period.from || period.to;
   if (period.relative) {
     if (absolute) {
-      return Fail(ErrorCode::kPlanSemantic, "период задаётся либо датами, либо относительно", path + "/relative");
+      return Fail(ErrorCode::kPlanSemantic, "a period is either absolute (from/to) or relative", path + "/relative");
     }
     const bool needs_count = *period.relative == Relative::kLastNDays || *period.relative == Relative::kLastNHours;
     if (needs_count != period.count.has_value()) {
-      return Fail(ErrorCode::kPlanSemantic, "count нужен только для last_n_days и last_n_hours", path + "/count");
+      return Fail(ErrorCode::kPlanSemantic, "count is used only with last_n_days and last_n_hours", path + "/count");
     }
     return Ok{};
   }
-  if (!absolute) return Fail(ErrorCode::kPlanTimeRange, "у периода нет ни начала, ни конца", path);
-  if (period.count) return Fail(ErrorCode::kPlanSemantic, "count нужен только для относительных периодов", path + "/count");
+  if (!absolute) return Fail(ErrorCode::kPlanTimeRange, "the period has neither a start nor an end", path);
+  if (period.count) return Fail(ErrorCode::kPlanSemantic, "count is used only with relative periods", path + "/count");
   if (period.from && period.to && !(StartOf(*period.from) < EndOf(*period.to))) {
-    return Fail(ErrorCode::kPlanTimeRange, "конец периода раньше его начала", path + "/to");
+    return Fail(ErrorCode::kPlanTimeRange, "the period ends before it starts", path + "/to");
   }
   return Ok{};
 }
@@ -100,17 +100,17 @@ Status CheckFilters(const Plan& plan) {
   }
   if (filters.measured) {
     if (!IsSnapshots(plan)) {
-      return Fail(ErrorCode::kPlanSemantic, "время замера есть только у замеров (snapshots)", "/filters/measured");
+      return Fail(ErrorCode::kPlanSemantic, "measurement time exists on snapshots only", "/filters/measured");
     }
     if (auto status = CheckPeriod(*filters.measured, "/filters/measured"); !status) return status;
   }
   if (filters.hours_after_publication && !IsSnapshots(plan)) {
-    return Fail(ErrorCode::kPlanSemantic, "окно после публикации применимо только к замерам",
+    return Fail(ErrorCode::kPlanSemantic, "a window after publication applies to snapshots only",
                 "/filters/hours_after_publication");
   }
   for (std::size_t i = 0; i < filters.conditions.size(); ++i) {
     if (IsDeltaField(filters.conditions[i].field) && !IsSnapshots(plan)) {
-      return Fail(ErrorCode::kPlanSemantic, "условие на прирост применимо только к замерам",
+      return Fail(ErrorCode::kPlanSemantic, "a condition on a delta applies to snapshots only",
                   "/filters/conditions/" + std::to_string(i) + "/field");
     }
   }
@@ -119,14 +119,14 @@ Status CheckFilters(const Plan& plan) {
 
 Status CheckGrouping(const Plan& plan) {
   if (!plan.group_by) {
-    if (plan.order) return Fail(ErrorCode::kPlanSemantic, "order без group_by", "/order");
-    if (plan.limit) return Fail(ErrorCode::kPlanSemantic, "limit без group_by", "/limit");
+    if (plan.order) return Fail(ErrorCode::kPlanSemantic, "order without group_by", "/order");
+    if (plan.limit) return Fail(ErrorCode::kPlanSemantic, "limit without group_by", "/limit");
     return Ok{};
   }
   if (*plan.group_by == GroupBy::kMeasurementDate && !IsSnapshots(plan)) {
-    return Fail(ErrorCode::kPlanSemantic, "группировка по дню замера только для замеров", "/group_by");
+    return Fail(ErrorCode::kPlanSemantic, "grouping by measurement day is for snapshots only", "/group_by");
   }
-  if (!plan.limit) return Fail(ErrorCode::kPlanLimit, "для группировки нужен limit (1..100)", "/limit");
+  if (!plan.limit) return Fail(ErrorCode::kPlanLimit, "grouping needs a limit (1..100)", "/limit");
   return Ok{};
 }
 
@@ -134,7 +134,7 @@ Status CheckGrouping(const Plan& plan) {
 
 Status Check(const Plan& plan) {
   if (plan.action == Action::kRefuse) {
-    if (!plan.refusal_reason) return Fail(ErrorCode::kPlanSemantic, "для отказа нужна причина", "/refusal_reason");
+    if (!plan.refusal_reason) return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     return Ok{};
   }
   if (auto status = CheckMoment(plan); !status) return status;

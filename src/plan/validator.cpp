@@ -61,7 +61,7 @@ Status ValidateAgainstSchema(const Json& document) {
   while (results.popError(error)) {
     if (error.context.size() > best.context.size()) best = error;
   }
-  return Fail(ErrorCode::kPlanSchema, "план не соответствует схеме: " + best.description, ToJsonPointer(best.context));
+  return Fail(ErrorCode::kPlanSchema, "the plan does not match the schema: " + best.description, ToJsonPointer(best.context));
 }
 
 // Keys that must be null for one action and non-null for the other are checked on the JSON
@@ -70,21 +70,21 @@ Status CheckActionShape(const Json& document) {
   const bool refuse = document.at("action") == "refuse";
   if (refuse) {
     if (document.at("refusal_reason").is_null()) {
-      return Fail(ErrorCode::kPlanSemantic, "для отказа нужна причина", "/refusal_reason");
+      return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     }
     for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of"}) {
       if (!document.at(key).is_null()) {
-        return Fail(ErrorCode::kPlanSemantic, "в отказе не должно быть запроса", std::string("/") + key);
+        return Fail(ErrorCode::kPlanSemantic, "a refusal has no query", std::string("/") + key);
       }
     }
     return Ok{};
   }
   if (!document.at("refusal_reason").is_null()) {
-    return Fail(ErrorCode::kPlanSemantic, "причина отказа указана у запроса", "/refusal_reason");
+    return Fail(ErrorCode::kPlanSemantic, "a query has a refusal reason", "/refusal_reason");
   }
   for (const char* key : {"source", "aggregate"}) {
     if (document.at(key).is_null()) {
-      return Fail(ErrorCode::kPlanSemantic, "у запроса должны быть source и aggregate", std::string("/") + key);
+      return Fail(ErrorCode::kPlanSemantic, "a query needs source and aggregate", std::string("/") + key);
     }
   }
   return Ok{};
@@ -135,10 +135,10 @@ std::string_view PlanSchemaText() { return embedded::plan_schema().front().secon
 
 Result<Plan> ParsePlan(std::string_view text) {
   if (text.size() > kMaxPlanBytes) {
-    return Fail(ErrorCode::kPlanLimit, "план слишком большой (больше 64 КиБ)", "/");
+    return Fail(ErrorCode::kPlanLimit, "the plan is too large (over 64 KiB)", "/");
   }
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return Fail(ErrorCode::kPlanNotJson, "план — не JSON", "/");
+  if (document.is_discarded()) return Fail(ErrorCode::kPlanNotJson, "the plan is not JSON", "/");
   CompleteRefusal(document);
   return ValidateDocument(std::move(document));
 }

@@ -8,6 +8,7 @@
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "service/coverage_guard.hpp"
+#include "service/explanation.hpp"
 #include "sql/compiler.hpp"
 
 namespace videobot::service {
@@ -155,9 +156,37 @@ Reply AnswerService::Answer(std::string_view question) {
 Reply AnswerService::Explain(std::string_view question) {
   const std::string_view planner = planner_.Name();
   auto plan = PlanFor(question);
+  if (!plan && plan.error().code == ErrorCode::kLlmUnavailable) {
+    return Reply{Reply::Kind::kUnavailable, plan.error().message, "llm_unavailable", std::string(planner)};
+  }
   if (!plan) return MakeRefusal(plan.error(), planner);
-  const std::string text = fmt::format("План:\n{}\n\nSQL:\n{}", plan::ToJson(*plan).dump(2), DescribeQuery(Compile(*plan)));
-  return Reply{Reply::Kind::kAnswer, text, "ok", std::string(planner)};
+  const auto context = Now();
+  Reply reply{Reply::Kind::kAnswer, DescribePlan(*plan, context), "ok", std::string(planner)};
+  reply.text += "\n" + RowsLine(*plan, context);
+  reply.plan = plan::ToJson(*plan).dump();
+  reply.sql = DescribeQuery(Compile(*plan), database_.dialect(), offset_);
+  return reply;
+}
+
+// How many rows the plan aggregates (a COUNT over the same filters), or why that is unknown.
+std::string AnswerService::RowsLine(const plan::Plan& plan, const plan::TimeContext& context) {
+  const auto count_plan = RowCountPlan(plan);
+  if (!count_plan) return {};
+  try {
+    if (auto refusal = CheckCoverage(plan, db::ReadCoverage(database_), context)) {
+      return fmt::format("Ответа по этим данным не будет: {}", refusal->message);
+    }
+    const auto rows = database_.Query(sql::Compile(*count_plan, sql::CompileOptions{database_.dialect(), context}));
+    if (rows.empty() || rows.front().empty()) return "Учтено строк: 0.";
+    const auto* count = std::get_if<std::int64_t>(&rows.front().front());
+    return DescribeRowCount(plan, count != nullptr ? *count : 0);
+  } catch (const db::QueryTimeoutError&) {
+    return "Сколько строк учтено, не посчитано: запрос слишком тяжёлый.";
+  } catch (const db::NotInitialisedError&) {
+    return std::string(kNotInitialisedReply);
+  } catch (const db::DatabaseError&) {
+    return "Сколько строк учтено, неизвестно: база данных временно недоступна.";
+  }
 }
 
 std::string RefusalMessage(plan::RefusalReason reason) {
@@ -185,18 +214,6 @@ Result<std::string> FormatValue(const db::Value& value) {
   }
   if (const auto* text = std::get_if<std::string>(&value)) return *text;
   return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи — значение не определено.");
-}
-
-std::string DescribeQuery(const sql::Query& query) {
-  std::string out = query.text;
-  for (std::size_t i = 0; i < query.params.size(); ++i) {
-    const auto& param = query.params[i];
-    const std::string shown = std::holds_alternative<std::int64_t>(param)
-                                  ? fmt::format("{}", std::get<std::int64_t>(param))
-                                  : fmt::format("'{}'", std::get<std::string>(param));
-    out += fmt::format("\n  {} = {}", i + 1, shown);
-  }
-  return out;
 }
 
 }  // namespace videobot::service

@@ -13,6 +13,7 @@
 #include "plan/plan.hpp"
 #include "plan/plan_source.hpp"
 #include "service/answerer.hpp"
+#include "service/explanation.hpp"
 #include "sql/query.hpp"
 
 namespace videobot::service {
@@ -55,6 +56,7 @@ class AnswerService final : public Answerer {
  private:
   plan::TimeContext Now() const;
   std::vector<db::Row> TimedQuery(const sql::Query& query);
+  std::string RowsLine(const plan::Plan& plan, const plan::TimeContext& context);
 
   plan::PlanSource& planner_;
   db::Database& database_;
@@ -75,7 +77,5 @@ std::string RefusalMessage(plan::RefusalReason reason);
 /// non-integers with a dot and two decimals. Null → kNoData.
 Result<std::string> FormatValue(const db::Value& value);
 
-/// "SQL\nparams: $1 = …" for people.
-std::string DescribeQuery(const sql::Query& query);
 
 }  // namespace videobot::service

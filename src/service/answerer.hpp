@@ -20,6 +20,9 @@ struct Reply {
   std::string code;     ///< stable outcome code for logs: "ok", an ErrorCode name, "database_unavailable"
   std::string planner;  ///< which plan source answered: "rules", "llm", …
   std::string plan = {};  ///< the validated plan as JSON text when there is one, "" otherwise
+  /// Explain only: the SQL with readable parameters (plain text, several lines, meant for a
+  /// preformatted block after `text`); "" for a refusal. `text` is complete without it.
+  std::string sql = {};
 };
 
 /// Answers questions. One instance is used by one thread at a time.
@@ -28,7 +31,9 @@ class Answerer {
   virtual ~Answerer() = default;
   /// Answers one question. Never throws for bad input; environment failures become kUnavailable.
   virtual Reply Answer(std::string_view question) = 0;
-  /// A readable explanation of how `question` would be answered: the plan and the SQL.
+  /// A readable explanation of how `question` is answered: `text` says in plain Russian (no
+  /// markup) what is counted, over which videos and which period, and how many rows that reads;
+  /// `sql` holds the SQL with readable parameters. A refusal explains why, like Answer.
   virtual Reply Explain(std::string_view question) = 0;
 };
 

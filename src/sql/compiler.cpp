@@ -158,6 +158,7 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
     SqlBuilder sql(options.dialect);
     Query query = CompileFromRollup(plan, *use, sql, options.time);
     query.params = sql.TakeParams();
+    query.meanings = sql.TakeMeanings();
     return query;
   }
   SqlBuilder sql(options.dialect);
@@ -183,6 +184,7 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
                               sql.Int(plan.limit.value_or(10)));
   }
   query.params = sql.TakeParams();
+  query.meanings = sql.TakeMeanings();
   return query;
 }
 

@@ -15,6 +15,21 @@ enum class Dialect { kPostgres, kSqlite };
 /// on PostgreSQL as "YYYY-MM-DD HH:MM:SS.ffffff+00").
 using Param = std::variant<std::int64_t, std::string>;
 
+/// What a bound parameter stands for, so that people can read it (DescribeQuery): instants are
+/// integer µs on SQLite and timestamptz text on PostgreSQL, both shown as ISO 8601.
+enum class ParamKind {
+  kInteger,       ///< a counter threshold, an id count, a limit
+  kText,          ///< an id
+  kInstant,       ///< a moment; `ParamMeaning::micros` holds it (µs since the epoch, UTC)
+  kMicroseconds,  ///< a duration added to an instant; `ParamMeaning::micros` holds it
+};
+
+/// The meaning of one bound parameter (same index as in Query::params).
+struct ParamMeaning {
+  ParamKind kind = ParamKind::kInteger;
+  std::int64_t micros = 0;  ///< the instant or the duration for kInstant / kMicroseconds
+};
+
 /// What the statement returns: one value, or (key, value) rows for grouped plans.
 enum class Shape { kScalar, kRows };
 
@@ -22,6 +37,7 @@ struct Query {
   std::string text;
   std::vector<Param> params;
   Shape shape = Shape::kScalar;
+  std::vector<ParamMeaning> meanings = {};  ///< one per parameter, for showing them to people
 };
 
 }  // namespace videobot::sql

@@ -15,29 +15,40 @@ std::string SqlBuilder::Placeholder() {
 
 std::string SqlBuilder::Int(std::int64_t value) {
   params_.emplace_back(value);
+  meanings_.push_back(ParamMeaning{ParamKind::kInteger, 0});
   return dialect_ == Dialect::kPostgres ? Placeholder() + "::bigint" : Placeholder();
 }
 
 std::string SqlBuilder::Text(std::string value) {
   params_.emplace_back(std::move(value));
+  meanings_.push_back(ParamMeaning{ParamKind::kText, 0});
   return dialect_ == Dialect::kPostgres ? Placeholder() + "::text" : Placeholder();
 }
 
+// An integer parameter that is an instant or a duration in µs.
+std::string SqlBuilder::Micros(std::int64_t value, ParamKind kind) {
+  std::string placeholder = Int(value);
+  meanings_.back() = ParamMeaning{kind, value};
+  return placeholder;
+}
+
 std::string SqlBuilder::At(Instant value) {
-  if (dialect_ == Dialect::kSqlite) return Int(value);
+  if (dialect_ == Dialect::kSqlite) return Micros(value, ParamKind::kInstant);
   // PostgreSQL rejects year 0 in this form ("0000-12-31 21:00:00+00": a period from 0001-01-01 in a
   // zone east of UTC), so no stored instant lies before 0001-01-01T00:00:00Z; raising an earlier
   // bound to that instant keeps every comparison's result.
   constexpr Instant kEarliestSqlInstant = -62'135'596'800'000'000;  // 0001-01-01T00:00:00Z
   if (value < kEarliestSqlInstant) value = kEarliestSqlInstant;
   params_.emplace_back(FormatInstantSql(value));
+  meanings_.push_back(ParamMeaning{ParamKind::kInstant, value});
   return Placeholder() + "::timestamptz";
 }
 
 std::string SqlBuilder::Shift(std::string_view column, Instant micros) {
   if (micros == 0) return std::string(column);
-  if (dialect_ == Dialect::kSqlite) return fmt::format("({} + {})", column, Int(micros));
-  return fmt::format("({} + {} * interval '1 microsecond')", column, Int(micros));
+  const std::string amount = Micros(micros, ParamKind::kMicroseconds);
+  if (dialect_ == Dialect::kSqlite) return fmt::format("({} + {})", column, amount);
+  return fmt::format("({} + {} * interval '1 microsecond')", column, amount);
 }
 
 std::string SqlBuilder::LocalDate(std::string_view column, UtcOffset offset) {

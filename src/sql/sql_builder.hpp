@@ -34,12 +34,16 @@ class SqlBuilder {
 
   /// Moves the collected parameters out.
   std::vector<Param> TakeParams() { return std::move(params_); }
+  /// Moves the meanings of the collected parameters out (same order as TakeParams).
+  std::vector<ParamMeaning> TakeMeanings() { return std::move(meanings_); }
 
  private:
   std::string Placeholder();
+  std::string Micros(std::int64_t value, ParamKind kind);
 
   Dialect dialect_;
   std::vector<Param> params_;
+  std::vector<ParamMeaning> meanings_;
 };
 
 }  // namespace videobot::sql

@@ -187,10 +187,23 @@ TEST_P(LoaderTest, EmptyDocumentLoadsNothing) {
 TEST_P(LoaderTest, ReportsProgress) {
   const std::string text = GeneratedDocument(200, 9);
   std::vector<std::int64_t> seen;
-  LoadText(text, [&](std::int64_t bytes) { seen.push_back(bytes); });
-  ASSERT_GE(seen.size(), 2u) << "document of " << text.size() << " bytes";
+  std::vector<LoadPhase> phases;
+  LoadProgress last;
+  const auto stats = LoadText(text, [&](const LoadProgress& progress) {
+    seen.push_back(progress.bytes);
+    phases.push_back(progress.phase);
+    last = progress;
+  });
+  ASSERT_GE(seen.size(), 3u) << "document of " << text.size() << " bytes";
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
   EXPECT_EQ(seen.back(), static_cast<std::int64_t>(text.size()));
+  // Reading, then the rollup phase once (after the last byte), then done once.
+  EXPECT_EQ(phases[phases.size() - 2], LoadPhase::kRollups);
+  EXPECT_EQ(phases.back(), LoadPhase::kDone);
+  EXPECT_EQ(std::count(phases.begin(), phases.end(), LoadPhase::kRollups), 1);
+  EXPECT_EQ(seen[seen.size() - 2], static_cast<std::int64_t>(text.size()));
+  EXPECT_EQ(last.videos, stats.videos);
+  EXPECT_EQ(last.snapshots, stats.snapshots);
 }
 
 TEST_P(LoaderTest, LargeDocumentCrossesReadChunks) {

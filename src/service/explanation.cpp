@@ -1,0 +1,286 @@
+#include "service/explanation.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <vector>
+
+#include "service/coverage_guard.hpp"
+
+namespace videobot::service {
+namespace {
+
+using plan::Aggregate;
+using plan::Field;
+using plan::Source;
+
+// The counter a field measures, in the genitive plural («просмотров»); "" for key fields.
+std::string_view CounterGenitive(Field field) {
+  switch (field) {
+    case Field::kViews:
+    case Field::kDeltaViews: return "просмотров";
+    case Field::kLikes:
+    case Field::kDeltaLikes: return "лайков";
+    case Field::kComments:
+    case Field::kDeltaComments: return "комментариев";
+    case Field::kReports:
+    case Field::kDeltaReports: return "жалоб";
+    case Field::kVideoId:
+    case Field::kCreatorId:
+    case Field::kPublicationDate:
+    case Field::kMeasurementDate: break;
+  }
+  return "";
+}
+
+// A numeric field as a noun phrase: «число просмотров», «прирост просмотров за замер».
+std::string NumericNoun(Field field) {
+  if (plan::IsDeltaField(field)) return fmt::format("прирост {} за замер", CounterGenitive(field));
+  return fmt::format("число {}", CounterGenitive(field));
+}
+
+// A key field counted distinctly, in the genitive plural: «разных авторов».
+std::string_view DistinctKeyGenitive(Field field) {
+  switch (field) {
+    case Field::kVideoId: return "разных видео";
+    case Field::kCreatorId: return "разных авторов";
+    case Field::kPublicationDate: return "разных дней публикации";
+    case Field::kMeasurementDate: return "разных дней замеров";
+    default: return "разных значений";
+  }
+}
+
+// What one row of the plan's source is, in the genitive plural.
+std::string_view RowsGenitive(Source source) {
+  switch (source) {
+    case Source::kVideos:
+    case Source::kState: return "видео";
+    case Source::kSnapshots: return "замеров статистики";
+  }
+  return "строк";
+}
+
+std::string_view SourceDescription(Source source) {
+  switch (source) {
+    case Source::kVideos: return "итоговые счётчики каждого видео (таблица видео)";
+    case Source::kSnapshots: return "почасовые замеры статистики видео (счётчики и прирост между замерами)";
+    case Source::kState: return "счётчики каждого видео на заданный момент (по его последнему замеру не позже этого момента, 0 до первого замера)";
+  }
+  return "";
+}
+
+// «число видео», «сумма прироста просмотров за замер», «среднее число лайков» …
+std::string WhatWasComputed(const plan::Plan& plan) {
+  switch (plan.aggregate) {
+    case Aggregate::kCount: return fmt::format("число {}", RowsGenitive(plan.source));
+    case Aggregate::kCountDistinct:
+      return fmt::format("число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
+    case Aggregate::kSum: break;
+    case Aggregate::kAvg: break;
+    case Aggregate::kMin: break;
+    case Aggregate::kMax: break;
+  }
+  const Field field = plan.field.value_or(Field::kViews);
+  const std::string noun = NumericNoun(field);
+  const bool delta = plan::IsDeltaField(field);
+  switch (plan.aggregate) {
+    case Aggregate::kSum:
+      return delta ? fmt::format("сумма прироста {} по замерам", CounterGenitive(field))
+                   : fmt::format("сумма: {}", noun);
+    case Aggregate::kAvg: return fmt::format("среднее значение: {}", noun);
+    case Aggregate::kMin: return fmt::format("наименьшее значение: {}", noun);
+    case Aggregate::kMax: return fmt::format("наибольшее значение: {}", noun);
+    default: return noun;
+  }
+}
+
+std::string_view OperatorWords(plan::CompareOp op) {
+  switch (op) {
+    case plan::CompareOp::kGreater: return "больше";
+    case plan::CompareOp::kGreaterEqual: return "не меньше";
+    case plan::CompareOp::kLess: return "меньше";
+    case plan::CompareOp::kLessEqual: return "не больше";
+    case plan::CompareOp::kEqual: return "равно";
+    case plan::CompareOp::kNotEqual: return "не равно";
+  }
+  return "";
+}
+
+std::string ConditionText(const plan::Condition& condition) {
+  return fmt::format("{} {} {}", NumericNoun(condition.field), OperatorWords(condition.op),
+                     GroupDigits(condition.value));
+}
+
+std::string Quoted(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& value : values) out += fmt::format("{}«{}»", out.empty() ? "" : ", ", value);
+  return out;
+}
+
+// «с 28.11.2025 00:00 по 29.11.2025 00:00 (UTC), конец не включён».
+std::string RangeText(const plan::InstantRange& range, UtcOffset offset) {
+  const std::string zone = ZoneLabel(offset);
+  if (range.from && range.to) {
+    return fmt::format("с {} по {} ({}), конец не включён", FormatMoment(*range.from, offset),
+                       FormatMoment(*range.to, offset), zone);
+  }
+  if (range.from) return fmt::format("с {} ({}) и позже", FormatMoment(*range.from, offset), zone);
+  if (range.to) return fmt::format("до {} ({}), не включая этот момент", FormatMoment(*range.to, offset), zone);
+  return "за всё время";
+}
+
+std::string VideosLine(const plan::Plan& plan, const plan::TimeContext& context) {
+  const auto& f = plan.filters;
+  std::vector<std::string> parts;
+  if (!f.creator_ids.empty()) {
+    parts.push_back(fmt::format("{} {}", f.creator_ids.size() == 1 ? "автора" : "авторов", Quoted(f.creator_ids)));
+  }
+  if (!f.video_ids.empty()) parts.push_back(fmt::format("с id {}", Quoted(f.video_ids)));
+  if (f.published) {
+    parts.push_back(fmt::format("опубликованные {}", RangeText(plan::Resolve(*f.published, context), context.offset)));
+  }
+  if (plan.source == Source::kState && plan.as_of) parts.push_back("опубликованные до этого момента");
+  if (parts.empty()) return "Какие видео: все.";
+  return fmt::format("Какие видео: {}.", fmt::join(parts, "; "));
+}
+
+std::string MomentLine(const plan::Plan& plan, const plan::TimeContext& context) {
+  const auto end = plan::ResolveMoment(plan, context);
+  if (!end || !plan.as_of) return {};
+  const std::string zone = ZoneLabel(context.offset);
+  if (plan.as_of->has_time) {
+    return fmt::format("Момент: {} ({}) включительно — учтены замеры не позже него.",
+                       FormatMoment(*end - 1, context.offset), zone);
+  }
+  const Date& day = plan.as_of->value.date;
+  return fmt::format("Момент: конец дня {:02}.{:02}.{:04} — учтены замеры до {} ({}), не включая этот момент.", day.day,
+                     day.month, day.year, FormatMoment(*end, context.offset), zone);
+}
+
+std::string_view GroupNoun(plan::GroupBy group_by) {
+  switch (group_by) {
+    case plan::GroupBy::kCreator: return "по авторам";
+    case plan::GroupBy::kVideo: return "по видео";
+    case plan::GroupBy::kPublicationDate: return "по дням публикации";
+    case plan::GroupBy::kMeasurementDate: return "по дням замеров";
+  }
+  return "";
+}
+
+std::string GroupingLine(const plan::Plan& plan) {
+  if (!plan.group_by) return {};
+  const bool ascending = plan.order == plan::Order::kAsc;
+  return fmt::format("Группировка: {}; показаны первые {} по {} значения.", GroupNoun(*plan.group_by),
+                     plan.limit.value_or(10), ascending ? "возрастанию" : "убыванию");
+}
+
+}  // namespace
+
+std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& context) {
+  std::vector<std::string> lines;
+  lines.push_back(fmt::format("Посчитано: {}.", WhatWasComputed(plan)));
+  lines.push_back(fmt::format("Откуда: {}.", SourceDescription(plan.source)));
+  if (auto moment = MomentLine(plan, context); !moment.empty()) lines.push_back(std::move(moment));
+  lines.push_back(VideosLine(plan, context));
+  const auto& f = plan.filters;
+  if (f.measured) {
+    lines.push_back(fmt::format("Период замеров: {}.", RangeText(plan::Resolve(*f.measured, context), context.offset)));
+  }
+  if (f.hours_after_publication) {
+    lines.push_back(fmt::format("Замеры: только за первые {} ч после публикации каждого видео.",
+                                *f.hours_after_publication));
+  }
+  if (!f.conditions.empty()) {
+    std::vector<std::string> conditions;
+    for (const auto& condition : f.conditions) conditions.push_back(ConditionText(condition));
+    lines.push_back(fmt::format("Условия: {}.", fmt::join(conditions, "; ")));
+  }
+  if (auto grouping = GroupingLine(plan); !grouping.empty()) lines.push_back(std::move(grouping));
+  return fmt::format("{}", fmt::join(lines, "\n"));
+}
+
+std::optional<plan::Plan> RowCountPlan(const plan::Plan& plan) {
+  if (plan.action != plan::Action::kQuery) return std::nullopt;
+  plan::Plan count = plan;
+  count.aggregate = Aggregate::kCount;
+  count.field.reset();
+  count.group_by.reset();
+  count.order.reset();
+  count.limit.reset();
+  return count;
+}
+
+std::string DescribeRowCount(const plan::Plan& plan, std::int64_t rows) {
+  return fmt::format("Учтено строк: {} ({}).", GroupDigits(rows),
+                     plan.source == Source::kSnapshots ? "замеры статистики" : "видео");
+}
+
+std::string FormatIsoInZone(Instant instant, UtcOffset offset) {
+  const Instant shifted = instant + static_cast<Instant>(offset.minutes) * 60 * kMicrosPerSecond;
+  const Instant micros = ((shifted % kMicrosPerSecond) + kMicrosPerSecond) % kMicrosPerSecond;
+  const std::string fraction = micros == 0 ? "" : fmt::format(".{:06}", micros);
+  const std::string zone = offset.minutes == 0 ? "Z" : FormatUtcOffset(offset);
+  return fmt::format("{}{}{}", FormatDateTime(ToLocal(instant, offset)), fraction, zone);
+}
+
+std::string FormatIsoDuration(std::int64_t micros) {
+  if (micros == 0) return "PT0S";
+  const bool negative = micros < 0;
+  // Magnitudes fit: a plan's durations are hours after publication and zone offsets.
+  std::uint64_t rest = negative ? 0 - static_cast<std::uint64_t>(micros) : static_cast<std::uint64_t>(micros);
+  const std::uint64_t days = rest / kMicrosPerDay;
+  rest %= kMicrosPerDay;
+  const std::uint64_t hours = rest / kMicrosPerHour;
+  rest %= kMicrosPerHour;
+  const std::uint64_t minutes = rest / (60 * kMicrosPerSecond);
+  rest %= 60 * kMicrosPerSecond;
+  const std::uint64_t seconds = rest / kMicrosPerSecond;
+  const std::uint64_t fraction = rest % kMicrosPerSecond;
+  std::string out = negative ? "-P" : "P";
+  if (days != 0) out += fmt::format("{}D", days);
+  if (hours != 0 || minutes != 0 || seconds != 0 || fraction != 0) out += "T";
+  if (hours != 0) out += fmt::format("{}H", hours);
+  if (minutes != 0) out += fmt::format("{}M", minutes);
+  if (fraction != 0) {
+    out += fmt::format("{}.{:06}S", seconds, fraction);
+  } else if (seconds != 0) {
+    out += fmt::format("{}S", seconds);
+  }
+  return out;
+}
+
+std::string GroupDigits(std::int64_t value) {
+  const std::string digits = fmt::format("{}", value < 0 ? 0 - static_cast<std::uint64_t>(value)
+                                                         : static_cast<std::uint64_t>(value));
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+std::string DescribeQuery(const sql::Query& query, sql::Dialect dialect, UtcOffset offset) {
+  std::string out = query.text;
+  const char sigil = dialect == sql::Dialect::kPostgres ? '$' : '?';
+  for (std::size_t i = 0; i < query.params.size(); ++i) {
+    const auto& param = query.params[i];
+    const sql::ParamMeaning meaning = i < query.meanings.size() ? query.meanings[i] : sql::ParamMeaning{};
+    std::string shown;
+    switch (meaning.kind) {
+      case sql::ParamKind::kInstant: shown = fmt::format("'{}'", FormatIsoInZone(meaning.micros, offset)); break;
+      case sql::ParamKind::kMicroseconds:
+        shown = fmt::format("{} µs = {}", meaning.micros, FormatIsoDuration(meaning.micros));
+        break;
+      case sql::ParamKind::kInteger:
+      case sql::ParamKind::kText:
+        shown = std::holds_alternative<std::int64_t>(param) ? fmt::format("{}", std::get<std::int64_t>(param))
+                                                            : fmt::format("'{}'", std::get<std::string>(param));
+        break;
+    }
+    out += fmt::format("\n  {}{} = {}", sigil, i + 1, shown);
+  }
+  return out;
+}
+
+}  // namespace videobot::service
