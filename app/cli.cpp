@@ -66,6 +66,10 @@ int RunCli(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "apply pending migrations; idempotent; prints what it applied");
   auto* load = app.add_subcommand("load", "load a videos.json document (FILE or - for stdin)");
   load->add_option("file", file, "FILE or -")->required();
+  db::LoadOptions load_options;
+  load->add_flag("--replace", load_options.replace,
+                 "the file is the whole truth: remove stored videos (and snapshots) it does not list");
+  load->add_flag("--allow-empty", load_options.allow_empty, "with --replace: accept a file without videos (empties the data)");
   auto* generate = app.add_subcommand("generate", "write a generated data set (videos.json shape) to stdout");
   generate->add_option("--videos", generator.videos, "number of videos")->capture_default_str()->check(CLI::Range(0, 100'000'000));
   generate->add_option("--creators", generator.creators, "number of creators")->capture_default_str()->check(CLI::Range(1, 10'000'000));
@@ -92,11 +96,12 @@ int RunCli(int argc, char** argv) {
   if (global.planner.empty()) global.planner = EnvOr("VIDEOBOT_PLANNER");
   if (global.now.empty()) global.now = EnvOr("VIDEOBOT_NOW");
   if (global.time_zone.empty()) global.time_zone = EnvOr("VIDEOBOT_TZ");
+  global.sqlite_busy_timeout_ms = EnvOr("VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS");
   if (*generate) return Guarded([&] { return RunGenerate(generator); });
   return Guarded([&] {
     const AppContext context(global);
     if (*migrate) return RunMigrate(context);
-    if (*load) return RunLoad(context, file);
+    if (*load) return RunLoad(context, file, load_options);
     if (*ask) return RunAsk(context, Join(words));
     if (*plan) return RunPlan(context, Join(words));
     if (*run_plan) return RunRunPlan(context, file);

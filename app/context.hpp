@@ -18,12 +18,13 @@ struct GlobalOptions {
   std::string planner;       ///< --planner / VIDEOBOT_PLANNER; "" = default for the settings
   std::string now;           ///< --now / VIDEOBOT_NOW (RFC 3339); "" = the system clock
   std::string time_zone;     ///< --tz / VIDEOBOT_TZ ("UTC", "+03:00"); "" = UTC
+  std::string sqlite_busy_timeout_ms;  ///< VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS; "" = db::kDefaultSqliteBusyTimeout
 };
 
 /// Everything a command needs, built once from GlobalOptions.
 class AppContext {
  public:
-  /// Throws std::invalid_argument with a Russian message for a malformed --now or --tz.
+  /// Throws std::invalid_argument for a malformed --now, --tz or VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS.
   explicit AppContext(GlobalOptions options);
 
   /// Opens the configured database: kCreate for the commands that build it (migrate, load),
@@ -49,6 +50,7 @@ class AppContext {
   GlobalOptions options_;
   std::unique_ptr<Clock> clock_;
   UtcOffset offset_;
+  db::ConnectionOptions connection_;
 };
 
 /// An AnswerService together with the parts it borrows.

@@ -39,6 +39,13 @@ class NotInitialisedError : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+/// SQLite: the database stayed locked by another connection (a load, a migration) for longer
+/// than the busy timeout (ConnectionOptions::sqlite_busy_timeout). Retrying later may succeed.
+class DatabaseBusyError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 /// A statement failed because a value left the range the engine computes exactly (a sum past
 /// the 64-bit integer range). The message holds no SQL or driver text.
 class ValueOutOfRangeError : public DatabaseError {
@@ -82,10 +89,22 @@ enum class OpenMode {
   kExisting,
 };
 
+/// The default of ConnectionOptions::sqlite_busy_timeout (setting VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS).
+inline constexpr std::chrono::milliseconds kDefaultSqliteBusyTimeout{5000};
+
+/// How a connection behaves beyond what its URL says.
+struct ConnectionOptions {
+  /// SQLite: how long a statement waits for a lock held by another connection (a load, a
+  /// migration, the bot saving its offset) before failing with DatabaseBusyError; zero fails at
+  /// once. Ignored by PostgreSQL, whose row locks do not block between loads and readers.
+  std::chrono::milliseconds sqlite_busy_timeout = kDefaultSqliteBusyTimeout;
+};
+
 /// Opens a database from a URL: "sqlite:PATH", or anything else is a libpq URI/conninfo
 /// ("postgresql://…", "host=… dbname=…"). PostgreSQL sessions are pinned to UTC.
 /// Throws NotInitialisedError (kExisting only, see OpenMode), or DatabaseError when the
 /// database cannot be opened.
-std::unique_ptr<Database> Open(const std::string& url, OpenMode mode = OpenMode::kCreate);
+std::unique_ptr<Database> Open(const std::string& url, OpenMode mode = OpenMode::kCreate,
+                               const ConnectionOptions& options = {});
 
 }  // namespace videobot::db
