@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/output.hpp"
+#include "app/settings_catalogue.hpp"
 #include "common/version.hpp"
 
 namespace videobot::app {
@@ -84,6 +85,7 @@ int RunCli(int argc, char** argv) {
   sql->add_option("question", words, "the question in Russian")->required();
   auto* chat = app.add_subcommand("chat", "interactive prompt answering like the bot");
   auto* bot = app.add_subcommand("bot", "run the Telegram bot (env BOT_TOKEN, TELEGRAM_API_URL …)");
+  auto* settings = app.add_subcommand("settings", "print every setting (variable, flag, default, meaning) as a Markdown table");
 
   try {
     app.parse(argc, argv);
@@ -98,6 +100,10 @@ int RunCli(int argc, char** argv) {
   if (global.time_zone.empty()) global.time_zone = EnvOr("VIDEOBOT_TZ");
   global.sqlite_busy_timeout_ms = EnvOr("VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS");
   if (*generate) return Guarded([&] { return RunGenerate(generator); });
+  if (*settings) {
+    fmt::print("{}", SettingsMarkdownTable());
+    return kExitOk;
+  }
   return Guarded([&] {
     const AppContext context(global);
     if (*migrate) return RunMigrate(context);

@@ -27,7 +27,7 @@ std::unique_ptr<Database> Open(const std::string& url, OpenMode mode, const Conn
     return std::make_unique<SqliteDatabase>(*path, mode, options.sqlite_busy_timeout);
   }
   auto database = std::make_unique<PostgresDatabase>(url);
-  if (mode == OpenMode::kExisting) RequireDataTables(*database);
+  if (mode == OpenMode::kExisting) RequireReadableSchema(*database);
   return database;
 }
 

@@ -46,6 +46,13 @@ class DatabaseBusyError : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+/// The database's schema is newer than this binary knows (migrations applied by a newer
+/// videobot). The message names both versions and says what to do.
+class SchemaTooNewError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 /// A statement failed because a value left the range the engine computes exactly (a sum past
 /// the 64-bit integer range). The message holds no SQL or driver text.
 class ValueOutOfRangeError : public DatabaseError {
@@ -85,7 +92,8 @@ enum class OpenMode {
   /// Commands that build the schema (migrate, load): a missing SQLite file is created.
   kCreate,
   /// Commands that only read (ask, run-plan, chat, bot): nothing is created. A SQLite file that
-  /// does not exist, or a database without the data tables, is a NotInitialisedError.
+  /// does not exist, or a database without the data tables, is a NotInitialisedError; a schema
+  /// newer than this binary knows is a SchemaTooNewError.
   kExisting,
 };
 

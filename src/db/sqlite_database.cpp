@@ -108,7 +108,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode, std::chro
   sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
   try {
     // Checked before the pragmas: switching to WAL would write to a file that is no database yet.
-    if (mode == OpenMode::kExisting) RequireDataTables(*this);
+    if (mode == OpenMode::kExisting) RequireReadableSchema(*this);
     // WAL lets readers (the bot, ask) run while a load is in progress; NORMAL sync is durable
     // across application crashes in WAL mode.
     Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
