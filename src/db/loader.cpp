@@ -88,7 +88,9 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
       }
     }
     sink->Finish();
-    if (options.replace && stats.videos == 0 && !options.allow_empty) return Unexpected{RefuseEmptyReplacement().error()};
+    if (options.replace && stats.videos == 0 && !options.allow_empty) {
+      return Unexpected{RefuseEmptyReplacement().error()};
+    }
     std::vector<std::string_view> loaded;
     loaded.reserve(seen.size());
     for (const auto& entry : seen) loaded.push_back(entry.first);

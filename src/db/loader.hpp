@@ -1,5 +1,6 @@
 #pragma once
-// The bulk loader for videos.json documents: streaming, strict, atomic, idempotent (upsert).
+// The bulk loader for videos.json documents: streaming, strict, atomic, idempotent (an upsert,
+// or a replacement that makes the document the whole truth).
 
 #include <cstdint>
 #include <functional>

@@ -1,7 +1,6 @@
 // The SQLite bulk writer: prepared upserts inside the loader's transaction.
 #include <optional>
 #include <string>
-
 #include <vector>
 
 #include "db/id_arrays.hpp"
