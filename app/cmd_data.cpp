@@ -59,7 +59,7 @@ int RunMigrate(const AppContext& context) {
   return kExitOk;
 }
 
-int RunLoad(const AppContext& context, const std::string& file) {
+int RunLoad(const AppContext& context, const std::string& file, const db::LoadOptions& options) {
   std::ifstream file_stream;
   std::istream* input = &std::cin;
   std::int64_t total = 0;
@@ -75,10 +75,15 @@ int RunLoad(const AppContext& context, const std::string& file) {
   // A fresh database is brought up to date first, so `load` works on its own.
   db::Migrate(*database);
   ProgressBar bar(total);
-  auto stats = db::Load(*database, *input, [&bar](std::int64_t bytes) { bar.Update(bytes); });
+  auto stats = db::Load(*database, *input, [&bar](std::int64_t bytes) { bar.Update(bytes); }, options);
   // Load errors are for the operator: code, JSON path and message.
   if (!stats) return PrintLoadError(stats.error());
-  fmt::print(stderr, "загружено: {} видео, {} замеров\n", stats->videos, stats->snapshots);
+  if (options.replace) {
+    fmt::print(stderr, "загружено: {} видео, {} замеров; удалено видео, которых нет в файле: {}\n", stats->videos,
+               stats->snapshots, stats->removed_videos);
+  } else {
+    fmt::print(stderr, "загружено: {} видео, {} замеров\n", stats->videos, stats->snapshots);
+  }
   return kExitOk;
 }
 

@@ -5,11 +5,12 @@
 
 #include "app/context.hpp"
 #include "datagen/generator.hpp"
+#include "db/loader.hpp"
 
 namespace videobot::app {
 
 int RunMigrate(const AppContext& context);
-int RunLoad(const AppContext& context, const std::string& file);
+int RunLoad(const AppContext& context, const std::string& file, const db::LoadOptions& options = {});
 int RunGenerate(const datagen::GeneratorOptions& options);
 int RunAsk(const AppContext& context, const std::string& question);
 int RunPlan(const AppContext& context, const std::string& question);
