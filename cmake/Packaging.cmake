@@ -40,8 +40,9 @@ endforeach()
 install(FILES ${videobot_docs} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # --- Man page, generated from --help --------------------------------------------------------------
+# Not in sanitizer builds: they are never packaged, and their binary reports at exit.
 find_program(HELP2MAN_EXECUTABLE help2man)
-if(HELP2MAN_EXECUTABLE)
+if(HELP2MAN_EXECUTABLE AND NOT VIDEOBOT_SANITIZE)
   find_program(GZIP_EXECUTABLE gzip REQUIRED)
   set(videobot_man ${CMAKE_CURRENT_BINARY_DIR}/man/videobot.1)
   add_custom_command(
@@ -57,8 +58,9 @@ if(HELP2MAN_EXECUTABLE)
     COMMENT "Generating the man page videobot.1 from --help"
     VERBATIM)
   add_custom_target(videobot_man ALL DEPENDS ${videobot_man}.gz)
+  set(VIDEOBOT_MAN_PAGE ON)
   install(FILES ${videobot_man}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-else()
+elseif(NOT HELP2MAN_EXECUTABLE)
   message(STATUS "videobot: help2man not found; the man page videobot.1 is not generated (apt-get install help2man)")
 endif()
 
