@@ -9,7 +9,7 @@
 # Everything it starts is removed when it ends (trap). Prints the total time and the image size.
 #   scripts/container-test.sh
 # Machine recipe (podman with runc and cgroupfs, base images from the Debian archive, host
-# network): /work/shared/CONTAINERS.md. Packages: podman runc mmdebstrap uidmap podman-compose.
+# network) is in docs/install.md. Packages: podman runc mmdebstrap uidmap podman-compose.
 # VIDEOBOT_BASE_TAR=FILE keeps the mmdebstrap tarball of the base image between runs.
 # podman-compose 1.0.3 (Debian bookworm) ignores depends_on conditions, so step 3 starts the
 # services in compose.yaml's order itself: postgres until healthy, load until it exits, then bot.
@@ -37,7 +37,7 @@ data_volume=videobot-test-data-$suffix
 pg_container=videobot-test-pg-$suffix
 fake_pid=""
 
-# --- podman configuration for this machine (CONTAINERS.md) ---------------------------------------
+# --- podman configuration: runc, cgroupfs, no default ulimits -----------------------------------------
 cat >"$work/containers.conf" <<'CONF'
 [containers]
 default_ulimits = []
