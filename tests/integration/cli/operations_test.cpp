@@ -146,6 +146,26 @@ TEST_F(Operations, EverySettingTheCodeReadsHasARowAndEveryRowIsRead) {
   for (const auto& name : listed) EXPECT_TRUE(read.contains(name)) << name << " has a settings row but nothing reads it";
 }
 
+// The binary's variables `.env.example` (the package's /etc/videobot/videobot.env and compose's
+// .env) shows, set or commented out: `NAME=…` or `# NAME=…` at the start of a line, before the
+// section of variables only compose.yaml reads.
+std::set<std::string> ExampleFileVariables(std::string text) {
+  text = text.substr(0, text.find("# --- compose.yaml only"));
+  std::set<std::string> names;
+  const std::regex line(R"(^(?:# )?([A-Z][A-Z0-9_]+)=)", std::regex::multiline);
+  for (std::sregex_iterator it(text.begin(), text.end(), line), last; it != last; ++it) names.insert((*it)[1]);
+  return names;
+}
+
+TEST_F(Operations, TheExampleConfigurationListsEverySettingAndNoOther) {
+  const auto table = RunProcess({BinaryPath(), "settings"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  const auto listed = CatalogueVariables(table.out);
+  const auto shown = ExampleFileVariables(ReadFile(std::filesystem::path(SourceDir()) / ".env.example"));
+  for (const auto& name : listed) EXPECT_TRUE(shown.contains(name)) << name << " is missing from .env.example";
+  for (const auto& name : shown) EXPECT_TRUE(listed.contains(name)) << name << " in .env.example is not a setting";
+}
+
 TEST_F(Operations, TheOperationsGuideHoldsTheGeneratedSettingsTable) {
   const auto table = RunProcess({BinaryPath(), "settings"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
