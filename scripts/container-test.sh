@@ -114,9 +114,10 @@ if ! podman image exists "$base_image"; then
 fi
 
 say "building $image from the Dockerfile"
-podman build --network=host -t "$image" . >"$work/build.log" 2>&1 || { tail -50 "$work/build.log" >&2; fail "podman build"; }
+# Docker image format: the OCI format podman defaults to has no HEALTHCHECK.
+podman build --format docker --network=host -t "$image" . >"$work/build.log" 2>&1 || { tail -50 "$work/build.log" >&2; fail "podman build"; }
 say "building the PostgreSQL 15 stand-in tagged $pg_image"
-podman build --network=host -t "$pg_image" tests/containers/postgres >"$work/build-pg.log" 2>&1 \
+podman build --format docker --network=host -t "$pg_image" tests/containers/postgres >"$work/build-pg.log" 2>&1 \
   || { tail -50 "$work/build-pg.log" >&2; fail "podman build (postgres)"; }
 
 [ "$(podman image inspect --format '{{.Config.User}}' "$image")" = videobot ] || fail "the image does not run as videobot"
