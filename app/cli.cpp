@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/output.hpp"
+#include "app/settings_catalogue.hpp"
 #include "common/version.hpp"
 
 namespace videobot::app {
@@ -66,6 +67,10 @@ int RunCli(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "apply pending migrations; idempotent; prints what it applied");
   auto* load = app.add_subcommand("load", "load a videos.json document (FILE or - for stdin)");
   load->add_option("file", file, "FILE or -")->required();
+  db::LoadOptions load_options;
+  load->add_flag("--replace", load_options.replace,
+                 "the file is the whole truth: remove stored videos (and snapshots) it does not list");
+  load->add_flag("--allow-empty", load_options.allow_empty, "with --replace: accept a file without videos (empties the data)");
   auto* generate = app.add_subcommand("generate", "write a generated data set (videos.json shape) to stdout");
   generate->add_option("--videos", generator.videos, "number of videos")->capture_default_str()->check(CLI::Range(0, 100'000'000));
   generate->add_option("--creators", generator.creators, "number of creators")->capture_default_str()->check(CLI::Range(1, 10'000'000));
@@ -85,6 +90,7 @@ int RunCli(int argc, char** argv) {
   auto* bot = app.add_subcommand("bot", "run the Telegram bot (env BOT_TOKEN, TELEGRAM_API_URL …)");
   auto* serve = app.add_subcommand(
       "serve", "run the HTTP server without Telegram: /healthz, /readyz, /metrics, POST /v1/ask (env VIDEOBOT_HTTP_ADDR)");
+  auto* settings = app.add_subcommand("settings", "print every setting (variable, flag, default, meaning) as a Markdown table");
 
   try {
     app.parse(argc, argv);
@@ -100,11 +106,16 @@ int RunCli(int argc, char** argv) {
   global.http_address = EnvOr("VIDEOBOT_HTTP_ADDR");
   global.api_token = EnvOr("VIDEOBOT_API_TOKEN");
   global.log_format = EnvOr("VIDEOBOT_LOG_FORMAT");
+  global.sqlite_busy_timeout_ms = EnvOr("VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS");
   if (*generate) return Guarded([&] { return RunGenerate(generator); });
+  if (*settings) {
+    fmt::print("{}", SettingsMarkdownTable());
+    return kExitOk;
+  }
   return Guarded([&] {
     const AppContext context(global);
     if (*migrate) return RunMigrate(context);
-    if (*load) return RunLoad(context, file);
+    if (*load) return RunLoad(context, file, load_options);
     if (*ask) return RunAsk(context, Join(words));
     if (*plan) return RunPlan(context, Join(words));
     if (*run_plan) return RunRunPlan(context, file);

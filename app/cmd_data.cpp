@@ -64,7 +64,7 @@ int RunMigrate(const AppContext& context) {
   return kExitOk;
 }
 
-int RunLoad(const AppContext& context, const std::string& file) {
+int RunLoad(const AppContext& context, const std::string& file, const db::LoadOptions& options) {
   std::ifstream file_stream;
   std::istream* input = &std::cin;
   std::int64_t total = 0;
@@ -80,11 +80,17 @@ int RunLoad(const AppContext& context, const std::string& file) {
   // A fresh database is brought up to date first, so `load` works on its own.
   db::Migrate(*database);
   ProgressBar bar(total);
-  auto stats = db::Load(*database, *input, [&bar](const db::LoadProgress& progress) { bar.Update(progress); });
+  auto stats =
+      db::Load(*database, *input, [&bar](const db::LoadProgress& progress) { bar.Update(progress); }, options);
   bar.Finish();
   // Load errors are for the operator: code, JSON path and message.
   if (!stats) return PrintLoadError(stats.error());
-  fmt::print(stderr, "loaded: {} videos, {} snapshots\n", stats->videos, stats->snapshots);
+  if (options.replace) {
+    fmt::print(stderr, "loaded: {} videos, {} snapshots; removed {} videos absent from the file\n", stats->videos,
+               stats->snapshots, stats->removed_videos);
+  } else {
+    fmt::print(stderr, "loaded: {} videos, {} snapshots\n", stats->videos, stats->snapshots);
+  }
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/context.hpp"
 #include "datagen/generator.hpp"
+#include "db/loader.hpp"
 #include "service/status.hpp"
 
 namespace videobot::app {
@@ -17,7 +18,7 @@ service::Status ReadServiceStatus(const AppContext& context);
 std::string FormatExplanation(const service::Reply& reply);
 
 int RunMigrate(const AppContext& context);
-int RunLoad(const AppContext& context, const std::string& file);
+int RunLoad(const AppContext& context, const std::string& file, const db::LoadOptions& options = {});
 int RunGenerate(const datagen::GeneratorOptions& options);
 int RunAsk(const AppContext& context, const std::string& question);
 int RunPlan(const AppContext& context, const std::string& question);

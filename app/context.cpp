@@ -1,5 +1,6 @@
 #include "app/context.hpp"
 
+#include <charconv>
 #include <stdexcept>
 
 #include "db/connection_url.hpp"
@@ -28,10 +29,30 @@ UtcOffset MakeOffset(const std::string& zone) {
   return *offset;
 }
 
+// The longest accepted busy timeout: an hour (a load of a very large file on a slow disk).
+constexpr std::int64_t kMaxBusyTimeoutMs = 3'600'000;
+
+db::ConnectionOptions MakeConnectionOptions(const std::string& busy_timeout_ms) {
+  db::ConnectionOptions options;
+  if (busy_timeout_ms.empty()) return options;
+  std::int64_t value = -1;
+  const char* end = busy_timeout_ms.data() + busy_timeout_ms.size();
+  const auto [ptr, error] = std::from_chars(busy_timeout_ms.data(), end, value);
+  if (error != std::errc() || ptr != end || value < 0 || value > kMaxBusyTimeoutMs) {
+    throw std::invalid_argument("VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS: expected a whole number of milliseconds from 0 to " +
+                                std::to_string(kMaxBusyTimeoutMs) + ", got «" + busy_timeout_ms + "»");
+  }
+  options.sqlite_busy_timeout = std::chrono::milliseconds(value);
+  return options;
+}
+
 }  // namespace
 
 AppContext::AppContext(GlobalOptions options)
-    : options_(std::move(options)), clock_(MakeClock(options_.now)), offset_(MakeOffset(options_.time_zone)) {
+    : options_(std::move(options)),
+      clock_(MakeClock(options_.now)),
+      offset_(MakeOffset(options_.time_zone)),
+      connection_(MakeConnectionOptions(options_.sqlite_busy_timeout_ms)) {
   if (options_.database_url.empty()) options_.database_url = "sqlite:videobot.db";
   if (auto problem = db::CheckUrlForm(options_.database_url)) throw std::invalid_argument("--db/DATABASE_URL: " + *problem);
 }
@@ -41,7 +62,7 @@ sql::Dialect AppContext::dialect() const {
 }
 
 std::unique_ptr<db::Database> AppContext::OpenDatabase(db::OpenMode mode) const {
-  return db::Open(options_.database_url, mode);
+  return db::Open(options_.database_url, mode, connection_);
 }
 
 std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {

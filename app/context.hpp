@@ -21,13 +21,14 @@ struct GlobalOptions {
   std::string http_address;  ///< VIDEOBOT_HTTP_ADDR ("127.0.0.1:8080"); "" = no HTTP server
   std::string api_token;     ///< VIDEOBOT_API_TOKEN; "" = POST /v1/ask disabled
   std::string log_format;    ///< VIDEOBOT_LOG_FORMAT: text | json; "" = text
+  std::string sqlite_busy_timeout_ms;  ///< VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS; "" = db::kDefaultSqliteBusyTimeout
 };
 
 /// Everything a command needs, built once from GlobalOptions.
 class AppContext {
  public:
-  /// Throws std::invalid_argument with an English message for a malformed --now or --tz or a
-  /// database URL of an unsupported form (db::CheckUrlForm).
+  /// Throws std::invalid_argument with an English message for a malformed --now, --tz or
+  /// VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS, or a database URL of an unsupported form (db::CheckUrlForm).
   explicit AppContext(GlobalOptions options);
 
   /// Opens the configured database: kCreate for the commands that build it (migrate, load),
@@ -53,6 +54,7 @@ class AppContext {
   GlobalOptions options_;
   std::unique_ptr<Clock> clock_;
   UtcOffset offset_;
+  db::ConnectionOptions connection_;
 };
 
 /// An AnswerService together with the parts it borrows.

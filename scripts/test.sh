@@ -3,6 +3,7 @@
 # (unit, golden cases, integration against PostgreSQL, SQLite and loopback fake servers) and
 # stops the cluster. Under CI (CI=true) warnings are errors. VIDEOBOT_ASAN=1 also runs the whole
 # suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan, build-asan/).
+# VIDEOBOT_CONTAINER_TEST=1 also builds and runs the container image (scripts/container-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=dev
@@ -18,4 +19,8 @@ if [ "${VIDEOBOT_ASAN:-0}" = "1" ]; then
   cmake --build --preset asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     scripts/with-postgres.sh ctest --preset asan
+fi
+
+if [ "${VIDEOBOT_CONTAINER_TEST:-0}" = "1" ]; then
+  scripts/container-test.sh
 fi

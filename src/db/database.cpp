@@ -18,17 +18,17 @@ bool FileExists(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<Database> Open(const std::string& url, OpenMode mode) {
+std::unique_ptr<Database> Open(const std::string& url, OpenMode mode, const ConnectionOptions& options) {
   if (auto path = SqlitePath(url)) {
     if (path->empty()) throw DatabaseError("SQLite: empty path in database URL «sqlite:»");
     if (mode == OpenMode::kExisting && *path != ":memory:" && !FileExists(*path)) {
       throw NotInitialisedError(MissingDatabaseFileMessage(*path));
     }
-    return std::make_unique<SqliteDatabase>(*path, mode);
+    return std::make_unique<SqliteDatabase>(*path, mode, options.sqlite_busy_timeout);
   }
   if (auto problem = CheckUrlForm(url)) throw DatabaseError(*problem);
   auto database = std::make_unique<PostgresDatabase>(url);
-  if (mode == OpenMode::kExisting) RequireDataTables(*database);
+  if (mode == OpenMode::kExisting) RequireReadableSchema(*database);
   return database;
 }
 

@@ -39,6 +39,20 @@ class NotInitialisedError : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+/// SQLite: the database stayed locked by another connection (a load, a migration) for longer
+/// than the busy timeout (ConnectionOptions::sqlite_busy_timeout). Retrying later may succeed.
+class DatabaseBusyError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+/// The database's schema is newer than this binary knows (migrations applied by a newer
+/// videobot). The message names both versions and says what to do.
+class SchemaTooNewError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 /// A statement failed because a value left the range the engine computes exactly (a sum past
 /// the 64-bit integer range). The message holds no SQL or driver text.
 class ValueOutOfRangeError : public DatabaseError {
@@ -78,14 +92,27 @@ enum class OpenMode {
   /// Commands that build the schema (migrate, load): a missing SQLite file is created.
   kCreate,
   /// Commands that only read (ask, run-plan, chat, bot): nothing is created. A SQLite file that
-  /// does not exist, or a database without the data tables, is a NotInitialisedError.
+  /// does not exist, or a database without the data tables, is a NotInitialisedError; a schema
+  /// newer than this binary knows is a SchemaTooNewError.
   kExisting,
+};
+
+/// The default of ConnectionOptions::sqlite_busy_timeout (setting VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS).
+inline constexpr std::chrono::milliseconds kDefaultSqliteBusyTimeout{5000};
+
+/// How a connection behaves beyond what its URL says.
+struct ConnectionOptions {
+  /// SQLite: how long a statement waits for a lock held by another connection (a load, a
+  /// migration, the bot saving its offset) before failing with DatabaseBusyError; zero fails at
+  /// once. Ignored by PostgreSQL, whose row locks do not block between loads and readers.
+  std::chrono::milliseconds sqlite_busy_timeout = kDefaultSqliteBusyTimeout;
 };
 
 /// Opens a database from a URL: "sqlite:PATH", or anything else is a libpq URI/conninfo
 /// ("postgresql://…", "host=… dbname=…"). PostgreSQL sessions are pinned to UTC.
 /// Throws NotInitialisedError (kExisting only, see OpenMode), or DatabaseError when the
 /// database cannot be opened.
-std::unique_ptr<Database> Open(const std::string& url, OpenMode mode = OpenMode::kCreate);
+std::unique_ptr<Database> Open(const std::string& url, OpenMode mode = OpenMode::kCreate,
+                               const ConnectionOptions& options = {});
 
 }  // namespace videobot::db

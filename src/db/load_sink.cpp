@@ -5,9 +5,9 @@
 
 namespace videobot::db {
 
-std::unique_ptr<LoadSink> MakeLoadSink(Database& database) {
-  if (auto* sqlite = dynamic_cast<SqliteDatabase*>(&database)) return MakeSqliteLoadSink(*sqlite);
-  if (auto* postgres = dynamic_cast<PostgresDatabase*>(&database)) return MakePostgresLoadSink(*postgres);
+std::unique_ptr<LoadSink> MakeLoadSink(Database& database, bool replace) {
+  if (auto* sqlite = dynamic_cast<SqliteDatabase*>(&database)) return MakeSqliteLoadSink(*sqlite, replace);
+  if (auto* postgres = dynamic_cast<PostgresDatabase*>(&database)) return MakePostgresLoadSink(*postgres, replace);
   throw DatabaseError("the loader supports only the SQLite and PostgreSQL databases opened with db::Open");
 }
 

@@ -24,11 +24,13 @@ class LoadSink {
 };
 
 /// The bulk writer for `database` (SQLite: prepared upserts; PostgreSQL: COPY into staging
-/// tables, then upserts). Must be called inside an open transaction. Throws DatabaseError.
-std::unique_ptr<LoadSink> MakeLoadSink(Database& database);
+/// tables, then upserts). Must be called inside an open transaction. With `replace`, stored
+/// snapshots of a written video that the document does not list for it are removed as well
+/// (LoadOptions::replace). Throws DatabaseError.
+std::unique_ptr<LoadSink> MakeLoadSink(Database& database, bool replace = false);
 
 /// The SQLite and PostgreSQL writers (defined next to their backends).
-std::unique_ptr<LoadSink> MakeSqliteLoadSink(SqliteDatabase& database);
-std::unique_ptr<LoadSink> MakePostgresLoadSink(PostgresDatabase& database);
+std::unique_ptr<LoadSink> MakeSqliteLoadSink(SqliteDatabase& database, bool replace);
+std::unique_ptr<LoadSink> MakePostgresLoadSink(PostgresDatabase& database, bool replace);
 
 }  // namespace videobot::db

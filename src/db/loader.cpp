@@ -6,6 +6,7 @@
 
 #include "db/coverage.hpp"
 #include "db/load_sink.hpp"
+#include "db/replacement.hpp"
 #include "db/rollups.hpp"
 #include "db/video_parser.hpp"
 #include "db/video_stream.hpp"
@@ -41,11 +42,21 @@ class TransactionGuard {
   bool open_ = true;
 };
 
-Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, const ProgressCallback& progress) {
+// A replacing load of a document without videos would empty the database: most likely a
+// truncated or failed export, so it needs an explicit permission.
+Status RefuseEmptyReplacement() {
+  return Fail(ErrorCode::kUsage,
+              "the document holds no videos: replacing the data with it would remove every stored video; "
+              "nothing was changed (pass --allow-empty to empty the database on purpose)",
+              "/videos");
+}
+
+Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, const ProgressCallback& progress,
+                                    const LoadOptions& options) {
   LoadStats stats;
   TransactionGuard transaction(database);
   {
-    auto sink = MakeLoadSink(database);
+    auto sink = MakeLoadSink(database, options.replace);
     VideoStream stream(input);
     stream.set_padding(VideoParser::kPadding);
     VideoParser parser;
@@ -77,9 +88,13 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
       }
     }
     sink->Finish();
+    if (options.replace && stats.videos == 0 && !options.allow_empty) {
+      return Unexpected{RefuseEmptyReplacement().error()};
+    }
     std::vector<std::string_view> loaded;
     loaded.reserve(seen.size());
     for (const auto& entry : seen) loaded.push_back(entry.first);
+    if (options.replace) stats.removed_videos = RemoveVideosNotIn(database, loaded);
     if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
     RefreshRollups(database, loaded);
     RefreshCoverage(database, SystemClock().Now());
@@ -92,9 +107,10 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
 
 }  // namespace
 
-Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCallback& progress) {
+Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCallback& progress,
+                       const LoadOptions& options) {
   try {
-    return LoadInTransaction(database, input, progress);
+    return LoadInTransaction(database, input, progress, options);
   } catch (const InputError& error) {
     return Unexpected{error.error()};
   } catch (const ValueOutOfRangeError&) {

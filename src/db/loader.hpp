@@ -1,5 +1,6 @@
 #pragma once
-// The bulk loader for videos.json documents: streaming, strict, atomic, idempotent (upsert).
+// The bulk loader for videos.json documents: streaming, strict, atomic, idempotent (an upsert,
+// or a replacement that makes the document the whole truth).
 
 #include <cstdint>
 #include <functional>
@@ -25,6 +26,19 @@ struct LoadStats {
   std::int64_t videos = 0;
   std::int64_t snapshots = 0;
   std::int64_t bytes = 0;
+  std::int64_t removed_videos = 0;  ///< videos deleted by a replacing load (always 0 for an upsert)
+};
+
+/// How a load treats the data already stored.
+struct LoadOptions {
+  /// false (the default): an upsert — videos and snapshots absent from the document stay.
+  /// true: the document is the whole truth — stored videos absent from it are removed with their
+  /// snapshots and rollup rows, and stored snapshots of its videos that it does not list are
+  /// removed too, in the load's transaction (a failed load removes nothing).
+  bool replace = false;
+  /// A replacing load of a document without videos would empty the database; it is refused
+  /// (kUsage, nothing written) unless this is set.
+  bool allow_empty = false;
 };
 
 /// What a load is doing.
@@ -52,7 +66,8 @@ using ProgressCallback = std::function<void(const LoadProgress&)>;
 /// [kEarliestInstant, kLatestInstant]) returns kValueOutOfRange. Both name the JSON path, and the
 /// message the video index, snapshot index and byte offset. The load also refreshes the
 /// coverage row (coverage.hpp) in its transaction. Throws DatabaseError on environment failures
-/// (nothing is written then either).
-Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCallback& progress = {});
+/// (nothing is written then either). `options` selects an upsert (default) or a replacing load.
+Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCallback& progress = {},
+                       const LoadOptions& options = {});
 
 }  // namespace videobot::db

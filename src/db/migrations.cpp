@@ -5,6 +5,7 @@
 
 #include "common/time.hpp"
 #include "db/migration_files.hpp"
+#include "db/schema_state.hpp"
 
 namespace videobot::db {
 namespace {
@@ -79,8 +80,11 @@ void Verify(const std::map<int, Recorded>& recorded, const std::vector<Migration
     const auto file = std::find_if(files.begin(), files.end(),
                                    [wanted = version](const auto& f) { return f.version == wanted; });
     if (file == files.end()) {
-      throw MigrationError("the database has migration " + std::to_string(version) + " (" + applied.name +
-                           ") that this videobot does not know; it was applied by a newer version");
+      const int known = files.empty() ? 0 : files.back().version;
+      const int newest = recorded.rbegin()->first;
+      throw MigrationError(version > known ? SchemaTooNewMessage(newest, known)
+                                           : "the database has migration " + std::to_string(version) + " (" +
+                                                 applied.name + ") that this videobot does not know");
     }
     if (file->checksum != applied.checksum) {
       throw MigrationError("migration " + file->name + " was changed after it was applied: recorded checksum " +

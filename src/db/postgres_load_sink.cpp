@@ -48,6 +48,11 @@ std::string UpsertSnapshots() {
          " updated_at = EXCLUDED.updated_at WHERE video_snapshots.video_id = EXCLUDED.video_id";
 }
 
+// A replacing load removes the stored snapshots of the file's videos that the file does not list.
+constexpr std::string_view kDeleteUnlistedSnapshots =
+    "DELETE FROM video_snapshots v USING videobot_stage_videos sv WHERE v.video_id = sv.id"
+    " AND NOT EXISTS (SELECT 1 FROM videobot_stage_snapshots s WHERE s.id = v.id)";
+
 void AppendCounters(std::string& out, const Counters& counters) {
   AppendInteger(out, counters.views);
   out += '\t';
@@ -65,7 +70,8 @@ void AppendCounters(std::string& out, const Counters& counters) {
 
 class PostgresLoadSink final : public LoadSink {
  public:
-  explicit PostgresLoadSink(PostgresDatabase& database) : database_(database), connection_(database.connection()) {
+  PostgresLoadSink(PostgresDatabase& database, bool replace)
+      : database_(database), connection_(database.connection()), replace_(replace) {
     database_.Execute(kCreateStaging);
     copy_buffer_.reserve(kCopyChunkBytes + 4096);
     StartSnapshotCopy();
@@ -99,6 +105,7 @@ class PostgresLoadSink final : public LoadSink {
   void Finish() override {
     EndSnapshotCopy();
     CopyVideos();
+    if (replace_) database_.Execute(kDeleteUnlistedSnapshots);
     database_.Execute(UpsertVideos());
     PgResult result(PQexec(connection_, UpsertSnapshots().c_str()));
     if (PQresultStatus(result.get()) != PGRES_COMMAND_OK &&
@@ -203,6 +210,7 @@ class PostgresLoadSink final : public LoadSink {
 
   PostgresDatabase& database_;
   PGconn* connection_;
+  bool replace_;
   std::string copy_buffer_;
   std::string video_buffer_;
   std::int64_t staged_snapshots_ = 0;
@@ -211,8 +219,8 @@ class PostgresLoadSink final : public LoadSink {
 
 }  // namespace
 
-std::unique_ptr<LoadSink> MakePostgresLoadSink(PostgresDatabase& database) {
-  return std::make_unique<PostgresLoadSink>(database);
+std::unique_ptr<LoadSink> MakePostgresLoadSink(PostgresDatabase& database, bool replace) {
+  return std::make_unique<PostgresLoadSink>(database, replace);
 }
 
 }  // namespace videobot::db

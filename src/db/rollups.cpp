@@ -1,9 +1,10 @@
 #include "db/rollups.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <span>
 #include <string>
+
+#include "db/id_arrays.hpp"
 
 namespace videobot::db {
 namespace {
@@ -25,12 +26,6 @@ constexpr std::string_view kAggregates =
     " count(*) FILTER (WHERE s.delta_reports_count < 0)";
 
 constexpr std::string_view kLoaded = "s.video_id IN (SELECT video_id FROM videobot_refresh_videos)";
-
-std::string FillIds(sql::Dialect dialect) {
-  return dialect == sql::Dialect::kPostgres
-             ? "INSERT INTO videobot_refresh_videos SELECT jsonb_array_elements_text($1::jsonb) ON CONFLICT DO NOTHING"
-             : "INSERT OR IGNORE INTO videobot_refresh_videos SELECT value FROM json_each(?1)";
-}
 
 // Rows are inserted in key order, so that one day's (one age's) rows sit together on disk.
 std::string RecomputeDays(sql::Dialect dialect) {
@@ -56,38 +51,12 @@ std::string RecomputeAges(sql::Dialect dialect) {
          " GROUP BY s.video_id, age ORDER BY age, s.video_id";
 }
 
-void AppendJsonString(std::string& out, std::string_view text) {
-  out += '"';
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
 // Makes videobot_refresh_videos hold exactly `video_ids` (the table exists and may hold ids of
 // the previous batch).
 void StageIds(Database& database, std::span<const std::string_view> video_ids) {
   database.Execute("DELETE FROM videobot_refresh_videos");
-  const std::string fill = FillIds(database.dialect());
-  for (std::size_t first = 0; first < video_ids.size(); first += kIdsPerStatement) {
-    std::string json = "[";
-    const std::size_t last = std::min(video_ids.size(), first + kIdsPerStatement);
-    for (std::size_t i = first; i < last; ++i) {
-      if (i != first) json += ',';
-      AppendJsonString(json, video_ids[i]);
-    }
-    json += ']';
-    database.Execute(sql::Query{fill, {std::move(json)}});
-  }
+  const std::string fill = InsertIdsFromJson(database.dialect(), "videobot_refresh_videos");
+  for (auto& json : JsonIdArrays(video_ids, kIdsPerStatement)) database.Execute(sql::Query{fill, {std::move(json)}});
   // PostgreSQL plans the recomputation with the real number of ids (a few, or a whole batch).
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_refresh_videos");
 }

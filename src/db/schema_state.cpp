@@ -1,5 +1,7 @@
 #include "db/schema_state.hpp"
 
+#include "db/migration_files.hpp"
+
 namespace videobot::db {
 namespace {
 
@@ -15,8 +17,22 @@ bool TableExists(Database& database, std::string_view table) {
   return !database.Query(sql::Query{sql, {std::string(table)}}).empty();
 }
 
-void RequireDataTables(Database& database) {
+void RequireReadableSchema(Database& database) {
   if (!TableExists(database, "videos")) throw NotInitialisedError(NoDataTablesMessage());
+  if (!TableExists(database, "schema_migrations")) return;
+  const auto rows = database.Query(sql::Query{"SELECT max(version) FROM schema_migrations", {}});
+  if (rows.size() != 1 || rows[0].size() != 1 || !std::holds_alternative<std::int64_t>(rows[0][0])) return;
+  const auto newest = std::get<std::int64_t>(rows[0][0]);
+  const auto files = EmbeddedMigrations(database.dialect());
+  const int known = files.empty() ? 0 : files.back().version;
+  if (newest > known) throw SchemaTooNewError(SchemaTooNewMessage(static_cast<int>(newest), known));
+}
+
+std::string SchemaTooNewMessage(int database_version, int known_version) {
+  return "the database schema is at version " + std::to_string(database_version) +
+         ", newer than this videobot knows (version " + std::to_string(known_version) +
+         "): it was migrated by a newer videobot; run that version (or a newer one), or restore a backup "
+         "taken before the upgrade";
 }
 
 std::string MissingDatabaseFileMessage(std::string_view path) {

@@ -12,8 +12,13 @@ namespace videobot::db {
 /// True when `table` exists (one catalogue read). Throws DatabaseError.
 bool TableExists(Database& database, std::string_view table);
 
-/// Throws NotInitialisedError unless the data tables exist. Throws DatabaseError.
-void RequireDataTables(Database& database);
+/// Throws NotInitialisedError unless the data tables exist, SchemaTooNewError when the
+/// database has a migration newer than the newest this binary embeds. Throws DatabaseError.
+void RequireReadableSchema(Database& database);
+
+/// The SchemaTooNewError message for a database at `database_version` read by a binary that
+/// knows migrations up to `known_version`.
+std::string SchemaTooNewMessage(int database_version, int known_version);
 
 /// The NotInitialisedError message for a SQLite file that does not exist.
 std::string MissingDatabaseFileMessage(std::string_view path);

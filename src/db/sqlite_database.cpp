@@ -1,5 +1,7 @@
 #include "db/sqlite_database.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -8,7 +10,6 @@
 namespace videobot::db {
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
 // The progress handler runs every this many virtual-machine instructions.
 constexpr int kProgressInstructions = 1000;
 
@@ -28,6 +29,7 @@ bool IsIntegerOverflow(sqlite3* handle, int rc) {
 [[noreturn]] void ThrowSqliteError(sqlite3* handle, int rc, std::string_view what) {
   const std::string message = "SQLite: " + std::string(what) + ": " + sqlite3_errstr(rc) + " (code " + std::to_string(rc) + ")";
   if ((rc & 0xff) == SQLITE_INTERRUPT) throw QueryTimeoutError(message + " (statement timeout)");
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw DatabaseBusyError(message);
   if (IsIntegerOverflow(handle, rc)) {
     throw ValueOutOfRangeError("SQLite: " + std::string(what) + ": a sum left the 64-bit integer range");
   }
@@ -86,7 +88,7 @@ bool SqliteStatement::Step() {
 
 void SqliteStatement::Reset() { sqlite3_reset(statement_); }
 
-SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode) {
+SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode, std::chrono::milliseconds busy_timeout) {
   const int create = mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0;
   const int flags = SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &handle_, flags, nullptr);
@@ -99,13 +101,14 @@ SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode) {
     throw DatabaseError("SQLite: cannot open «" + path + "»: " + sqlite3_errstr(rc));
   }
   sqlite3_extended_result_codes(handle_, 1);
-  sqlite3_busy_timeout(handle_, kBusyTimeoutMs);
+  // Other connections' locks (a load's write transaction, a checkpoint) are waited for this long.
+  sqlite3_busy_timeout(handle_, static_cast<int>(std::min<std::int64_t>(busy_timeout.count(), INT32_MAX)));
   // No statement may attach another database file: sqlite3_stmt_readonly() counts ATTACH as
   // read-only, so without this limit Query would let one create a file anywhere.
   sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
   try {
     // Checked before the pragmas: switching to WAL would write to a file that is no database yet.
-    if (mode == OpenMode::kExisting) RequireDataTables(*this);
+    if (mode == OpenMode::kExisting) RequireReadableSchema(*this);
     // WAL lets readers (the bot, ask) run while a load is in progress; NORMAL sync is durable
     // across application crashes in WAL mode.
     Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");

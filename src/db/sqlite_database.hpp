@@ -39,8 +39,10 @@ class SqliteDatabase final : public Database {
  public:
   /// Opens the database file at `path`; with OpenMode::kCreate a missing file is created, with
   /// kExisting the file is left untouched unless it holds the data tables (NotInitialisedError).
-  /// Throws DatabaseError.
-  SqliteDatabase(const std::string& path, OpenMode mode);
+  /// Statements wait up to `busy_timeout` for locks held by other connections. Throws
+  /// DatabaseError.
+  SqliteDatabase(const std::string& path, OpenMode mode,
+                 std::chrono::milliseconds busy_timeout = kDefaultSqliteBusyTimeout);
   ~SqliteDatabase() override;
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
@@ -76,7 +78,7 @@ class SqliteDatabase final : public Database {
 
 /// Throws DatabaseError for result code `rc` of a call on `handle` that did `what`: a
 /// QueryTimeoutError for an interrupted statement, a ValueOutOfRangeError for an integer
-/// overflow. The message names the result code, never the statement or SQLite's own message.
+/// overflow, a DatabaseBusyError for a lock still held when the busy timeout ran out. The message names the result code, never the statement or SQLite's own message.
 [[noreturn]] void ThrowSqliteError(sqlite3* handle, int rc, std::string_view what);
 
 }  // namespace videobot::db

@@ -1,6 +1,9 @@
 // The SQLite bulk writer: prepared upserts inside the loader's transaction.
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "db/id_arrays.hpp"
 #include "db/load_sink.hpp"
 #include "db/sqlite_database.hpp"
 
@@ -29,6 +32,10 @@ constexpr std::string_view kUpsertSnapshot =
     " delta_reports_count = excluded.delta_reports_count, created_at = excluded.created_at,"
     " updated_at = excluded.updated_at WHERE video_snapshots.video_id = excluded.video_id";
 
+// A replacing load removes the stored snapshots of the video that the document does not list.
+constexpr std::string_view kDeleteUnlistedSnapshots =
+    "DELETE FROM video_snapshots WHERE video_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))";
+
 void BindStatic(SqliteStatement& statement, int index, std::string_view text) {
   const int rc = sqlite3_bind_text64(statement.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
   if (rc != SQLITE_OK) ThrowSqliteError(sqlite3_db_handle(statement.get()), rc, "cannot bind a loader parameter");
@@ -43,8 +50,9 @@ void BindCounters(SqliteStatement& statement, int first, const Counters& counter
 
 class SqliteLoadSink final : public LoadSink {
  public:
-  explicit SqliteLoadSink(SqliteDatabase& database)
+  SqliteLoadSink(SqliteDatabase& database, bool replace)
       : database_(database), handle_(database.handle()), video_(handle_, kUpsertVideo), snapshot_(handle_, kUpsertSnapshot) {
+    if (replace) delete_unlisted_.emplace(handle_, kDeleteUnlistedSnapshots);
     // Like SET LOCAL statement_timeout = 0 on PostgreSQL: the load's statements are not limited.
     database_.SuspendStatementTimeout(true);
     // Snapshot ids are random, so index inserts touch pages all over the tree: a large page cache
@@ -75,6 +83,7 @@ class SqliteLoadSink final : public LoadSink {
     video_.Bind(9, video.updated_at);
     video_.Step();
     video_.Reset();
+    if (delete_unlisted_) DeleteUnlistedSnapshots(video, snapshots);
     for (const auto& snapshot : snapshots) {
       BindStatic(snapshot_, 1, snapshot.id);
       BindStatic(snapshot_, 2, snapshot.video_id);
@@ -99,6 +108,16 @@ class SqliteLoadSink final : public LoadSink {
                                ": замер «" + std::string(snapshot.id) + "» уже записан для другого видео"});
   }
 
+  void DeleteUnlistedSnapshots(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) {
+    listed_.clear();
+    for (const auto& snapshot : snapshots) listed_.push_back(snapshot.id);
+    const auto arrays = JsonIdArrays(listed_, listed_.size() + 1);
+    BindStatic(*delete_unlisted_, 1, video.id);
+    delete_unlisted_->Bind(2, arrays.empty() ? std::string_view("[]") : std::string_view(arrays[0]));
+    delete_unlisted_->Step();
+    delete_unlisted_->Reset();
+  }
+
   void SetCacheSize(std::int64_t size) {
     SqliteStatement pragma(handle_, "PRAGMA cache_size = " + std::to_string(size));
     while (pragma.Step()) {
@@ -113,12 +132,14 @@ class SqliteLoadSink final : public LoadSink {
   std::int64_t previous_cache_size_ = -2000;
   SqliteStatement video_;
   SqliteStatement snapshot_;
+  std::optional<SqliteStatement> delete_unlisted_;  // set for a replacing load
+  std::vector<std::string_view> listed_;             // the current video's snapshot ids
 };
 
 }  // namespace
 
-std::unique_ptr<LoadSink> MakeSqliteLoadSink(SqliteDatabase& database) {
-  return std::make_unique<SqliteLoadSink>(database);
+std::unique_ptr<LoadSink> MakeSqliteLoadSink(SqliteDatabase& database, bool replace) {
+  return std::make_unique<SqliteLoadSink>(database, replace);
 }
 
 }  // namespace videobot::db

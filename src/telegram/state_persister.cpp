@@ -1,13 +1,20 @@
 #include "telegram/state_persister.hpp"
 
 #include "common/error.hpp"
+#include "db/database.hpp"
 #include "telegram/backoff.hpp"
 
 namespace videobot::telegram {
 
 StatePersister::StatePersister(StateStore& store, std::int64_t bot_id, std::shared_ptr<spdlog::logger> logger,
-                               std::chrono::milliseconds retry_initial, std::chrono::milliseconds retry_max)
-    : store_(store), bot_id_(bot_id), logger_(std::move(logger)), retry_initial_(retry_initial), retry_max_(retry_max),
+                               std::chrono::milliseconds retry_initial, std::chrono::milliseconds retry_max,
+                               std::chrono::milliseconds busy_warn_after)
+    : store_(store),
+      bot_id_(bot_id),
+      logger_(std::move(logger)),
+      retry_initial_(retry_initial),
+      retry_max_(retry_max),
+      busy_warn_after_(busy_warn_after),
       thread_([this] { Run(); }) {}
 
 StatePersister::~StatePersister() {
@@ -39,9 +46,22 @@ bool StatePersister::Flush(Clock::time_point deadline) {
   return !pending_.has_value();
 }
 
+void StatePersister::ReportFailure(const EnvironmentError& error, bool busy, FailureStreak& streak) {
+  if (streak.warned) return;
+  if (busy && Clock::now() - streak.since < busy_warn_after_) {
+    // A load holds the database; the state stays in memory and is saved when the load ends.
+    if (!streak.deferred_logged) logger_->info("event=state_save_deferred reason=database_busy error=\"{}\"", error.what());
+    streak.deferred_logged = true;
+    return;
+  }
+  logger_->warn("event=state_save_failed error=\"{}\"", error.what());
+  streak.warned = true;
+}
+
 void StatePersister::Run() {
   Backoff backoff(retry_initial_, retry_max_);
   bool failing = false;
+  FailureStreak streak;
   std::unique_lock lock(mutex_);
   while (true) {
     cv_.wait(lock, [this] { return pending_.has_value() || stopping_; });
@@ -57,13 +77,17 @@ void StatePersister::Run() {
       store_.Save(bot_id_, state);
       ok = true;
     } catch (const EnvironmentError& error) {
-      if (!failing) logger_->warn("event=state_save_failed error=\"{}\"", error.what());
+      if (!failing) streak = FailureStreak{Clock::now()};
       failing = true;
+      ReportFailure(error, dynamic_cast<const db::DatabaseBusyError*>(&error) != nullptr, streak);
     }
     lock.lock();
     if (ok) {
-      if (failing) logger_->info("event=state_saved offset={} (storage is back)", state.offset);
+      if (streak.warned || streak.deferred_logged) {
+        logger_->info("event=state_saved offset={} (storage is back)", state.offset);
+      }
       failing = false;
+      streak = FailureStreak{};
       backoff.Reset();
       saved_ = state;
       if (pending_ == state) pending_.reset();

@@ -1,6 +1,8 @@
 #pragma once
 // Saves the ledger state in the background: the newest submitted state wins, a failed save is
-// retried with backoff (the database may be down), and the bot keeps serving meanwhile.
+// retried with backoff (the database may be down), and the bot keeps serving meanwhile. A save
+// that fails because the database is busy (SQLite locked by a load past its busy timeout) is
+// logged as deferred and warned about only when the database stays busy past a limit.
 
 #include <chrono>
 #include <condition_variable>
@@ -11,6 +13,7 @@
 
 #include <spdlog/logger.h>
 
+#include "common/error.hpp"
 #include "telegram/state_store.hpp"
 
 namespace videobot::telegram {
@@ -19,11 +22,16 @@ class StatePersister {
  public:
   using Clock = std::chrono::steady_clock;
 
+  /// How long saves may keep failing with db::DatabaseBusyError before a warning: longer than a
+  /// daily load of a large file takes.
+  static constexpr std::chrono::milliseconds kBusyWarnAfter = std::chrono::minutes(15);
+
   /// Saves the state of `bot_id` into `store`, which must outlive the persister. The thread
-  /// starts at once.
+  /// starts at once. Other failures than a busy database are warned about at once.
   StatePersister(StateStore& store, std::int64_t bot_id, std::shared_ptr<spdlog::logger> logger,
                  std::chrono::milliseconds retry_initial = std::chrono::milliseconds(200),
-                 std::chrono::milliseconds retry_max = std::chrono::seconds(5));
+                 std::chrono::milliseconds retry_max = std::chrono::seconds(5),
+                 std::chrono::milliseconds busy_warn_after = kBusyWarnAfter);
   ~StatePersister();
   StatePersister(const StatePersister&) = delete;
   StatePersister& operator=(const StatePersister&) = delete;
@@ -40,12 +48,22 @@ class StatePersister {
 
  private:
   void Run();
+  // What has been logged about the current streak of failed saves.
+  struct FailureStreak {
+    Clock::time_point since{};
+    bool deferred_logged = false;
+    bool warned = false;
+  };
+  // Logs one failed save of `streak`: a busy database is logged once as deferred until it has
+  // been busy for busy_warn_after_; any failure is warned about once per streak.
+  void ReportFailure(const EnvironmentError& error, bool busy, FailureStreak& streak);
 
   StateStore& store_;
   std::int64_t bot_id_;
   std::shared_ptr<spdlog::logger> logger_;
   std::chrono::milliseconds retry_initial_;
   std::chrono::milliseconds retry_max_;
+  std::chrono::milliseconds busy_warn_after_;
   std::mutex mutex_;
   std::condition_variable cv_;
   std::optional<LedgerState> pending_;

@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "db/migration_files.hpp"
 #include "db/migrations.hpp"
 #include "test_database.hpp"
 
@@ -58,6 +59,23 @@ TEST_P(MigrationsTest, UnknownAppliedVersionIsRefused) {
   } catch (const MigrationError& error) {
     EXPECT_NE(std::string(error.what()).find("9999"), std::string::npos) << error.what();
   }
+}
+
+TEST_P(MigrationsTest, ReadCommandsRefuseASchemaNewerThanTheBinary) {
+  Migrate(db());
+  const int known = EmbeddedMigrations(db().dialect()).back().version;
+  db().Execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future', 'x', " +
+               std::string(postgres() ? "now()" : "0") + ")");
+  try {
+    Open(fresh().url(), OpenMode::kExisting);
+    FAIL() << "a read connection accepted a schema newer than the binary";
+  } catch (const SchemaTooNewError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("version 9999"), std::string::npos) << message;
+    EXPECT_NE(message.find("version " + std::to_string(known)), std::string::npos) << message;
+  }
+  // Commands that write (migrate, load) open in kCreate mode and are stopped by Migrate.
+  EXPECT_THROW(Migrate(*Open(fresh().url(), OpenMode::kCreate)), MigrationError);
 }
 
 TEST_P(MigrationsTest, ConcurrentRunsApplyOnce) {
