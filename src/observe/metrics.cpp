@@ -194,31 +194,16 @@ void Registry::Reserve(const std::string& name, const std::vector<std::string>& 
 }
 
 Counter& Registry::AddCounter(const std::string& name, const std::string& help, std::vector<std::string> label_names) {
-  std::lock_guard lock(mutex_);
-  Reserve(name, label_names);
-  auto family = std::make_shared<Counter>(name, help, std::move(label_names));
-  renderers_.push_back([family](std::string& out) { family->Render(out); });
-  families_.push_back(family);
-  return *family;
+  return Register<Counter>(name, label_names, name, help, label_names);
 }
 
 Gauge& Registry::AddGauge(const std::string& name, const std::string& help, std::vector<std::string> label_names) {
-  std::lock_guard lock(mutex_);
-  Reserve(name, label_names);
-  auto family = std::make_shared<Gauge>(name, help, std::move(label_names));
-  renderers_.push_back([family](std::string& out) { family->Render(out); });
-  families_.push_back(family);
-  return *family;
+  return Register<Gauge>(name, label_names, name, help, label_names);
 }
 
 Histogram& Registry::AddHistogram(const std::string& name, const std::string& help, std::vector<double> bounds,
                                   std::vector<std::string> label_names) {
-  std::lock_guard lock(mutex_);
-  Reserve(name, label_names);
-  auto family = std::make_shared<Histogram>(name, help, std::move(bounds), std::move(label_names));
-  renderers_.push_back([family](std::string& out) { family->Render(out); });
-  families_.push_back(family);
-  return *family;
+  return Register<Histogram>(name, label_names, name, help, std::move(bounds), label_names);
 }
 
 void Registry::AddScrapeHook(std::function<void()> hook) {

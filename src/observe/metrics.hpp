@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace videobot::observe {
@@ -101,6 +102,16 @@ class Registry {
 
  private:
   void Reserve(const std::string& name, const std::vector<std::string>& label_names);
+  /// Reserves the name, builds the family from `args` and keeps it for Render.
+  template <typename Family, typename... Args>
+  Family& Register(const std::string& name, const std::vector<std::string>& label_names, Args&&... args) {
+    std::lock_guard lock(mutex_);
+    Reserve(name, label_names);
+    auto family = std::make_shared<Family>(std::forward<Args>(args)...);
+    renderers_.push_back([family](std::string& out) { family->Render(out); });
+    families_.push_back(family);
+    return *family;
+  }
 
   mutable std::mutex mutex_;
   std::vector<std::string> names_;

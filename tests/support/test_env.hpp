@@ -4,10 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <string>
 
 namespace videobot::testing {
+
+/// Polls `condition` every 20 ms until it holds (true) or `timeout` has passed (false).
+bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
 
 /// Value of environment variable `name`, or "".
 std::string Env(const char* name);

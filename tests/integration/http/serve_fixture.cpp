@@ -13,15 +13,6 @@ namespace videobot::testing {
 
 using namespace std::chrono_literals;
 
-bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(20ms);
-  }
-  return true;
-}
-
 std::string FindOnPath(const std::string& name) {
   std::istringstream path(Env("PATH").empty() ? "/usr/bin:/bin" : Env("PATH"));
   std::string dir;

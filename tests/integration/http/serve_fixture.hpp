@@ -17,8 +17,6 @@
 
 namespace videobot::testing {
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes.
-bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
 
 /// The path of an executable found on PATH, or "".
 std::string FindOnPath(const std::string& name);

@@ -42,15 +42,6 @@ std::vector<std::string> Texts(const std::vector<SentMessage>& messages) {
   return texts;
 }
 
-bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(20ms);
-  }
-  return true;
-}
-
 class BotE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
