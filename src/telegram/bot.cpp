@@ -58,17 +58,11 @@ nlohmann::json ExplainButton() {
                {{{"text", std::string(kExplainButtonText)}, {"callback_data", std::string(kExplainButtonData)}}})})}};
 }
 
-/// An explanation as blocks: the text after a line «SQL:» is shown preformatted.
-std::vector<TextBlock> ExplanationBlocks(const std::string& text) {
-  constexpr std::string_view kSqlHeading = "SQL:\n";
-  std::size_t sql = std::string::npos;
-  if (text.starts_with(kSqlHeading)) {
-    sql = kSqlHeading.size();
-  } else if (const auto at = text.find("\n" + std::string(kSqlHeading)); at != std::string::npos) {
-    sql = at + 1 + kSqlHeading.size();
-  }
-  if (sql == std::string::npos) return {{text, false}};
-  return {{text.substr(0, sql), false}, {text.substr(sql), true}};
+/// An explanation as blocks: the plain-Russian text, then the SQL preformatted (when there is SQL).
+std::vector<TextBlock> ExplanationBlocks(service::Reply reply) {
+  std::vector<TextBlock> blocks{{std::move(reply.text), false}};
+  if (!reply.sql.empty()) blocks.push_back({std::move(reply.sql), true});
+  return blocks;
 }
 
 /// A worker thread's own resources.
@@ -440,7 +434,7 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
         out.plain = true;
         out.reply_markup = ExplainButton();
       } else if (job.action != UpdateAction::kAnswer && reply.kind == service::Reply::Kind::kAnswer) {
-        out.blocks = ExplanationBlocks(reply.text);
+        out.blocks = ExplanationBlocks(std::move(reply));
       } else {
         out.blocks = {{std::move(reply.text), false}};
         if (button) notice = kButtonFailedNotice;

@@ -10,9 +10,10 @@ import select
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
-DEADLINE_SECONDS = 300
+DEADLINE_SECONDS = int(os.environ.get("CHAT_PTY_DEADLINE_SECONDS", "300"))
 
 
 class Terminal:
@@ -44,7 +45,23 @@ class Terminal:
                 self.seen += chunk
 
     def type(self, text):
+        """Types `text` once the line editor reads the terminal: a key typed earlier reaches the
+        terminal in cooked mode, where the kernel echoes arrows as "^[[D" and takes Ctrl-D itself."""
+        self.wait_for_line_editor()
         os.write(self.fd, text.encode())
+
+    def wait_for_line_editor(self):
+        """Waits until the terminal is in the line editor's raw mode (canonical input off)."""
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        while termios.tcgetattr(self.fd)[3] & termios.ICANON:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the line editor never took the terminal:\n{self.transcript()}")
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if ready:
+                try:
+                    self.seen += os.read(self.fd, 4096)
+                except OSError:
+                    pass
 
     def transcript(self):
         return self.seen.decode(errors="replace")
