@@ -182,5 +182,20 @@ TEST_F(Operations, TheOperationsGuideHoldsTheGeneratedSettingsTable) {
       << "regenerate the table: videobot settings";
 }
 
+TEST_F(Operations, TheReadmeExampleGivesItsAnswerOnTheSetupSample) {
+  // The README's first example is `$ videobot ask "…"` then the answer, on the sample setup.sh loads.
+  const std::string readme = ReadFile(std::filesystem::path(SourceDir()) / "README.md");
+  std::smatch example;
+  ASSERT_TRUE(std::regex_search(readme, example, std::regex("\\$ videobot ask \"([^\"]+)\"\n([^\n]+)\n")));
+  const std::string setup = ReadFile(std::filesystem::path(SourceDir()) / "scripts" / "setup.sh");
+  ASSERT_NE(setup.find("generate --seed 42 >"), std::string::npos) << "setup.sh's sample changed: update this test";
+  const auto sample = RunProcess({BinaryPath(), "generate", "--seed", "42"});
+  ASSERT_EQ(sample.exit_code, 0) << sample.err;
+  ASSERT_EQ(Run(url_, {"load", "-"}, sample.out).exit_code, 0);
+  const auto answer = Run(url_, {"ask", example[1].str()});
+  EXPECT_EQ(answer.exit_code, 0) << answer.err;
+  EXPECT_EQ(answer.out, example[2].str() + "\n") << "the README's example answer differs from the sample's";
+}
+
 }  // namespace
 }  // namespace videobot::testing
