@@ -22,7 +22,8 @@ struct ChatLine {
 };
 
 /// Reads one line of `chat` input. A command is matched as a whole word, also with a bot
-/// suffix ("/help@videobot"), so "/explainX" is an unknown command, not /explain.
+/// suffix ("/help@videobot"), so "/explainX" is an unknown command, not /explain. A leading
+/// address («Бот, …», «videobot: …») is removed from a question, as the bot does.
 ChatLine ParseChatLine(std::string_view line);
 
 }  // namespace videobot::app

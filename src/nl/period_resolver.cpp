@@ -6,7 +6,9 @@
 namespace videobot::nl {
 namespace {
 
-Unexpected Bad(std::string message) { return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message)); }
+Unexpected Bad(std::string message) {
+  return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message), std::string(kPeriodErrorPath));
+}
 
 // The first day of the unit of a point whose parts are all known.
 Date StartOf(const DateExpr& point) {

@@ -12,6 +12,10 @@
 
 namespace videobot::nl {
 
+/// The `path` of an error about a period or moment the question names (an impossible date, a year
+/// out of range, …): a refusal's example then leaves that period out.
+inline constexpr std::string_view kPeriodErrorPath = "/period";
+
 /// The plan period for `expr`. Fails with kQuestionNotUnderstood for dates that do not exist
 /// (31 ноября), years outside 1970–2100, a single moment ("в 10:00", "на 28 ноября") and times
 /// of day without a day; with kQuestionReversedRange for an end before the start or an empty

@@ -4,6 +4,7 @@
 
 #include "nl/analysis.hpp"
 #include "nl/normalizer.hpp"
+#include "nl/period_resolver.hpp"
 #include "nl/plan_builder.hpp"
 #include "nl/scanner.hpp"
 #include "nl/tokenizer.hpp"
@@ -34,14 +35,14 @@ std::string_view MetricGenitive(Concept metric) {
 
 // An example built from what the question did get across — its metric and its period — so the
 // person sees how to say the same thing in a form that is answered; "" when neither was
-// recognised.
-std::string ExampleFromMentions(const Mentions& mentions) {
+// recognised. A period the refusal is about (`with_period` false) is left out.
+std::string ExampleFromMentions(const Mentions& mentions, bool with_period) {
   const Mention* metric = nullptr;
   const Mention* period = nullptr;
   for (const Mention& mention : mentions) {
     if (mention.explanatory) continue;
     if (metric == nullptr && mention.kind == MentionKind::kWord && IsMetric(mention.meaning)) metric = &mention;
-    if (period == nullptr && mention.kind == MentionKind::kPeriod) period = &mention;
+    if (with_period && period == nullptr && mention.kind == MentionKind::kPeriod) period = &mention;
   }
   if (metric != nullptr && period != nullptr) {
     return "На сколько " + std::string(MetricGenitive(metric->meaning)) + " в сумме выросли все видео " +
@@ -69,7 +70,9 @@ Unexpected Explain(const Error& error, const Mentions* mentions = nullptr) {
   } else {
     message = error.message + std::string(end);
   }
-  std::string example = mentions != nullptr && FitsRecognisedExample(error.code) ? ExampleFromMentions(*mentions) : "";
+  std::string example = mentions != nullptr && FitsRecognisedExample(error.code)
+                            ? ExampleFromMentions(*mentions, error.path != kPeriodErrorPath)
+                            : "";
   if (example.empty()) example = ExampleFor(error.code);
   message += " Пример вопроса: «" + example + "»";
   return Fail(error.code, std::move(message), error.path);

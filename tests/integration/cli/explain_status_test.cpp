@@ -110,6 +110,13 @@ TEST_P(ExplainAndStatus, PipedChatKnowsTheBotsCommandsAndPrintsNoPrompt) {
   EXPECT_FALSE(Contains(result.out, "version:")) << result.out;  // chat users see Russian
 }
 
+TEST_P(ExplainAndStatus, ChatDropsALeadingAddressLikeTheBot) {
+  LoadSample();
+  const auto result = Run({"chat"}, "Бот, сколько всего видео есть в системе?\nvideobot: сколько всего видео есть в системе?\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "40\n40\n");
+}
+
 TEST_P(ExplainAndStatus, StatusBeforeAndAfterALoad) {
   const auto before = Run({"status"});
   ASSERT_EQ(before.exit_code, 0) << before.err;
