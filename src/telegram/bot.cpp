@@ -58,11 +58,11 @@ nlohmann::json ExplainButton() {
                {{{"text", std::string(kExplainButtonText)}, {"callback_data", std::string(kExplainButtonData)}}})})}};
 }
 
-/// An explanation as blocks: the plain-Russian text, then the SQL preformatted (when there is SQL).
+/// An explanation as blocks, laid out as the CLI prints it: the plain-Russian text, then «SQL:»
+/// and the SQL preformatted (when there is SQL).
 std::vector<TextBlock> ExplanationBlocks(service::Reply reply) {
-  std::vector<TextBlock> blocks{{std::move(reply.text), false}};
-  if (!reply.sql.empty()) blocks.push_back({std::move(reply.sql), true});
-  return blocks;
+  if (reply.sql.empty()) return {{std::move(reply.text), false}};
+  return {{std::move(reply.text) + "\n\nSQL:\n", false}, {std::move(reply.sql), true}};
 }
 
 /// A worker thread's own resources.

@@ -118,7 +118,7 @@ TEST_F(BotGroupTest, ExplainPutsTheSqlInAPreBlockWithEscapedText) {
   ASSERT_TRUE(server_.WaitForSent(1, 10s));
   const auto sent = LastSent(1);
   EXPECT_EQ(sent.parse_mode, "HTML");
-  EXPECT_EQ(sent.text, "план:sql &lt;script&gt;\nSQL:\n<pre>SELECT a &lt; b &amp; c -- sql &lt;script&gt;</pre>");
+  EXPECT_EQ(sent.text, "план:sql &lt;script&gt;\n\nSQL:\n<pre>SELECT a &lt; b &amp; c -- sql &lt;script&gt;</pre>");
 }
 
 TEST_F(BotGroupTest, TheButtonExplainsTheQuestionInAThreadAndAnswersTheCallback) {

@@ -45,7 +45,7 @@ struct AnswerLog {
 
 /// Answers "ответ:<question>"; "slow:<ms> …" sleeps first; "unavailable …" reports an outage;
 /// "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
-/// "план:<question>", followed by a "SQL:" section when the question starts with "sql".
+/// "план:<question>", with SQL (`Reply::sql`) when the question starts with "sql".
 class FakeAnswerer final : public service::Answerer {
  public:
   explicit FakeAnswerer(AnswerLog& log) : log_(log) {}
@@ -75,9 +75,9 @@ class FakeAnswerer final : public service::Answerer {
       std::lock_guard lock(log_.mutex);
       log_.explained.emplace_back(question);
     }
-    std::string text = "план:" + std::string(question);
-    if (question.rfind("sql", 0) == 0) text += "\nSQL:\nSELECT a < b & c -- " + std::string(question);
-    return {service::Reply::Kind::kAnswer, text, "ok", "fake"};
+    service::Reply reply{service::Reply::Kind::kAnswer, "план:" + std::string(question), "ok", "fake"};
+    if (question.rfind("sql", 0) == 0) reply.sql = "SELECT a < b & c -- " + std::string(question);
+    return reply;
   }
 
  private:
