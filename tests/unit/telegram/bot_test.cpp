@@ -7,6 +7,7 @@
 #include <map>
 
 #include "bot_test_support.hpp"
+#include "support/test_env.hpp"
 #include "fakes/fake_bot_api.hpp"
 #include "telegram/bot_messages.hpp"
 #include "telegram/message_splitter.hpp"
@@ -95,21 +96,27 @@ TEST_F(BotTest, KeepsOrderWithinEachChatUnderLoad) {
 
 TEST_F(BotTest, ASlowQuestionDoesNotHoldUpOtherChats) {
   auto bot = Start();
-  server_.PushText(1, "slow:4000");
+  server_.PushText(1, "held");  // answered only when the test releases it
   for (int chat = 2; chat <= 6; ++chat) server_.PushText(chat, "быстрый");
-  ASSERT_TRUE(server_.WaitForSent(5, 1500ms)) << "fast chats waited for the slow one";
+  ASSERT_TRUE(server_.WaitForSent(5, 30s)) << "fast chats waited for the slow one";
   EXPECT_TRUE(server_.SentTo(1).empty());
   // A message that arrives later, while the slow question is still being answered, is fetched
-  // and answered within the busy-poll interval.
-  std::this_thread::sleep_for(1500ms);
+  // and answered too.
   server_.PushText(7, "позже");
-  ASSERT_TRUE(server_.WaitForSent(6, 1300ms)) << "a later message waited for the slow one";
+  ASSERT_TRUE(server_.WaitForSent(6, 30s)) << "a later message waited for the slow one";
   EXPECT_EQ(Texts(server_.SentTo(7)), std::vector<std::string>{"ответ:позже"});
   EXPECT_TRUE(server_.SentTo(1).empty());
-  ASSERT_TRUE(server_.WaitForSent(7, 5s));
-  // The slow question took more than a second: the chat saw "typing…".
+  // The slow question runs long enough for the chat to see "typing…"; the fast ones never do.
+  ASSERT_TRUE(videobot::testing::WaitFor(
+      [&] {
+        const auto typing = server_.TypingActions();
+        return std::find(typing.begin(), typing.end(), 1) != typing.end();
+      },
+      30s));
+  answers_.Release();
+  ASSERT_TRUE(server_.WaitForSent(7, 30s));
+  EXPECT_EQ(Texts(server_.SentTo(1)), std::vector<std::string>{"ответ:held"});
   const auto typing = server_.TypingActions();
-  EXPECT_NE(std::find(typing.begin(), typing.end(), 1), typing.end());
   EXPECT_EQ(std::count(typing.begin(), typing.end(), 2), 0);
 }
 

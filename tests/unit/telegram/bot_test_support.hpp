@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <sstream>
@@ -41,9 +42,28 @@ struct AnswerLog {
     std::lock_guard lock(mutex);
     return explained;
   }
+
+  /// Lets every "held" question finish.
+  void Release() {
+    {
+      std::lock_guard lock(gate_mutex);
+      released = true;
+    }
+    gate.notify_all();
+  }
+  /// Blocks a "held" question until Release (at most a minute, so a failing test still ends).
+  void WaitForRelease() {
+    std::unique_lock lock(gate_mutex);
+    gate.wait_for(lock, std::chrono::minutes(1), [this] { return released; });
+  }
+
+ private:
+  std::mutex gate_mutex;
+  std::condition_variable gate;
+  bool released = false;
 };
 
-/// Answers "ответ:<question>"; "slow:<ms> …" sleeps first; "unavailable …" reports an outage;
+/// Answers "ответ:<question>"; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …" reports an outage;
 /// "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
 /// "план:<question>", with SQL (`Reply::sql`) when the question starts with "sql".
 class FakeAnswerer final : public service::Answerer {
@@ -55,6 +75,7 @@ class FakeAnswerer final : public service::Answerer {
       log_.questions.emplace_back(question);
     }
     ++log_.in_progress;
+    if (question.rfind("held", 0) == 0) log_.WaitForRelease();
     if (question.rfind("slow:", 0) == 0) {
       int ms = 0;
       std::from_chars(question.data() + 5, question.data() + question.size(), ms);
