@@ -75,7 +75,7 @@ int RunCli(int argc, char** argv) {
   generate->add_option("--videos", generator.videos, "number of videos")->capture_default_str()->check(CLI::Range(0, 100'000'000));
   generate->add_option("--creators", generator.creators, "number of creators")->capture_default_str()->check(CLI::Range(1, 10'000'000));
   generate->add_option("--seed", generator.seed, "random seed")->capture_default_str();
-  auto* ask = app.add_subcommand("ask", "print the answer: one line, the number only");
+  auto* ask = app.add_subcommand("ask", "print the answer: the number, or `key value` lines for a series");
   ask->add_option("question", words, "the question in Russian")->required();
   std::string ask_format = "text";
   ask->add_option("--format", ask_format, "text (the number, or `key value` lines for a series), csv or json")
