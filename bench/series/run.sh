@@ -25,7 +25,7 @@ run_engine "sqlite:$work/series.db" sqlite
 if [[ "${1:-}" != "--sqlite-only" ]]; then
   "$root/scripts/with-postgres.sh" bash -c "$(declare -f run_engine); binary='$binary' work='$work' question='$question'; \
     psql \"\$VIDEOBOT_TEST_PG_URL\" -qc 'SELECT 1' >/dev/null; run_engine \"\$VIDEOBOT_TEST_PG_URL\" postgres; \
-    psql \"\$VIDEOBOT_TEST_PG_URL\" -qc 'VACUUM (ANALYZE)'; run_engine_again=1; \
+    psql \"\$VIDEOBOT_TEST_PG_URL\" -qc 'VACUUM (ANALYZE)'; \
     for tz in UTC +03:00; do DATABASE_URL=\"\$VIDEOBOT_TEST_PG_URL\" VIDEOBOT_TZ=\$tz hyperfine -N --warmup 3 --runs 30 --style basic \
       --command-name \"postgres (after VACUUM ANALYZE) \$tz\" \"\$binary ask '\$question'\" 2>&1 | grep -E 'Time|Range'; done"
 fi
