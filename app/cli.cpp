@@ -75,8 +75,12 @@ int RunCli(int argc, char** argv) {
   generate->add_option("--videos", generator.videos, "number of videos")->capture_default_str()->check(CLI::Range(0, 100'000'000));
   generate->add_option("--creators", generator.creators, "number of creators")->capture_default_str()->check(CLI::Range(1, 10'000'000));
   generate->add_option("--seed", generator.seed, "random seed")->capture_default_str();
-  auto* ask = app.add_subcommand("ask", "print the answer: one line, the number only");
+  auto* ask = app.add_subcommand("ask", "print the answer: the number, or `key value` lines for a series");
   ask->add_option("question", words, "the question in Russian")->required();
+  std::string ask_format = "text";
+  ask->add_option("--format", ask_format, "text (the number, or `key value` lines for a series), csv or json")
+      ->check(CLI::IsMember({"text", "csv", "json"}))
+      ->capture_default_str();
   auto* plan = app.add_subcommand("plan", "print the validated query plan as JSON");
   plan->add_option("question", words, "the question in Russian")->required();
   auto* run_plan = app.add_subcommand("run-plan", "execute a plan JSON document (FILE or -) and print the number");
@@ -116,7 +120,7 @@ int RunCli(int argc, char** argv) {
     const AppContext context(global);
     if (*migrate) return RunMigrate(context);
     if (*load) return RunLoad(context, file, load_options);
-    if (*ask) return RunAsk(context, Join(words));
+    if (*ask) return RunAsk(context, Join(words), ask_format);
     if (*plan) return RunPlan(context, Join(words));
     if (*run_plan) return RunRunPlan(context, file);
     if (*sql) return RunSql(context, Join(words));

@@ -13,6 +13,7 @@
 #include "app/output.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
+#include "service/answer_format.hpp"
 #include "service/explanation.hpp"
 #include "service/status.hpp"
 #include "sql/compiler.hpp"
@@ -43,13 +44,14 @@ std::string FormatExplanation(const service::Reply& reply) {
   return fmt::format("{}\n\nSQL:\n{}", reply.text, reply.sql);
 }
 
-int RunAsk(const AppContext& context, const std::string& question) {
+int RunAsk(const AppContext& context, const std::string& question, const std::string& format) {
   auto bundle = MakeService(context);
   auto plan = bundle.service->PlanFor(question);
   if (!plan) return PrintInputError(plan.error());
-  auto answer = bundle.service->Execute(*plan);  // a database failure throws: exit 1 at the boundary
+  auto answer = bundle.service->Run(*plan);  // a database failure throws: exit 1 at the boundary
   if (!answer) return PrintInputError(answer.error());
-  return PrintResult(*answer);
+  const auto answer_format = service::ParseAnswerFormat(format).value_or(service::AnswerFormat::kText);
+  return PrintResult(service::FormatAnswer(answer->text, answer->series, answer_format));
 }
 
 int RunPlan(const AppContext& context, const std::string& question) {

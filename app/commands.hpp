@@ -20,7 +20,7 @@ std::string FormatExplanation(const service::Reply& reply);
 int RunMigrate(const AppContext& context);
 int RunLoad(const AppContext& context, const std::string& file, const db::LoadOptions& options = {});
 int RunGenerate(const datagen::GeneratorOptions& options);
-int RunAsk(const AppContext& context, const std::string& question);
+int RunAsk(const AppContext& context, const std::string& question, const std::string& format = "text");
 int RunPlan(const AppContext& context, const std::string& question);
 int RunRunPlan(const AppContext& context, const std::string& file);
 int RunSql(const AppContext& context, const std::string& question);

@@ -12,6 +12,7 @@
 #include "common/rate_limiter.hpp"
 #include "common/text.hpp"
 #include "http/answerer_pool.hpp"
+#include "service/answer_format.hpp"
 #include "service/answer_service.hpp"
 
 namespace videobot::http {
@@ -215,6 +216,7 @@ void ApiServer::Impl::Answer(const std::string& question, httplib::Response& res
   deps_.metrics->RecordQuestion(reply.code, reply.planner, elapsed);
   Json body = {{"answer", reply.text}, {"outcome", reply.code}, {"planner", reply.planner}, {"plan", nullptr}};
   if (!reply.plan.empty()) body["plan"] = Json::parse(reply.plan, nullptr, false);
+  if (!reply.series.empty()) body["series"] = service::SeriesJson(reply.series);
   response.status = reply.kind == service::Reply::Kind::kUnavailable ? 503 : 200;
   response.set_content(Dump(body), kJsonType);
   deps_.logger->info("event=api_question planner={} outcome={} status={} latency_ms={}", reply.planner, reply.code,

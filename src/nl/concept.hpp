@@ -58,7 +58,12 @@ enum class Concept : std::uint8_t {
   kUtc,               ///< UTC, по времени замеров
   kMoscow,            ///< по московскому времени, мск
   // Shapes of answers other than one number.
-  kSeries,            ///< по дням, по часам, ежедневный, динамика, график, как менялись
+  kSeries,            ///< a series the plans cannot build: по годам, по минутам, распределение
+  kSeriesHour,        ///< по часам, почасовой, за каждый час
+  kSeriesDay,         ///< по дням, ежедневный, в каждый день
+  kSeriesWeek,        ///< по неделям, еженедельный
+  kSeriesMonth,       ///< по месяцам, помесячный, в каждом месяце
+  kSeriesAuto,        ///< динамика, график, тренд, как менялись: a series, bucket from the period
   kCompare,           ///< сравни, сравнение, по сравнению с (other than the previous measurement)
   kSuperlative,       ///< самый популярный, лучший, наиболее …: one item, not one number
   // Refusal triggers.
@@ -75,6 +80,12 @@ constexpr bool IsMetric(Concept c) {
 /// True for nouns of things that can be counted.
 constexpr bool IsObject(Concept c) {
   return c == Concept::kVideo || c == Concept::kCreator || c == Concept::kSnapshot || c == Concept::kDay;
+}
+
+/// True for the words that ask for a series the plans can build.
+constexpr bool IsSeriesWord(Concept c) {
+  return c == Concept::kSeriesHour || c == Concept::kSeriesDay || c == Concept::kSeriesWeek ||
+         c == Concept::kSeriesMonth || c == Concept::kSeriesAuto;
 }
 
 /// True for words that carry no meaning of their own.

@@ -98,7 +98,7 @@ bool IsConnective(const Mention& mention) {
     case Concept::kAmount:
       return true;
     default:
-      return false;
+      return IsSeriesWord(mention.meaning);  // "опубликовано по месяцам в 2025 году"
   }
 }
 

@@ -22,14 +22,20 @@ Result<plan::Plan> PlanBuilder::Build() {
   auto target = FindTarget();
   if (!target) return Unexpected{target.error()};
   target_ = *target;
+  ReadHourlyAdjectives();
   ReadFlags();
   if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
   if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
+  if (AsksForSeries() && (moment_ || IsRanking())) {
+    return Unsupported("Ряд по времени строится для прироста, числа видео или замеров за период, а не для "
+                       "состояния на момент или рейтинга");
+  }
   const Status built = moment_ ? BuildState() : IsRanking() ? BuildRanking() : BuildSingle();
   if (!built) return Unexpected{built.error()};
   if (auto s = ApplyConditions(); !s) return Unexpected{s.error()};
   if (auto s = ApplyPeriods(); !s) return Unexpected{s.error()};
   ApplyIds();
+  if (auto s = ApplySeries(); !s) return Unexpected{s.error()};
   if (auto s = CheckExplanations(); !s) return Unexpected{s.error()};
   if (auto s = CheckAllUsed(analysis_); !s) return Unexpected{s.error()};
   if (auto s = plan::CheckSemantics(plan_); !s) return NotUnderstood("вопрос не удалось однозначно разобрать");

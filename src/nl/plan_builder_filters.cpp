@@ -162,6 +162,11 @@ bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
     case Concept::kUnsupportedMetric:
     case Concept::kModify:
     case Concept::kSeries:  // "… ? Покажи по дням": asks for another shape of answer
+    case Concept::kSeriesHour:
+    case Concept::kSeriesDay:
+    case Concept::kSeriesWeek:
+    case Concept::kSeriesMonth:
+    case Concept::kSeriesAuto:
       return false;
     default:
       return true;

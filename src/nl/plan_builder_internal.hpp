@@ -153,6 +153,19 @@ class PlanBuilder {
   // state at the end of the day or the growth during it is refused as ambiguous.
   Status CheckStateOrGrowth() const;
 
+  // Series over time (plan_builder_series.cpp).
+  // «средний/максимальный почасовой прирост»: the hour adjective means per measurement (kPerHour),
+  // not a series, next to an average, a maximum or a minimum.
+  void ReadHourlyAdjectives();
+  // Whether a word asks for a series the plans can build («по дням», «динамика» …).
+  bool AsksForSeries() const;
+  // The bucket the question names, if any; two different ones are refused.
+  Result<std::optional<plan::Bucket>> NamedBucket() const;
+  // Turns the one-number plan into a series of it over its period (measurement time for a
+  // snapshot plan, publication time otherwise); the bucket is the named one or follows the
+  // period's length (up to 2 days: hours, up to 92 days: days, longer: months).
+  Status ApplySeries();
+
   // Periods, conditions, ids and explanations (plan_builder_filters.cpp).
   // "опубликованные в июне", "в июне вышло": a publication word next to the period, with only
   // connecting words, ids and nouns of the things published between them.

@@ -76,6 +76,22 @@ struct Filters {
   friend bool operator==(const Filters&, const Filters&) = default;
 };
 
+/// The size of one bucket of a series: an hour, a day, an ISO week (Monday to Sunday) or a
+/// calendar month, in the configured time zone.
+enum class Bucket { kHour, kDay, kWeek, kMonth };
+/// Which time a series is bucketed by: the measurement time of snapshots or the publication time
+/// of videos.
+enum class SeriesTime { kMeasurement, kPublication };
+
+/// A series over time: the plan's aggregate computed per bucket over a bounded period (the
+/// `measured` filter for measurement time, the `published` filter for publication time), every
+/// bucket of that period present (0 where nothing happened).
+struct Series {
+  Bucket bucket = Bucket::kDay;
+  SeriesTime time = SeriesTime::kMeasurement;
+  friend bool operator==(const Series&, const Series&) = default;
+};
+
 /// A whole plan. For kRefuse only `refusal_reason` is meaningful.
 struct Plan {
   Action action = Action::kQuery;
@@ -88,6 +104,7 @@ struct Plan {
   std::optional<Order> order;
   std::optional<int> limit;
   std::optional<Moment> as_of;  ///< set exactly for Source::kState
+  std::optional<Series> series;  ///< set for a series over time, absent for one number
   friend bool operator==(const Plan&, const Plan&) = default;
 };
 

@@ -58,6 +58,11 @@ constexpr NameTable<RefusalReason, 4> kReasons{{{RefusalReason::kNotUnderstood, 
                                                 {RefusalReason::kModification, "modification"},
                                                 {RefusalReason::kAmbiguous, "ambiguous"}}};
 
+constexpr NameTable<Bucket, 4> kBuckets{
+    {{Bucket::kHour, "hour"}, {Bucket::kDay, "day"}, {Bucket::kWeek, "week"}, {Bucket::kMonth, "month"}}};
+constexpr NameTable<SeriesTime, 2> kSeriesTimes{
+    {{SeriesTime::kMeasurement, "measurement"}, {SeriesTime::kPublication, "publication"}}};
+
 template <typename E, std::size_t N>
 std::string_view Lookup(const NameTable<E, N>& table, E value) {
   for (const auto& [e, name] : table) {
@@ -168,6 +173,8 @@ std::string_view Name(GroupBy value) { return Lookup(kGroupBys, value); }
 std::string_view Name(Order value) { return Lookup(kOrders, value); }
 std::string_view Name(Relative value) { return Lookup(kRelatives, value); }
 std::string_view Name(RefusalReason value) { return Lookup(kReasons, value); }
+std::string_view Name(Bucket value) { return Lookup(kBuckets, value); }
+std::string_view Name(SeriesTime value) { return Lookup(kSeriesTimes, value); }
 
 OrderedJson ToJson(const Plan& plan) {
   OrderedJson out;
@@ -194,6 +201,9 @@ OrderedJson ToJson(const Plan& plan) {
   out["order"] = NameOrNull(plan.order);
   out["limit"] = plan.limit ? OrderedJson(*plan.limit) : OrderedJson(nullptr);
   out["as_of"] = plan.as_of ? OrderedJson(FormatBound(*plan.as_of)) : OrderedJson(nullptr);
+  out["series"] = plan.series ? OrderedJson{{"bucket", std::string(Name(plan.series->bucket))},
+                                            {"time", std::string(Name(plan.series->time))}}
+                              : OrderedJson(nullptr);
   return out;
 }
 
@@ -215,6 +225,13 @@ Result<Plan> FromJson(const Json& document) {
     auto moment = ParseBound(as_of->get<std::string>(), "/as_of");
     if (!moment) return Unexpected{moment.error()};
     plan.as_of = *moment;
+  }
+  // A document written before series existed has no "series" key: one number.
+  if (const auto series = document.find("series"); series != document.end() && !series->is_null()) {
+    const auto bucket = Lookup(kBuckets, series->at("bucket"));
+    const auto time = Lookup(kSeriesTimes, series->at("time"));
+    if (!bucket || !time) return Fail(ErrorCode::kPlanSchema, "unknown series bucket or time", "/series");
+    plan.series = Series{*bucket, *time};
   }
   return plan;
 }

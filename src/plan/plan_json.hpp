@@ -26,5 +26,7 @@ std::string_view Name(GroupBy value);
 std::string_view Name(Order value);
 std::string_view Name(Relative value);
 std::string_view Name(RefusalReason value);
+std::string_view Name(Bucket value);
+std::string_view Name(SeriesTime value);
 
 }  // namespace videobot::plan

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "plan/plan_json.hpp"
+#include "plan/series.hpp"
 
 namespace videobot::plan::semantics {
 namespace {
@@ -140,6 +141,7 @@ Status Check(const Plan& plan) {
   if (auto status = CheckMoment(plan); !status) return status;
   if (auto status = CheckField(plan); !status) return status;
   if (auto status = CheckFilters(plan); !status) return status;
+  if (plan.series) return CheckSeries(plan);
   return CheckGrouping(plan);
 }
 

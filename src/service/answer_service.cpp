@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "common/text.hpp"
 #include "plan/plan_json.hpp"
+#include "plan/series.hpp"
 #include "plan/validator.hpp"
 #include "service/coverage_guard.hpp"
 #include "service/explanation.hpp"
@@ -91,6 +93,12 @@ sql::Query AnswerService::Compile(const plan::Plan& plan) const {
 }
 
 Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
+  auto outcome = Run(plan);
+  if (!outcome) return Unexpected{outcome.error()};
+  return std::move(outcome->text);
+}
+
+Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
   const auto context = Now();
   const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
   std::vector<db::Row> rows;
@@ -102,20 +110,32 @@ Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
   } catch (const db::ValueOutOfRangeError&) {
     return Unexpected{OutOfRangeError()};
   }
+  if (query.shape == sql::Shape::kSeries) {
+    auto series = FillSeries(plan, context, rows);
+    if (!series) return Unexpected{series.error()};
+    Outcome outcome;
+    for (const auto& point : *series) {
+      outcome.text += fmt::format("{}{} {}", outcome.text.empty() ? "" : "\n", point.key, point.value);
+    }
+    outcome.series = std::move(*series);
+    return outcome;
+  }
   if (query.shape == sql::Shape::kScalar) {
     if (rows.empty() || rows.front().empty()) return Fail(ErrorCode::kNoData, "Нет данных для ответа.");
-    return FormatValue(rows.front().front());
+    auto value = FormatValue(rows.front().front());
+    if (!value) return Unexpected{value.error()};
+    return Outcome{std::move(*value), {}};
   }
   std::string out;
   for (const auto& row : rows) {
     if (row.size() < 2) continue;
     auto value = FormatValue(row[1]);
-    if (!value) return value;
+    if (!value) return Unexpected{value.error()};
     const auto* key = std::get_if<std::string>(&row[0]);
     out += fmt::format("{}{} {}", out.empty() ? "" : "\n", key ? *key : "?", *value);
   }
   if (out.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
-  return out;
+  return Outcome{std::move(out), {}};
 }
 
 std::vector<db::Row> AnswerService::TimedQuery(const sql::Query& query) {
@@ -141,9 +161,13 @@ Reply AnswerService::Answer(std::string_view question) {
   if (!plan) return MakeRefusal(plan.error(), planner);
   Reply reply;
   try {
-    auto text = Execute(*plan);
-    reply = text ? Reply{Reply::Kind::kAnswer, std::move(*text), "ok", std::string(planner)}
-                 : MakeRefusal(text.error(), planner);
+    auto outcome = Run(*plan);
+    if (outcome) {
+      reply = Reply{Reply::Kind::kAnswer, std::move(outcome->text), "ok", std::string(planner)};
+      reply.series = std::move(outcome->series);
+    } else {
+      reply = MakeRefusal(outcome.error(), planner);
+    }
   } catch (const db::NotInitialisedError&) {
     reply = MakeNotInitialised(planner);
   } catch (const db::DatabaseError&) {
@@ -187,6 +211,27 @@ std::string AnswerService::RowsLine(const plan::Plan& plan, const plan::TimeCont
   } catch (const db::DatabaseError&) {
     return "Сколько строк учтено, неизвестно: база данных временно недоступна.";
   }
+}
+
+Result<std::vector<SeriesPoint>> FillSeries(const plan::Plan& plan, const plan::TimeContext& context,
+                                            const std::vector<db::Row>& rows) {
+  std::map<std::string, std::int64_t> values;
+  for (const auto& row : rows) {
+    if (row.size() < 2) continue;
+    const auto* key = std::get_if<std::string>(&row[0]);
+    const auto* value = std::get_if<std::int64_t>(&row[1]);
+    if (key == nullptr) continue;
+    if (value == nullptr) return Fail(ErrorCode::kNoData, "Нет данных для ответа.");
+    values[*key] = *value;
+  }
+  std::vector<SeriesPoint> series;
+  const auto range = plan::Resolve(*plan::SeriesPeriod(plan), context);
+  for (auto& key : plan::BucketKeys(plan.series->bucket, range, context.offset)) {
+    const auto found = values.find(key);
+    series.push_back(SeriesPoint{std::move(key), found == values.end() ? 0 : found->second});
+  }
+  if (series.empty()) return Fail(ErrorCode::kNoData, "Нет данных для ответа.");
+  return series;
 }
 
 std::string RefusalMessage(plan::RefusalReason reason) {

@@ -45,6 +45,14 @@ class AnswerService final : public Answerer {
   /// Throws db::NotInitialisedError without a schema, db::DatabaseError when the database fails.
   Result<std::string> Execute(const plan::Plan& plan);
 
+  /// What a plan's execution gives: the reply text and, for a series, its buckets.
+  struct Outcome {
+    std::string text;
+    std::vector<SeriesPoint> series;
+  };
+  /// Execute, keeping a series' buckets apart from the text.
+  Result<Outcome> Run(const plan::Plan& plan);
+
   /// The plan source's name ("rules", "llm", …).
   std::string_view PlannerName() const { return planner_.Name(); }
 
@@ -69,6 +77,11 @@ class AnswerService final : public Answerer {
 /// explanation; oversized or non-UTF-8 input is kQuestionTooLong.
 Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view question,
                                 const plan::TimeContext& context);
+
+/// The buckets of a series plan from its query's (key, value) rows: every bucket of the plan's
+/// period in time order (plan::BucketKeys), the value of its row or 0 without one.
+Result<std::vector<SeriesPoint>> FillSeries(const plan::Plan& plan, const plan::TimeContext& context,
+                                            const std::vector<db::Row>& rows);
 
 /// The Russian explanation for a refusal plan's reason, with an example question.
 std::string RefusalMessage(plan::RefusalReason reason);

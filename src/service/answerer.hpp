@@ -5,8 +5,18 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+#include <cstdint>
 
 namespace videobot::service {
+
+/// One bucket of a series: its key ("2025-11-28", "2025-11-28 14:00", "2025-11-24" for the week
+/// starting that Monday, "2025-11") and its value.
+struct SeriesPoint {
+  std::string key;
+  std::int64_t value = 0;
+  friend bool operator==(const SeriesPoint&, const SeriesPoint&) = default;
+};
 
 /// What to send back for one question.
 struct Reply {
@@ -23,6 +33,9 @@ struct Reply {
   /// Explain only: the SQL with readable parameters (plain text, several lines, meant for a
   /// preformatted block after `text`); "" for a refusal. `text` is complete without it.
   std::string sql = {};
+  /// A series answer: every bucket in time order (`text` then holds the same as `key value`
+  /// lines); empty for a one-number answer.
+  std::vector<SeriesPoint> series = {};
 };
 
 /// Answers questions. One instance is used by one thread at a time.

@@ -174,6 +174,27 @@ std::string GroupingLine(const plan::Plan& plan) {
                      plan.limit.value_or(10), ascending ? "возрастанию" : "убыванию");
 }
 
+std::string_view BucketWords(plan::Bucket bucket) {
+  switch (bucket) {
+    case plan::Bucket::kHour: return "по часам";
+    case plan::Bucket::kDay: return "по дням";
+    case plan::Bucket::kWeek: return "по неделям (с понедельника по воскресенье, ключ — дата понедельника)";
+    case plan::Bucket::kMonth: return "по месяцам";
+  }
+  return "";
+}
+
+// What one line of a series holds: the value per bucket, the bucket size, which time, the zone.
+std::string SeriesLine(const plan::Plan& plan, const plan::TimeContext& context) {
+  if (!plan.series) return {};
+  const bool measurement = plan.series->time == plan::SeriesTime::kMeasurement;
+  const std::string zone = context.offset.minutes == 0 ? "UTC" : "UTC" + FormatUtcOffset(context.offset);
+  return fmt::format(
+      "Ряд: это значение {} {}, в часовом поясе {}; каждый интервал периода показан отдельной строкой, 0 — если "
+      "ничего не было.",
+      BucketWords(plan.series->bucket), measurement ? "времени замера" : "времени публикации", zone);
+}
+
 }  // namespace
 
 std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& context) {
@@ -196,6 +217,7 @@ std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& contex
     lines.push_back(fmt::format("Условия: {}.", fmt::join(conditions, "; ")));
   }
   if (auto grouping = GroupingLine(plan); !grouping.empty()) lines.push_back(std::move(grouping));
+  if (auto series = SeriesLine(plan, context); !series.empty()) lines.push_back(std::move(series));
   return fmt::format("{}", fmt::join(lines, "\n"));
 }
 
@@ -207,6 +229,7 @@ std::optional<plan::Plan> RowCountPlan(const plan::Plan& plan) {
   count.group_by.reset();
   count.order.reset();
   count.limit.reset();
+  count.series.reset();
   return count;
 }
 

@@ -34,7 +34,8 @@ bool NeedsVideosJoin(const Plan& plan) {
   if (!IsSnapshots(plan)) return false;
   const auto& f = plan.filters;
   const bool field_needs = plan.field == Field::kCreatorId || plan.field == Field::kPublicationDate;
-  const bool group_needs = plan.group_by == GroupBy::kCreator || plan.group_by == GroupBy::kPublicationDate;
+  const bool group_needs = plan.group_by == GroupBy::kCreator || plan.group_by == GroupBy::kPublicationDate ||
+                           (plan.series && plan.series->time == plan::SeriesTime::kPublication);
   return !f.creator_ids.empty() || f.published || f.hours_after_publication || field_needs || group_needs;
 }
 
@@ -142,12 +143,24 @@ Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
   if (!use.condition.empty()) where.push_back(use.condition);
   const bool join = !f.creator_ids.empty() || f.published.has_value();
   Query query;
-  query.text = fmt::format("SELECT COALESCE({}, 0){} AS value FROM {}{}", use.measure,
+  const std::string key =
+      plan.series ? fmt::format("{} AS key, ", sql.BucketKey(catalogue::kMeasuredDay, UtcOffset{}, plan.series->bucket))
+                  : std::string();
+  query.text = fmt::format("SELECT {}COALESCE({}, 0){} AS value FROM {}{}", key, use.measure,
                            sql.dialect() == Dialect::kPostgres ? "::bigint" : "",
                            use.table == RollupTable::kDays ? catalogue::kSnapshotDays : catalogue::kSnapshotAgeHours,
                            join ? fmt::format(" {}", catalogue::kJoinVideosToRollup) : "");
   if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
+  if (plan.series) {
+    query.text += " GROUP BY 1 ORDER BY 1";
+    query.shape = Shape::kSeries;
+  }
   return query;
+}
+
+// The instant column a series is bucketed by.
+std::string_view SeriesColumn(const plan::Series& series) {
+  return series.time == plan::SeriesTime::kMeasurement ? catalogue::kMeasuredAt : catalogue::kPublishedAt;
 }
 
 }  // namespace
@@ -168,7 +181,10 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
   const std::string moment = moment_at ? sql.At(*moment_at) : std::string();
   Query query;
   std::string select;
-  if (plan.group_by) {
+  if (plan.series) {
+    select = fmt::format("SELECT {} AS key, ", sql.BucketKey(SeriesColumn(*plan.series), offset, plan.series->bucket));
+    query.shape = Shape::kSeries;
+  } else if (plan.group_by) {
     select = fmt::format("SELECT {} AS key, ", KeyExpression(GroupKeyField(*plan.group_by), plan, sql, offset));
     query.shape = Shape::kRows;
   } else {
@@ -178,6 +194,7 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
   query.text = fmt::format("{} FROM {}", select, FromClause(plan));
   const auto where = WhereClauses(plan, sql, options.time, moment);
   if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
+  if (plan.series) query.text += " GROUP BY 1 ORDER BY 1";
   if (plan.group_by) {
     const bool ascending = plan.order == plan::Order::kAsc;
     query.text += fmt::format(" GROUP BY 1 ORDER BY 2 {}, 1 ASC LIMIT {}", ascending ? "ASC" : "DESC",

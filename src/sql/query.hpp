@@ -30,8 +30,9 @@ struct ParamMeaning {
   std::int64_t micros = 0;  ///< the instant or the duration for kInstant / kMicroseconds
 };
 
-/// What the statement returns: one value, or (key, value) rows for grouped plans.
-enum class Shape { kScalar, kRows };
+/// What the statement returns: one value, (key, value) rows for grouped plans, or (bucket key,
+/// value) rows of a series in key order, only the buckets that have rows (see plan/series.hpp).
+enum class Shape { kScalar, kRows, kSeries };
 
 struct Query {
   std::string text;

@@ -53,10 +53,19 @@ std::optional<RollupUse> RollupRange(const plan::Plan& plan, const plan::TimeCon
   return use;
 }
 
+// A series reads the per-day rollup when its buckets are whole UTC days: day, week or month
+// buckets of measurement time in UTC.
+bool SeriesFitsDays(const plan::Plan& plan, const plan::TimeContext& time) {
+  if (!plan.series) return true;
+  return plan.series->time == plan::SeriesTime::kMeasurement && plan.series->bucket != plan::Bucket::kHour &&
+         time.offset.minutes == 0 && !plan.filters.hours_after_publication;
+}
+
 }  // namespace
 
 std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect) {
   if (plan.source != plan::Source::kSnapshots || plan.group_by) return std::nullopt;
+  if (!SeriesFitsDays(plan, time)) return std::nullopt;
   auto use = RollupRange(plan, time);
   if (!use) return std::nullopt;
   auto condition = SignCondition(plan);

@@ -59,4 +59,26 @@ std::string SqlBuilder::LocalDate(std::string_view column, UtcOffset offset) {
   return fmt::format("(({}) AT TIME ZONE 'UTC')::date", Shift(column, shift));
 }
 
+std::string SqlBuilder::BucketKey(std::string_view column, UtcOffset offset, plan::Bucket bucket) {
+  const Instant shift = static_cast<Instant>(offset.minutes) * 60 * kMicrosPerSecond;
+  const std::string shifted = Shift(column, shift);
+  if (dialect_ == Dialect::kSqlite) {
+    const std::string seconds = fmt::format("{} / 1000000, 'unixepoch'", shifted);
+    switch (bucket) {
+      case plan::Bucket::kHour: return fmt::format("strftime('%Y-%m-%d %H:00', {})", seconds);
+      case plan::Bucket::kDay: return fmt::format("date({})", seconds);
+      case plan::Bucket::kWeek: return fmt::format("date({}, '-6 days', 'weekday 1')", seconds);
+      case plan::Bucket::kMonth: return fmt::format("strftime('%Y-%m', {})", seconds);
+    }
+  }
+  const std::string local = fmt::format("(({}) AT TIME ZONE 'UTC')", shifted);
+  switch (bucket) {
+    case plan::Bucket::kHour: return fmt::format("to_char({}, 'YYYY-MM-DD HH24:00')", local);
+    case plan::Bucket::kDay: return fmt::format("to_char({}, 'YYYY-MM-DD')", local);
+    case plan::Bucket::kWeek: return fmt::format("to_char(date_trunc('week', {}), 'YYYY-MM-DD')", local);
+    case plan::Bucket::kMonth: return fmt::format("to_char({}, 'YYYY-MM')", local);
+  }
+  return "NULL";
+}
+
 }  // namespace videobot::sql

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/time.hpp"
+#include "plan/plan.hpp"
 #include "sql/query.hpp"
 
 namespace videobot::sql {
@@ -31,6 +32,9 @@ class SqlBuilder {
   std::string Shift(std::string_view column, Instant micros);
   /// The UTC-offset-shifted calendar date of an instant column, as 'YYYY-MM-DD' text / date.
   std::string LocalDate(std::string_view column, UtcOffset offset);
+  /// The key of the series bucket holding an instant column, as text in the form of
+  /// plan::BucketKey ("2025-11-28 14:00", "2025-11-28", the week's Monday, "2025-11").
+  std::string BucketKey(std::string_view column, UtcOffset offset, plan::Bucket bucket);
 
   /// Moves the collected parameters out.
   std::vector<Param> TakeParams() { return std::move(params_); }

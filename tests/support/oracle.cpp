@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -156,6 +157,60 @@ std::string LowercaseId(std::string id) {
   return id;
 }
 
+// The key of the series bucket holding `at`, computed on its own (not with plan/series.hpp): the
+// local wall-clock time as days and seconds since the epoch; weeks from the Monday before
+// (1970-01-01 was a Thursday).
+std::string BucketKeyOf(plan::Bucket bucket, Instant at, UtcOffset offset) {
+  const Instant local = at + static_cast<Instant>(offset.minutes) * 60 * kMicrosPerSecond;
+  const std::int64_t day = local >= 0 ? local / kMicrosPerDay : (local - kMicrosPerDay + 1) / kMicrosPerDay;
+  const Date date = DateFromDays(day);
+  char text[32];
+  switch (bucket) {
+    case plan::Bucket::kHour: {
+      const auto hour = static_cast<int>((local - day * kMicrosPerDay) / kMicrosPerHour);
+      std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:00", date.year, date.month, date.day, hour);
+      return text;
+    }
+    case plan::Bucket::kDay: return FormatDate(date);
+    case plan::Bucket::kWeek: return FormatDate(DateFromDays(day - ((day % 7 + 7 + 3) % 7)));
+    case plan::Bucket::kMonth:
+      std::snprintf(text, sizeof text, "%04d-%02d", date.year, date.month);
+      return text;
+  }
+  return {};
+}
+
+// Every bucket of the series' period, by visiting each hour of it (every bucket is whole hours).
+std::vector<std::string> AllBuckets(const Plan& plan, const plan::TimeContext& time) {
+  const auto& period = plan.series->time == plan::SeriesTime::kMeasurement ? plan.filters.measured : plan.filters.published;
+  const plan::InstantRange range = plan::Resolve(*period, time);
+  std::vector<std::string> keys;
+  for (Instant at = *range.from; at < *range.to; at += kMicrosPerHour) {
+    std::string key = BucketKeyOf(plan.series->bucket, at, time.offset);
+    if (keys.empty() || keys.back() != key) keys.push_back(std::move(key));
+  }
+  // A range ending mid-hour past the last step still reaches the bucket of its last instant.
+  if (*range.to > *range.from) {
+    std::string last = BucketKeyOf(plan.series->bucket, *range.to - 1, time.offset);
+    if (keys.back() != last) keys.push_back(std::move(last));
+  }
+  return keys;
+}
+
+OracleResult EvaluateSeries(const std::vector<Row>& rows, const Plan& plan, const plan::TimeContext& time) {
+  std::map<std::string, std::vector<Row>> buckets;
+  for (const auto& row : rows) {
+    const Instant at = plan.series->time == plan::SeriesTime::kMeasurement ? row.snapshot->measured_at
+                                                                           : row.video->published_at;
+    buckets[BucketKeyOf(plan.series->bucket, at, time.offset)].push_back(row);
+  }
+  OracleResult result;
+  for (const auto& key : AllBuckets(plan, time)) {
+    result.rows.emplace_back(key, Aggregate(buckets[key], plan, time.offset));
+  }
+  return result;
+}
+
 }  // namespace
 
 Dataset ParseDataset(const std::string& json_text) {
@@ -204,6 +259,7 @@ OracleResult Evaluate(const Dataset& data, const Plan& plan, const plan::TimeCon
       if (Matches(row, plan, time)) rows.push_back(row);
     }
   }
+  if (plan.series) return EvaluateSeries(rows, plan, time);
   OracleResult result;
   if (!plan.group_by) {
     result.scalar = Aggregate(rows, plan, time.offset);

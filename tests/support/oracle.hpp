@@ -36,7 +36,8 @@ struct Dataset {
 /// Parses a whole videos.json document (test-sized data only: it builds a DOM).
 Dataset ParseDataset(const std::string& json_text);
 
-/// A scalar (db::Value: int64, double or null) or grouped rows (key, value).
+/// A scalar (db::Value: int64, double or null) or grouped rows (key, value); for a series, every
+/// bucket of its period in time order (0 where no row falls).
 struct OracleResult {
   db::Value scalar;
   std::vector<std::pair<std::string, db::Value>> rows;

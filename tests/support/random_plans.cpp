@@ -175,7 +175,77 @@ plan::Plan RandomStatePlan(Draw& draw, const Dataset& data) {
   return p;
 }
 
+// A bounded period for a series around `around`: sometimes relative, mostly absolute spans of a
+// few hours (hour buckets) or up to two months (other buckets), with dates or date-times.
+plan::Period SeriesPeriod(Draw& draw, Instant around, plan::Bucket bucket) {
+  plan::Period period;
+  if (draw.Chance(15)) {
+    static const std::vector<plan::Relative> kShort{plan::Relative::kToday, plan::Relative::kYesterday,
+                                                    plan::Relative::kThisWeek, plan::Relative::kLastWeek,
+                                                    plan::Relative::kLastNDays, plan::Relative::kLastNHours};
+    period.relative = draw.Pick(kShort);
+    if (*period.relative == plan::Relative::kLastNDays) period.count = 1 + static_cast<int>(draw.Below(10));
+    if (*period.relative == plan::Relative::kLastNHours) period.count = 1 + static_cast<int>(draw.Below(72));
+    return period;
+  }
+  const bool with_time = draw.Chance(30);
+  const int days = bucket == plan::Bucket::kHour ? 1 + static_cast<int>(draw.Below(4)) : 1 + static_cast<int>(draw.Below(60));
+  const Instant start = around - static_cast<Instant>(draw.Below(static_cast<std::uint64_t>(days) * 24)) * kMicrosPerHour;
+  period.from = Bound(draw, start, with_time);
+  DateTime end = ToLocal(ToInstant(period.from->value, UtcOffset{}) + days * kMicrosPerDay, UtcOffset{});
+  if (with_time) {
+    end.seconds_of_day = end.seconds_of_day / 3600 * 3600;
+    period.to = plan::PeriodBound{end, true};
+  } else {
+    period.to = plan::PeriodBound{DateTime{AddDays(end.date, -1), 0}, false};
+  }
+  return period;
+}
+
+plan::Plan RandomSeriesPlan(Draw& draw, const Dataset& data) {
+  plan::Plan p = RandomPlan(draw, data);
+  p.group_by.reset();
+  p.order.reset();
+  p.limit.reset();
+  if (p.aggregate != plan::Aggregate::kCount && p.aggregate != plan::Aggregate::kCountDistinct) {
+    p.aggregate = plan::Aggregate::kSum;
+  }
+  static const std::vector<plan::Bucket> kBuckets{plan::Bucket::kHour, plan::Bucket::kDay, plan::Bucket::kWeek,
+                                                  plan::Bucket::kMonth};
+  const plan::Bucket bucket = draw.Pick(kBuckets);
+  const bool measurement = p.source == plan::Source::kSnapshots && draw.Chance(75);
+  const auto& video = draw.Pick(data.videos);
+  if (measurement && !video.snapshots.empty()) {
+    p.filters.measured = SeriesPeriod(draw, video.snapshots[draw.Below(video.snapshots.size())].measured_at, bucket);
+  } else {
+    p.filters.published = SeriesPeriod(draw, video.published_at, bucket);
+  }
+  p.series = plan::Series{bucket, measurement ? plan::SeriesTime::kMeasurement : plan::SeriesTime::kPublication};
+  // Day-rollup shapes (growth over whole UTC days, no other filter) now and then.
+  if (measurement && bucket != plan::Bucket::kHour && draw.Chance(30)) {
+    p.filters.conditions.clear();
+    p.filters.hours_after_publication.reset();
+    if (p.filters.measured && p.filters.measured->from) {
+      p.filters.measured->from->has_time = false;
+      p.filters.measured->from->value.seconds_of_day = 0;
+      p.filters.measured->to->has_time = false;
+      p.filters.measured->to->value.seconds_of_day = 0;
+    }
+  }
+  return p;
+}
+
 }  // namespace
+
+std::vector<plan::Plan> RandomSeriesPlans(const Dataset& data, int count, std::uint64_t seed) {
+  Draw draw(seed);
+  std::vector<plan::Plan> plans;
+  while (static_cast<int>(plans.size()) < count) {
+    auto candidate = plan::ValidatePlan(RandomSeriesPlan(draw, data));
+    if (candidate) plans.push_back(std::move(*candidate));
+  }
+  return plans;
+}
 
 std::vector<plan::Plan> RandomStatePlans(const Dataset& data, int count, std::uint64_t seed) {
   Draw draw(seed);

@@ -20,4 +20,10 @@ std::vector<plan::Plan> RandomPlans(const Dataset& data, int count, std::uint64_
 /// thresholds on counters as of the moment, groupings. Deterministic for `seed`.
 std::vector<plan::Plan> RandomStatePlans(const Dataset& data, int count, std::uint64_t seed);
 
+/// `count` random valid series plans: every bucket, measurement and publication time, count,
+/// count_distinct and sum, bounded periods (absolute with dates or date-times, or relative) of
+/// a few hours to two months around the data, with the filters of RandomPlans; some in the shape
+/// the per-day rollup serves. Deterministic for `seed`.
+std::vector<plan::Plan> RandomSeriesPlans(const Dataset& data, int count, std::uint64_t seed);
+
 }  // namespace videobot::testing

@@ -60,6 +60,16 @@ void ExpectAgreement(db::Database& database, const plan::Plan& plan, const Oracl
   const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), time});
   const auto rows = database.Query(query);
   const std::string context = label + " plan " + plan::ToJson(plan).dump() + "\nSQL " + query.text;
+  if (plan.series) {
+    const auto series = service::FillSeries(plan, time, rows);
+    ASSERT_TRUE(series.has_value()) << context;
+    ASSERT_EQ(series->size(), expected.rows.size()) << context;
+    for (std::size_t i = 0; i < series->size(); ++i) {
+      EXPECT_EQ((*series)[i].key, expected.rows[i].first) << context << " bucket " << i;
+      EXPECT_TRUE(SameValue(expected.rows[i].second, db::Value((*series)[i].value))) << context << " bucket " << i;
+    }
+    return;
+  }
   if (!plan.group_by) {
     ASSERT_EQ(rows.size(), 1u) << context;
     EXPECT_TRUE(SameValue(expected.scalar, rows[0][0])) << context;

@@ -72,6 +72,60 @@ TEST_F(Cli, AskPrintsOnlyTheNumber) {
   EXPECT_FALSE(refused.err.empty());
 }
 
+// Splits stdout into lines (without the final newline).
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+TEST_F(Cli, AskPrintsASeriesAsKeyValueLinesInTextCsvAndJson) {
+  LoadSample();
+  // The hourly growth of a day: 24 lines, never the day's total alone.
+  const std::string question = "Покажи почасовой прирост лайков 28 ноября 2025";
+  const auto text = Run({"ask", question});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const auto lines = Lines(text.out);
+  ASSERT_EQ(lines.size(), 24u) << text.out;
+  EXPECT_EQ(lines.front().rfind("2025-11-28 00:00 ", 0), 0u) << lines.front();
+  EXPECT_EQ(lines.back().rfind("2025-11-28 23:00 ", 0), 0u) << lines.back();
+  std::int64_t total = 0;
+  for (const auto& line : lines) total += std::stoll(line.substr(line.rfind(' ') + 1));
+  EXPECT_EQ(std::to_string(total) + "\n", Count("Какой суммарный прирост лайков был 28 ноября 2025?"));
+  // The same series as CSV and JSON.
+  const auto csv = Run({"ask", "--format", "csv", question});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  const auto csv_lines = Lines(csv.out);
+  ASSERT_EQ(csv_lines.size(), 25u);
+  EXPECT_EQ(csv_lines[0], "key,value");
+  EXPECT_EQ(csv_lines[1].rfind("2025-11-28 00:00,", 0), 0u) << csv_lines[1];
+  const auto json = Run({"ask", "--format", "json", question});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto document = nlohmann::json::parse(json.out);
+  ASSERT_EQ(document.at("series").size(), 24u);
+  EXPECT_EQ(document["series"][23]["key"], "2025-11-28 23:00");
+  std::int64_t json_total = 0;
+  for (const auto& point : document["series"]) json_total += point.at("value").get<std::int64_t>();
+  EXPECT_EQ(json_total, total);
+  // A week series keys its buckets by their Monday; +03:00 moves day buckets.
+  const auto weeks = Lines(Run({"ask", "Прирост просмотров по неделям с 24 ноября по 7 декабря 2025"}).out);
+  ASSERT_EQ(weeks.size(), 2u);
+  EXPECT_EQ(weeks[0].rfind("2025-11-24 ", 0), 0u);
+  EXPECT_EQ(weeks[1].rfind("2025-12-01 ", 0), 0u);
+  // A one-number answer: the number under text, a sensible CSV and JSON.
+  const auto scalar_csv = Run({"ask", "--format", "csv", "Сколько всего видео есть в системе?"});
+  EXPECT_EQ(scalar_csv.out, "value\n30\n");
+  const auto scalar_json = Run({"ask", "--format", "json", "Сколько всего видео есть в системе?"});
+  EXPECT_EQ(nlohmann::json::parse(scalar_json.out), nlohmann::json::parse(R"({"value":30})"));
+  EXPECT_EQ(Run({"ask", "--format", "xml", "Сколько всего видео есть в системе?"}).exit_code, 2);
+}
+
 TEST_F(Cli, PlanAndSqlNeedNoData) {
   const auto plan = Run({"plan", "Сколько всего видео есть в системе?"});
   ASSERT_EQ(plan.exit_code, 0) << plan.err;

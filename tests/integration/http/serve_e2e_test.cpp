@@ -103,6 +103,25 @@ TEST_F(ServeTest, AskAnswersLikeTheCliWithThePlanAndOutcome) {
   EXPECT_EQ(refused["outcome"], "question_modification");
   EXPECT_TRUE(refused["plan"].is_null());
   EXPECT_FALSE(refused["answer"].get<std::string>().empty());
+  EXPECT_FALSE(body.contains("series")) << "a one-number answer has no series";
+}
+
+TEST_F(ServeTest, AskReturnsASeriesAsJsonNextToItsTextLines) {
+  LoadGenerated(60);
+  const std::string question = "Прирост просмотров по дням с 25 по 30 ноября 2025";
+  const Json expected = Json::parse(Cli({"ask", "--format", "json", question}));
+  Start("serve");
+  auto answer = AskQuestion(question);
+  ASSERT_TRUE(answer);
+  ASSERT_EQ(answer->status, 200) << answer->body;
+  const Json body = Json::parse(answer->body);
+  EXPECT_EQ(body["outcome"], "ok");
+  ASSERT_EQ(body["series"].size(), 6u) << answer->body;
+  EXPECT_EQ(body["series"], expected["series"]);
+  EXPECT_EQ(body["series"][0]["key"], "2025-11-25");
+  const std::string lines = body["answer"];
+  EXPECT_EQ(lines.rfind("2025-11-25 ", 0), 0u) << lines;
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 5);
 }
 
 TEST_F(ServeTest, AskIsNotFoundWithoutAnApiToken) {

@@ -136,13 +136,19 @@ TEST(LlmCli, AutoNeverAsksTheModelToAnswerASeriesWithOneNumber) {
   // A grounded scalar plan (the day's growth) is exactly the confident wrong answer to avoid.
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(CountAbove(5)));
-  for (const char* question : {"Покажи почасовой прирост лайков 28 ноября 2025", "Какое видео самое популярное?",
+  for (const char* question : {"Какой прирост лайков за час 28 ноября 2025?", "Какое видео самое популярное?",
                                "Сравни просмотры за октябрь и ноябрь 2025"}) {
     const ProcessResult result =
         RunProcess({BinaryPath(), "--planner", "auto", "plan", question}, {}, ModelEnvironment(server));
     EXPECT_EQ(result.exit_code, 2) << question << ": " << result.out;
     EXPECT_TRUE(result.out.empty()) << question << ": " << result.out;
   }
+  // The hourly growth of a day is answered by the rules themselves, as the series it is.
+  const ProcessResult hourly = RunProcess(
+      {BinaryPath(), "--planner", "auto", "plan", "Покажи почасовой прирост лайков 28 ноября 2025"}, {},
+      ModelEnvironment(server));
+  EXPECT_EQ(hourly.exit_code, 0) << hourly.err;
+  EXPECT_NE(hourly.out.find("\"bucket\": \"hour\""), std::string::npos) << hourly.out;
   EXPECT_EQ(server.RequestCount(), 0u);
 }
 

@@ -17,6 +17,8 @@ const std::set<std::string> kKeywords = {
     "SELECT", "FROM", "WHERE", "AND", "IN", "AS", "JOIN", "ON", "GROUP", "BY", "ORDER", "ASC", "DESC",
     "LIMIT", "COUNT", "DISTINCT", "COALESCE", "SUM", "AVG", "MIN", "MAX", "AT", "TIME", "ZONE", "COLLATE",
     "bigint", "text", "timestamptz", "double", "precision", "interval", "date", "key", "value",
+    // Series bucket keys.
+    "strftime", "to_char", "date_trunc",
 };
 
 // The schema's table and column names, read from the migration files (both dialects).
@@ -77,7 +79,11 @@ bool IsKnownWord(const std::string& word, const std::set<std::string>& aliases) 
   return aliases.contains(word.substr(0, dot)) && ReadSchema().columns.contains(word.substr(dot + 1));
 }
 
-const std::set<std::string> kLiterals = {"'UTC'", "'unixepoch'", "'1 microsecond'"};
+const std::set<std::string> kLiterals = {
+    "'UTC'", "'unixepoch'", "'1 microsecond'",
+    // Series bucket keys (sql_builder.cpp, SqlBuilder::BucketKey).
+    "'%Y-%m-%d %H:00'", "'%Y-%m'", "'-6 days'", "'weekday 1'", "'YYYY-MM-DD HH24:00'", "'YYYY-MM-DD'", "'YYYY-MM'",
+    "'week'"};
 const std::set<std::string> kQuotedNames = {"\"C\""};  // the byte-order collation
 const std::set<std::string> kNumbers = {"0", "1", "2", "1000000"};
 const std::set<std::string> kOperators = {"(", ")", ",", "*", "+", "/", "::", "<", "<=", ">", ">=", "=", "<>"};

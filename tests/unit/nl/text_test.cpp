@@ -97,7 +97,7 @@ TEST(Lexicon, InflectedForms) {
   EXPECT_EQ(lexicon.LookupWord("репостов"), Concept::kUnsupportedMetric);
   EXPECT_EQ(lexicon.LookupWord("разница"), Concept::kCompare);
   EXPECT_EQ(lexicon.LookupWord("времени"), Concept::kTimeAmount);
-  EXPECT_EQ(lexicon.LookupWord("ежедневный"), Concept::kSeries);
+  EXPECT_EQ(lexicon.LookupWord("ежедневный"), Concept::kSeriesDay);
   EXPECT_FALSE(lexicon.LookupWord("разнообразие").has_value());
   EXPECT_FALSE(lexicon.LookupWord("погода").has_value());
 }

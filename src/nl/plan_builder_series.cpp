@@ -1,0 +1,92 @@
+// Series over time: «по дням», «почасовой прирост», «в каждом месяце», «динамика», «график»,
+// «как менялись» turn the plan built for one number into a series of it per bucket.
+#include <fmt/format.h>
+
+#include "nl/plan_builder_internal.hpp"
+#include "plan/series.hpp"
+
+namespace videobot::nl {
+namespace {
+
+// Periods up to this long are split by hours when the question names no bucket; up to
+// kLongestDailyAuto by days; longer ones by months.
+constexpr Instant kLongestHourlyAuto = 2 * kMicrosPerDay;
+constexpr Instant kLongestDailyAuto = 92 * kMicrosPerDay;
+
+std::optional<plan::Bucket> BucketOf(Concept meaning) {
+  switch (meaning) {
+    case Concept::kSeriesHour: return plan::Bucket::kHour;
+    case Concept::kSeriesDay: return plan::Bucket::kDay;
+    case Concept::kSeriesWeek: return plan::Bucket::kWeek;
+    case Concept::kSeriesMonth: return plan::Bucket::kMonth;
+    default: return std::nullopt;
+  }
+}
+
+plan::Bucket AutoBucket(const plan::InstantRange& range) {
+  const Instant length = *range.to - *range.from;
+  if (length <= kLongestHourlyAuto) return plan::Bucket::kHour;
+  if (length <= kLongestDailyAuto) return plan::Bucket::kDay;
+  return plan::Bucket::kMonth;
+}
+
+}  // namespace
+
+void PlanBuilder::ReadHourlyAdjectives() {
+  if (!Has(Concept::kAvg) && !Has(Concept::kMax) && !Has(Concept::kMin)) return;
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    Mention& m = mentions_[i];
+    if (IsMain(i) && m.Is(Concept::kSeriesHour) && (m.text.starts_with("почасов") || m.text.starts_with("ежечасн"))) {
+      m.meaning = Concept::kPerHour;
+    }
+  }
+}
+
+bool PlanBuilder::AsksForSeries() const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && IsSeriesWord(mentions_[i].meaning)) return true;
+  }
+  return false;
+}
+
+Result<std::optional<plan::Bucket>> PlanBuilder::NamedBucket() const {
+  std::optional<plan::Bucket> named;
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (!IsMain(i) || mentions_[i].kind != MentionKind::kWord) continue;
+    const auto bucket = BucketOf(mentions_[i].meaning);
+    if (!bucket) continue;
+    if (named && *named != *bucket) {
+      return Unsupported("В вопросе два разных шага ряда (например, «по дням» и «по часам»): выберите один");
+    }
+    named = bucket;
+  }
+  return named;
+}
+
+Status PlanBuilder::ApplySeries() {
+  if (!AsksForSeries()) return Ok{};
+  if (plan_.group_by) return Unsupported("Ряд по времени для каждого креатора или видео пока не строится");
+  if (plan_.aggregate != Aggregate::kCount && plan_.aggregate != Aggregate::kCountDistinct &&
+      plan_.aggregate != Aggregate::kSum) {
+    return Unsupported("Ряд строится для количества и суммы, а не для среднего, максимума или минимума");
+  }
+  auto named = NamedBucket();
+  if (!named) return Unexpected{named.error()};
+  const bool measurement = plan_.source == Source::kSnapshots;
+  const auto& period = measurement ? plan_.filters.measured : plan_.filters.published;
+  if (!period || (!period->relative && (!period->from || !period->to))) {
+    return NotUnderstood("для ряда по времени нужен период с началом и концом, например «за ноябрь 2025»");
+  }
+  const plan::InstantRange range = plan::Resolve(*period, context_);
+  plan_.series = plan::Series{named->value_or(AutoBucket(range)),
+                              measurement ? plan::SeriesTime::kMeasurement : plan::SeriesTime::kPublication};
+  if (auto status = plan::CheckSeries(plan_); !status) return Unsupported(status.error().message);
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && IsSeriesWord(mentions_[i].meaning)) {
+      mentions_[i].used = true;
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace videobot::nl

@@ -1,0 +1,90 @@
+#include "service/answer_format.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+namespace videobot::service {
+namespace {
+
+using Json = nlohmann::json;
+
+// "key value" lines (groups) as pairs; the value is everything after the last space.
+std::vector<std::pair<std::string, std::string>> SplitRows(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    const std::size_t space = line.rfind(' ');
+    if (space != std::string::npos) rows.emplace_back(line.substr(0, space), line.substr(space + 1));
+    start = end + 1;
+  }
+  return rows;
+}
+
+// A formatted value ("12", "-3", "4.50") as a JSON number; text that is no number stays text.
+Json NumberJson(const std::string& value) {
+  Json parsed = Json::parse(value, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_number()) return parsed;
+  return value;
+}
+
+bool IsOneValue(const std::string& text) { return text.find(' ') == std::string::npos && text.find('\n') == std::string::npos; }
+
+// A CSV field, quoted when it holds a comma, a quote or a line break.
+std::string CsvField(const std::string& field) {
+  if (field.find_first_of(",\"\n") == std::string::npos) return field;
+  std::string quoted = "\"";
+  for (const char c : field) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string Csv(const std::string& text, const std::vector<SeriesPoint>& series) {
+  if (series.empty() && IsOneValue(text)) return "value\n" + text;
+  std::string out = "key,value";
+  if (!series.empty()) {
+    for (const auto& point : series) out += fmt::format("\n{},{}", CsvField(point.key), point.value);
+    return out;
+  }
+  for (const auto& [key, value] : SplitRows(text)) out += fmt::format("\n{},{}", CsvField(key), CsvField(value));
+  return out;
+}
+
+std::string JsonText(const std::string& text, const std::vector<SeriesPoint>& series) {
+  if (!series.empty()) return Json{{"series", SeriesJson(series)}}.dump();
+  if (IsOneValue(text)) return Json{{"value", NumberJson(text)}}.dump();
+  Json rows = Json::array();
+  for (const auto& [key, value] : SplitRows(text)) rows.push_back(Json{{"key", key}, {"value", NumberJson(value)}});
+  return Json{{"rows", std::move(rows)}}.dump();
+}
+
+}  // namespace
+
+std::optional<AnswerFormat> ParseAnswerFormat(std::string_view name) {
+  if (name == "text") return AnswerFormat::kText;
+  if (name == "csv") return AnswerFormat::kCsv;
+  if (name == "json") return AnswerFormat::kJson;
+  return std::nullopt;
+}
+
+Json SeriesJson(const std::vector<SeriesPoint>& series) {
+  Json out = Json::array();
+  for (const auto& point : series) out.push_back(Json{{"key", point.key}, {"value", point.value}});
+  return out;
+}
+
+std::string FormatAnswer(const std::string& text, const std::vector<SeriesPoint>& series, AnswerFormat format) {
+  switch (format) {
+    case AnswerFormat::kText: return text;
+    case AnswerFormat::kCsv: return Csv(text, series);
+    case AnswerFormat::kJson: return JsonText(text, series);
+  }
+  return text;
+}
+
+}  // namespace videobot::service

@@ -1,0 +1,32 @@
+#pragma once
+// The printed forms of an answer: plain text (the number, or `key value` lines), CSV and JSON.
+// Used by the CLI's `ask --format` and by the HTTP API's series field.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "service/answerer.hpp"
+
+namespace videobot::service {
+
+enum class AnswerFormat { kText, kCsv, kJson };
+
+/// "text", "csv", "json" → the format; nullopt otherwise.
+std::optional<AnswerFormat> ParseAnswerFormat(std::string_view name);
+
+/// A series as a JSON array of {"key": "2025-11-28", "value": 12}.
+nlohmann::json SeriesJson(const std::vector<SeriesPoint>& series);
+
+/// An answer (its text and, for a series, its buckets) in `format`:
+///  - text: the text itself (one number, or `key value` lines);
+///  - csv: a header `key,value` and one line per bucket or group; a single number is `value` and it;
+///  - json: {"series": [...]} for a series, {"rows": [{"key", "value"}…]} for groups, {"value": N}
+///    for one number.
+/// No trailing newline.
+std::string FormatAnswer(const std::string& text, const std::vector<SeriesPoint>& series, AnswerFormat format);
+
+}  // namespace videobot::service

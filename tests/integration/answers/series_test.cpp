@@ -1,0 +1,173 @@
+// Series over time on SQLite and PostgreSQL against the brute-force oracle: random series plans
+// and hand-picked shapes (zeros, +03:00 moving day buckets, ISO week boundaries, periods crossing
+// months, hour buckets, the per-day rollup), every bucket present in the filled reply.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fixtures.hpp"
+#include "plan/plan_json.hpp"
+#include "plan/validator.hpp"
+#include "service/answer_service.hpp"
+#include "sql/compiler.hpp"
+#include "support/generated_document.hpp"
+#include "support/oracle.hpp"
+#include "support/random_plans.hpp"
+
+namespace videobot::testing {
+namespace {
+
+plan::TimeContext TestTime(UtcOffset offset = {}) {
+  return plan::TimeContext{ParseTimestamp("2025-11-30T15:20:00Z").value(), offset};
+}
+
+// The filled series a reply would show, from the database.
+std::vector<service::SeriesPoint> DatabaseSeries(db::Database& database, const plan::Plan& plan,
+                                                 const plan::TimeContext& time, std::string* sql_text) {
+  const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), time});
+  *sql_text = query.text;
+  EXPECT_EQ(query.shape, sql::Shape::kSeries);
+  auto series = service::FillSeries(plan, time, database.Query(query));
+  EXPECT_TRUE(series.has_value()) << (series ? "" : series.error().Describe());
+  return series ? *series : std::vector<service::SeriesPoint>{};
+}
+
+// Whether any bucket is non-zero (the answer is not trivially empty).
+bool AnySeriesValue(const OracleResult& expected) {
+  for (const auto& [key, value] : expected.rows) {
+    const auto* integer = std::get_if<std::int64_t>(&value);
+    if (integer != nullptr && *integer != 0) return true;
+  }
+  return false;
+}
+
+void ExpectSeries(db::Database& database, const plan::Plan& plan, const Dataset& data, const plan::TimeContext& time,
+                  const std::string& label) {
+  const auto expected = Evaluate(data, plan, time);
+  std::string sql_text;
+  const auto actual = DatabaseSeries(database, plan, time, &sql_text);
+  const std::string context = label + " plan " + plan::ToJson(plan).dump() + "\nSQL " + sql_text;
+  ASSERT_EQ(actual.size(), expected.rows.size()) << context;
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    EXPECT_EQ(actual[i].key, expected.rows[i].first) << context << " bucket " << i;
+    EXPECT_EQ(db::Value(actual[i].value), expected.rows[i].second) << context << " bucket " << actual[i].key;
+  }
+}
+
+plan::Plan SeriesPlan(const std::string& json) {
+  auto plan = plan::ParsePlan(json);
+  EXPECT_TRUE(plan.has_value()) << (plan ? "" : plan.error().Describe()) << "\n" << json;
+  return plan ? *plan : plan::Plan{};
+}
+
+std::string GrowthJson(const std::string& bucket, const std::string& from, const std::string& to) {
+  return R"({"action":"query","refusal_reason":null,"source":"snapshots","aggregate":"sum","field":"delta_views_count",)"
+         R"("filters":{"creator_ids":null,"video_ids":null,"published":null,"measured":{"from":")" +
+         from + R"(","to":")" + to +
+         R"(","relative":null,"count":null},"hours_after_publication":null,"conditions":[]},"group_by":null,)"
+         R"("order":null,"limit":null,"as_of":null,"series":{"bucket":")" +
+         bucket + R"(","time":"measurement"}})";
+}
+
+std::string PublishedJson(const std::string& bucket, const std::string& from, const std::string& to) {
+  return R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,)"
+         R"("filters":{"creator_ids":null,"video_ids":null,"published":{"from":")" +
+         from + R"(","to":")" + to +
+         R"(","relative":null,"count":null},"measured":null,"hours_after_publication":null,"conditions":[]},)"
+         R"("group_by":null,"order":null,"limit":null,"as_of":null,"series":{"bucket":")" +
+         bucket + R"(","time":"publication"}})";
+}
+
+class SeriesAgainstOracle : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    document_ = new std::string(GeneratedDocument({.videos = 40, .creators = 6, .seed = 20251128}));
+    data_ = new Dataset(ParseDataset(*document_));
+  }
+  static void TearDownTestSuite() {
+    delete document_;
+    delete data_;
+  }
+
+  void RunShapes(db::Database& database, const std::string& label) {
+    // Hour buckets over one day: 24 buckets, most of them with growth.
+    const auto hourly = SeriesPlan(GrowthJson("hour", "2025-11-28", "2025-11-28"));
+    EXPECT_EQ(Evaluate(*data_, hourly, TestTime()).rows.size(), 24u);
+    ExpectSeries(database, hourly, *data_, TestTime(), label + " hours");
+    // The same day in +03:00: the buckets move with the zone.
+    ExpectSeries(database, hourly, *data_, TestTime(UtcOffset{180}), label + " hours +03:00");
+    // Days across the end of November, in UTC (the rollup) and in +03:00 (snapshots).
+    const auto daily = SeriesPlan(GrowthJson("day", "2025-11-20", "2025-12-05"));
+    ExpectSeries(database, daily, *data_, TestTime(), label + " days");
+    ExpectSeries(database, daily, *data_, TestTime(UtcOffset{180}), label + " days +03:00");
+    ExpectSeries(database, daily, *data_, TestTime(UtcOffset{-330}), label + " days -05:30");
+    // Zeros before the tracking window.
+    const auto zeros = Evaluate(*data_, SeriesPlan(GrowthJson("day", "2025-11-01", "2025-11-10")), TestTime());
+    EXPECT_FALSE(AnySeriesValue(zeros));
+    ExpectSeries(database, SeriesPlan(GrowthJson("day", "2025-11-01", "2025-11-10")), *data_, TestTime(), label + " zeros");
+    // ISO weeks: 2025-11-30 is a Sunday, 2025-12-01 a Monday.
+    const auto weekly = SeriesPlan(GrowthJson("week", "2025-11-26", "2025-12-03"));
+    const auto weeks = Evaluate(*data_, weekly, TestTime());
+    ASSERT_EQ(weeks.rows.size(), 2u);
+    EXPECT_EQ(weeks.rows[0].first, "2025-11-24");
+    EXPECT_EQ(weeks.rows[1].first, "2025-12-01");
+    ExpectSeries(database, weekly, *data_, TestTime(), label + " weeks");
+    ExpectSeries(database, weekly, *data_, TestTime(UtcOffset{180}), label + " weeks +03:00");
+    // Months: growth and publications across a month boundary.
+    ExpectSeries(database, SeriesPlan(GrowthJson("month", "2025-11-15", "2025-12-15")), *data_, TestTime(),
+                 label + " months");
+    const auto published = SeriesPlan(PublishedJson("month", "2025-01-01", "2025-12-31"));
+    EXPECT_EQ(Evaluate(*data_, published, TestTime()).rows.size(), 12u);
+    EXPECT_TRUE(AnySeriesValue(Evaluate(*data_, published, TestTime())));
+    ExpectSeries(database, published, *data_, TestTime(), label + " publications by month");
+    ExpectSeries(database, SeriesPlan(PublishedJson("week", "2025-08-01", "2025-11-30")), *data_,
+                 TestTime(UtcOffset{180}), label + " publications by week +03:00");
+    // The UTC day series reads the per-day rollup.
+    const auto query = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime()});
+    EXPECT_NE(query.text.find("video_snapshot_days"), std::string::npos) << query.text;
+    const auto shifted = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime(UtcOffset{180})});
+    EXPECT_EQ(shifted.text.find("video_snapshot_days"), std::string::npos) << shifted.text;
+  }
+
+  void RunRandom(db::Database& database, const std::string& label) {
+    int nonzero = 0;
+    int from_rollup = 0;
+    for (const auto& plan : RandomSeriesPlans(*data_, 250, 31)) {
+      const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), TestTime()});
+      if (query.text.find("video_snapshot_days") != std::string::npos) ++from_rollup;
+      if (AnySeriesValue(Evaluate(*data_, plan, TestTime()))) ++nonzero;
+      ExpectSeries(database, plan, *data_, TestTime(), label + " random");
+      if (HasFatalFailure()) return;
+    }
+    EXPECT_GT(nonzero, 80) << "too many series without a single non-zero bucket";
+    EXPECT_GE(from_rollup, 10) << "too few series answered from the per-day rollup";
+    for (const auto& plan : RandomSeriesPlans(*data_, 80, 32)) {
+      ExpectSeries(database, plan, *data_, TestTime(UtcOffset{180}), label + " random +03:00");
+      if (HasFatalFailure()) return;
+    }
+  }
+
+  static std::string* document_;
+  static Dataset* data_;
+};
+
+std::string* SeriesAgainstOracle::document_ = nullptr;
+Dataset* SeriesAgainstOracle::data_ = nullptr;
+
+TEST_F(SeriesAgainstOracle, SqliteSeriesMatchTheOracle) {
+  TempDir dir;
+  auto database = LoadedDatabase("sqlite:" + dir.path() + "/series.db", *document_);
+  RunShapes(*database, "sqlite");
+  RunRandom(*database, "sqlite");
+}
+
+TEST_F(SeriesAgainstOracle, PostgresSeriesMatchTheOracle) {
+  VIDEOBOT_REQUIRE_POSTGRES();
+  ScratchPostgres scratch;
+  auto database = LoadedDatabase(scratch.url(), *document_);
+  RunShapes(*database, "postgres");
+  RunRandom(*database, "postgres");
+}
+
+}  // namespace
+}  // namespace videobot::testing
