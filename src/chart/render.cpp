@@ -1,8 +1,12 @@
 #include "chart/render.hpp"
 
+#include <cairo-ft.h>
 #include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <numbers>
@@ -14,7 +18,9 @@
 namespace videobot::chart {
 namespace {
 
-constexpr const char* kFontFamily = "DejaVu Sans";
+/// Where Debian (fonts-dejavu-core), Fedora and Arch put DejaVu Sans.
+constexpr std::array<const char*, 3> kFontDirectories = {"/usr/share/fonts/truetype/dejavu",
+                                                         "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF"};
 
 constexpr Rgb kTextColor{31, 35, 40};
 constexpr Rgb kMutedColor{87, 96, 106};
@@ -42,6 +48,37 @@ constexpr int kValueTickTarget = 5;
 constexpr double kMaxRankingLabelShare = 0.38;
 
 enum class Align { kLeft, kCenter, kRight };
+
+/// DejaVu Sans regular and bold as Cairo font faces, read once from the font files rather than
+/// looked up through fontconfig: the same glyphs whatever the machine's font configuration, and no
+/// fontconfig state to leak. Kept for the life of the process.
+struct Fonts {
+  cairo_font_face_t* regular = nullptr;
+  cairo_font_face_t* bold = nullptr;
+};
+
+cairo_font_face_t* LoadFace(FT_Library library, const char* file_name) {
+  for (const char* directory : kFontDirectories) {
+    const std::string path = std::string(directory) + "/" + file_name;
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, path.c_str(), 0, &face) != 0) continue;
+    cairo_font_face_t* font_face = cairo_ft_font_face_create_for_ft_face(face, 0);
+    if (cairo_font_face_status(font_face) == CAIRO_STATUS_SUCCESS) return font_face;
+    cairo_font_face_destroy(font_face);
+    FT_Done_Face(face);
+  }
+  throw EnvironmentError(std::string("не найден шрифт ") + file_name + " (пакет fonts-dejavu-core)");
+}
+
+const Fonts& LoadedFonts() {
+  // A failed load throws out of the initialiser, and the next chart tries again.
+  static const Fonts fonts = [] {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) throw EnvironmentError("не удалось инициализировать FreeType");
+    return Fonts{LoadFace(library, "DejaVuSans.ttf"), LoadFace(library, "DejaVuSans-Bold.ttf")};
+  }();
+  return fonts;
+}
 
 struct SurfaceDeleter {
   void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
@@ -72,8 +109,7 @@ class Canvas {
   cairo_t* cr() const { return context_.get(); }
 
   void Font(double size, bool bold = false) {
-    cairo_select_font_face(cr(), kFontFamily, CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_face(cr(), bold ? LoadedFonts().bold : LoadedFonts().regular);
     cairo_set_font_size(cr(), size);
   }
 
