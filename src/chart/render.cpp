@@ -44,6 +44,8 @@ constexpr std::size_t kMaxMarkedPoints = 40;
 constexpr double kLineWidth = 4;
 constexpr double kMarkerRadius = 6;
 constexpr int kValueTickTarget = 5;
+/// Bars of a short ranking stay this thick at most.
+constexpr double kMaxBarHeight = 56;
 /// The share of the width the entry labels of a ranking may take.
 constexpr double kMaxRankingLabelShare = 0.38;
 
@@ -336,14 +338,17 @@ RankingLayout LayoutRankingOn(Canvas& canvas, const RankingChart& chart) {
     label_width = std::max(label_width, canvas.TextWidth(canvas.Fit(entry.label, max_label)));
     value_width = std::max(value_width, canvas.TextWidth(FormatNumber(entry.value)));
   }
-  const double left = kMargin + label_width + 16;
+  // Values are written past the end of their bar: right of it, or left of a negative one.
+  const bool any_negative = std::any_of(values.begin(), values.end(), [](double v) { return v < 0; });
+  layout.labels_right = kMargin + label_width;
+  const double left = layout.labels_right + 16 + (any_negative ? value_width + 12 : 0);
   const double right = kImageWidth - kMargin - value_width - 12;
   layout.plot = {left, top, std::max(1.0, right - left), height};
   layout.x = LinearScale(layout.ticks.min, layout.ticks.max, layout.plot.left, layout.plot.right());
   const double zero = layout.x(0);
   for (std::size_t i = 0; i < chart.entries.size(); ++i) {
     const double end = layout.x(chart.entries[i].value);
-    const double bar_height = slot * 0.7;
+    const double bar_height = std::min(slot * 0.7, kMaxBarHeight);
     const double bar_top = top + slot * static_cast<double>(i) + (slot - bar_height) / 2;
     layout.bars.push_back({std::min(zero, end), bar_top, std::fabs(end - zero), bar_height});
   }
@@ -371,7 +376,7 @@ void DrawBars(Canvas& canvas, const RankingChart& chart, const RankingLayout& la
     cairo_rectangle(canvas.cr(), bar.left, bar.top, std::max(bar.width, 1.0), bar.height);
     cairo_fill(canvas.cr());
     canvas.Color(kTextColor);
-    canvas.Text(layout.plot.left - 16, baseline, canvas.Fit(chart.entries[i].label, max_label), Align::kRight);
+    canvas.Text(layout.labels_right, baseline, canvas.Fit(chart.entries[i].label, max_label), Align::kRight);
     const bool negative = chart.entries[i].value < 0;
     const double value_x = negative ? bar.left - 10 : bar.right() + 10;
     canvas.Text(value_x, baseline, FormatNumber(chart.entries[i].value), negative ? Align::kRight : Align::kLeft);

@@ -55,11 +55,12 @@ TimeSeriesLayout LayoutTimeSeries(const TimeSeriesChart& chart);
 
 /// Where a ranking chart puts things.
 struct RankingLayout {
-  Rect plot;               ///< the area of the bars
-  Ticks ticks;             ///< value-axis ticks
-  LinearScale x;           ///< value → horizontal pixel
-  std::vector<Rect> bars;  ///< one per entry, top to bottom
-  double font_size = 20;   ///< of the entry labels and values
+  Rect plot;                ///< the area of the bars
+  Ticks ticks;              ///< value-axis ticks
+  LinearScale x;            ///< value → horizontal pixel
+  std::vector<Rect> bars;   ///< one per entry, top to bottom
+  double labels_right = 0;  ///< the entry labels end here (right-aligned), left of the plot
+  double font_size = 20;    ///< of the entry labels and values
 };
 
 /// The layout RenderPng(chart) draws.

@@ -247,6 +247,13 @@ TEST(RenderRanking, NegativeValuesGrowLeftOfZero) {
   const RankingLayout layout = LayoutRanking(chart);
   EXPECT_DOUBLE_EQ(layout.bars[2].right(), layout.x(0));
   EXPECT_LT(layout.bars[2].left, layout.x(0));
+  // The value written left of the bar does not reach the column of entry labels.
+  EXPECT_GT(layout.bars[2].left, layout.plot.left);
+  RankingChart positive = chart;
+  positive.entries[2].value = 40'000;
+  EXPECT_GE(layout.plot.left - LayoutRanking(positive).plot.left, 60);
+  EXPECT_EQ(layout.labels_right, LayoutRanking(positive).labels_right);
+  EXPECT_GE(layout.plot.left - layout.labels_right, 60);
   ExpectReadableChart(RenderPng(chart));
 }
 
