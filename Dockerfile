@@ -11,7 +11,7 @@ RUN apt-get update -q \
       build-essential cmake ninja-build pkg-config file dpkg-dev help2man \
       libpq-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev libssl-dev libicu-dev \
       nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcpp-httplib-dev \
-      libcli11-dev libspdlog-dev libfmt-dev \
+      libcli11-dev libspdlog-dev libfmt-dev libcairo2-dev \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Only what the build reads, so that editing tests or scripts keeps the compiled layers cached.

@@ -2,7 +2,7 @@
 # The benchmark suite in one command: builds the benchmarks and a Release videobot in build-bench/,
 # then runs the chosen parts and prints their results (recorded in docs/benchmarks.md).
 #   bench/run.sh [micro] [telegram] [loader] [queries]      (default: all four)
-#     micro     offline parser and plan validation/compilation (Google Benchmark)
+#     micro     offline parser, plan validation/compilation and chart rendering (Google Benchmark)
 #     telegram  answered messages per second through a loopback fake Bot API (needs ../shared)
 #     loader    JSON → PostgreSQL / SQLite against `psql \copy` (bench/loader/run.sh $LOADER_VIDEOS)
 #     queries   one question of every family at ~10M snapshots on both engines (bench/queries/run.sh)
@@ -16,7 +16,7 @@ parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(micro telegram loader queries)
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVIDEOBOT_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target videobot nl_bench plan_bench loader_bench bench_telegram_bot
+cmake --build "$build" --target videobot nl_bench plan_bench chart_bench loader_bench bench_telegram_bot
 
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for part in "${parts[@]}"; do
@@ -25,6 +25,7 @@ for part in "${parts[@]}"; do
     micro)
       "$build/bench/nl/nl_bench" --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
       "$build/bench/plan/plan_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+      "$build/bench/chart/chart_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
       ;;
     telegram)
       data=$root/../shared/data/dev_videos.json

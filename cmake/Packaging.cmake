@@ -83,8 +83,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Beyond the shared libraries: the maintainer scripts create a system user.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser | passwd")
+# Beyond the shared libraries: the maintainer scripts create a system user; charts are drawn
+# with DejaVu Sans.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser | passwd, fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 configure_file(${VIDEOBOT_PACKAGING_DIR}/debian/conffiles.in ${CMAKE_CURRENT_BINARY_DIR}/debian/conffiles @ONLY)

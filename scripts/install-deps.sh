@@ -6,7 +6,7 @@ packages=(
   libpq-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev zlib1g-dev
   nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcpp-httplib-dev
   libcli11-dev libspdlog-dev libfmt-dev libicu-dev libssl-dev libedit-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev fonts-dejavu-core
   postgresql-15 postgresql-client-15
   python3 microsocks tinyproxy clang-format hyperfine
   prometheus dpkg-dev file help2man systemd

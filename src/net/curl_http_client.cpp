@@ -136,6 +136,24 @@ struct SlistDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
 
+struct MimeDeleter {
+  void operator()(curl_mime* mime) const { curl_mime_free(mime); }
+};
+
+/// The multipart/form-data body of `parts`; libcurl copies every datum, so `parts` may go.
+std::unique_ptr<curl_mime, MimeDeleter> MakeMime(CURL* handle, const std::vector<FormPart>& parts) {
+  std::unique_ptr<curl_mime, MimeDeleter> mime(curl_mime_init(handle));
+  if (!mime) throw NetworkError("не удалось подготовить multipart-запрос", false);
+  for (const FormPart& part : parts) {
+    curl_mimepart* field = curl_mime_addpart(mime.get());
+    curl_mime_name(field, part.name.c_str());
+    curl_mime_data(field, part.data.data(), part.data.size());
+    if (!part.filename.empty()) curl_mime_filename(field, part.filename.c_str());
+    if (!part.content_type.empty()) curl_mime_type(field, part.content_type.c_str());
+  }
+  return mime;
+}
+
 class CurlHttpClient final : public HttpClient {
  public:
   explicit CurlHttpClient(CurlOptions options) : options_(std::move(options)) {
@@ -179,7 +197,11 @@ class CurlHttpClient final : public HttpClient {
     // Without this, libcurl would still read NO_PROXY from the environment and silently bypass
     // the configured proxy for matching hosts.
     curl_easy_setopt(handle_, CURLOPT_NOPROXY, "");
-    if (request.method == "POST") {
+    std::unique_ptr<curl_mime, MimeDeleter> mime;
+    if (request.method == "POST" && !request.form.empty()) {
+      mime = MakeMime(handle_, request.form);
+      curl_easy_setopt(handle_, CURLOPT_MIMEPOST, mime.get());
+    } else if (request.method == "POST") {
       curl_easy_setopt(handle_, CURLOPT_POST, 1L);
       curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, request.body.data());
       curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));

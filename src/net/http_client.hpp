@@ -17,11 +17,22 @@ namespace videobot::net {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+/// One part of a multipart/form-data body: a plain field, or a file when `filename` is set.
+struct FormPart {
+  std::string name;          ///< the form field's name
+  std::string data;          ///< its value or the file's bytes (any bytes)
+  std::string filename;      ///< "" for a plain field
+  std::string content_type;  ///< e.g. "image/png"; "" for the default
+};
+
 struct HttpRequest {
   std::string method = "GET";  ///< "GET" or "POST"
   std::string url;
   Headers headers;             ///< e.g. {"Content-Type", "application/json"}
   std::string body;
+  /// When not empty, a POST sends these parts as multipart/form-data (with its own Content-Type
+  /// and boundary) and `body` is ignored.
+  std::vector<FormPart> form;
   std::chrono::milliseconds timeout{30'000};  ///< whole-transfer deadline
 };
 

@@ -29,10 +29,14 @@ BotApi::BotApi(net::HttpClient& http, std::string api_url, std::string token, st
 Json BotApi::Call(std::string_view method, const Json& params, std::chrono::milliseconds timeout) {
   net::HttpRequest request;
   request.method = "POST";
-  request.url = fmt::format("{}/bot{}/{}", api_url_, token_, method);
   request.headers = {{"Content-Type", "application/json"}};
   request.body = Serialize(params);
   request.timeout = timeout;
+  return Perform(method, std::move(request));
+}
+
+Json BotApi::Perform(std::string_view method, net::HttpRequest request) {
+  request.url = fmt::format("{}/bot{}/{}", api_url_, token_, method);
   net::HttpResponse response;
   try {
     response = http_.Send(request);
@@ -86,6 +90,24 @@ Message BotApi::SendMessage(std::int64_t chat_id, std::string_view text, const S
   }
   if (!options.reply_markup.is_null()) params["reply_markup"] = options.reply_markup;
   return ParseMessage(Call("sendMessage", params, request_timeout_));
+}
+
+Message BotApi::SendPhoto(std::int64_t chat_id, std::string_view photo, std::string_view caption,
+                          const SendOptions& options) {
+  net::HttpRequest request;
+  request.method = "POST";
+  request.timeout = 2 * request_timeout_;
+  // Multipart fields are text: objects go as JSON, as the Bot API accepts them.
+  request.form.push_back({"chat_id", std::to_string(chat_id), "", ""});
+  request.form.push_back({"photo", std::string(photo), "chart.png", "image/png"});
+  if (!caption.empty()) request.form.push_back({"caption", std::string(caption), "", ""});
+  if (options.html) request.form.push_back({"parse_mode", "HTML", "", ""});
+  if (options.reply_to_message_id != 0) {
+    const Json reply = {{"message_id", options.reply_to_message_id}, {"allow_sending_without_reply", true}};
+    request.form.push_back({"reply_parameters", Serialize(reply), "", ""});
+  }
+  if (!options.reply_markup.is_null()) request.form.push_back({"reply_markup", Serialize(options.reply_markup), "", ""});
+  return ParseMessage(Perform("sendPhoto", std::move(request)));
 }
 
 void BotApi::AnswerCallbackQuery(std::string_view callback_query_id, std::string_view text) {

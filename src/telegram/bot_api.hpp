@@ -19,6 +19,9 @@ namespace videobot::telegram {
 /// The largest text sendMessage accepts, in characters (Unicode code points).
 inline constexpr std::size_t kMaxMessageLength = 4096;
 
+/// The largest caption sendPhoto accepts, in characters (Unicode code points).
+inline constexpr std::size_t kMaxCaptionLength = 1024;
+
 /// The largest batch getUpdates returns.
 inline constexpr int kMaxUpdatesPerRequest = 100;
 
@@ -49,6 +52,14 @@ class BotApi {
   /// for an empty or too long text, 403 when the user blocked the bot) or net::NetworkError.
   Message SendMessage(std::int64_t chat_id, std::string_view text, const SendOptions& options = {});
 
+  /// sendPhoto as a multipart/form-data upload of the image `photo` (PNG bytes, sent as
+  /// "chart.png") with `caption` (HTML when `options.html`; "" for none; at most
+  /// kMaxCaptionLength characters), threaded and with markup as SendMessage. An upload may take
+  /// twice the request timeout. Throws BotApiError (429 with retry_after, 400 for a caption too
+  /// long or an image Telegram cannot read, 403 when the user blocked the bot) or net::NetworkError.
+  Message SendPhoto(std::int64_t chat_id, std::string_view photo, std::string_view caption,
+                    const SendOptions& options = {});
+
   /// answerCallbackQuery: stops the button's spinner, showing `text` as a notice when not empty.
   /// Throws BotApiError (400 when the query is too old) or net::NetworkError.
   void AnswerCallbackQuery(std::string_view callback_query_id, std::string_view text);
@@ -70,6 +81,9 @@ class BotApi {
   nlohmann::json Call(std::string_view method, const nlohmann::json& params, std::chrono::milliseconds timeout);
 
  private:
+  /// Sends `request` for `method` and returns the reply's "result" (see Call).
+  nlohmann::json Perform(std::string_view method, net::HttpRequest request);
+
   net::HttpClient& http_;
   std::string api_url_;
   std::string token_;

@@ -1,5 +1,9 @@
 #include "telegram/reply_sender.hpp"
 
+#include <functional>
+
+#include "common/text.hpp"
+
 #include "net/http_client.hpp"
 #include "telegram/backoff.hpp"
 #include "telegram/message_splitter.hpp"
@@ -10,14 +14,15 @@ namespace {
 constexpr auto kRetryInitial = std::chrono::milliseconds(250);
 constexpr auto kRetryMax = std::chrono::seconds(30);
 
-Delivery SendPiece(BotApi& api, std::int64_t chat_id, std::string_view text, const SendOptions& options,
-                   Lifecycle& lifecycle, spdlog::logger& logger) {
+/// Calls `send` until it succeeds, retrying rate limits, transient errors and network failures.
+Delivery SendWithRetries(const std::function<void()>& send, std::int64_t chat_id, Lifecycle& lifecycle,
+                         spdlog::logger& logger) {
   Backoff backoff(kRetryInitial, kRetryMax);
   while (true) {
     if (lifecycle.PastDeadline()) return Delivery::kAbandoned;
     std::chrono::milliseconds wait{0};
     try {
-      api.SendMessage(chat_id, text, options);
+      send();
       return Delivery::kSent;
     } catch (const BotApiError& error) {
       if (error.IsRateLimited()) {
@@ -37,6 +42,11 @@ Delivery SendPiece(BotApi& api, std::int64_t chat_id, std::string_view text, con
     }
     if (!lifecycle.WaitUntil(Lifecycle::Clock::now() + wait)) return Delivery::kAbandoned;
   }
+}
+
+Delivery SendPiece(BotApi& api, std::int64_t chat_id, std::string_view text, const SendOptions& options,
+                   Lifecycle& lifecycle, spdlog::logger& logger) {
+  return SendWithRetries([&] { api.SendMessage(chat_id, text, options); }, chat_id, lifecycle, logger);
 }
 
 }  // namespace
@@ -76,6 +86,26 @@ Delivery SendReply(BotApi& api, std::int64_t chat_id, const OutgoingReply& reply
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (i + 1 == pieces.size()) options.reply_markup = reply.reply_markup;
     const Delivery delivery = SendPiece(api, chat_id, pieces[i], options, lifecycle, logger);
+    if (delivery != Delivery::kSent) return delivery;
+  }
+  return Delivery::kSent;
+}
+
+Delivery SendPhotoReply(BotApi& api, std::int64_t chat_id, const PhotoReply& reply, Lifecycle& lifecycle,
+                        spdlog::logger& logger) {
+  SendOptions options;
+  options.html = true;
+  options.reply_to_message_id = reply.reply_to_message_id;
+  // A caption Telegram would refuse follows the photo as a message of its own, with the markup.
+  const bool caption_fits = CountCodePoints(reply.caption_html) <= kMaxCaptionLength;
+  if (caption_fits) options.reply_markup = reply.reply_markup;
+  const std::string caption = caption_fits ? reply.caption_html : "";
+  const Delivery photo = SendWithRetries([&] { api.SendPhoto(chat_id, reply.png, caption, options); }, chat_id,
+                                         lifecycle, logger);
+  if (photo != Delivery::kSent || caption_fits) return photo;
+  options.reply_markup = reply.reply_markup;
+  for (const auto& piece : SplitMessage(reply.caption_html, kMaxMessageLength)) {
+    const Delivery delivery = SendPiece(api, chat_id, piece, options, lifecycle, logger);
     if (delivery != Delivery::kSent) return delivery;
   }
   return Delivery::kSent;

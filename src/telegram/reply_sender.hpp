@@ -44,6 +44,22 @@ struct OutgoingReply {
 /// A reply of one plain-text block, sent as HTML (escaped).
 OutgoingReply HtmlReply(std::string text, std::int64_t reply_to_message_id);
 
+/// A reply that is a picture: a chart with a caption.
+struct PhotoReply {
+  std::string png;  ///< the image's bytes (chart::RenderPng)
+  /// The caption as escaped HTML (the key figures); "" for none. Up to kMaxCaptionLength
+  /// characters it is the photo's caption; a longer one follows the photo as a message.
+  std::string caption_html;
+  /// The message this reply answers (threaded with reply_parameters); 0: not a reply.
+  std::int64_t reply_to_message_id = 0;
+  /// Markup for the reply's last message (e.g. a «Показать числа» button); null: none.
+  nlohmann::json reply_markup = nullptr;
+};
+
+/// Sends `reply` to `chat_id` as one sendPhoto upload, retrying as SendReply does.
+Delivery SendPhotoReply(BotApi& api, std::int64_t chat_id, const PhotoReply& reply, Lifecycle& lifecycle,
+                        spdlog::logger& logger);
+
 /// Sends `reply` to `chat_id`, split into several messages when longer than Telegram allows.
 Delivery SendReply(BotApi& api, std::int64_t chat_id, const OutgoingReply& reply, Lifecycle& lifecycle,
                    spdlog::logger& logger);

@@ -46,7 +46,8 @@ std::size_t CodePoints(const std::string& text) {
   return count;
 }
 
-/// Bot API parameters come as JSON, as a form, or in the query string.
+/// Bot API parameters come as JSON, as a form, as multipart/form-data fields (files apart), or
+/// in the query string. Object parameters of a form are JSON text.
 Json ParamsOf(const httplib::Request& request) {
   Json params = Json::object();
   if (request.get_header_value("Content-Type").find("application/json") != std::string::npos) {
@@ -54,7 +55,29 @@ Json ParamsOf(const httplib::Request& request) {
     if (!params.is_object()) params = Json::object();
   }
   for (const auto& [name, value] : request.params) params[name] = value;
+  for (const auto& [name, part] : request.files) {
+    if (!part.filename.empty()) continue;
+    if (name == "reply_parameters" || name == "reply_markup") {
+      params[name] = Json::parse(part.content, nullptr, false);
+    } else {
+      params[name] = part.content;
+    }
+  }
   return params;
+}
+
+/// Width and height from a PNG's header; nullopt when the bytes are not a PNG.
+std::optional<std::pair<std::int64_t, std::int64_t>> PngSize(const std::string& bytes) {
+  static const std::string kSignature("\x89PNG\r\n\x1a\n", 8);
+  if (bytes.size() < 24 || bytes.compare(0, 8, kSignature) != 0 || bytes.compare(12, 4, "IHDR") != 0) {
+    return std::nullopt;
+  }
+  const auto big_endian = [&bytes](std::size_t at) {
+    std::int64_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+    return value;
+  };
+  return std::pair{big_endian(16), big_endian(20)};
 }
 
 }  // namespace
@@ -236,6 +259,16 @@ std::vector<SentMessage> FakeBotApi::SentTo(std::int64_t chat_id) const {
   return out;
 }
 
+std::vector<SentPhoto> FakeBotApi::Photos() const {
+  std::lock_guard lock(mutex_);
+  return photos_;
+}
+
+bool FakeBotApi::WaitForPhotos(std::size_t count, std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return cv_.wait_for(lock, timeout, [&] { return photos_.size() >= count; });
+}
+
 bool FakeBotApi::WaitForSent(std::size_t count, std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mutex_);
   return cv_.wait_for(lock, timeout, [&] { return sent_.size() >= count; });
@@ -305,7 +338,8 @@ void FakeBotApi::Handle(const httplib::Request& request, httplib::Response& resp
     }
   }
   int status = 200;
-  const std::string body = HandleMethod(method, ParamsOf(request), status);
+  const std::string body =
+      method == "sendPhoto" ? SendPhoto(request, ParamsOf(request), status) : HandleMethod(method, ParamsOf(request), status);
   response.status = status;
   response.set_content(body, kContentType);
 }
@@ -404,6 +438,68 @@ std::string FakeBotApi::SendMessage(const Json& params, int& status) {
     if (sent.reply_to_message_id != 0) kept["reply_to_message_id"] = sent.reply_to_message_id;
     messages_[{chat_id, sent.message_id}] = std::move(kept);
     sent_.push_back(std::move(sent));
+  }
+  cv_.notify_all();
+  return OkBody(message);
+}
+
+std::string FakeBotApi::SendPhoto(const httplib::Request& request, const Json& params, int& status) {
+  const std::int64_t chat_id = IntegerParam(params, "chat_id", 0);
+  if (chat_id == 0) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: chat not found");
+  }
+  const auto file = request.files.find("photo");
+  if (file == request.files.end() || file->second.filename.empty()) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: there is no photo in the request");
+  }
+  const auto size = PngSize(file->second.content);
+  if (!size) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: IMAGE_PROCESS_FAILED");
+  }
+  SentPhoto sent;
+  sent.chat_id = chat_id;
+  sent.bytes = file->second.content;
+  sent.filename = file->second.filename;
+  sent.content_type = file->second.content_type;
+  if (const auto caption = params.find("caption"); caption != params.end() && caption->is_string()) {
+    sent.caption = caption->get<std::string>();
+  }
+  if (CodePoints(sent.caption) > 1024) {
+    status = 400;
+    return ErrorBody(400, "Bad Request: message caption is too long");
+  }
+  if (const auto mode = params.find("parse_mode"); mode != params.end() && mode->is_string()) {
+    sent.parse_mode = mode->get<std::string>();
+  }
+  if (const auto reply = params.find("reply_parameters"); reply != params.end() && reply->is_object()) {
+    sent.reply_to_message_id = IntegerParam(*reply, "message_id", 0);
+    const auto allow = reply->find("allow_sending_without_reply");
+    sent.allow_sending_without_reply = allow != reply->end() && allow->is_boolean() && allow->get<bool>();
+  }
+  if (const auto markup = params.find("reply_markup"); markup != params.end()) sent.reply_markup = *markup;
+  const auto [width, height] = *size;
+  Json message = {{"message_id", 0},
+                  {"from", {{"id", kBotId}, {"is_bot", true}, {"first_name", "Videobot"}, {"username", bot_username_}}},
+                  {"date", 1'764'000'000},
+                  {"chat", {{"id", chat_id}, {"type", "private"}}},
+                  {"photo", Json::array({{{"file_id", "photo-file"},
+                                          {"file_unique_id", "photo-unique"},
+                                          {"width", width},
+                                          {"height", height},
+                                          {"file_size", sent.bytes.size()}}})}};
+  if (!sent.caption.empty()) message["caption"] = sent.caption;
+  if (!sent.reply_markup.is_null()) message["reply_markup"] = sent.reply_markup;
+  {
+    std::lock_guard lock(mutex_);
+    sent.message_id = next_message_id_++;
+    message["message_id"] = sent.message_id;
+    Json kept = message;
+    if (sent.reply_to_message_id != 0) kept["reply_to_message_id"] = sent.reply_to_message_id;
+    messages_[{chat_id, sent.message_id}] = std::move(kept);
+    photos_.push_back(std::move(sent));
   }
   cv_.notify_all();
   return OkBody(message);

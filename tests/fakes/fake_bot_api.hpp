@@ -2,7 +2,8 @@
 // A fake Telegram Bot API server on 127.0.0.1 speaking the real HTTP protocol: it queues
 // updates and serves them to getUpdates with the real offset and long-poll semantics (an offset
 // confirms, and forgets, every update below it), records sendMessage (with its parse mode, reply
-// parameters and markup), sendChatAction, setMyCommands and answerCallbackQuery calls, keeps the
+// parameters and markup), sendPhoto uploads (multipart/form-data: the photo's bytes, caption and
+// the same options), sendChatAction, setMyCommands and answerCallbackQuery calls, keeps the
 // messages of each chat so that replies and button presses carry reply_to_message as Telegram's
 // do, and can be scripted to answer 429 with retry_after, 5xx, or to hang.
 
@@ -33,6 +34,20 @@ struct SentMessage {
   std::string text;
   std::int64_t message_id = 0;
   std::chrono::steady_clock::time_point at;
+  std::string parse_mode;                   ///< "" when none
+  std::int64_t reply_to_message_id = 0;     ///< reply_parameters.message_id, 0 when not a reply
+  bool allow_sending_without_reply = false; ///< reply_parameters.allow_sending_without_reply
+  nlohmann::json reply_markup;              ///< null when none
+};
+
+/// A photo the bot uploaded with sendPhoto.
+struct SentPhoto {
+  std::int64_t chat_id = 0;
+  std::int64_t message_id = 0;
+  std::string bytes;                        ///< the uploaded file, as received
+  std::string filename;                     ///< the file part's name
+  std::string content_type;                 ///< the file part's type
+  std::string caption;                      ///< "" when none
   std::string parse_mode;                   ///< "" when none
   std::int64_t reply_to_message_id = 0;     ///< reply_parameters.message_id, 0 when not a reply
   bool allow_sending_without_reply = false; ///< reply_parameters.allow_sending_without_reply
@@ -101,6 +116,10 @@ class FakeBotApi {
   std::vector<SentMessage> SentTo(std::int64_t chat_id) const;
   /// Waits until at least `count` messages were sent; false on timeout.
   bool WaitForSent(std::size_t count, std::chrono::milliseconds timeout) const;
+  /// Every photo uploaded so far, in order.
+  std::vector<SentPhoto> Photos() const;
+  /// Waits until at least `count` photos were uploaded; false on timeout.
+  bool WaitForPhotos(std::size_t count, std::chrono::milliseconds timeout) const;
   /// Number of calls of `method` (including failed and scripted ones).
   std::size_t CallCount(const std::string& method) const;
   /// Every answerCallbackQuery call, in order.
@@ -126,6 +145,7 @@ class FakeBotApi {
   std::string HandleMethod(const std::string& method, const nlohmann::json& params, int& status);
   std::string GetUpdates(const nlohmann::json& params);
   std::string SendMessage(const nlohmann::json& params, int& status);
+  std::string SendPhoto(const httplib::Request& request, const nlohmann::json& params, int& status);
   std::int64_t Enqueue(const std::string& fields);
   /// The message's JSON as kept for reply_to_message (without its own reply), null when unknown.
   nlohmann::json KeptMessage(std::int64_t chat_id, std::int64_t message_id) const;  // needs mutex_
@@ -147,6 +167,7 @@ class FakeBotApi {
   std::map<std::string, std::deque<ScriptedFailure>> failures_;
   std::map<std::string, std::size_t> calls_;
   std::vector<SentMessage> sent_;
+  std::vector<SentPhoto> photos_;
   std::vector<std::int64_t> typing_;
   std::map<std::pair<std::int64_t, std::int64_t>, nlohmann::json> messages_;  ///< (chat, id) → message
   std::vector<CallbackAnswer> callback_answers_;
