@@ -56,7 +56,8 @@ std::optional<RollupUse> RollupRange(const plan::Plan& plan, const plan::TimeCon
 }  // namespace
 
 std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect) {
-  if (plan.source != plan::Source::kSnapshots || plan.group_by) return std::nullopt;
+  // ClickHouse scans the snapshots themselves fast enough: it keeps no rollups.
+  if (plan.source != plan::Source::kSnapshots || plan.group_by || dialect == Dialect::kClickHouse) return std::nullopt;
   auto use = RollupRange(plan, time);
   if (!use) return std::nullopt;
   auto condition = SignCondition(plan);
