@@ -10,9 +10,12 @@
 namespace videobot::db {
 namespace {
 
-// Rows are sent in requests of about this many bytes (a few hundred thousand snapshots), so
-// memory stays flat whatever the file's size.
-constexpr std::size_t kBatchBytes = std::size_t{48} << 20;
+// Rows are sent in requests of about this many bytes (about 200,000 snapshots), so memory stays
+// flat whatever the file's size. The buffer is reserved once: growing it by doubling would hold
+// the old and the new copy at once.
+constexpr std::size_t kBatchBytes = std::size_t{32} << 20;
+// Room past the threshold for the video that crosses it (its snapshots are appended whole).
+constexpr std::size_t kBatchSlack = std::size_t{4} << 20;
 
 constexpr std::string_view kSnapshotColumns =
     "id, video_id, creator_id, video_created_at, views_count, likes_count, comments_count, reports_count,"
@@ -75,6 +78,7 @@ struct CoverageTotals {
 class Sink final : public ClickHouseLoadSink {
  public:
   explicit Sink(ClickHouseDatabase& database) : database_(database) {
+    Reserve();
     for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
       DropWorkTables(host);
       Create(host, "videos_staging", "videos", "cityHash64(id)");
@@ -180,6 +184,12 @@ class Sink final : public ClickHouseLoadSink {
     database_.InsertTabSeparated("video_snapshots_staging", std::move(snapshots_));
     videos_.clear();
     snapshots_.clear();
+    Reserve();
+  }
+
+  void Reserve() {
+    videos_.reserve(kBatchBytes / 16);
+    snapshots_.reserve(kBatchBytes + kBatchSlack);
   }
 
   // The next tables of one host: the staged rows, plus (an upsert) the stored rows the document

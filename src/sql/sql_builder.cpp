@@ -14,7 +14,7 @@ std::string ClickHouseCivilDate(const std::string& micros) {
     return fmt::format("arrayElement(arrayMap({} -> {}, [{}]), 1)", name, body, value);
   };
   // Floor division: intDiv truncates toward zero.
-  const std::string day = fmt::format("(intDiv(toInt64({0}), toInt64(86400000000)) - if(toInt64({0}) % toInt64(86400000000) < 0, 1, 0))", micros);
+  const std::string day = fmt::format("(intDiv(toInt64({0}), toInt64(86400000000)) - if(modulo(toInt64({0}), toInt64(86400000000)) < 0, 1, 0))", micros);
   const std::string z = fmt::format("({} + 719468)", day);
   const std::string body =
       "concat(substring(toString(10000 + yoe + era * 400 + if(mp < 10, 0, 1)), 2), '-',"

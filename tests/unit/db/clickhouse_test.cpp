@@ -4,7 +4,10 @@
 // leaves the previous answers, --replace equals a fresh load) and hostile values in plans.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <sstream>
 
 #include "db/clickhouse_literal.hpp"
@@ -171,6 +174,68 @@ TEST_P(ClickHouseTest, HostileValuesInAPlanStayLiterals) {
     }
   }
   EXPECT_EQ(DumpTables(db()), before);
+}
+
+// Instants at both ends of the accepted range keep their microseconds and fall into their own
+// calendar days (ClickHouse's Date would wrap them); counters at the limit keep their value.
+TEST_P(ClickHouseTest, ValuesAtTheEdgesRoundTripAndBucketIntoTheirDays) {
+  json document = json::parse(GeneratedDocument(3, 29));
+  auto& first = document["videos"][0];
+  first["views_count"] = kMaxCounter;
+  first["video_created_at"] = "0001-01-01T00:00:00+00:00";
+  auto& snapshot = first["snapshots"][0];
+  snapshot["delta_views_count"] = -kMaxCounter;
+  snapshot["created_at"] = "9999-12-31T09:59:59.999999-14:00";
+  ASSERT_TRUE(LoadText(document.dump()).has_value());
+  EXPECT_EQ(DumpTables(db()), ExpectedRows(document));
+  for (const auto& [group, field, expected] :
+       {std::tuple{plan::GroupBy::kPublicationDate, plan::Field::kPublicationDate, "0001-01-01"},
+        std::tuple{plan::GroupBy::kMeasurementDate, plan::Field::kMeasurementDate, "9999-12-31"}}) {
+    plan::Plan plan;
+    plan.source = group == plan::GroupBy::kPublicationDate ? plan::Source::kVideos : plan::Source::kSnapshots;
+    plan.aggregate = plan::Aggregate::kCount;
+    plan.group_by = group;
+    plan.order = group == plan::GroupBy::kPublicationDate ? plan::Order::kAsc : plan::Order::kDesc;
+    plan.limit = 1000;
+    const auto rows = db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}}));
+    const bool found = std::any_of(rows.begin(), rows.end(), [&](const Row& row) { return Text(row.at(0)) == expected; });
+    EXPECT_TRUE(found) << expected;
+    plan::Plan distinct;
+    distinct.source = plan.source;
+    distinct.aggregate = plan::Aggregate::kCountDistinct;
+    distinct.field = field;
+    const auto days = db().Query(sql::Compile(distinct, sql::CompileOptions{sql::Dialect::kClickHouse, {}}));
+    EXPECT_EQ(Text(days.at(0).at(0)), std::to_string(rows.size()));
+  }
+}
+
+// ClickHouse's sum() wraps around past 2^63; the compiled sum fails loudly instead.
+TEST_P(ClickHouseTest, ASumPastTheIntegerRangeIsAnError) {
+  json document = json::parse(GeneratedDocument(2, 31));
+  unsigned index = 0;
+  for (auto& video : document["videos"]) {
+    const json first = video["snapshots"][0];
+    video["snapshots"] = json::array();
+    ++index;
+    for (unsigned i = 0; i < 5000; ++i) {
+      json snapshot = first;
+      char id[33];
+      std::snprintf(id, sizeof id, "%08x%016x%08x", index, 0u, i);
+      snapshot["id"] = id;
+      snapshot["delta_views_count"] = kMaxCounter;
+      video["snapshots"].push_back(snapshot);
+    }
+  }
+  const auto stats = LoadText(document.dump());
+  ASSERT_TRUE(stats.has_value()) << stats.error().Describe();
+  plan::Plan plan;
+  plan.source = plan::Source::kSnapshots;
+  plan.aggregate = plan::Aggregate::kSum;
+  plan.field = plan::Field::kDeltaViews;
+  EXPECT_THROW(db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}})), ValueOutOfRangeError);
+  plan.filters.video_ids = {document["videos"][0]["id"].get<std::string>()};
+  const auto rows = db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}}));
+  EXPECT_EQ(Text(rows.at(0).at(0)), std::to_string(5000 * kMaxCounter));
 }
 
 std::string LayoutName(const ::testing::TestParamInfo<Layout>& info) {

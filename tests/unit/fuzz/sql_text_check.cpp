@@ -22,7 +22,7 @@ const std::set<std::string> kKeywords = {
 // ClickHouse's functions and keywords, the civil-date lambdas' variables and the state join's
 // columns (sql_builder.cpp, compiler.cpp, state.cpp).
 const std::set<std::string> kClickHouseWords = {
-    "if", "count", "sum", "avg", "min", "max", "throwIf", "abs", "toFloat64", "toInt64", "intDiv", "arrayElement",
+    "if", "modulo", "count", "sum", "avg", "min", "max", "throwIf", "abs", "toFloat64", "toInt64", "intDiv", "arrayElement",
     "arrayMap", "concat", "substring", "toString", "argMax", "ANY", "LEFT", "USING", "NULL", "z", "era", "doe", "yoe",
     "doy", "mp", "st_views_count", "st_likes_count", "st_comments_count", "st_reports_count",
 };
@@ -30,7 +30,7 @@ const std::set<std::string> kClickHouseNumbers = {"3",   "4",     "5",      "9",
                                                   "153", "365",   "400",    "1460",   "10000",  "36524",
                                                   "146096", "146097", "719468", "86400000000",
                                                   "9223372036854775807"};
-const std::set<std::string> kClickHouseOperators = {"[", "]", "->", "-", "%"};
+const std::set<std::string> kClickHouseOperators = {"[", "]", "->", "-"};
 
 // The schema's table and column names, read from the migration files (both dialects).
 struct Schema {
