@@ -55,7 +55,7 @@ int RunCli(int argc, char** argv) {
   // value from the environment (DATABASE_URL may carry a password).
   GlobalOptions global;
   app.add_option("--db", global.database_url,
-                 "sqlite:PATH | postgresql://… (env DATABASE_URL; default sqlite:videobot.db)");
+                 "sqlite:PATH | postgresql://… | clickhouse://HOST:PORT[,…]/DB[?cluster=NAME] (env DATABASE_URL; default sqlite:videobot.db)");
   app.add_option("--planner", global.planner, "rules | llm | auto | verify (env VIDEOBOT_PLANNER)");
   app.add_option("--now", global.now, "fixed current time, RFC 3339 (env VIDEOBOT_NOW)");
   app.add_option("--tz", global.time_zone, "time zone for days and months: UTC or ±HH:MM (env VIDEOBOT_TZ)");

@@ -58,6 +58,7 @@ AppContext::AppContext(GlobalOptions options)
 }
 
 sql::Dialect AppContext::dialect() const {
+  if (options_.database_url.starts_with("clickhouse://")) return sql::Dialect::kClickHouse;
   return options_.database_url.starts_with("sqlite:") ? sql::Dialect::kSqlite : sql::Dialect::kPostgres;
 }
 

@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libspdlog-dev libfmt-dev libicu-dev libssl-dev libedit-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev fonts-dejavu-core
   postgresql-15 postgresql-client-15
+  clickhouse-server clickhouse-client
   python3 microsocks tinyproxy clang-format hyperfine
   prometheus dpkg-dev file help2man systemd
 )

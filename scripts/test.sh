@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: builds, starts a throwaway PostgreSQL cluster, runs every test
+# Runs the whole test suite: builds, starts a throwaway PostgreSQL cluster and ClickHouse servers
+# (scripts/with-clickhouse.sh), runs every test
 # (unit, golden cases, integration against PostgreSQL, SQLite and loopback fake servers) and
 # stops the cluster. Under CI (CI=true) warnings are errors. VIDEOBOT_ASAN=1 also runs the whole
 # suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan, build-asan/).
@@ -12,13 +13,13 @@ preset=${VIDEOBOT_PRESET:-$preset}
 
 cmake --preset "$preset"
 cmake --build --preset "$preset"
-scripts/with-postgres.sh ctest --preset "$preset"
+scripts/with-clickhouse.sh scripts/with-postgres.sh ctest --preset "$preset"
 
 if [ "${VIDEOBOT_ASAN:-0}" = "1" ]; then
   cmake --preset asan
   cmake --build --preset asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    scripts/with-postgres.sh ctest --preset asan
+    scripts/with-clickhouse.sh scripts/with-postgres.sh ctest --preset asan
 fi
 
 if [ "${VIDEOBOT_CONTAINER_TEST:-0}" = "1" ]; then

@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include "db/clickhouse_url.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -96,6 +98,11 @@ std::optional<std::string> CheckUrlForm(std::string_view url) {
   if (auto path = SqlitePath(url)) {
     if (path->empty()) return "empty SQLite path in database URL \"sqlite:\": expected sqlite:PATH";
     return std::nullopt;
+  }
+  if (IsClickHouseUrl(url)) {
+    std::string problem;
+    if (ParseClickHouseUrl(url, problem)) return std::nullopt;
+    return "database URL \"" + RedactUrl(url) + "\": " + problem;
   }
   const bool uri = url.starts_with("postgresql://") || url.starts_with("postgres://");
   // Without "://" libpq reads key=value pairs; a bare word ("m.db") fails its parse, and a

@@ -13,7 +13,8 @@ std::optional<std::string> SqlitePath(std::string_view url);
 /// The forms a database URL may take, for messages.
 inline constexpr std::string_view kAcceptedUrlForms =
     "sqlite:PATH, postgresql://USER@HOST/DB, postgres://USER@HOST/DB, or a key=value conninfo "
-    "such as \"host=HOST dbname=DB user=USER\"";
+    "such as \"host=HOST dbname=DB user=USER\", or clickhouse://[USER[:PASSWORD]@]HOST:PORT[,HOST:PORT…]/DB"
+    "[?cluster=NAME]";
 
 /// Checks the form of a database URL without connecting: "sqlite:PATH" (non-empty path),
 /// "postgresql://…" / "postgres://…" and key=value conninfo strings (parsed with libpq's

@@ -9,10 +9,10 @@ namespace {
 
 constexpr std::string_view kTable = "data_coverage";
 
-// Timestamps come back as integer microseconds on both engines (extract(epoch) is numeric, so
+// Timestamps come back as integer microseconds on every engine (extract(epoch) is numeric, so
 // the conversion is exact).
 std::string ReadStatement(sql::Dialect dialect) {
-  if (dialect == sql::Dialect::kSqlite) {
+  if (dialect != sql::Dialect::kPostgres) {
     return "SELECT videos, snapshots, first_measured_at, last_measured_at, first_published_at, last_published_at,"
            " loaded_at FROM data_coverage WHERE id = 1";
   }

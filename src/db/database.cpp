@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "db/clickhouse_database.hpp"
+#include "db/clickhouse_url.hpp"
 #include "db/connection_url.hpp"
 #include "db/postgres_database.hpp"
 #include "db/schema_state.hpp"
@@ -27,6 +29,14 @@ std::unique_ptr<Database> Open(const std::string& url, OpenMode mode, const Conn
     return std::make_unique<SqliteDatabase>(*path, mode, options.sqlite_busy_timeout);
   }
   if (auto problem = CheckUrlForm(url)) throw DatabaseError(*problem);
+  if (IsClickHouseUrl(url)) {
+    std::string problem;
+    const auto parsed = ParseClickHouseUrl(url, problem);
+    if (!parsed) throw DatabaseError(problem);
+    auto clickhouse = std::make_unique<ClickHouseDatabase>(*parsed, RedactUrl(url));
+    if (mode == OpenMode::kExisting) RequireReadableSchema(*clickhouse);
+    return clickhouse;
+  }
   auto database = std::make_unique<PostgresDatabase>(url);
   if (mode == OpenMode::kExisting) RequireReadableSchema(*database);
   return database;

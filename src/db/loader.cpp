@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "db/clickhouse_load.hpp"
 #include "db/coverage.hpp"
 #include "db/load_sink.hpp"
 #include "db/replacement.hpp"
@@ -56,7 +57,12 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
   LoadStats stats;
   TransactionGuard transaction(database);
   {
-    auto sink = MakeLoadSink(database, options.replace);
+    auto* clickhouse = dynamic_cast<ClickHouseDatabase*>(&database);
+    std::unique_ptr<ClickHouseLoadSink> clickhouse_sink;
+    if (clickhouse != nullptr) clickhouse_sink = MakeClickHouseLoadSink(*clickhouse);
+    std::unique_ptr<LoadSink> sql_sink;
+    if (clickhouse == nullptr) sql_sink = MakeLoadSink(database, options.replace);
+    LoadSink* sink = clickhouse != nullptr ? clickhouse_sink.get() : sql_sink.get();
     VideoStream stream(input);
     stream.set_padding(VideoParser::kPadding);
     VideoParser parser;
@@ -90,6 +96,15 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     sink->Finish();
     if (options.replace && stats.videos == 0 && !options.allow_empty) {
       return Unexpected{RefuseEmptyReplacement().error()};
+    }
+    if (clickhouse_sink) {
+      // No transactions: the staged rows are switched in at once (clickhouse_load.hpp).
+      if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
+      stats.removed_videos = clickhouse_sink->Switch(options.replace, SystemClock().Now());
+      stats.bytes = stream.bytes_consumed();
+      transaction.Commit();
+      if (progress) progress(LoadProgress{LoadPhase::kDone, stats.bytes, stats.videos, stats.snapshots});
+      return stats;
     }
     std::vector<std::string_view> loaded;
     loaded.reserve(seen.size());

@@ -30,7 +30,9 @@ std::string Sha256Hex(std::string_view text) {
 }
 
 std::vector<MigrationFile> EmbeddedMigrations(sql::Dialect dialect) {
-  const std::string_view folder = dialect == sql::Dialect::kPostgres ? "migrations/postgres/" : "migrations/sqlite/";
+  const std::string_view folder = dialect == sql::Dialect::kPostgres     ? "migrations/postgres/"
+                                  : dialect == sql::Dialect::kClickHouse ? "migrations/clickhouse/"
+                                                                         : "migrations/sqlite/";
   std::vector<MigrationFile> out;
   for (const auto& [path, text] : embedded::migrations()) {
     if (!path.starts_with(folder)) continue;

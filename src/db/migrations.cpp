@@ -4,6 +4,8 @@
 #include <map>
 
 #include "common/time.hpp"
+#include "db/clickhouse_database.hpp"
+#include "db/clickhouse_migrations.hpp"
 #include "db/migration_files.hpp"
 #include "db/schema_state.hpp"
 
@@ -58,6 +60,7 @@ std::string AsText(const Value& value) {
 }
 
 bool BookkeepingTableExists(Database& database) {
+  if (database.dialect() == sql::Dialect::kClickHouse) return TableExists(database, "schema_migrations");
   const char* sql = IsPostgres(database)
                         ? "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL"
                         : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
@@ -144,6 +147,7 @@ SchemaVersions ReadSchemaVersions(Database& database) {
 }
 
 std::vector<AppliedMigration> Migrate(Database& database) {
+  if (auto* clickhouse = dynamic_cast<ClickHouseDatabase*>(&database)) return MigrateClickHouse(*clickhouse);
   const auto files = EmbeddedMigrations(database.dialect());
   MigrationLock lock(database);
   // Creating the table only when it is missing lets a role without CREATE rights (the bot's

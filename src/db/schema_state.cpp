@@ -12,6 +12,12 @@ constexpr std::string_view kHowToFix = "загрузите данные кома
 
 bool TableExists(Database& database, std::string_view table) {
   const bool postgres = database.dialect() == sql::Dialect::kPostgres;
+  if (database.dialect() == sql::Dialect::kClickHouse) {
+    return !database
+                .Query(sql::Query{"SELECT 1 FROM system.tables WHERE database = currentDatabase() AND name = ?1",
+                                  {std::string(table)}})
+                .empty();
+  }
   const char* sql = postgres ? "SELECT 1 WHERE to_regclass($1::text) IS NOT NULL"
                              : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1";
   return !database.Query(sql::Query{sql, {std::string(table)}}).empty();

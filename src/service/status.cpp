@@ -16,7 +16,7 @@ namespace {
 Status BaseStatus(const StatusSettings& settings) {
   Status status;
   status.version = std::string(kVersion);
-  status.engine = settings.dialect == sql::Dialect::kPostgres ? "PostgreSQL" : "SQLite";
+  status.engine = std::string(sql::EngineName(settings.dialect));
   status.planner = settings.planner;
   status.database_url = db::RedactUrl(settings.database_url);
   return status;

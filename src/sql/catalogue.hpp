@@ -25,6 +25,9 @@ inline constexpr std::string_view kSnapshotVideoId = "s.video_id";
 inline constexpr std::string_view kCreatorId = "v.creator_id";
 inline constexpr std::string_view kPublishedAt = "v.video_created_at";
 inline constexpr std::string_view kMeasuredAt = "s.created_at";
+// ClickHouse: the video's creator and publication time copied onto each snapshot.
+inline constexpr std::string_view kSnapshotCreatorId = "s.creator_id";
+inline constexpr std::string_view kSnapshotPublishedAt = "s.video_created_at";
 
 /// The qualified column of a counter or delta field for a source ("v.views_count",
 /// "s.delta_likes_count").

@@ -24,7 +24,8 @@ bool IsSnapshots(const Plan& plan) { return plan.source == Source::kSnapshots; }
 
 // The expression of a counter or delta: a column of the plan's table, or for a state plan the
 // counter as of the moment bound at placeholder `moment`.
-std::string NumericExpression(const Plan& plan, Field field, const std::string& moment) {
+std::string NumericExpression(const Plan& plan, Field field, const std::string& moment, Dialect dialect) {
+  if (plan.source == Source::kState && dialect == Dialect::kClickHouse) return ClickHouseStateCounter(field);
   if (plan.source == Source::kState) return StateCounter(field, moment);
   return std::string(catalogue::NumericColumn(plan.source, field));
 }
@@ -64,6 +65,21 @@ Field GroupKeyField(GroupBy group_by) {
   return Field::kVideoId;
 }
 
+// ClickHouse: sum() of Int64 wraps around silently and avg/min/max of no rows are nan/0, so a
+// sum past the 64-bit range throws (as on the other engines) and empty sets give NULL.
+std::string ClickHouseAggregate(Aggregate aggregate, const std::string& column) {
+  switch (aggregate) {
+    case Aggregate::kSum:
+      return fmt::format("(sum({0}) + 0 * throwIf(abs(sum(toFloat64({0}))) >= 9223372036854775807))", column);
+    case Aggregate::kAvg: return fmt::format("if(count() = 0, NULL, avg({}))", column);
+    case Aggregate::kMin: return fmt::format("if(count() = 0, NULL, min({}))", column);
+    case Aggregate::kMax: return fmt::format("if(count() = 0, NULL, max({}))", column);
+    default: break;
+  }
+  assert(false && "unhandled aggregate");
+  return "NULL";
+}
+
 std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset offset, const std::string& moment) {
   const bool pg = sql.dialect() == Dialect::kPostgres;
   switch (plan.aggregate) {
@@ -75,7 +91,8 @@ std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset off
     }
     default: break;
   }
-  const std::string column = NumericExpression(plan, *plan.field, moment);
+  const std::string column = NumericExpression(plan, *plan.field, moment, sql.dialect());
+  if (sql.dialect() == Dialect::kClickHouse) return ClickHouseAggregate(plan.aggregate, column);
   switch (plan.aggregate) {
     case Aggregate::kSum: return fmt::format("COALESCE(SUM({}), 0){}", column, pg ? "::bigint" : "");
     case Aggregate::kAvg: return fmt::format("AVG({}){}", column, pg ? "::double precision" : "");
@@ -117,14 +134,20 @@ std::vector<std::string> WhereClauses(const Plan& plan, SqlBuilder& sql, const p
                                 sql.Shift(catalogue::kPublishedAt, *f.hours_after_publication * kMicrosPerHour)));
   }
   for (const auto& c : f.conditions) {
-    where.push_back(fmt::format("{} {} {}", NumericExpression(plan, c.field, moment), catalogue::Operator(c.op),
+    where.push_back(fmt::format("{} {} {}", NumericExpression(plan, c.field, moment, sql.dialect()),
+                                catalogue::Operator(c.op),
                                 sql.Int(c.value)));
   }
   return where;
 }
 
-std::string FromClause(const Plan& plan) {
+std::string FromClause(const Plan& plan, Dialect dialect, const std::string& moment) {
+  if (plan.source == Source::kState && dialect == Dialect::kClickHouse) {
+    return fmt::format("{} {}", catalogue::kVideos, ClickHouseStateJoin(moment));
+  }
   if (!IsSnapshots(plan)) return std::string(catalogue::kVideos);
+  // ClickHouse snapshots carry their video's creator and publication time: no join.
+  if (dialect == Dialect::kClickHouse) return std::string(catalogue::kSnapshots);
   if (NeedsVideosJoin(plan)) return fmt::format("{} {}", catalogue::kSnapshots, catalogue::kJoinVideos);
   return std::string(catalogue::kSnapshots);
 }
@@ -163,6 +186,18 @@ std::string_view SeriesColumn(const plan::Series& series) {
   return series.time == plan::SeriesTime::kMeasurement ? catalogue::kMeasuredAt : catalogue::kPublishedAt;
 }
 
+void ReplaceAll(std::string& text, std::string_view what, std::string_view with) {
+  for (std::size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + with.size())) {
+    text.replace(pos, what.size(), with);
+  }
+}
+
+// On ClickHouse a snapshot plan reads the video's columns from the snapshot row itself.
+void UseSnapshotCopiesOfVideoColumns(std::string& text) {
+  ReplaceAll(text, catalogue::kCreatorId, catalogue::kSnapshotCreatorId);
+  ReplaceAll(text, catalogue::kPublishedAt, catalogue::kSnapshotPublishedAt);
+}
+
 }  // namespace
 
 Query Compile(const Plan& plan, const CompileOptions& options) {
@@ -191,15 +226,19 @@ Query Compile(const Plan& plan, const CompileOptions& options) {
     select = "SELECT ";
   }
   select += AggregateExpression(plan, sql, offset, moment) + " AS value";
-  query.text = fmt::format("{} FROM {}", select, FromClause(plan));
+  query.text = fmt::format("{} FROM {}", select, FromClause(plan, options.dialect, moment));
   const auto where = WhereClauses(plan, sql, options.time, moment);
   if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
-  if (plan.series) query.text += " GROUP BY 1 ORDER BY 1";
+  // ClickHouse before 22.7 has no positional GROUP BY / ORDER BY: it names the alias.
+  if (plan.series) query.text += options.dialect == Dialect::kClickHouse ? " GROUP BY key ORDER BY key" : " GROUP BY 1 ORDER BY 1";
   if (plan.group_by) {
     const bool ascending = plan.order == plan::Order::kAsc;
-    query.text += fmt::format(" GROUP BY 1 ORDER BY 2 {}, 1 ASC LIMIT {}", ascending ? "ASC" : "DESC",
-                              sql.Int(plan.limit.value_or(10)));
+    // ClickHouse before 22.7 has no positional GROUP BY / ORDER BY: it names the aliases.
+    const bool positional = options.dialect != Dialect::kClickHouse;
+    query.text += fmt::format(" GROUP BY {0} ORDER BY {1} {2}, {0} ASC LIMIT {3}", positional ? "1" : "key",
+                              positional ? "2" : "value", ascending ? "ASC" : "DESC", sql.Int(plan.limit.value_or(10)));
   }
+  if (options.dialect == Dialect::kClickHouse && IsSnapshots(plan)) UseSnapshotCopiesOfVideoColumns(query.text);
   query.params = sql.TakeParams();
   query.meanings = sql.TakeMeanings();
   return query;

@@ -4,12 +4,26 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace videobot::sql {
 
-enum class Dialect { kPostgres, kSqlite };
+/// The engines the compiler targets. ClickHouse cannot bind parameters over its HTTP interface
+/// (18.16): its queries carry ?N placeholders like SQLite's, and the database inlines them
+/// through one literal function (db/clickhouse_literal.hpp) just before sending.
+enum class Dialect { kPostgres, kSqlite, kClickHouse };
+
+/// The engine's name for people: "SQLite", "PostgreSQL", "ClickHouse".
+constexpr std::string_view EngineName(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kPostgres: return "PostgreSQL";
+    case Dialect::kClickHouse: return "ClickHouse";
+    case Dialect::kSqlite: break;
+  }
+  return "SQLite";
+}
 
 /// A bound parameter: integers (counters, and instants on SQLite) or text (ids, and instants
 /// on PostgreSQL as "YYYY-MM-DD HH:MM:SS.ffffff+00").

@@ -64,7 +64,8 @@ bool SeriesFitsDays(const plan::Plan& plan, const plan::TimeContext& time) {
 }  // namespace
 
 std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect) {
-  if (plan.source != plan::Source::kSnapshots || plan.group_by) return std::nullopt;
+  // ClickHouse scans the snapshots themselves fast enough: it keeps no rollups.
+  if (plan.source != plan::Source::kSnapshots || plan.group_by || dialect == Dialect::kClickHouse) return std::nullopt;
   if (!SeriesFitsDays(plan, time)) return std::nullopt;
   auto use = RollupRange(plan, time);
   if (!use) return std::nullopt;

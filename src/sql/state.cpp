@@ -13,6 +13,22 @@ std::string StateCounter(plan::Field field, std::string_view moment) {
                      catalogue::kMeasuredAt);
 }
 
+std::string ClickHouseStateCounter(plan::Field field) {
+  const std::string_view column = catalogue::NumericColumn(plan::Source::kSnapshots, field);
+  return fmt::format("st_{}", column.substr(2));
+}
+
+std::string ClickHouseStateJoin(std::string_view moment) {
+  std::string columns;
+  for (const auto field : {plan::Field::kViews, plan::Field::kLikes, plan::Field::kComments, plan::Field::kReports}) {
+    const std::string_view column = catalogue::NumericColumn(plan::Source::kSnapshots, field).substr(2);
+    columns += fmt::format(", argMax({0}, created_at) AS st_{0}", column);
+  }
+  return fmt::format("ANY LEFT JOIN (SELECT video_id AS id{} FROM video_snapshots WHERE created_at < {} GROUP BY video_id)"
+                     " USING id",
+                     columns, moment);
+}
+
 std::string PublishedBeforeMoment(std::string_view moment) {
   return fmt::format("{} < {}", catalogue::kPublishedAt, moment);
 }

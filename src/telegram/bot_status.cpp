@@ -27,7 +27,7 @@ std::string FormatInstant(const std::optional<Instant>& instant) {
 BotStatus ReadBotStatus(db::Database& database, std::string plan_source, std::string database_url) {
   BotStatus status;
   status.version = std::string(kVersion);
-  status.engine = database.dialect() == sql::Dialect::kPostgres ? "PostgreSQL" : "SQLite";
+  status.engine = std::string(sql::EngineName(database.dialect()));
   status.schema = SchemaVersion(database);
   status.coverage = db::ReadCoverage(database);
   status.plan_source = std::move(plan_source);

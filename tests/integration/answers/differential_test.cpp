@@ -1,5 +1,6 @@
 // Differential test: hundreds of random valid plans (and the golden plans) give the same answer
-// on SQLite, on PostgreSQL and in a brute-force oracle computed directly from the data file.
+// on SQLite, on PostgreSQL, on ClickHouse (one server and a two-shard cluster) and in a
+// brute-force oracle computed directly from the data file.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,6 +14,7 @@
 #include "plan/validator.hpp"
 #include "service/answer_service.hpp"
 #include "sql/compiler.hpp"
+#include "support/clickhouse_env.hpp"
 #include "support/oracle.hpp"
 #include "support/random_plans.hpp"
 
@@ -54,6 +56,9 @@ std::string KeyText(const db::Value& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
   return "NULL";
 }
+
+// ClickHouse answers growth from the snapshots themselves: it keeps no rollups.
+bool KeepsRollups(const db::Database& database) { return database.dialect() != sql::Dialect::kClickHouse; }
 
 void ExpectAgreement(db::Database& database, const plan::Plan& plan, const OracleResult& expected,
                      const plan::TimeContext& time, const std::string& label) {
@@ -109,7 +114,9 @@ class Differential : public ::testing::Test {
     // The generator must exercise real data, not a sea of zeros.
     EXPECT_GT(nonzero, 150) << "too many plans with empty answers";
     // The per-day rollup path must be exercised as well as the raw-table path.
-    EXPECT_GE(from_rollup, 10) << "too few plans answered from the per-day rollup";
+    if (KeepsRollups(database)) {
+      EXPECT_GE(from_rollup, 10) << "too few plans answered from the per-day rollup";
+    }
     // Day bucketing in another time zone.
     for (const auto& plan : RandomPlans(*data_, 60, 7)) {
       ExpectAgreement(database, plan, Evaluate(*data_, plan, TestTime(UtcOffset{180})), TestTime(UtcOffset{180}),
@@ -162,7 +169,8 @@ class Differential : public ::testing::Test {
           auto valid = plan::ParsePlan(json.dump());
           ASSERT_TRUE(valid.has_value()) << json.dump();
           const auto query = sql::Compile(*valid, sql::CompileOptions{database.dialect(), TestTime()});
-          EXPECT_EQ(query.text.find("video_snapshot_age_hours") != std::string::npos, hours <= kAgeRollupHours)
+          EXPECT_EQ(query.text.find("video_snapshot_age_hours") != std::string::npos,
+                    KeepsRollups(database) && hours <= kAgeRollupHours)
               << query.text;
           ExpectAgreement(database, *valid, Evaluate(*data_, *valid, TestTime()), TestTime(), label + " rollup shape");
           if (HasFatalFailure()) return;
@@ -241,6 +249,26 @@ TEST_F(Differential, PostgresAgreesWithOracle) {
   RunRollupShapes(*database, "postgres");
   RunState(*database, "postgres");
   RunAll(*database, "postgres");
+}
+
+TEST_F(Differential, ClickHouseAgreesWithOracle) {
+  VIDEOBOT_REQUIRE_CLICKHOUSE();
+  ScratchClickHouse scratch(false);
+  auto database = LoadedDatabase(scratch.url(), *document_);
+  RunGolden(*database, "clickhouse");
+  RunRollupShapes(*database, "clickhouse");
+  RunState(*database, "clickhouse");
+  RunAll(*database, "clickhouse");
+}
+
+TEST_F(Differential, ClickHouseTwoShardsAgreeWithOracle) {
+  VIDEOBOT_REQUIRE_CLICKHOUSE();
+  ScratchClickHouse scratch(true);
+  auto database = LoadedDatabase(scratch.url(), *document_);
+  RunGolden(*database, "clickhouse two shards");
+  RunRollupShapes(*database, "clickhouse two shards");
+  RunState(*database, "clickhouse two shards");
+  RunAll(*database, "clickhouse two shards");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "fixtures.hpp"
+#include "support/clickhouse_env.hpp"
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "service/answer_service.hpp"
@@ -231,6 +232,16 @@ TEST_F(HeldoutParaphrases, PostgresGivesNoWrongNumber) {
   ScratchPostgres scratch;
   auto database = LoadedDatabase(scratch.url(), *document_);
   ExpectNoWrongNumber(*database, "postgres");
+}
+
+TEST_F(HeldoutParaphrases, ClickHouseGivesNoWrongNumber) {
+  VIDEOBOT_REQUIRE_SHARED();
+  VIDEOBOT_REQUIRE_CLICKHOUSE();
+  for (const bool cluster : {false, true}) {
+    ScratchClickHouse scratch(cluster);
+    auto database = LoadedDatabase(scratch.url(), *document_);
+    ExpectNoWrongNumber(*database, cluster ? "clickhouse two shards" : "clickhouse");
+  }
 }
 
 // The real binary on a sample (every fifth record): `ask` exits 0 with the intended number, or 2

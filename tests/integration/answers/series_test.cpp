@@ -10,6 +10,7 @@
 #include "plan/validator.hpp"
 #include "service/answer_service.hpp"
 #include "sql/compiler.hpp"
+#include "support/clickhouse_env.hpp"
 #include "support/generated_document.hpp"
 #include "support/oracle.hpp"
 #include "support/random_plans.hpp"
@@ -167,6 +168,16 @@ TEST_F(SeriesAgainstOracle, PostgresSeriesMatchTheOracle) {
   auto database = LoadedDatabase(scratch.url(), *document_);
   RunShapes(*database, "postgres");
   RunRandom(*database, "postgres");
+}
+
+TEST_F(SeriesAgainstOracle, ClickHouseSeriesMatchTheOracle) {
+  VIDEOBOT_REQUIRE_CLICKHOUSE();
+  for (const bool cluster : {false, true}) {
+    ScratchClickHouse scratch(cluster);
+    auto database = LoadedDatabase(scratch.url(), *document_);
+    RunShapes(*database, cluster ? "clickhouse two shards" : "clickhouse");
+    RunRandom(*database, cluster ? "clickhouse two shards" : "clickhouse");
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "fixtures.hpp"
+#include "support/clickhouse_env.hpp"
 #include "nl/rule_parser.hpp"
 #include "service/answer_service.hpp"
 
@@ -66,6 +67,18 @@ TEST(SharedQuestions, PostgresAnswersEveryQuestion) {
     ScratchPostgres scratch;
     auto database = LoadedDatabase(scratch.url(), ReadFile(SharedDir() + "/" + set.data));
     ExpectAllAnswered(*database, set);
+  }
+}
+
+TEST(SharedQuestions, ClickHouseAnswersEveryQuestion) {
+  VIDEOBOT_REQUIRE_SHARED();
+  VIDEOBOT_REQUIRE_CLICKHOUSE();
+  for (const bool cluster : {false, true}) {
+    for (const auto& set : kSets) {
+      ScratchClickHouse scratch(cluster);
+      auto database = LoadedDatabase(scratch.url(), ReadFile(SharedDir() + "/" + set.data));
+      ExpectAllAnswered(*database, set);
+    }
   }
 }
 

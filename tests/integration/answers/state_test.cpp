@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "support/clickhouse_env.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "sql/compiler.hpp"
@@ -210,6 +211,16 @@ TEST(StateAtMoment, PostgresGivesHandComputedAnswers) {
   auto database = LoadedDatabase(scratch.url(), Document());
   CheckCases(*database, "postgres");
   CheckRandomPlans(*database, "postgres");
+}
+
+TEST(StateAtMoment, ClickHouseGivesHandComputedAnswers) {
+  VIDEOBOT_REQUIRE_CLICKHOUSE();
+  for (const bool cluster : {false, true}) {
+    ScratchClickHouse scratch(cluster);
+    auto database = LoadedDatabase(scratch.url(), Document());
+    CheckCases(*database, cluster ? "clickhouse two shards" : "clickhouse");
+    CheckRandomPlans(*database, cluster ? "clickhouse two shards" : "clickhouse");
+  }
 }
 
 }  // namespace

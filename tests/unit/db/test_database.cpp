@@ -38,7 +38,7 @@ std::string Text(const Value& value) {
 }
 
 std::string MicrosExpr(const Database& database, const std::string& column) {
-  if (database.dialect() == sql::Dialect::kSqlite) return column;
+  if (database.dialect() != sql::Dialect::kPostgres) return column;
   return "(extract(epoch from " + column + ") * 1000000)::bigint";
 }
 

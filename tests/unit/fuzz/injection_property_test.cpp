@@ -82,7 +82,7 @@ std::string Stripped(const std::string& text) {
 ::testing::AssertionResult KeptOutOfSql(const Result<plan::Plan>& outcome, const std::string& hostile) {
   if (auto sound = QuestionOutcomeIsSound(outcome, TestTime()); !sound) return sound;
   if (!outcome || outcome->action != plan::Action::kQuery) return ::testing::AssertionSuccess();
-  for (const auto dialect : {sql::Dialect::kSqlite, sql::Dialect::kPostgres}) {
+  for (const auto dialect : {sql::Dialect::kSqlite, sql::Dialect::kPostgres, sql::Dialect::kClickHouse}) {
     const auto query = sql::Compile(*outcome, sql::CompileOptions{dialect, TestTime()});
     if (IsDistinctive(hostile) && Stripped(query.text).find(hostile) != std::string::npos) {
       return ::testing::AssertionFailure() << "hostile text reached SQL: " << Escape(query.text);
@@ -222,7 +222,7 @@ TEST(InjectionProperty, EvenUnvalidatedIdsTravelOnlyAsParameters) {
     plan::Plan plan = *base;
     plan.filters.creator_ids = {hostile};
     plan.filters.video_ids = {hostile + "x"};
-    for (const auto dialect : {sql::Dialect::kSqlite, sql::Dialect::kPostgres}) {
+    for (const auto dialect : {sql::Dialect::kSqlite, sql::Dialect::kPostgres, sql::Dialect::kClickHouse}) {
       const auto query = sql::Compile(plan, sql::CompileOptions{dialect, TestTime()});
       EXPECT_TRUE(SqlUsesOnlyCatalogue(query, dialect)) << Escape(hostile);
       EXPECT_NE(std::find(query.params.begin(), query.params.end(), sql::Param{hostile}), query.params.end());

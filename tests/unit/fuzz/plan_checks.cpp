@@ -37,7 +37,7 @@ plan::TimeContext TestTime() { return plan::TimeContext{ParseTimestamp("2025-12-
   if (!reparsed) return ::testing::AssertionFailure() << "plan does not parse back: " << json << ": " << reparsed.error().Describe();
   if (!(*reparsed == plan)) return ::testing::AssertionFailure() << "plan changes in a JSON round trip: " << json;
   if (plan.action != plan::Action::kQuery) return ::testing::AssertionSuccess();
-  for (const auto dialect : {sql::Dialect::kSqlite, sql::Dialect::kPostgres}) {
+  for (const auto dialect : {sql::Dialect::kSqlite, sql::Dialect::kPostgres, sql::Dialect::kClickHouse}) {
     const sql::Query query = sql::Compile(plan, sql::CompileOptions{dialect, time});
     if (auto check = SqlUsesOnlyCatalogue(query, dialect); !check) return check << " for plan " << json;
     if (auto check = ParamsHaveKnownShapes(query); !check) return check << " for plan " << json;

@@ -1,0 +1,250 @@
+#include "db/clickhouse_load.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "db/clickhouse_literal.hpp"
+#include "db/clickhouse_migrations.hpp"
+
+namespace videobot::db {
+namespace {
+
+// Rows are sent in requests of about this many bytes (about 200,000 snapshots), so memory stays
+// flat whatever the file's size. The buffer is reserved once: growing it by doubling would hold
+// the old and the new copy at once.
+constexpr std::size_t kBatchBytes = std::size_t{32} << 20;
+// Room past the threshold for the video that crosses it (its snapshots are appended whole).
+constexpr std::size_t kBatchSlack = std::size_t{4} << 20;
+
+constexpr std::string_view kSnapshotColumns =
+    "id, video_id, creator_id, video_created_at, views_count, likes_count, comments_count, reports_count,"
+    " delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count, created_at, updated_at";
+
+void AppendField(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      default: out += c;
+    }
+  }
+}
+
+void AppendNumber(std::string& out, std::int64_t value) { fmt::format_to(std::back_inserter(out), "\t{}", value); }
+
+void AppendCounters(std::string& out, const Counters& counters) {
+  AppendNumber(out, counters.views);
+  AppendNumber(out, counters.likes);
+  AppendNumber(out, counters.comments);
+  AppendNumber(out, counters.reports);
+}
+
+std::int64_t IntOrZero(const Value& value) {
+  if (const auto* number = std::get_if<std::int64_t>(&value)) return *number;
+  return 0;
+}
+
+std::optional<std::int64_t> IntOrNull(const Value& value) {
+  if (const auto* number = std::get_if<std::int64_t>(&value)) return *number;
+  return std::nullopt;
+}
+
+std::string Nullable(const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : "NULL"; }
+
+// Totals over every host of what the next tables hold.
+struct CoverageTotals {
+  std::int64_t videos = 0;
+  std::int64_t snapshots = 0;
+  std::optional<std::int64_t> first_measured, last_measured, first_published, last_published;
+
+  void Merge(const Row& videos_row, const Row& snapshots_row) {
+    videos += IntOrZero(videos_row.at(0));
+    snapshots += IntOrZero(snapshots_row.at(0));
+    MergeMin(first_published, IntOrNull(videos_row.at(1)));
+    MergeMax(last_published, IntOrNull(videos_row.at(2)));
+    MergeMin(first_measured, IntOrNull(snapshots_row.at(1)));
+    MergeMax(last_measured, IntOrNull(snapshots_row.at(2)));
+  }
+  static void MergeMin(std::optional<std::int64_t>& into, std::optional<std::int64_t> value) {
+    if (value && (!into || *value < *into)) into = value;
+  }
+  static void MergeMax(std::optional<std::int64_t>& into, std::optional<std::int64_t> value) {
+    if (value && (!into || *value > *into)) into = value;
+  }
+};
+
+class Sink final : public ClickHouseLoadSink {
+ public:
+  explicit Sink(ClickHouseDatabase& database) : database_(database) {
+    Reserve();
+    for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
+      DropWorkTables(host);
+      Create(host, "videos_staging", "videos", "cityHash64(id)");
+      Create(host, "video_snapshots_staging", "video_snapshots", "cityHash64(video_id)");
+    }
+  }
+
+  ~Sink() override {
+    if (switched_) return;
+    // A failed load: its staging rows are not needed (the next load drops them anyway).
+    for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
+      try {
+        DropWorkTables(host);
+      } catch (const std::exception&) {
+        // Left for the next load to drop.
+      }
+    }
+  }
+  Sink(const Sink&) = delete;
+  Sink& operator=(const Sink&) = delete;
+
+  void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
+    AppendField(videos_, video.id);
+    videos_ += '\t';
+    AppendField(videos_, video.creator_id);
+    AppendNumber(videos_, video.video_created_at);
+    AppendCounters(videos_, video.counters);
+    AppendNumber(videos_, video.created_at);
+    AppendNumber(videos_, video.updated_at);
+    videos_ += '\n';
+    for (const auto& snapshot : snapshots) {
+      AppendField(snapshots_, snapshot.id);
+      snapshots_ += '\t';
+      AppendField(snapshots_, video.id);
+      snapshots_ += '\t';
+      AppendField(snapshots_, video.creator_id);
+      AppendNumber(snapshots_, video.video_created_at);
+      AppendCounters(snapshots_, snapshot.counters);
+      AppendCounters(snapshots_, snapshot.deltas);
+      AppendNumber(snapshots_, snapshot.created_at);
+      AppendNumber(snapshots_, snapshot.updated_at);
+      snapshots_ += '\n';
+    }
+    if (videos_.size() + snapshots_.size() >= kBatchBytes) Flush();
+  }
+
+  void Finish() override { Flush(); }
+
+  std::int64_t Switch(bool replace, Instant loaded_at) override {
+    Flush();
+    std::int64_t removed = 0;
+    CoverageTotals totals;
+    for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
+      BuildNext(host, replace);
+      if (replace) removed += CountRemoved(host);
+      totals.Merge(
+          One(host, "SELECT count(), if(count() = 0, NULL, min(video_created_at)), if(count() = 0, NULL, "
+                    "max(video_created_at)) FROM " + Local("videos_next")),
+          One(host, "SELECT count(), if(count() = 0, NULL, min(created_at)), if(count() = 0, NULL, max(created_at))"
+                    " FROM " + Local("video_snapshots_next")));
+    }
+    for (std::size_t host = 0; host < database_.hosts().size(); ++host) WriteCoverage(host, totals, loaded_at);
+    for (std::size_t host = 0; host < database_.hosts().size(); ++host) Rename(host);
+    switched_ = true;
+    for (std::size_t host = 0; host < database_.hosts().size(); ++host) DropWorkTables(host);
+    return removed;
+  }
+
+ private:
+  std::string Local(std::string_view table) const { return LocalTable(database_, table); }
+
+  void Run(std::size_t host, const std::string& statement) { database_.ExecuteOn(host, statement); }
+
+  Row One(std::size_t host, const std::string& query) {
+    auto rows = database_.QueryOn(host, query);
+    if (rows.size() != 1) throw DatabaseError("ClickHouse: an unexpected answer while switching a load in");
+    return std::move(rows[0]);
+  }
+
+  // The local table `name` shaped like `like`, and on a cluster its Distributed table.
+  void Create(std::size_t host, std::string_view name, std::string_view like, std::string_view key) {
+    Run(host, fmt::format("CREATE TABLE {} AS {}", Local(name), Local(like)));
+    if (database_.is_cluster()) {
+      Run(host, fmt::format("CREATE TABLE {0} AS {0}_local ENGINE = Distributed({1}, {2}, {0}_local, {3})", name,
+                            database_.cluster(), database_.database(), key));
+    }
+  }
+
+  void DropWorkTables(std::size_t host) {
+    for (const std::string_view name : {"videos_staging", "video_snapshots_staging"}) {
+      if (database_.is_cluster()) Run(host, fmt::format("DROP TABLE IF EXISTS {}", name));
+      Run(host, fmt::format("DROP TABLE IF EXISTS {}", Local(name)));
+    }
+    for (const std::string_view name : {"videos_next", "video_snapshots_next", "videos_old", "video_snapshots_old"}) {
+      Run(host, fmt::format("DROP TABLE IF EXISTS {}", Local(name)));
+    }
+    Run(host, "DROP TABLE IF EXISTS data_coverage_next");
+    Run(host, "DROP TABLE IF EXISTS data_coverage_old");
+  }
+
+  void Flush() {
+    database_.InsertTabSeparated("videos_staging", std::move(videos_));
+    database_.InsertTabSeparated("video_snapshots_staging", std::move(snapshots_));
+    videos_.clear();
+    snapshots_.clear();
+    Reserve();
+  }
+
+  void Reserve() {
+    videos_.reserve(kBatchBytes / 16);
+    snapshots_.reserve(kBatchBytes + kBatchSlack);
+  }
+
+  // The next tables of one host: the staged rows, plus (an upsert) the stored rows the document
+  // does not replace, their video columns taken from the document's version of the video.
+  void BuildNext(std::size_t host, bool replace) {
+    const std::string videos = Local("videos"), snapshots = Local("video_snapshots");
+    const std::string staged_videos = Local("videos_staging"), staged_snapshots = Local("video_snapshots_staging");
+    Run(host, fmt::format("CREATE TABLE {} AS {}", Local("videos_next"), videos));
+    Run(host, fmt::format("CREATE TABLE {} AS {}", Local("video_snapshots_next"), snapshots));
+    Run(host, fmt::format("INSERT INTO {} SELECT * FROM {}", Local("videos_next"), staged_videos));
+    Run(host, fmt::format("INSERT INTO {} SELECT * FROM {}", Local("video_snapshots_next"), staged_snapshots));
+    if (replace) return;
+    Run(host, fmt::format("INSERT INTO {} SELECT * FROM {} WHERE id NOT IN (SELECT id FROM {})", Local("videos_next"),
+                          videos, staged_videos));
+    Run(host, fmt::format(
+                  "INSERT INTO {0} ({1}) SELECT id, video_id, if(relisted = 1, new_creator_id, creator_id),"
+                  " if(relisted = 1, new_video_created_at, video_created_at), views_count, likes_count,"
+                  " comments_count, reports_count, delta_views_count, delta_likes_count, delta_comments_count,"
+                  " delta_reports_count, created_at, updated_at FROM {2} ANY LEFT JOIN (SELECT id AS video_id,"
+                  " creator_id AS new_creator_id, video_created_at AS new_video_created_at, toUInt8(1) AS relisted"
+                  " FROM {3}) USING video_id WHERE id NOT IN (SELECT id FROM {4})",
+                  Local("video_snapshots_next"), kSnapshotColumns, snapshots, staged_videos, staged_snapshots));
+  }
+
+  std::int64_t CountRemoved(std::size_t host) {
+    return IntOrZero(One(host, fmt::format("SELECT count() FROM {} WHERE id NOT IN (SELECT id FROM {})",
+                                           Local("videos"), Local("videos_staging")))
+                         .at(0));
+  }
+
+  void WriteCoverage(std::size_t host, const CoverageTotals& totals, Instant loaded_at) {
+    Run(host, "CREATE TABLE data_coverage_next AS data_coverage");
+    Run(host, fmt::format("INSERT INTO data_coverage_next VALUES (1, {}, {}, {}, {}, {}, {}, {})", totals.videos,
+                          totals.snapshots, Nullable(totals.first_measured), Nullable(totals.last_measured),
+                          Nullable(totals.first_published), Nullable(totals.last_published), loaded_at));
+  }
+
+  // One RENAME per host swaps the three tables under the server's lock.
+  void Rename(std::size_t host) {
+    Run(host, fmt::format("RENAME TABLE {0} TO {1}, {2} TO {0}, {3} TO {4}, {5} TO {3},"
+                          " data_coverage TO data_coverage_old, data_coverage_next TO data_coverage",
+                          Local("videos"), Local("videos_old"), Local("videos_next"), Local("video_snapshots"),
+                          Local("video_snapshots_old"), Local("video_snapshots_next")));
+  }
+
+  ClickHouseDatabase& database_;
+  std::string videos_;
+  std::string snapshots_;
+  bool switched_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ClickHouseLoadSink> MakeClickHouseLoadSink(ClickHouseDatabase& database) {
+  return std::make_unique<Sink>(database);
+}
+
+}  // namespace videobot::db
