@@ -81,6 +81,8 @@ int RunCli(int argc, char** argv) {
   ask->add_option("--format", ask_format, "text (the number, or `key value` lines for a series), csv or json")
       ->check(CLI::IsMember({"text", "csv", "json"}))
       ->capture_default_str();
+  std::string ask_chart;
+  ask->add_option("--chart", ask_chart, "also write a series answer as a 1280x720 PNG line chart to this file");
   auto* plan = app.add_subcommand("plan", "print the validated query plan as JSON");
   plan->add_option("question", words, "the question in Russian")->required();
   auto* run_plan = app.add_subcommand("run-plan", "execute a plan JSON document (FILE or -) and print the number");
@@ -120,7 +122,7 @@ int RunCli(int argc, char** argv) {
     const AppContext context(global);
     if (*migrate) return RunMigrate(context);
     if (*load) return RunLoad(context, file, load_options);
-    if (*ask) return RunAsk(context, Join(words), ask_format);
+    if (*ask) return RunAsk(context, Join(words), ask_format, ask_chart);
     if (*plan) return RunPlan(context, Join(words));
     if (*run_plan) return RunRunPlan(context, file);
     if (*sql) return RunSql(context, Join(words));

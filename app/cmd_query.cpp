@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "app/chat_commands.hpp"
@@ -11,10 +12,12 @@
 #include "app/commands.hpp"
 #include "app/line_reader.hpp"
 #include "app/output.hpp"
+#include "chart/render.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "service/answer_format.hpp"
 #include "service/explanation.hpp"
+#include "service/series_chart.hpp"
 #include "service/status.hpp"
 #include "sql/compiler.hpp"
 #include "telegram/bot_messages.hpp"
@@ -44,12 +47,37 @@ std::string FormatExplanation(const service::Reply& reply) {
   return fmt::format("{}\n\nSQL:\n{}", reply.text, reply.sql);
 }
 
-int RunAsk(const AppContext& context, const std::string& question, const std::string& format) {
+// Draws a series answer into `path` as a PNG; prints why not and returns the exit status otherwise.
+static std::optional<int> WriteChart(const service::AnswerService::Outcome& answer, const std::string& path) {
+  service::Reply reply;
+  reply.series = answer.series;
+  reply.series_layout = answer.layout;
+  const auto chart = service::SeriesChart(reply);
+  if (!chart) {
+    fmt::print(stderr, "error: --chart draws a series (a question «по дням», «по часам» …); this answer is one number\n");
+    return kExitInput;
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  const std::string png = chart::RenderPng(*chart);
+  file.write(png.data(), static_cast<std::streamsize>(png.size()));
+  file.close();
+  if (!file) {
+    fmt::print(stderr, "error: cannot write the chart to {}\n", path);
+    return kExitEnvironment;
+  }
+  return std::nullopt;
+}
+
+int RunAsk(const AppContext& context, const std::string& question, const std::string& format,
+           const std::string& chart_path) {
   auto bundle = MakeService(context);
   auto plan = bundle.service->PlanFor(question);
   if (!plan) return PrintInputError(plan.error());
   auto answer = bundle.service->Run(*plan);  // a database failure throws: exit 1 at the boundary
   if (!answer) return PrintInputError(answer.error());
+  if (!chart_path.empty()) {
+    if (const auto failed = WriteChart(*answer, chart_path)) return *failed;
+  }
   const auto answer_format = service::ParseAnswerFormat(format).value_or(service::AnswerFormat::kText);
   return PrintResult(service::FormatAnswer(answer->text, answer->series, answer_format));
 }

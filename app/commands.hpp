@@ -20,7 +20,9 @@ std::string FormatExplanation(const service::Reply& reply);
 int RunMigrate(const AppContext& context);
 int RunLoad(const AppContext& context, const std::string& file, const db::LoadOptions& options = {});
 int RunGenerate(const datagen::GeneratorOptions& options);
-int RunAsk(const AppContext& context, const std::string& question, const std::string& format = "text");
+/// `ask`: prints the answer in `format`; with `chart_path`, a series answer is also drawn there (PNG).
+int RunAsk(const AppContext& context, const std::string& question, const std::string& format = "text",
+           const std::string& chart_path = "");
 int RunPlan(const AppContext& context, const std::string& question);
 int RunRunPlan(const AppContext& context, const std::string& file);
 int RunSql(const AppContext& context, const std::string& question);

@@ -118,6 +118,8 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
       outcome.text += fmt::format("{}{} {}", outcome.text.empty() ? "" : "\n", point.key, point.value);
     }
     outcome.series = std::move(*series);
+    outcome.layout = SeriesLayout{plan.series->bucket, context.offset, SeriesTitle(plan),
+                                  plan.aggregate != plan::Aggregate::kCountDistinct};
     return outcome;
   }
   if (query.shape == sql::Shape::kScalar) {
@@ -165,6 +167,7 @@ Reply AnswerService::Answer(std::string_view question) {
     if (outcome) {
       reply = Reply{Reply::Kind::kAnswer, std::move(outcome->text), "ok", std::string(planner)};
       reply.series = std::move(outcome->series);
+      reply.series_layout = std::move(outcome->layout);
     } else {
       reply = MakeRefusal(outcome.error(), planner);
     }

@@ -49,6 +49,7 @@ class AnswerService final : public Answerer {
   struct Outcome {
     std::string text;
     std::vector<SeriesPoint> series;
+    std::optional<SeriesLayout> layout = {};  ///< set with `series`
   };
   /// Execute, keeping a series' buckets apart from the text.
   Result<Outcome> Run(const plan::Plan& plan);

@@ -1,12 +1,16 @@
 #pragma once
 // The question → answer boundary that every adapter (CLI ask/chat, Telegram bot) uses.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <cstdint>
+
+#include "common/time.hpp"
+#include "plan/plan.hpp"
 
 namespace videobot::service {
 
@@ -16,6 +20,16 @@ struct SeriesPoint {
   std::string key;
   std::int64_t value = 0;
   friend bool operator==(const SeriesPoint&, const SeriesPoint&) = default;
+};
+
+/// How a series answer was cut, for drawing and summing it up.
+struct SeriesLayout {
+  plan::Bucket bucket = plan::Bucket::kDay;
+  UtcOffset offset;   ///< the zone the buckets were cut in
+  std::string title;  ///< what the values are, e.g. «Прирост просмотров по дням»
+  /// Whether the buckets add up to the period's value (counts and sums); a count of distinct
+  /// videos per day does not: the same video counts in several days.
+  bool additive = true;
 };
 
 /// What to send back for one question.
@@ -36,6 +50,8 @@ struct Reply {
   /// A series answer: every bucket in time order (`text` then holds the same as `key value`
   /// lines); empty for a one-number answer.
   std::vector<SeriesPoint> series = {};
+  /// Set with `series`: the bucket width, zone and title.
+  std::optional<SeriesLayout> series_layout = {};
 };
 
 /// Answers questions. One instance is used by one thread at a time.

@@ -197,6 +197,27 @@ std::string SeriesLine(const plan::Plan& plan, const plan::TimeContext& context)
 
 }  // namespace
 
+std::string SeriesTitle(const plan::Plan& plan) {
+  if (!plan.series) return {};
+  const Field field = plan.field.value_or(Field::kViews);
+  std::string what;
+  switch (plan.aggregate) {
+    case Aggregate::kCount: what = fmt::format("Число {}", RowsGenitive(plan.source)); break;
+    case Aggregate::kCountDistinct:
+      what = fmt::format("Число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
+      break;
+    default:
+      what = fmt::format("{} {}", plan::IsDeltaField(field) ? "Прирост" : "Сумма", CounterGenitive(field));
+      break;
+  }
+  const std::string_view bucket = plan.series->bucket == plan::Bucket::kHour   ? "по часам"
+                                  : plan.series->bucket == plan::Bucket::kDay  ? "по дням"
+                                  : plan.series->bucket == plan::Bucket::kWeek ? "по неделям"
+                                                                               : "по месяцам";
+  const bool published = plan.series->time == plan::SeriesTime::kPublication;
+  return fmt::format("{} {}{}", what, bucket, published ? " публикации" : "");
+}
+
 std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& context) {
   std::vector<std::string> lines;
   lines.push_back(fmt::format("Посчитано: {}.", WhatWasComputed(plan)));

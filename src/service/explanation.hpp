@@ -20,6 +20,10 @@ namespace videobot::service {
 /// No markup: the text can be sent as escaped plain text.
 std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& context);
 
+/// A short title for a series plan's values, e.g. «Прирост просмотров по дням», «Число видео по
+/// месяцам публикации»; "" for a plan without a series.
+std::string SeriesTitle(const plan::Plan& plan);
+
 /// The plan that counts the rows `plan` aggregates: the same source and filters (and the same
 /// state moment), COUNT(*) instead of the aggregate, no grouping. Nullopt for a refusal.
 std::optional<plan::Plan> RowCountPlan(const plan::Plan& plan);

@@ -6,13 +6,16 @@
 #include <unordered_set>
 #include <vector>
 
+#include "chart/render.hpp"
 #include "common/text.hpp"
+#include "service/series_chart.hpp"
 #include "telegram/access_policy.hpp"
 #include "telegram/backoff.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/bot_messages.hpp"
 #include "telegram/chat_dispatcher.hpp"
 #include "telegram/lifecycle.hpp"
+#include "telegram/message_splitter.hpp"
 #include "telegram/metered_http_client.hpp"
 #include "telegram/rate_limiter.hpp"
 #include "telegram/reply_sender.hpp"
@@ -56,6 +59,26 @@ nlohmann::json ExplainButton() {
   return {{"inline_keyboard",
            nlohmann::json::array({nlohmann::json::array(
                {{{"text", std::string(kExplainButtonText)}, {"callback_data", std::string(kExplainButtonData)}}})})}};
+}
+
+/// The inline keyboard under a series chart: one «Показать числа» button.
+nlohmann::json NumbersButton() {
+  return {{"inline_keyboard",
+           nlohmann::json::array({nlohmann::json::array(
+               {{{"text", std::string(kNumbersButtonText)}, {"callback_data", std::string(kNumbersButtonData)}}})})}};
+}
+
+/// A series answer as a chart with its key figures as the caption, threaded to `message_id`;
+/// nullopt when it cannot be drawn (the caller then sends the numbers as text).
+std::optional<PhotoReply> SeriesPhoto(const service::Reply& reply, std::int64_t message_id, spdlog::logger& logger) {
+  const auto chart = service::SeriesChart(reply);
+  if (!chart) return std::nullopt;
+  try {
+    return PhotoReply{chart::RenderPng(*chart), EscapeHtml(service::SeriesCaption(reply)), message_id, NumbersButton()};
+  } catch (const std::exception& error) {
+    logger.error("event=chart_failed error=\"{}\"", error.what());
+    return std::nullopt;
+  }
 }
 
 /// An explanation as blocks, laid out as the CLI prints it: the plain-Russian text, then «SQL:»
@@ -388,8 +411,8 @@ service::Reply Bot::Impl::Compute(Worker& worker, const Job& job) {
     }
   }
   try {
-    service::Reply reply = job.action == UpdateAction::kAnswer ? worker.answerer->Answer(job.text)
-                                                               : worker.answerer->Explain(job.text);
+    const bool explain = job.action == UpdateAction::kExplain || job.action == UpdateAction::kButtonExplain;
+    service::Reply reply = explain ? worker.answerer->Explain(job.text) : worker.answerer->Answer(job.text);
     // An unavailable database or model may have left the Answerer's connection broken: build a
     // fresh one for the next question.
     if (reply.kind == service::Reply::Kind::kUnavailable) worker.answerer.reset();
@@ -413,12 +436,16 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
   std::string outcome = job.outcome;
   const bool button = !job.callback_query_id.empty();
   OutgoingReply out = HtmlReply(job.text, job.message_id);
+  std::optional<PhotoReply> photo;
   Delivery delivery = Delivery::kSent;
   std::string_view notice;
+  const std::string_view failed_notice =
+      job.action == UpdateAction::kButtonNumbers ? kNumbersFailedNotice : kButtonFailedNotice;
   switch (job.action) {
     case UpdateAction::kAnswer:
     case UpdateAction::kExplain:
-    case UpdateAction::kButtonExplain: {
+    case UpdateAction::kButtonExplain:
+    case UpdateAction::kButtonNumbers: {
       const std::uint64_t ticket = typing_->Begin(job.chat_id);
       const auto started = Clock::now();
       service::Reply reply = Compute(worker, job);
@@ -427,17 +454,26 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
       planner = reply.planner.empty() ? "-" : reply.planner;
       outcome = reply.code.empty() ? "-" : reply.code;
       if (deps_.metrics) deps_.metrics->RecordQuestion(outcome, planner, elapsed);
-      const bool number = job.action == UpdateAction::kAnswer && reply.kind == service::Reply::Kind::kAnswer;
-      if (number) {
+      const bool answered = reply.kind == service::Reply::Kind::kAnswer;
+      const bool number = job.action == UpdateAction::kAnswer && answered;
+      if (number && !reply.series.empty()) photo = SeriesPhoto(reply, job.message_id, *logger_);
+      if (photo) {
+        // A series is a chart; its numbers follow on request («Показать числа»).
+      } else if (number && !reply.series.empty()) {
+        out.blocks = {{std::move(reply.text), false}};
+        out.plain = true;
+      } else if (job.action == UpdateAction::kButtonNumbers && answered) {
+        out.blocks = {{std::move(reply.text), false}};
+      } else if (number) {
         // The answer stays exactly the number; the button under it explains it on demand.
         out.blocks = {{std::move(reply.text), false}};
         out.plain = true;
         out.reply_markup = ExplainButton();
-      } else if (job.action != UpdateAction::kAnswer && reply.kind == service::Reply::Kind::kAnswer) {
+      } else if (job.action != UpdateAction::kAnswer && answered) {
         out.blocks = ExplanationBlocks(std::move(reply));
       } else {
         out.blocks = {{std::move(reply.text), false}};
-        if (button) notice = kButtonFailedNotice;
+        if (button) notice = failed_notice;
       }
       break;
     }
@@ -452,8 +488,9 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
       break;
   }
   if (job.action != UpdateAction::kButtonNotice) {
-    delivery = SendReply(*worker.api, job.chat_id, out, lifecycle_, *logger_);
-    if (button && delivery != Delivery::kSent) notice = kButtonFailedNotice;
+    delivery = photo ? SendPhotoReply(*worker.api, job.chat_id, *photo, lifecycle_, *logger_)
+                     : SendReply(*worker.api, job.chat_id, out, lifecycle_, *logger_);
+    if (button && delivery != Delivery::kSent) notice = failed_notice;
   }
   if (button) AnswerCallback(worker, job, notice);
   LogUpdate(job, planner, outcome, job.action == UpdateAction::kButtonNotice ? "notice" : DeliveryName(delivery));

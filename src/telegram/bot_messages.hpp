@@ -73,9 +73,16 @@ inline constexpr std::string_view kEmptyQuestionReply =
 /// The text of the button under a numeric answer.
 inline constexpr std::string_view kExplainButtonText = "Как посчитано?";
 
+/// The text of the button under a series chart: the series as numbers.
+inline constexpr std::string_view kNumbersButtonText = "Показать числа";
+
 /// The button was pressed but the question it answered is gone (deleted, or a very old message).
 inline constexpr std::string_view kExplanationExpiredNotice =
     "Объяснение больше недоступно: исходный вопрос не найден. Отправьте /explain и вопрос.";
+
+/// «Показать числа» was pressed but the question the chart answered is gone.
+inline constexpr std::string_view kNumbersExpiredNotice =
+    "Числа больше недоступны: исходный вопрос не найден. Задайте его ещё раз.";
 
 /// A button the bot does not know (from an older version).
 inline constexpr std::string_view kButtonUnknownNotice = "Эта кнопка больше не работает.";
@@ -88,6 +95,9 @@ inline constexpr std::string_view kButtonRateLimitedNotice = "Слишком м�
 
 /// The explanation could not be produced or sent.
 inline constexpr std::string_view kButtonFailedNotice = "Не удалось объяснить ответ. Попробуйте /explain и вопрос.";
+
+/// The numbers of a chart could not be produced or sent.
+inline constexpr std::string_view kNumbersFailedNotice = "Не удалось показать числа. Задайте вопрос ещё раз.";
 
 /// /status when the status cannot be read (the database is unreachable).
 inline constexpr std::string_view kStatusUnavailableReply =

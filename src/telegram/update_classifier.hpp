@@ -27,6 +27,9 @@ namespace videobot::telegram {
 /// callback_data of the «Как посчитано?» button under a numeric answer.
 inline constexpr std::string_view kExplainButtonData = "explain";
 
+/// callback_data of the «Показать числа» button under a series chart.
+inline constexpr std::string_view kNumbersButtonData = "numbers";
+
 /// What to do with an update.
 enum class UpdateAction {
   kIgnore,           ///< no reply
@@ -35,6 +38,7 @@ enum class UpdateAction {
   kExplain,          ///< explain the question in `text`
   kStatus,           ///< send the bot's status
   kButtonExplain,    ///< a button press: explain the question in `text`, then answer the callback
+  kButtonNumbers,    ///< a button press: send the series of the question in `text` as numbers
   kButtonNotice,     ///< a button press that only gets `text` as the callback's notice
 };
 

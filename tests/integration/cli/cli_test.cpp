@@ -1,6 +1,8 @@
 // The command-line contract, driven through the real binary: exit codes, stdout/stderr split,
 // hostile plans rejected before any SQL, tables intact afterwards.
 #include <gtest/gtest.h>
+
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -83,6 +85,25 @@ std::vector<std::string> Lines(const std::string& text) {
     start = end + 1;
   }
   return lines;
+}
+
+TEST_F(Cli, AskWritesASeriesChartAndRefusesAChartOfOneNumber) {
+  LoadSample();
+  const std::string path = dir_.path() + "/chart.png";
+  const auto series = Run({"ask", "--chart", path, "Покажи почасовой прирост лайков 28 ноября 2025"});
+  ASSERT_EQ(series.exit_code, 0) << series.err;
+  EXPECT_EQ(Lines(series.out).size(), 24u) << "the numbers are printed as without --chart";
+  std::ifstream file(path, std::ios::binary);
+  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  ASSERT_GE(png.size(), 24u);
+  EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
+  const std::string scalar_path = dir_.path() + "/scalar.png";
+  const auto scalar = Run({"ask", "--chart", scalar_path, "Сколько всего видео есть в системе?"});
+  EXPECT_EQ(scalar.exit_code, 2);
+  EXPECT_EQ(scalar.out, "");
+  EXPECT_NE(scalar.err.find("--chart draws a series"), std::string::npos) << scalar.err;
+  EXPECT_FALSE(std::filesystem::exists(scalar_path));
 }
 
 TEST_F(Cli, AskPrintsASeriesAsKeyValueLinesInTextCsvAndJson) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <map>
 #include <optional>
@@ -392,6 +394,31 @@ TEST_F(BotE2eTest, InAGroupTheBotAnswersMentionsInThreadsAndItsButtonExplainsAft
   EXPECT_NE(explanation.text.find("<pre>"), std::string::npos) << explanation.text;
   EXPECT_EQ(server_.CallbackAnswers()[0].callback_query_id, query);
   EXPECT_EQ(server_.Sent().size(), 2u);  // the chatter got nothing
+  StopBot(*bot);
+}
+
+TEST_F(BotE2eTest, ASeriesQuestionGetsOneChartAndAScalarQuestionExactlyTheNumber) {
+  LoadGenerated(5);
+  auto bot = StartBot();
+  server_.PushText(31, "Покажи почасовой прирост лайков 28 ноября 2025");
+  const auto question_id = server_.LastPushedMessageId();
+  ASSERT_TRUE(server_.WaitForPhotos(1, 30s));
+  const auto photo = server_.Photos().front();
+  EXPECT_EQ(photo.bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(photo.bytes.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
+  EXPECT_EQ(photo.reply_to_message_id, question_id);
+  EXPECT_EQ(photo.caption.rfind("Прирост лайков по часам\nВсего: ", 0), 0u) << photo.caption;
+  EXPECT_NE(photo.caption.find("интервалов: 24"), std::string::npos) << photo.caption;
+  server_.PushText(31, "Сколько всего видео есть в системе?");
+  ASSERT_TRUE(server_.WaitForSent(1, 30s));
+  EXPECT_EQ(server_.SentTo(31).back().text, "5");
+  // «Показать числа» sends the 24 hourly values.
+  server_.PushButtonPress(31, photo.message_id, 31, "numbers");
+  ASSERT_TRUE(server_.WaitForSent(2, 30s));
+  const std::string numbers = server_.SentTo(31).back().text;
+  EXPECT_EQ(std::count(numbers.begin(), numbers.end(), '\n'), 23) << numbers;
+  EXPECT_EQ(numbers.rfind("2025-11-28 00:00 ", 0), 0u) << numbers;
+  EXPECT_EQ(server_.Photos().size(), 1u);
   StopBot(*bot);
 }
 

@@ -282,5 +282,52 @@ TEST_F(BotGroupTest, TheRateLimitAlsoCountsOneUserAcrossGroups) {
   EXPECT_EQ(Texts(server_.SentTo(kGroup - 10)), std::vector<std::string>{"ответ:другой человек"});
 }
 
+/// Width and height from a PNG's IHDR chunk; {0, 0} when `png` is not a PNG.
+std::pair<std::uint32_t, std::uint32_t> PngSize(const std::string& png) {
+  if (png.size() < 24 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return {0, 0};
+  const auto word = [&](std::size_t at) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(png[at + i]);
+    return value;
+  };
+  return {word(16), word(20)};
+}
+
+TEST_F(BotGroupTest, ASeriesIsAChartWithItsKeyFiguresAndItsNumbersOnRequest) {
+  auto bot = Start();
+  server_.PushText(kGroup, kMention + " series по дням", kUser, "supergroup");
+  const auto question_id = server_.LastPushedMessageId();
+  ASSERT_TRUE(server_.WaitForPhotos(1, 10s));
+  const auto photo = server_.Photos().front();
+  EXPECT_EQ(PngSize(photo.bytes), std::make_pair(1280u, 720u));
+  EXPECT_EQ(photo.parse_mode, "HTML");
+  EXPECT_EQ(photo.reply_to_message_id, question_id);
+  EXPECT_EQ(photo.caption, "Прирост лайков по дням\nВсего: 6 · максимум: 3 (28 ноя) · интервалов: 3");
+  ASSERT_FALSE(photo.reply_markup.is_null());
+  EXPECT_EQ(photo.reply_markup["inline_keyboard"][0][0]["callback_data"], "numbers");
+  EXPECT_TRUE(server_.SentTo(kGroup).empty()) << "the chart is the whole answer";
+
+  server_.PushButtonPress(kGroup, photo.message_id, kUser, "numbers", "supergroup");
+  ASSERT_TRUE(server_.WaitForSent(1, 10s));
+  ASSERT_TRUE(server_.WaitForCallbackAnswers(1, 10s));
+  const auto numbers = LastSent(kGroup);
+  EXPECT_EQ(numbers.text, "2025-11-27 1\n2025-11-28 3\n2025-11-29 2");
+  EXPECT_EQ(numbers.reply_to_message_id, photo.message_id);
+  EXPECT_EQ(server_.CallbackAnswers().front().text, "");
+  EXPECT_EQ(server_.Photos().size(), 1u);
+}
+
+TEST_F(BotGroupTest, TheNumbersButtonOfAChartWhoseQuestionIsGoneSaysSo) {
+  auto bot = Start();
+  server_.PushText(1, "series по дням");
+  const auto question_id = server_.LastPushedMessageId();
+  ASSERT_TRUE(server_.WaitForPhotos(1, 10s));
+  server_.DeleteMessage(1, question_id);
+  server_.PushButtonPress(1, server_.Photos().front().message_id, 1, "numbers");
+  ASSERT_TRUE(server_.WaitForCallbackAnswers(1, 10s));
+  EXPECT_EQ(server_.CallbackAnswers().front().text, std::string(kNumbersExpiredNotice));
+  EXPECT_TRUE(server_.SentTo(1).empty());
+}
+
 }  // namespace
 }  // namespace videobot::telegram

@@ -63,7 +63,7 @@ struct AnswerLog {
   bool released = false;
 };
 
-/// Answers "ответ:<question>"; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …" reports an outage;
+/// Answers "ответ:<question>"; "series …" answers a three-day series; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …" reports an outage;
 /// "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
 /// "план:<question>", with SQL (`Reply::sql`) when the question starts with "sql".
 class FakeAnswerer final : public service::Answerer {
@@ -85,6 +85,12 @@ class FakeAnswerer final : public service::Answerer {
     if (question.rfind("throw", 0) == 0) throw std::runtime_error("answerer failure");
     if (question.rfind("unavailable", 0) == 0) {
       return {service::Reply::Kind::kUnavailable, "временно недоступно", "database_unavailable", "fake"};
+    }
+    if (question.rfind("series", 0) == 0) {
+      service::Reply reply{service::Reply::Kind::kAnswer, "2025-11-27 1\n2025-11-28 3\n2025-11-29 2", "ok", "fake"};
+      reply.series = {{"2025-11-27", 1}, {"2025-11-28", 3}, {"2025-11-29", 2}};
+      reply.series_layout = service::SeriesLayout{plan::Bucket::kDay, UtcOffset{}, "Прирост лайков по дням", true};
+      return reply;
     }
     if (question.rfind("refuse", 0) == 0) {
       return {service::Reply::Kind::kRefusal, "не понял «" + std::string(question) + "»", "not_understood", "fake"};
