@@ -21,7 +21,7 @@ std::vector<Setting> Build() {
   const char* kReaders = "ask, plan, sql, run-plan, chat, bot, serve";
   return {
       {"DATABASE_URL", "--db", Code("sqlite:videobot.db"),
-       "The database: `sqlite:PATH` (embedded) or a libpq URI / conninfo (`postgresql://user@host:5432/db`).",
+       "The database: `sqlite:PATH` (embedded), a libpq URI / conninfo (`postgresql://user@host:5432/db`) or ClickHouse (`clickhouse://host:8123/db`, several hosts and `?cluster=NAME` for shards).",
        "all but generate"},
       {"VIDEOBOT_PLANNER", "--planner", "`rules` without an LLM key, `auto` with one",
        "How questions become plans: `rules` (offline parser), `llm`, `auto` (rules, then the model when the rules "

@@ -123,9 +123,10 @@ class SeriesAgainstOracle : public ::testing::Test {
     ExpectSeries(database, published, *data_, TestTime(), label + " publications by month");
     ExpectSeries(database, SeriesPlan(PublishedJson("week", "2025-08-01", "2025-11-30")), *data_,
                  TestTime(UtcOffset{180}), label + " publications by week +03:00");
-    // The UTC day series reads the per-day rollup.
+    // The UTC day series reads the per-day rollup (ClickHouse keeps none: it sums the snapshots).
+    const bool rollups = database.dialect() != sql::Dialect::kClickHouse;
     const auto query = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime()});
-    EXPECT_NE(query.text.find("video_snapshot_days"), std::string::npos) << query.text;
+    EXPECT_EQ(query.text.find("video_snapshot_days") != std::string::npos, rollups) << query.text;
     const auto shifted = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime(UtcOffset{180})});
     EXPECT_EQ(shifted.text.find("video_snapshot_days"), std::string::npos) << shifted.text;
   }
@@ -141,7 +142,9 @@ class SeriesAgainstOracle : public ::testing::Test {
       if (HasFatalFailure()) return;
     }
     EXPECT_GT(nonzero, 80) << "too many series without a single non-zero bucket";
-    EXPECT_GE(from_rollup, 10) << "too few series answered from the per-day rollup";
+    if (database.dialect() != sql::Dialect::kClickHouse) {
+      EXPECT_GE(from_rollup, 10) << "too few series answered from the per-day rollup";
+    }
     for (const auto& plan : RandomSeriesPlans(*data_, 80, 32)) {
       ExpectSeries(database, plan, *data_, TestTime(UtcOffset{180}), label + " random +03:00");
       if (HasFatalFailure()) return;
