@@ -18,4 +18,8 @@ std::string_view TrimAscii(std::string_view text);
 /// `text` with ASCII letters lowercased (ids, command names); other bytes unchanged.
 std::string AsciiLower(std::string_view text);
 
+/// `text` with every "%XX" (two hex digits) replaced by that byte, as in URL components; a "%"
+/// not followed by two hex digits is kept as it is.
+std::string PercentDecode(std::string_view text);
+
 }  // namespace videobot

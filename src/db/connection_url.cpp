@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include "common/text.hpp"
 #include "db/clickhouse_url.hpp"
 
 #include <algorithm>
@@ -11,27 +12,6 @@ namespace videobot::db {
 namespace {
 
 constexpr std::string_view kMask = "***";
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// URI components may be percent-encoded; libpq's messages show them decoded.
-std::string PercentDecode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 // Passwords a URL may carry: the "user:password@" part of a URI, "password=" in a URI query,
 // and the password keyword of a key=value conninfo string (quoted or not).
