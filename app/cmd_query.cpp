@@ -16,6 +16,7 @@
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "service/answer_format.hpp"
+#include "service/comparison_answer.hpp"
 #include "service/explanation.hpp"
 #include "service/series_chart.hpp"
 #include "service/status.hpp"
@@ -79,6 +80,7 @@ int RunAsk(const AppContext& context, const std::string& question, const std::st
     if (const auto failed = WriteChart(*answer, chart_path)) return *failed;
   }
   const auto answer_format = service::ParseAnswerFormat(format).value_or(service::AnswerFormat::kText);
+  if (answer->comparison) return PrintResult(service::FormatComparison(*answer->comparison, answer_format));
   return PrintResult(service::FormatAnswer(answer->text, answer->series, answer_format));
 }
 
@@ -91,6 +93,9 @@ int RunPlan(const AppContext& context, const std::string& question) {
 int RunSql(const AppContext& context, const std::string& question) {
   auto plan = PlanOnly(context, question);
   if (!plan) return PrintInputError(plan.error());
+  if (plan->compare) {
+    return PrintResult(service::DescribeComparisonQueries(*plan, context.dialect(), context.TimeNow()));
+  }
   const auto query = sql::Compile(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
   return PrintResult(service::DescribeQuery(query, context.dialect(), context.offset()));
 }

@@ -157,6 +157,24 @@ class GroundingCheck {
 
 }  // namespace
 
+namespace {
+
+// Side B of a comparison holds its own ids, periods and moment.
+void AddComparisonLiterals(const CompareWith& with, Literals& literals) {
+  if (with.creator_ids) {
+    for (const std::string& id : *with.creator_ids) AddUnique(literals.creator_ids, AsciiLower(id));
+  }
+  if (with.published && Restricts(*with.published)) {
+    literals.periods.push_back(PeriodLiteral{*with.published, "compare/with/published"});
+  }
+  if (with.measured && Restricts(*with.measured)) {
+    literals.periods.push_back(PeriodLiteral{*with.measured, "compare/with/measured"});
+  }
+  if (with.as_of) literals.moments.push_back(MomentLiteral{*with.as_of, "compare/with/as_of"});
+}
+
+}  // namespace
+
 Literals PlanLiterals(const Plan& plan) {
   Literals literals;
   if (plan.action == Action::kRefuse) return literals;
@@ -173,6 +191,7 @@ Literals PlanLiterals(const Plan& plan) {
     literals.periods.push_back(PeriodLiteral{*filters.measured, "measured"});
   }
   if (plan.as_of) literals.moments.push_back(MomentLiteral{*plan.as_of, "as_of"});
+  if (plan.compare) AddComparisonLiterals(plan.compare->with, literals);
   return literals;
 }
 

@@ -9,6 +9,24 @@ Plan MakeRefusal(RefusalReason reason) {
   return plan;
 }
 
+Plan ComparisonSideA(const Plan& plan) {
+  Plan side = plan;
+  side.compare.reset();
+  return side;
+}
+
+Plan ComparisonSideB(const Plan& plan) {
+  Plan side = ComparisonSideA(plan);
+  if (!plan.compare) return side;
+  const CompareWith& with = plan.compare->with;
+  if (with.creator_ids) side.filters.creator_ids = *with.creator_ids;
+  if (with.published) side.filters.published = with.published;
+  if (with.measured) side.filters.measured = with.measured;
+  if (with.field) side.field = with.field;
+  if (with.as_of) side.as_of = with.as_of;
+  return side;
+}
+
 bool IsNumericField(Field field) { return field <= Field::kDeltaReports; }
 
 bool IsDeltaField(Field field) { return field >= Field::kDeltaViews && field <= Field::kDeltaReports; }

@@ -92,6 +92,29 @@ struct Series {
   friend bool operator==(const Series&, const Series&) = default;
 };
 
+/// How two values A and B are compared: A − B, (A − B) / B × 100 (two decimals; refused when B is
+/// 0), or both values side by side.
+enum class CompareMode { kDifference, kPercent, kBoth };
+
+/// What side B of a comparison changes in the plan (side A): each set member replaces the plan's
+/// own (`creator_ids` the creator filter, `published`/`measured` the period, `field` the metric,
+/// `as_of` the moment); everything else is shared.
+struct CompareWith {
+  std::optional<std::vector<std::string>> creator_ids;
+  std::optional<Period> published;
+  std::optional<Period> measured;
+  std::optional<Field> field;
+  std::optional<Moment> as_of;
+  friend bool operator==(const CompareWith&, const CompareWith&) = default;
+};
+
+/// A comparison of the plan's scalar value (A) with the value of the plan changed by `with` (B).
+struct Comparison {
+  CompareMode mode = CompareMode::kDifference;
+  CompareWith with;
+  friend bool operator==(const Comparison&, const Comparison&) = default;
+};
+
 /// A whole plan. For kRefuse only `refusal_reason` is meaningful.
 struct Plan {
   Action action = Action::kQuery;
@@ -105,11 +128,18 @@ struct Plan {
   std::optional<int> limit;
   std::optional<Moment> as_of;  ///< set exactly for Source::kState
   std::optional<Series> series;  ///< set for a series over time, absent for one number
+  std::optional<Comparison> compare;  ///< set for a comparison of two scalar values
   friend bool operator==(const Plan&, const Plan&) = default;
 };
 
 /// A refusal plan with `reason`.
 Plan MakeRefusal(RefusalReason reason);
+
+/// Side A of a comparison plan: the plan without its comparison.
+Plan ComparisonSideA(const Plan& plan);
+
+/// Side B of a comparison plan: side A with the members of `compare.with` put in.
+Plan ComparisonSideB(const Plan& plan);
 
 /// True for the eight counter/delta fields.
 bool IsNumericField(Field field);

@@ -63,6 +63,10 @@ constexpr NameTable<Bucket, 4> kBuckets{
 constexpr NameTable<SeriesTime, 2> kSeriesTimes{
     {{SeriesTime::kMeasurement, "measurement"}, {SeriesTime::kPublication, "publication"}}};
 
+constexpr NameTable<CompareMode, 3> kCompareModes{{{CompareMode::kDifference, "difference"},
+                                                   {CompareMode::kPercent, "percent"},
+                                                   {CompareMode::kBoth, "both"}}};
+
 template <typename E, std::size_t N>
 std::string_view Lookup(const NameTable<E, N>& table, E value) {
   for (const auto& [e, name] : table) {
@@ -163,8 +167,48 @@ Result<Filters> FiltersFromJson(const Json& value) {
   return filters;
 }
 
+OrderedJson ComparisonToJson(const std::optional<Comparison>& compare) {
+  if (!compare) return nullptr;
+  const CompareWith& with = compare->with;
+  OrderedJson out;
+  out["mode"] = std::string(Name(compare->mode));
+  OrderedJson side;
+  side["creator_ids"] = with.creator_ids ? OrderedJson(*with.creator_ids) : OrderedJson(nullptr);
+  side["published"] = PeriodToJson(with.published);
+  side["measured"] = PeriodToJson(with.measured);
+  side["field"] = NameOrNull(with.field);
+  side["as_of"] = with.as_of ? OrderedJson(FormatBound(*with.as_of)) : OrderedJson(nullptr);
+  out["with"] = std::move(side);
+  return out;
+}
+
+Result<std::optional<Comparison>> ComparisonFromJson(const Json& document) {
+  // A document written before comparisons existed has no "compare" key: one number.
+  const auto found = document.find("compare");
+  if (found == document.end() || found->is_null()) return std::optional<Comparison>{};
+  const auto mode = Lookup(kCompareModes, found->at("mode"));
+  if (!mode) return Fail(ErrorCode::kPlanSchema, "unknown comparison mode", "/compare/mode");
+  Comparison compare{*mode, {}};
+  const Json& with = found->at("with");
+  if (!with.at("creator_ids").is_null()) compare.with.creator_ids = with.at("creator_ids").get<std::vector<std::string>>();
+  auto published = PeriodFromJson(with.at("published"), "/compare/with/published");
+  if (!published) return Unexpected{published.error()};
+  compare.with.published = *published;
+  auto measured = PeriodFromJson(with.at("measured"), "/compare/with/measured");
+  if (!measured) return Unexpected{measured.error()};
+  compare.with.measured = *measured;
+  compare.with.field = Lookup(kFields, with.at("field"));
+  if (!with.at("as_of").is_null()) {
+    auto moment = ParseBound(with.at("as_of").get<std::string>(), "/compare/with/as_of");
+    if (!moment) return Unexpected{moment.error()};
+    compare.with.as_of = *moment;
+  }
+  return std::optional<Comparison>{compare};
+}
+
 }  // namespace
 
+std::string_view Name(CompareMode value) { return Lookup(kCompareModes, value); }
 std::string_view Name(Source value) { return Lookup(kSources, value); }
 std::string_view Name(Aggregate value) { return Lookup(kAggregates, value); }
 std::string_view Name(Field value) { return Lookup(kFields, value); }
@@ -204,6 +248,7 @@ OrderedJson ToJson(const Plan& plan) {
   out["series"] = plan.series ? OrderedJson{{"bucket", std::string(Name(plan.series->bucket))},
                                             {"time", std::string(Name(plan.series->time))}}
                               : OrderedJson(nullptr);
+  out["compare"] = ComparisonToJson(plan.compare);
   return out;
 }
 
@@ -233,6 +278,9 @@ Result<Plan> FromJson(const Json& document) {
     if (!bucket || !time) return Fail(ErrorCode::kPlanSchema, "unknown series bucket or time", "/series");
     plan.series = Series{*bucket, *time};
   }
+  auto compare = ComparisonFromJson(document);
+  if (!compare) return Unexpected{compare.error()};
+  plan.compare = std::move(*compare);
   return plan;
 }
 

@@ -28,5 +28,6 @@ std::string_view Name(Relative value);
 std::string_view Name(RefusalReason value);
 std::string_view Name(Bucket value);
 std::string_view Name(SeriesTime value);
+std::string_view Name(CompareMode value);
 
 }  // namespace videobot::plan

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "plan/plan_json.hpp"
+#include "plan/comparison.hpp"
 #include "plan/series.hpp"
 
 namespace videobot::plan::semantics {
@@ -138,6 +139,7 @@ Status Check(const Plan& plan) {
     if (!plan.refusal_reason) return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     return Ok{};
   }
+  if (plan.compare) return CheckComparison(plan, Check);
   if (auto status = CheckMoment(plan); !status) return status;
   if (auto status = CheckField(plan); !status) return status;
   if (auto status = CheckFilters(plan); !status) return status;

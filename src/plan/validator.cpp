@@ -72,7 +72,7 @@ Status CheckActionShape(const Json& document) {
     if (document.at("refusal_reason").is_null()) {
       return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     }
-    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series"}) {
+    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series", "compare"}) {
       if (!document.at(key).is_null()) {
         return Fail(ErrorCode::kPlanSemantic, "a refusal has no query", std::string("/") + key);
       }
@@ -102,6 +102,11 @@ void AddSeriesKey(Json& document) {
   if (document.is_object() && !document.contains("series")) document["series"] = nullptr;
 }
 
+// Plans written before comparisons existed lack the "compare" key; they are read as one number.
+void AddCompareKey(Json& document) {
+  if (document.is_object() && !document.contains("compare")) document["compare"] = nullptr;
+}
+
 // A refusal needs nothing but its reason. A model that declines often writes `"filters": null`,
 // leaves the query keys out, or gives no reason; such a document is read as the refusal it is
 // (without a reason: not understood) instead of failing the schema. Anything the refusal does
@@ -111,7 +116,7 @@ void CompleteRefusal(Json& document) {
   const auto action = document.find("action");
   if (action == document.end() || *action != "refuse") return;
   for (const char* key :
-       {"refusal_reason", "source", "aggregate", "field", "filters", "group_by", "order", "limit", "as_of", "series"}) {
+       {"refusal_reason", "source", "aggregate", "field", "filters", "group_by", "order", "limit", "as_of", "series", "compare"}) {
     if (!document.contains(key)) document[key] = nullptr;
   }
   if (document["refusal_reason"].is_null()) document["refusal_reason"] = "not_understood";
@@ -127,6 +132,7 @@ void CompleteRefusal(Json& document) {
 Result<Plan> ValidateDocument(Json document) {
   AddMomentKey(document);
   AddSeriesKey(document);
+  AddCompareKey(document);
   if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
   if (auto status = CheckActionShape(document); !status) return Unexpected{status.error()};
   auto plan = FromJson(document);

@@ -63,7 +63,39 @@ std::string JsonText(const std::string& text, const std::vector<SeriesPoint>& se
   return Json{{"rows", std::move(rows)}}.dump();
 }
 
+std::string_view ResultName(plan::CompareMode mode) {
+  return mode == plan::CompareMode::kPercent ? "percent" : "difference";
+}
+
+std::string ComparisonCsv(const ComparisonResult& comparison) {
+  std::string out = fmt::format("side,label,value\nA,{},{}\nB,{},{}", CsvField(comparison.a_label), comparison.a,
+                                CsvField(comparison.b_label), comparison.b);
+  if (comparison.mode != plan::CompareMode::kBoth) {
+    out += fmt::format("\n{},,{}", ResultName(comparison.mode), comparison.result);
+  }
+  return out;
+}
+
+std::string ComparisonJsonText(const ComparisonResult& comparison) {
+  Json out{{"a", Json{{"label", comparison.a_label}, {"value", NumberJson(comparison.a)}}},
+           {"b", Json{{"label", comparison.b_label}, {"value", NumberJson(comparison.b)}}}};
+  if (comparison.mode != plan::CompareMode::kBoth) {
+    out[std::string(ResultName(comparison.mode))] = NumberJson(comparison.result);
+  }
+  return out.dump();
+}
+
 }  // namespace
+
+std::string FormatComparison(const ComparisonResult& comparison, AnswerFormat format) {
+  switch (format) {
+    case AnswerFormat::kText: break;
+    case AnswerFormat::kCsv: return ComparisonCsv(comparison);
+    case AnswerFormat::kJson: return ComparisonJsonText(comparison);
+  }
+  if (comparison.mode != plan::CompareMode::kBoth) return comparison.result;
+  return fmt::format("{} {}\n{} {}", comparison.a_label, comparison.a, comparison.b_label, comparison.b);
+}
 
 std::optional<AnswerFormat> ParseAnswerFormat(std::string_view name) {
   if (name == "text") return AnswerFormat::kText;

@@ -29,4 +29,10 @@ nlohmann::json SeriesJson(const std::vector<SeriesPoint>& series);
 /// No trailing newline.
 std::string FormatAnswer(const std::string& text, const std::vector<SeriesPoint>& series, AnswerFormat format);
 
+/// A comparison answer in `format`: text as the reply shows it (the number, or two `label value`
+/// lines); csv `side,label,value` with lines A, B and `difference`/`percent` (empty label);
+/// json {"a": {"label", "value"}, "b": {…}, "difference" | "percent": N} (no result key for
+/// «сравни»). No trailing newline.
+std::string FormatComparison(const ComparisonResult& comparison, AnswerFormat format);
+
 }  // namespace videobot::service

@@ -9,6 +9,7 @@
 #include "plan/plan_json.hpp"
 #include "plan/series.hpp"
 #include "plan/validator.hpp"
+#include "service/comparison_answer.hpp"
 #include "service/coverage_guard.hpp"
 #include "service/explanation.hpp"
 #include "sql/compiler.hpp"
@@ -98,7 +99,21 @@ Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
   return std::move(outcome->text);
 }
 
+// Each side runs as the scalar plan it is (coverage checked per side); the result is exact.
+Result<AnswerService::Outcome> AnswerService::RunComparison(const plan::Plan& plan) {
+  auto a = Run(plan::ComparisonSideA(plan));
+  if (!a) return a;
+  auto b = Run(plan::ComparisonSideB(plan));
+  if (!b) return b;
+  auto comparison = CompareValues(plan, a->text, b->text);
+  if (!comparison) return Unexpected{comparison.error()};
+  Outcome outcome{ComparisonText(*comparison), {}};
+  outcome.comparison = std::move(*comparison);
+  return outcome;
+}
+
 Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
+  if (plan.compare) return RunComparison(plan);
   const auto context = Now();
   const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
   std::vector<db::Row> rows;
@@ -168,6 +183,7 @@ Reply AnswerService::Answer(std::string_view question) {
       reply = Reply{Reply::Kind::kAnswer, std::move(outcome->text), "ok", std::string(planner)};
       reply.series = std::move(outcome->series);
       reply.series_layout = std::move(outcome->layout);
+      reply.comparison = std::move(outcome->comparison);
     } else {
       reply = MakeRefusal(outcome.error(), planner);
     }
@@ -188,10 +204,22 @@ Reply AnswerService::Explain(std::string_view question) {
   }
   if (!plan) return MakeRefusal(plan.error(), planner);
   const auto context = Now();
+  if (plan->compare) return ExplainComparison(*plan, context, planner);
   Reply reply{Reply::Kind::kAnswer, DescribePlan(*plan, context), "ok", std::string(planner)};
   reply.text += "\n" + RowsLine(*plan, context);
   reply.plan = plan::ToJson(*plan).dump();
   reply.sql = DescribeQuery(Compile(*plan), database_.dialect(), offset_);
+  return reply;
+}
+
+Reply AnswerService::ExplainComparison(const plan::Plan& plan, const plan::TimeContext& context,
+                                       std::string_view planner) {
+  Reply reply{Reply::Kind::kAnswer, DescribeComparison(plan, context), "ok", std::string(planner)};
+  for (const auto& [name, side] : {std::pair{"A", plan::ComparisonSideA(plan)}, std::pair{"B", plan::ComparisonSideB(plan)}}) {
+    if (auto rows = RowsLine(side, context); !rows.empty()) reply.text += fmt::format("\n{}: {}", name, rows);
+  }
+  reply.plan = plan::ToJson(plan).dump();
+  reply.sql = DescribeComparisonQueries(plan, database_.dialect(), context);
   return reply;
 }
 

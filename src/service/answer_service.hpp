@@ -50,6 +50,7 @@ class AnswerService final : public Answerer {
     std::string text;
     std::vector<SeriesPoint> series;
     std::optional<SeriesLayout> layout = {};  ///< set with `series`
+    std::optional<ComparisonResult> comparison = {};  ///< set for a comparison plan
   };
   /// Execute, keeping a series' buckets apart from the text.
   Result<Outcome> Run(const plan::Plan& plan);
@@ -66,6 +67,8 @@ class AnswerService final : public Answerer {
   plan::TimeContext Now() const;
   std::vector<db::Row> TimedQuery(const sql::Query& query);
   std::string RowsLine(const plan::Plan& plan, const plan::TimeContext& context);
+  Result<Outcome> RunComparison(const plan::Plan& plan);
+  Reply ExplainComparison(const plan::Plan& plan, const plan::TimeContext& context, std::string_view planner);
 
   plan::PlanSource& planner_;
   db::Database& database_;

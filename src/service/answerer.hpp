@@ -32,6 +32,18 @@ struct SeriesLayout {
   bool additive = true;
 };
 
+/// A comparison answer: both values with their readable labels and, for a difference or a
+/// percentage, the result as `Reply::text` shows it.
+struct ComparisonResult {
+  plan::CompareMode mode = plan::CompareMode::kDifference;
+  std::string a_label;  ///< e.g. «28 ноября 2025», «креатор 0123…», «лайки»
+  std::string b_label;
+  std::string a;  ///< side A's value as printed ("12345")
+  std::string b;
+  std::string result;  ///< A − B ("-17") or the percentage ("12.35"); "" for mode both
+  friend bool operator==(const ComparisonResult&, const ComparisonResult&) = default;
+};
+
 /// What to send back for one question.
 struct Reply {
   enum class Kind {
@@ -52,6 +64,9 @@ struct Reply {
   std::vector<SeriesPoint> series = {};
   /// Set with `series`: the bucket width, zone and title.
   std::optional<SeriesLayout> series_layout = {};
+  /// A comparison answer: both sides and the result (`text` holds the number, or the two
+  /// `label value` lines for «сравни»); absent otherwise.
+  std::optional<ComparisonResult> comparison = {};
 };
 
 /// Answers questions. One instance is used by one thread at a time.

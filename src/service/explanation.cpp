@@ -251,6 +251,7 @@ std::optional<plan::Plan> RowCountPlan(const plan::Plan& plan) {
   count.order.reset();
   count.limit.reset();
   count.series.reset();
+  count.compare.reset();
   return count;
 }
 
