@@ -3,6 +3,7 @@
 #include <string>
 
 #include "nl/analysis.hpp"
+#include "nl/comparison_question.hpp"
 #include "nl/normalizer.hpp"
 #include "nl/period_resolver.hpp"
 #include "nl/plan_builder.hpp"
@@ -78,17 +79,28 @@ Unexpected Explain(const Error& error, const Mentions* mentions = nullptr) {
   return Fail(error.code, std::move(message), error.path);
 }
 
-}  // namespace
-
-Result<plan::Plan> ParseQuestion(std::string_view question, const plan::TimeContext& context) {
-  auto normalized = Normalize(question);
-  if (!normalized) return Explain(normalized.error());
-  const std::vector<Token> tokens = Tokenize(*normalized);
+// One question for one number.
+Result<plan::Plan> ParseScalar(std::string_view normalized, const plan::TimeContext& context) {
+  const std::vector<Token> tokens = Tokenize(normalized);
   Analysis analysis;
   analysis.mentions = Scan(tokens);
   auto plan = BuildPlan(analysis, context);
   if (!plan) return Explain(plan.error(), &analysis.mentions);
   return plan;
+}
+
+}  // namespace
+
+Result<plan::Plan> ParseQuestion(std::string_view question, const plan::TimeContext& context) {
+  auto normalized = Normalize(question);
+  if (!normalized) return Explain(normalized.error());
+  const ScalarParser parse_scalar = [&context](std::string_view side) {
+    auto side_normalized = Normalize(side);
+    if (!side_normalized) return Result<plan::Plan>{Explain(side_normalized.error())};
+    return ParseScalar(*side_normalized, context);
+  };
+  if (auto comparison = ParseComparison(*normalized, parse_scalar)) return std::move(*comparison);
+  return ParseScalar(*normalized, context);
 }
 
 Result<plan::Plan> RuleParser::MakePlan(std::string_view question, const plan::TimeContext& context) {

@@ -263,11 +263,21 @@ TEST(Series, PerHourAggregatesStayAnswered) {
   EXPECT_TRUE(Parse("Сколько замеров, в которых прирост лайков за час превысил 50?"));
 }
 
-TEST(ComparisonsAndSuperlatives, AreRefused) {
+TEST(Comparisons, TwoSidesAreAnsweredAsComparisons) {
   for (const std::string question : {
            "Сравни просмотры видео креатора aca1061a9d324ecf8c3fa2bb32d7be63 за октябрь и ноябрь 2025",
            "На сколько больше просмотров у видео креатора aca1061a9d324ecf8c3fa2bb32d7be63, чем у креатора "
            "bca1061a9d324ecf8c3fa2bb32d7be63?",
+           "Сравни просмотры и лайки видео",
+       }) {
+    const auto plan = Parse(question);
+    ASSERT_TRUE(plan.has_value()) << question << ": " << plan.error().message;
+    EXPECT_TRUE(plan->compare.has_value()) << question;
+  }
+}
+
+TEST(ComparisonsAndSuperlatives, AreRefused) {
+  for (const std::string question : {
            "На сколько процентов выросли просмотры в ноябре 2025?",
            "Какая разница между просмотрами в октябре и ноябре 2025?",
            "Какое видео самое популярное?",
@@ -277,7 +287,8 @@ TEST(ComparisonsAndSuperlatives, AreRefused) {
        }) {
     EXPECT_FALSE(Parse(question).has_value()) << question;
   }
-  EXPECT_TRUE(Contains(Refuse("Сравни просмотры и лайки видео").message, "сравнения")) << "says what is missing";
+  EXPECT_TRUE(Contains(Refuse("Какая разница между просмотрами в октябре и ноябре 2025?").message, "сравнение"))
+      << "says how to ask";
   EXPECT_TRUE(Contains(Refuse("Какое видео самое популярное?").message, "самого")) << "says what is missing";
 }
 
