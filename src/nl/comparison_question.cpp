@@ -220,6 +220,14 @@ Result<std::pair<std::string, std::string>> SideQuestions(const Text& side_a, co
     return Refuse(ErrorCode::kQuestionNotUnderstood, "непонятно, что сравнивается: «" + Trim(side_b.value) + "»");
   }
   std::string b_thing = side_b.value.substr(side_b.Begin(b.first), side_b.End(b.end - 1) - side_b.Begin(b.first));
+  // «за 28 ноября и 27 ноября»: side A's preposition holds for side B too.
+  const auto is_preposition = [](std::string_view word) {
+    return word == "за" || word == "в" || word == "во" || word == "на" || word == "к";
+  };
+  if (b.kind == Kind::kPeriod && is_preposition(side_a.tokens[a.first].text) &&
+      !is_preposition(side_b.tokens[b.first].text)) {
+    b_thing = std::string(side_a.tokens[a.first].text) + " " + b_thing;
+  }
   // «28 ноября 2025 … чем 27 ноября»: the year said once holds for both sides.
   if (b.kind == Kind::kPeriod && HasFourDigitYear(side_a, a.first, a.end) && !HasFourDigitYear(side_b, b.first, b.end) &&
       side_a.tokens[a.end - 1].kind == TokenKind::kNumber && side_b.tokens[b.end - 1].kind == TokenKind::kWord) {
