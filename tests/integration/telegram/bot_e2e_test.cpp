@@ -422,6 +422,31 @@ TEST_F(BotE2eTest, ASeriesQuestionGetsOneChartAndAScalarQuestionExactlyTheNumber
   StopBot(*bot);
 }
 
+TEST_F(BotE2eTest, AComparisonGetsATextReplyWithTheExplainButton) {
+  LoadGenerated(5);
+  auto bot = StartBot();
+  server_.PushText(41, "Сравни лайки и комментарии");
+  ASSERT_TRUE(server_.WaitForSent(1, 30s));
+  const SentMessage both = server_.SentTo(41).back();
+  static const std::regex two_lines(R"(лайки (\d+)\nкомментарии (\d+))");
+  std::smatch values;
+  ASSERT_TRUE(std::regex_match(both.text, values, two_lines)) << both.text;
+  ASSERT_TRUE(both.reply_markup.is_object());
+  EXPECT_EQ(both.reply_markup["inline_keyboard"][0][0]["callback_data"], "explain");
+  server_.PushText(41, "На сколько больше лайков, чем комментариев?");
+  ASSERT_TRUE(server_.WaitForSent(2, 30s));
+  const SentMessage difference = server_.SentTo(41).back();
+  EXPECT_EQ(difference.text, std::to_string(std::stoll(values[1].str()) - std::stoll(values[2].str())));
+  ASSERT_TRUE(difference.reply_markup.is_object());
+  server_.PushButtonPress(41, difference.message_id, 41, "explain");
+  ASSERT_TRUE(server_.WaitForSent(3, 30s));
+  const SentMessage explanation = server_.SentTo(41).back();
+  EXPECT_NE(explanation.text.find("Сравнение двух значений"), std::string::npos) << explanation.text;
+  EXPECT_NE(explanation.text.find("<pre>"), std::string::npos) << explanation.text;
+  EXPECT_TRUE(server_.Photos().empty());
+  StopBot(*bot);
+}
+
 TEST_F(BotE2eTest, StatusShowsTheLoadedDataAndTheMaskedUrlOnlyToAdmins) {
   LoadGenerated(5);
   auto bot = StartBot({"ADMIN_USER_IDS=21"});
