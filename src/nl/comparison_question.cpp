@@ -285,6 +285,16 @@ Result<plan::Plan> Combine(plan::Plan a, const plan::Plan& b, CompareMode mode) 
 
 }  // namespace
 
+std::string ReadComparisonSides(std::string normalized) {
+  for (const std::string_view marker : {"сравнению со ", "сравнению с ", "сравнении со ", "сравнении с "}) {
+    for (auto at = normalized.find(marker); at != std::string::npos; at = normalized.find(marker, at + 1)) {
+      const std::size_t word_end = marker.find(' ');
+      normalized.erase(at + word_end, marker.size() - word_end - 1);
+    }
+  }
+  return NormaliseSideB(std::move(normalized));
+}
+
 std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, const ScalarParser& parse_scalar) {
   const Text text = MakeText(std::string(normalized));
   const Mentions mentions = Scan(text.tokens);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "common/result.hpp"
@@ -20,5 +21,10 @@ using ScalarParser = std::function<Result<plan::Plan>(std::string_view question)
 /// nullopt when the normalised question has no comparison wording; otherwise the comparison plan
 /// or the refusal (kQuestionNotUnderstood, kQuestionAmbiguous, kQuestionUnsupported).
 std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, const ScalarParser& parse_scalar);
+
+/// The normalised question with its side-B period words put in the form the period words know, as
+/// ParseComparison reads them: «по сравнению с 27 ноября» → «по сравнению 27 ноября» (not an open
+/// period «с 27 ноября»), «с октябрём» → «октябре». Used to read a question's literals.
+std::string ReadComparisonSides(std::string normalized);
 
 }  // namespace videobot::nl

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nl/analysis.hpp"
+#include "nl/comparison_question.hpp"
 #include "nl/linker.hpp"
 #include "nl/normalizer.hpp"
 #include "nl/period_resolver.hpp"
@@ -137,7 +138,9 @@ Result<plan::Literals> ExtractQuestionLiterals(std::string_view question, const 
   if (!normalized) {
     return Fail(normalized.error().code, "Вопрос не удалось прочитать: " + normalized.error().message + ".");
   }
-  const std::vector<Token> tokens = Tokenize(*normalized);
+  // A period after «по сравнению с» is side B of a comparison, not an open period «с …».
+  const std::string text = ReadComparisonSides(std::move(*normalized));
+  const std::vector<Token> tokens = Tokenize(text);
   Analysis analysis;
   analysis.mentions = Scan(tokens);
   analysis.bound_noun.assign(analysis.mentions.size(), false);
