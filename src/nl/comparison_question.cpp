@@ -22,20 +22,19 @@ Unexpected Refuse(ErrorCode code, const std::string& reason) {
   return Fail(code, "Сравнение не разобрано: " + reason + ". Пример вопроса: «" + std::string(kExample) + "»");
 }
 
-/// The tokens of a text with their byte offsets in it.
+/// The tokens of a text with their byte offsets in it. The tokens view `value`, so a Text is
+/// built in place and never copied or moved.
 struct Text {
+  explicit Text(std::string text) : value(std::move(text)), tokens(Tokenize(value)) {}
+  Text(const Text&) = delete;
+  Text& operator=(const Text&) = delete;
+
   std::string value;
   std::vector<Token> tokens;
   std::size_t Begin(std::size_t i) const { return static_cast<std::size_t>(tokens[i].text.data() - value.data()); }
   std::size_t End(std::size_t i) const { return Begin(i) + tokens[i].text.size(); }
   bool WordAt(std::size_t i, std::string_view word) const { return i < tokens.size() && tokens[i].text == word; }
 };
-
-Text MakeText(std::string value) {
-  Text text{std::move(value), {}};
-  text.tokens = Tokenize(text.value);
-  return text;
-}
 
 std::string Trim(std::string_view text) {
   const auto junk = [](char c) { return c == ' ' || c == '?' || c == '.' || c == ',' || c == '!'; };
@@ -109,7 +108,8 @@ Cues FindCues(const Text& text, const Mentions& mentions) {
     if (IsCompareVerb(word) && !cues.verb) cues.verb = i;
     if (!cues.how_much && ((word == "на" && text.WordAt(i + 1, "сколько")) || word == "насколько")) cues.how_much = i;
     if (cues.how_much && !cues.percent && IsPercentWord(text.tokens[i]) && i > *cues.how_much) cues.percent = i;
-    if (!cues.more_or_less && (word == "больше" || word == "меньше") && IsFreeWord(mentions, i, Concept::kCompare) == false) {
+    if (!cues.more_or_less && (word == "больше" || word == "меньше")) {
+      // «больше 1000 лайков» is a threshold, not the comparison.
       const bool in_threshold = std::any_of(mentions.begin(), mentions.end(), [i](const Mention& m) {
         return m.kind == MentionKind::kComparison && i >= m.first_token && i < m.end_token;
       });
@@ -296,7 +296,7 @@ std::string ReadComparisonSides(std::string normalized) {
 }
 
 std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, const ScalarParser& parse_scalar) {
-  const Text text = MakeText(std::string(normalized));
+  const Text text(std::string{normalized});
   const Mentions mentions = Scan(text.tokens);
   const Cues cues = FindCues(text, mentions);
   const bool verb_first = cues.verb && *cues.verb == 0;
@@ -363,8 +363,8 @@ std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, c
     if (template_text.starts_with("насколько")) template_text.erase(0, std::string_view("на").size());
   }
   if (mode == CompareMode::kBoth) template_text = "сколько " + template_text;
-  const Text side_a = MakeText(Trim(template_text));
-  const Text side_b_text = MakeText(NormaliseSideB(Trim(side_b)));
+  const Text side_a(Trim(template_text));
+  const Text side_b_text(NormaliseSideB(Trim(side_b)));
   auto questions = SideQuestions(side_a, side_b_text);
   if (!questions) return Unexpected{questions.error()};
   auto a_plan = parse_scalar(questions->first);
