@@ -137,12 +137,18 @@ TEST(LlmCli, AutoNeverAsksTheModelToAnswerASeriesWithOneNumber) {
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(CountAbove(5)));
   for (const char* question : {"Какой прирост лайков за час 28 ноября 2025?", "Какое видео самое популярное?",
-                               "Сравни просмотры за октябрь и ноябрь 2025"}) {
+                               "Во сколько раз больше лайков, чем комментариев?"}) {
     const ProcessResult result =
         RunProcess({BinaryPath(), "--planner", "auto", "plan", question}, {}, ModelEnvironment(server));
     EXPECT_EQ(result.exit_code, 2) << question << ": " << result.out;
     EXPECT_TRUE(result.out.empty()) << question << ": " << result.out;
   }
+  // A comparison the rules understand is answered by them, as the comparison it is.
+  const ProcessResult comparison = RunProcess(
+      {BinaryPath(), "--planner", "auto", "plan", "Сравни просмотры за октябрь и ноябрь 2025"}, {},
+      ModelEnvironment(server));
+  EXPECT_EQ(comparison.exit_code, 0) << comparison.err;
+  EXPECT_NE(comparison.out.find("\"mode\": \"both\""), std::string::npos) << comparison.out;
   // The hourly growth of a day is answered by the rules themselves, as the series it is.
   const ProcessResult hourly = RunProcess(
       {BinaryPath(), "--planner", "auto", "plan", "Покажи почасовой прирост лайков 28 ноября 2025"}, {},
