@@ -136,6 +136,10 @@ Status PlanBuilder::CheckSingleQuestion() const {
 }
 
 Result<Target> PlanBuilder::FindTarget() {
+  if (const auto counted = CountedRankingNoun()) {
+    counted_ranking_ = true;
+    return Target{KindOf(mentions_[*counted].meaning), *counted, mentions_[*counted].meaning};
+  }
   // "Сколько раз просмотры уменьшались": events are measurements with a change.
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && mentions_[i].Is(Concept::kHowManyTimes)) return Target{TargetKind::kSnapshot, i, Concept::kViews};

@@ -109,8 +109,9 @@ constexpr std::string_view kSeriesMessage =
 constexpr std::string_view kCompareMessage =
     "Бот пока не умеет сравнения: он отвечает одним числом — спросите о каждой величине отдельно";
 constexpr std::string_view kSuperlativeMessage =
-    "Бот пока не ищет «самого» видео или креатора: спросите о числе, например о максимальном числе "
-    "просмотров у одного видео";
+    "«Самый …», «лучший», «активный» можно понять по-разному: назовите одну меру — просмотры, лайки, "
+    "комментарии или жалобы, например «какое видео набрало больше всего лайков» или «самое популярное видео» "
+    "(по просмотрам)";
 
 // Unknown words that usually mean something the plans cannot say, with a hint for people.
 struct Hint {
@@ -157,7 +158,7 @@ Status ScreenMetricsAndShapes(const Mentions& mentions) {
     if (mention.explanatory) continue;
     if (mention.Is(Concept::kSeries)) return Unsupported(std::string(kSeriesMessage));
     if (mention.Is(Concept::kCompare)) return Unsupported(std::string(kCompareMessage));
-    if (mention.Is(Concept::kSuperlative)) return Unsupported(std::string(kSuperlativeMessage));
+    if (mention.Is(Concept::kSuperlative)) return Fail(ErrorCode::kQuestionAmbiguous, std::string(kSuperlativeMessage));
   }
   return Ok{};
 }
