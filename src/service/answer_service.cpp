@@ -60,6 +60,18 @@ ErrorCode CodeForRefusal(plan::RefusalReason reason) {
   }
 }
 
+// A row's value as a number for the chart (the text keeps the exact digits).
+double NumericValue(const db::Value& value) {
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  return 0;
+}
+
+RankingLayout RankingLayoutFor(const plan::Plan& plan) {
+  const bool additive = plan.aggregate == plan::Aggregate::kSum || plan.aggregate == plan::Aggregate::kCount;
+  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc};
+}
+
 }  // namespace
 
 AnswerService::AnswerService(plan::PlanSource& planner, db::Database& database, const Clock& clock, UtcOffset offset)
@@ -128,16 +140,18 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
     if (!value) return Unexpected{value.error()};
     return Outcome{std::move(*value), {}};
   }
-  std::string out;
+  Outcome outcome;
   for (const auto& row : rows) {
     if (row.size() < 2) continue;
     auto value = FormatValue(row[1]);
     if (!value) return Unexpected{value.error()};
     const auto* key = std::get_if<std::string>(&row[0]);
-    out += fmt::format("{}{} {}", out.empty() ? "" : "\n", key ? *key : "?", *value);
+    outcome.text += fmt::format("{}{} {}", outcome.text.empty() ? "" : "\n", key ? *key : "?", *value);
+    outcome.ranking.push_back(RankingRow{key ? *key : "?", NumericValue(row[1])});
   }
-  if (out.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
-  return Outcome{std::move(out), {}};
+  if (outcome.text.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
+  outcome.ranking_layout = RankingLayoutFor(plan);
+  return outcome;
 }
 
 std::vector<db::Row> AnswerService::TimedQuery(const sql::Query& query) {
@@ -168,6 +182,8 @@ Reply AnswerService::Answer(std::string_view question) {
       reply = Reply{Reply::Kind::kAnswer, std::move(outcome->text), "ok", std::string(planner)};
       reply.series = std::move(outcome->series);
       reply.series_layout = std::move(outcome->layout);
+      reply.ranking = std::move(outcome->ranking);
+      reply.ranking_layout = std::move(outcome->ranking_layout);
     } else {
       reply = MakeRefusal(outcome.error(), planner);
     }

@@ -50,6 +50,8 @@ class AnswerService final : public Answerer {
     std::string text;
     std::vector<SeriesPoint> series;
     std::optional<SeriesLayout> layout = {};  ///< set with `series`
+    std::vector<RankingRow> ranking = {};     ///< a ranking's rows in rank order
+    std::optional<RankingLayout> ranking_layout = {};  ///< set with `ranking`
   };
   /// Execute, keeping a series' buckets apart from the text.
   Result<Outcome> Run(const plan::Plan& plan);

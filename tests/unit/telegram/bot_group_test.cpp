@@ -317,6 +317,26 @@ TEST_F(BotGroupTest, ASeriesIsAChartWithItsKeyFiguresAndItsNumbersOnRequest) {
   EXPECT_EQ(server_.Photos().size(), 1u);
 }
 
+TEST_F(BotGroupTest, ARankingIsABarChartWithItsLeaderAndASuperlativeStaysText) {
+  auto bot = Start();
+  server_.PushText(1, "ranking видео по лайкам");
+  const auto question_id = server_.LastPushedMessageId();
+  ASSERT_TRUE(server_.WaitForPhotos(1, 10s));
+  const auto photo = server_.Photos().front();
+  EXPECT_EQ(PngSize(photo.bytes), std::make_pair(1280u, 720u));
+  EXPECT_EQ(photo.reply_to_message_id, question_id);
+  EXPECT_EQ(photo.caption,
+            "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: "
+            "2\u2009000");
+  EXPECT_EQ(photo.reply_markup["inline_keyboard"][0][0]["callback_data"], "numbers");
+  EXPECT_TRUE(server_.SentTo(1).empty()) << "the chart is the whole answer";
+
+  server_.PushText(1, "top1 видео по лайкам");
+  ASSERT_TRUE(server_.WaitForSent(1, 10s));
+  EXPECT_EQ(LastSent(1).text, "3f2504e0-4f89-41d3-9a0c-0305e82c3301 1200");
+  EXPECT_EQ(server_.Photos().size(), 1u) << "one row is a text answer";
+}
+
 TEST_F(BotGroupTest, TheNumbersButtonOfAChartWhoseQuestionIsGoneSaysSo) {
   auto bot = Start();
   server_.PushText(1, "series по дням");
