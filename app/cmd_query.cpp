@@ -95,7 +95,7 @@ int RunSql(const AppContext& context, const std::string& question) {
   auto plan = PlanOnly(context, question);
   if (!plan) return PrintInputError(plan.error());
   const auto query = sql::Compile(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
-  return PrintResult(service::DescribeQuery(query, context.dialect(), context.offset()));
+  return PrintResult(service::DescribeQuery(query, context.dialect(), plan->time_zone.value_or(context.offset())));
 }
 
 int RunExplain(const AppContext& context, const std::string& question) {

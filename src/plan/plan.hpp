@@ -105,6 +105,9 @@ struct Plan {
   std::optional<int> limit;
   std::optional<Moment> as_of;  ///< set exactly for Source::kState
   std::optional<Series> series;  ///< set for a series over time, absent for one number
+  /// A time zone named in the question («по Москве», «по UTC»): its days, months, relative
+  /// periods, moments and series buckets are read in this offset instead of the configured one.
+  std::optional<UtcOffset> time_zone;
   friend bool operator==(const Plan&, const Plan&) = default;
 };
 

@@ -204,6 +204,7 @@ OrderedJson ToJson(const Plan& plan) {
   out["series"] = plan.series ? OrderedJson{{"bucket", std::string(Name(plan.series->bucket))},
                                             {"time", std::string(Name(plan.series->time))}}
                               : OrderedJson(nullptr);
+  out["time_zone"] = plan.time_zone ? OrderedJson(FormatUtcOffset(*plan.time_zone)) : OrderedJson(nullptr);
   return out;
 }
 
@@ -232,6 +233,12 @@ Result<Plan> FromJson(const Json& document) {
     const auto time = Lookup(kSeriesTimes, series->at("time"));
     if (!bucket || !time) return Fail(ErrorCode::kPlanSchema, "unknown series bucket or time", "/series");
     plan.series = Series{*bucket, *time};
+  }
+  // A document written before named zones existed has no "time_zone" key: the configured zone.
+  if (const auto zone = document.find("time_zone"); zone != document.end() && !zone->is_null()) {
+    const auto offset = ParseUtcOffset(zone->get<std::string>());
+    if (!offset) return Fail(ErrorCode::kPlanSchema, "unreadable time zone offset", "/time_zone");
+    plan.time_zone = *offset;
   }
   return plan;
 }

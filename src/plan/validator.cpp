@@ -72,7 +72,7 @@ Status CheckActionShape(const Json& document) {
     if (document.at("refusal_reason").is_null()) {
       return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     }
-    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series"}) {
+    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series", "time_zone"}) {
       if (!document.at(key).is_null()) {
         return Fail(ErrorCode::kPlanSemantic, "a refusal has no query", std::string("/") + key);
       }
@@ -102,6 +102,11 @@ void AddSeriesKey(Json& document) {
   if (document.is_object() && !document.contains("series")) document["series"] = nullptr;
 }
 
+// Plans written before named zones existed lack the "time_zone" key; they use the configured zone.
+void AddTimeZoneKey(Json& document) {
+  if (document.is_object() && !document.contains("time_zone")) document["time_zone"] = nullptr;
+}
+
 // A refusal needs nothing but its reason. A model that declines often writes `"filters": null`,
 // leaves the query keys out, or gives no reason; such a document is read as the refusal it is
 // (without a reason: not understood) instead of failing the schema. Anything the refusal does
@@ -127,6 +132,7 @@ void CompleteRefusal(Json& document) {
 Result<Plan> ValidateDocument(Json document) {
   AddMomentKey(document);
   AddSeriesKey(document);
+  AddTimeZoneKey(document);
   if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
   if (auto status = CheckActionShape(document); !status) return Unexpected{status.error()};
   auto plan = FromJson(document);

@@ -111,7 +111,7 @@ Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
 }
 
 Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
-  const auto context = Now();
+  const auto context = plan::ContextFor(plan, Now());
   const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
   std::vector<db::Row> rows;
   try {
@@ -203,11 +203,11 @@ Reply AnswerService::Explain(std::string_view question) {
     return Reply{Reply::Kind::kUnavailable, plan.error().message, "llm_unavailable", std::string(planner)};
   }
   if (!plan) return MakeRefusal(plan.error(), planner);
-  const auto context = Now();
+  const auto context = plan::ContextFor(*plan, Now());
   Reply reply{Reply::Kind::kAnswer, DescribePlan(*plan, context), "ok", std::string(planner)};
   reply.text += "\n" + RowsLine(*plan, context);
   reply.plan = plan::ToJson(*plan).dump();
-  reply.sql = DescribeQuery(Compile(*plan), database_.dialect(), offset_);
+  reply.sql = DescribeQuery(Compile(*plan), database_.dialect(), context.offset);
   return reply;
 }
 
