@@ -315,6 +315,10 @@ std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& contex
   }
   if (auto grouping = GroupingLine(plan); !grouping.empty()) lines.push_back(std::move(grouping));
   if (auto series = SeriesLine(plan, context); !series.empty()) lines.push_back(std::move(series));
+  if (plan.time_zone) {
+    lines.push_back(fmt::format("Часовой пояс {} назван в вопросе: дни, месяцы и периоды считаны в нём.",
+                                ZoneLabel(*plan.time_zone)));
+  }
   return fmt::format("{}", fmt::join(lines, "\n"));
 }
 
