@@ -4,6 +4,7 @@
 
 #include "bot_test_support.hpp"
 #include "fakes/fake_bot_api.hpp"
+#include "support/png_image.hpp"
 #include "telegram/bot.hpp"
 #include "telegram/bot_messages.hpp"
 #include "telegram/message_splitter.hpp"
@@ -323,7 +324,11 @@ TEST_F(BotGroupTest, ARankingIsABarChartWithItsLeaderAndASuperlativeStaysText) {
   const auto question_id = server_.LastPushedMessageId();
   ASSERT_TRUE(server_.WaitForPhotos(1, 10s));
   const auto photo = server_.Photos().front();
-  EXPECT_EQ(PngSize(photo.bytes), std::make_pair(1280u, 720u));
+  const auto image = videobot::testing::DecodePng(photo.bytes);
+  ASSERT_TRUE(image.has_value()) << "the upload is a PNG that decodes";
+  EXPECT_EQ(image->width, 1280);
+  EXPECT_EQ(image->height, 720);
+  EXPECT_GT(videobot::testing::CountPixelsUnlike(*image, videobot::testing::Pixel{255, 255, 255}), 10000u) << "bars are drawn";
   EXPECT_EQ(photo.reply_to_message_id, question_id);
   EXPECT_EQ(photo.caption,
             "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: "
