@@ -48,19 +48,22 @@ std::string FormatExplanation(const service::Reply& reply) {
   return fmt::format("{}\n\nSQL:\n{}", reply.text, reply.sql);
 }
 
-// Draws a series answer into `path` as a PNG; prints why not and returns the exit status otherwise.
+// Draws a series or ranking answer into `path` as a PNG; prints why not and returns the exit status otherwise.
 static std::optional<int> WriteChart(const service::AnswerService::Outcome& answer, const std::string& path) {
   service::Reply reply;
   reply.series = answer.series;
   reply.series_layout = answer.layout;
-  const auto chart = service::SeriesChart(reply);
-  if (!chart) {
-    fmt::print(stderr, "error: --chart draws a series (a question «по дням», «по часам» …); this answer is one number\n");
+  reply.ranking = answer.ranking;
+  reply.ranking_layout = answer.ranking_layout;
+  const auto png = service::RenderChartPng(reply);
+  if (!png) {
+    fmt::print(stderr,
+               "error: --chart draws a series (a question «по дням», «по часам» …) or a ranking («топ-5 …»); this "
+               "answer is one number\n");
     return kExitInput;
   }
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  const std::string png = chart::RenderPng(*chart);
-  file.write(png.data(), static_cast<std::streamsize>(png.size()));
+  file.write(png->data(), static_cast<std::streamsize>(png->size()));
   file.close();
   if (!file) {
     fmt::print(stderr, "error: cannot write the chart to {}\n", path);
@@ -97,7 +100,7 @@ int RunSql(const AppContext& context, const std::string& question) {
     return PrintResult(service::DescribeComparisonQueries(*plan, context.dialect(), context.TimeNow()));
   }
   const auto query = sql::Compile(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
-  return PrintResult(service::DescribeQuery(query, context.dialect(), context.offset()));
+  return PrintResult(service::DescribeQuery(query, context.dialect(), plan->time_zone.value_or(context.offset())));
 }
 
 int RunExplain(const AppContext& context, const std::string& question) {

@@ -65,7 +65,10 @@ enum class Concept : std::uint8_t {
   kSeriesMonth,       ///< по месяцам, помесячный, в каждом месяце
   kSeriesAuto,        ///< динамика, график, тренд, как менялись: a series, bucket from the period
   kCompare,           ///< сравни, сравнение, по сравнению с (other than the previous measurement)
-  kSuperlative,       ///< самый популярный, лучший, наиболее …: one item, not one number
+  kSuperlative,       ///< самый, лучший, наиболее … with no single measure: ambiguous
+  kMostViewed,        ///< самый популярный, самое просматриваемое: the top item by views
+  kMostLiked,         ///< самое залайканное: the top item by likes
+  kMostCommented,     ///< самое комментируемое, самое обсуждаемое: the top item by comments
   // Refusal triggers.
   kModify,            ///< удали, обнови, добавь, DROP, DELETE …
   kCode,              ///< select, where, join … (code pasted as a question)

@@ -11,6 +11,7 @@
 #include "nl/normalizer.hpp"
 #include "nl/period_resolver.hpp"
 #include "nl/scanner.hpp"
+#include "nl/screening.hpp"
 #include "nl/tokenizer.hpp"
 
 namespace videobot::nl {
@@ -113,7 +114,10 @@ class LiteralReader {
       case MentionKind::kMalformedId:
       case MentionKind::kBadNumber: AddUnique(literals_.unreadable, std::string(mention.text)); break;
       case MentionKind::kNumber:
-      case MentionKind::kPublicationWindow: AddUnique(literals_.numbers, mention.number); break;
+      case MentionKind::kPublicationWindow:
+        // The hours of «UTC+3» belong to the zone, not to the numbers.
+        if (!mention.used) AddUnique(literals_.numbers, mention.number);
+        break;
       case MentionKind::kComparison: AddComparison(mention, written_comparison_[i]); break;
       case MentionKind::kPeriod:
         if (!consumed_[i]) AddPeriod(mention.period, std::string(mention.text), SaidAsMoment(i));
@@ -151,7 +155,13 @@ Result<plan::Literals> ExtractQuestionLiterals(std::string_view question, const 
     written_comparison[i] = analysis.mentions[i].kind == MentionKind::kComparison;
   }
   LinkImplicitComparisons(analysis);
-  return LiteralReader(analysis.mentions, written_comparison, context).Read();
+  // A zone named in the question reads its year-less dates there, as the parser does.
+  const auto zone = NamedTimeZone(analysis);
+  const plan::TimeContext local{context.now, zone && *zone ? **zone : context.offset};
+  plan::Literals literals = LiteralReader(analysis.mentions, written_comparison, local).Read();
+  if (zone) literals.time_zone = *zone;
+  else literals.unreadable.push_back("часовой пояс");
+  return literals;
 }
 
 }  // namespace videobot::nl

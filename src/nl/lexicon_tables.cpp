@@ -204,6 +204,11 @@ constexpr WordEntry kWords[] = {
     {"лучш", P::kAdjective, C::kSuperlative},
     {"худш", P::kAdjective, C::kSuperlative},
     {"популярн", P::kAdjective, C::kSuperlative},
+    {"просматриваем", P::kAdjective, C::kSuperlative},
+    {"залайканн", P::kAdjective, C::kSuperlative},
+    {"комментируем", P::kAdjective, C::kSuperlative},
+    {"обсуждаем", P::kAdjective, C::kSuperlative},
+    {"активн", P::kAdjective, C::kSuperlative},
     // Question heads.
     {"сколько", P::kExact, C::kHowMany},
     {"скольких", P::kExact, C::kHowMany},
@@ -932,6 +937,21 @@ constexpr CompoundEntry kCompounds[] = {
     {"кажд", P::kAdjective, "", "месяц", P::kNounHard, C::kSeriesMonth},
     {"кажд", P::kAdjective, "", "год", P::kNounHard, C::kSeries},
     {"как", P::kExact, "", "меня", P::kPastVerb, C::kSeriesAuto},
+    // Superlatives with one measure: «самое популярное видео», «наиболее обсуждаемые ролики».
+    {"сам", P::kAdjective, "", "популярн", P::kAdjective, C::kMostViewed},
+    {"сам", P::kAdjective, "", "просматриваем", P::kAdjective, C::kMostViewed},
+    {"сам", P::kAdjective, "", "смотрим", P::kAdjective, C::kMostViewed},
+    {"сам", P::kAdjective, "", "залайканн", P::kAdjective, C::kMostLiked},
+    {"сам", P::kAdjective, "", "лайкаем", P::kAdjective, C::kMostLiked},
+    {"сам", P::kAdjective, "", "комментируем", P::kAdjective, C::kMostCommented},
+    {"сам", P::kAdjective, "", "обсуждаем", P::kAdjective, C::kMostCommented},
+    {"наиболее", P::kExact, "", "популярн", P::kAdjective, C::kMostViewed},
+    {"наиболее", P::kExact, "", "просматриваем", P::kAdjective, C::kMostViewed},
+    {"наиболее", P::kExact, "", "смотрим", P::kAdjective, C::kMostViewed},
+    {"наиболее", P::kExact, "", "залайканн", P::kAdjective, C::kMostLiked},
+    {"наиболее", P::kExact, "", "лайкаем", P::kAdjective, C::kMostLiked},
+    {"наиболее", P::kExact, "", "комментируем", P::kAdjective, C::kMostCommented},
+    {"наиболее", P::kExact, "", "обсуждаем", P::kAdjective, C::kMostCommented},
     {"как", P::kExact, "", "изменя", P::kPastVerb, C::kSeriesAuto},
 };
 

@@ -136,6 +136,10 @@ Status PlanBuilder::CheckSingleQuestion() const {
 }
 
 Result<Target> PlanBuilder::FindTarget() {
+  if (const auto counted = CountedRankingNoun()) {
+    counted_ranking_ = true;
+    return Target{KindOf(mentions_[*counted].meaning), *counted, mentions_[*counted].meaning};
+  }
   // "Сколько раз просмотры уменьшались": events are measurements with a change.
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && mentions_[i].Is(Concept::kHowManyTimes)) return Target{TargetKind::kSnapshot, i, Concept::kViews};
@@ -191,7 +195,13 @@ void PlanBuilder::UseMetricMentions(Concept metric) {
 
 Result<plan::Plan> BuildPlan(Analysis& analysis, const plan::TimeContext& context) {
   analysis.bound_noun.assign(analysis.mentions.size(), false);
-  return PlanBuilder(analysis, context).Build();
+  // A zone named in the question («по Москве») reads its dates in that zone, and the plan keeps it.
+  auto zone = NamedTimeZone(analysis);
+  if (!zone) return Unexpected{zone.error()};
+  const plan::TimeContext local{context.now, zone->value_or(context.offset)};
+  auto plan = PlanBuilder(analysis, local).Build();
+  if (plan && *zone) plan->time_zone = **zone;
+  return plan;
 }
 
 }  // namespace videobot::nl

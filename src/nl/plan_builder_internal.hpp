@@ -143,6 +143,12 @@ class PlanBuilder {
   bool HasUnusedVideoNoun() const;
   // N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
   Result<int> RankingLimit(std::size_t group_noun);
+  // The metric of a superlative with one measure («самое популярное» → views), if said.
+  std::optional<Concept> MeasuredSuperlative() const;
+  // «5 видео с наибольшим …», «три самых просматриваемых видео»: a count right before the noun
+  // of the things ranked (optionally with a measured superlative between) in a question that
+  // asks for the most or the least; the noun's index.
+  std::optional<std::size_t> CountedRankingNoun() const;
 
   // State at a moment (plan_builder_state.cpp).
   // "на 28 ноября", "к 1 декабря", "по состоянию на 10:00 28.11.2025": a period said as a moment.
@@ -200,6 +206,21 @@ class PlanBuilder {
   bool publish_ = false;
   bool new_videos_ = false;
   bool snapshot_noun_ = false;
+  bool counted_ranking_ = false;  ///< the target is the noun after a count («5 видео с наибольшим …»)
 };
+
+/// «самое популярное», «наиболее обсуждаемые»: a superlative that names its measure.
+inline bool IsMeasuredSuperlative(const Mention& mention) {
+  return mention.Is(Concept::kMostViewed) || mention.Is(Concept::kMostLiked) || mention.Is(Concept::kMostCommented);
+}
+
+/// The metric a measured superlative ranks by.
+inline Concept SuperlativeMetric(Concept superlative) {
+  switch (superlative) {
+    case Concept::kMostLiked: return Concept::kLikes;
+    case Concept::kMostCommented: return Concept::kComments;
+    default: return Concept::kViews;
+  }
+}
 
 }  // namespace videobot::nl

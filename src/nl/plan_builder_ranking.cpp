@@ -6,12 +6,18 @@ namespace videobot::nl {
 
 bool PlanBuilder::IsRanking() const {
   if (Has(Concept::kTop) || Has(Concept::kMost) || Has(Concept::kLeast)) return true;
+  if (MeasuredSuperlative() || (counted_ranking_ && (Has(Concept::kMax) || Has(Concept::kMin)))) return true;
   const bool which = Has(Concept::kWhich) || Has(Concept::kWhichPlural);
   return which && (Has(Concept::kMax) || Has(Concept::kMin)) && target_.kind != TargetKind::kMetric;
 }
 
 // "топ-5 креаторов по просмотрам", "какой креатор набрал больше всего просмотров".
 Status PlanBuilder::BuildRanking() {
+  const auto measured = MeasuredSuperlative();
+  if (measured && target_.kind == TargetKind::kMetric) {
+    return Unsupported("«Самое популярное видео» — это вопрос о видео: спросите «какое видео самое популярное» "
+                       "(ответ — id и число) или «максимальное число просмотров у одного видео»");
+  }
   if (target_.kind == TargetKind::kMetric || target_.kind == TargetKind::kSnapshot) {
     return NotUnderstood("непонятно, что ранжировать: креаторов, видео или дни");
   }
@@ -19,7 +25,7 @@ Status PlanBuilder::BuildRanking() {
   mentions_[group_noun].used = true;
   plan::Order order = plan::Order::kDesc;
   if (Has(Concept::kLeast) || Has(Concept::kMin)) order = plan::Order::kAsc;
-  if ((Has(Concept::kLeast) || Has(Concept::kMin)) && (Has(Concept::kMost) || Has(Concept::kMax))) {
+  if ((Has(Concept::kLeast) || Has(Concept::kMin)) && (Has(Concept::kMost) || Has(Concept::kMax) || measured)) {
     return NotUnderstood("непонятно: больше всего или меньше всего");
   }
   for (Concept c : {Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kMax, Concept::kMin}) Use(c);
@@ -30,6 +36,12 @@ Status PlanBuilder::BuildRanking() {
 
   auto metric = OtherMetric(std::nullopt);
   if (!metric) return Unexpected{metric.error()};
+  if (measured) {
+    // «самое популярное видео по лайкам»: the superlative's measure and another one.
+    if (*metric && **metric != *measured) return NotUnderstood("в вопросе две разные меры: спросите о каждой отдельно");
+    for (Concept c : {Concept::kMostViewed, Concept::kMostLiked, Concept::kMostCommented}) Use(c);
+    *metric = *measured;
+  }
   // "в какой день видео набрали больше всего просмотров": days of measurement, so growth.
   const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !publish_;
   const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty() || days_of_growth;
@@ -86,7 +98,8 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
     if (!IsMain(i) || m.kind != MentionKind::kNumber || m.used) continue;
     const bool after_top = i > 0 && (mentions_[i - 1].Is(Concept::kTop) || mentions_[i - 1].Is(Concept::kWhichPlural) ||
                                      (mentions_[i - 1].IsPunct('-') && i > 1 && mentions_[i - 2].Is(Concept::kTop)));
-    const bool before_noun = i + 1 == group_noun || (i + 2 == group_noun && mentions_[i + 1].Is(Concept::kDistinct));
+    const bool before_noun = i + 1 == group_noun || (i + 2 == group_noun && (mentions_[i + 1].Is(Concept::kDistinct) ||
+                                                                             IsMeasuredSuperlative(mentions_[i + 1])));
     if (after_top || before_noun) {
       if (number) return NotUnderstood("непонятно, сколько позиций показать");
       number = i;
@@ -106,6 +119,28 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
     return NotUnderstood("укажите, сколько позиций показать, например «топ-5 креаторов по просмотрам»");
   }
   return 1;
+}
+
+std::optional<Concept> PlanBuilder::MeasuredSuperlative() const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && IsMeasuredSuperlative(mentions_[i])) return SuperlativeMetric(mentions_[i].meaning);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> PlanBuilder::CountedRankingNoun() const {
+  const bool asks_extreme = Has(Concept::kMax) || Has(Concept::kMin) || Has(Concept::kMost) || Has(Concept::kLeast) ||
+                            MeasuredSuperlative().has_value();
+  if (!asks_extreme) return std::nullopt;
+  for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+    if (!IsMain(i) || mentions_[i].kind != MentionKind::kNumber || mentions_[i].used) continue;
+    std::size_t noun = i + 1;
+    if (IsMeasuredSuperlative(mentions_[noun]) && noun + 1 < mentions_.size()) ++noun;
+    const Mention& m = mentions_[noun];
+    const bool thing = m.Is(Concept::kVideo) || m.Is(Concept::kPublicationNoun) || m.Is(Concept::kCreator);
+    if (thing && IsCandidate(noun)) return noun;
+  }
+  return std::nullopt;
 }
 
 }  // namespace videobot::nl

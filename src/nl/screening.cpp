@@ -78,6 +78,29 @@ bool IsIdEquals(const Mentions& mentions, std::size_t i) {
   return id_after || id_word_before;
 }
 
+// «UTC+3», «GMT-05:00», «UTC +03:00»: the sign and hours after a UTC word (their mentions marked
+// used); nullopt when no offset follows.
+Result<std::optional<UtcOffset>> ReadOffsetAfter(Mentions& mentions, std::size_t utc) {
+  const std::size_t sign = utc + 1;
+  const std::optional<UtcOffset> none;
+  if (sign + 1 >= mentions.size() || !(mentions[sign].IsPunct('+') || mentions[sign].IsPunct('-'))) return none;
+  Mention& hours = mentions[sign + 1];
+  if (hours.kind != MentionKind::kNumber) return none;
+  int minutes_part = 0;
+  std::size_t last = sign + 1;
+  // «+03:00»: the minutes after a colon.
+  if (last + 2 < mentions.size() && mentions[last + 1].IsPunct(':') && mentions[last + 2].kind == MentionKind::kNumber) {
+    minutes_part = static_cast<int>(mentions[last + 2].number);
+    last += 2;
+  }
+  if (hours.number > 14 || minutes_part >= 60 || (hours.number == 14 && minutes_part > 0)) {
+    return NotUnderstood("часового пояса со сдвигом больше 14 часов от UTC не бывает");
+  }
+  for (std::size_t k = sign; k <= last; ++k) mentions[k].used = true;
+  const int total = static_cast<int>(hours.number) * 60 + minutes_part;
+  return std::optional<UtcOffset>(UtcOffset{mentions[sign].IsPunct('-') ? -total : total});
+}
+
 // Numbers that cannot be used and operators that are not comparisons, wherever they stand:
 // the reason names the number or the sign instead of a word near it.
 Status ScreenNumbersAndOperators(const Mentions& mentions) {
@@ -110,8 +133,9 @@ constexpr std::string_view kCompareMessage =
     "Такое сравнение бот не считает: спросите «на сколько больше …, чем …», «на сколько процентов … по сравнению "
     "с …» или «сравни … и …» — о двух периодах, двух креаторах или двух метриках";
 constexpr std::string_view kSuperlativeMessage =
-    "Бот пока не ищет «самого» видео или креатора: спросите о числе, например о максимальном числе "
-    "просмотров у одного видео";
+    "«Самый …», «лучший», «активный» можно понять по-разному: назовите одну меру — просмотры, лайки, "
+    "комментарии или жалобы, например «какое видео набрало больше всего лайков» или «самое популярное видео» "
+    "(по просмотрам)";
 
 // Unknown words that usually mean something the plans cannot say, with a hint for people.
 struct Hint {
@@ -158,14 +182,14 @@ Status ScreenMetricsAndShapes(const Mentions& mentions) {
     if (mention.explanatory) continue;
     if (mention.Is(Concept::kSeries)) return Unsupported(std::string(kSeriesMessage));
     if (mention.Is(Concept::kCompare)) return Unsupported(std::string(kCompareMessage));
-    if (mention.Is(Concept::kSuperlative)) return Unsupported(std::string(kSuperlativeMessage));
+    if (mention.Is(Concept::kSuperlative)) return Fail(ErrorCode::kQuestionAmbiguous, std::string(kSuperlativeMessage));
   }
   return Ok{};
 }
 
 }  // namespace
 
-Status Screen(Analysis& analysis, const plan::TimeContext& context) {
+Status Screen(Analysis& analysis, const plan::TimeContext& /*context*/) {
   Mentions& mentions = analysis.mentions;
   bool domain = false;
   for (const Mention& mention : mentions) {
@@ -191,18 +215,27 @@ Status Screen(Analysis& analysis, const plan::TimeContext& context) {
     }
     if (mention.explanatory) continue;
     if (mention.kind == MentionKind::kUnknown) return NotUnderstood(UnknownWordMessage(mention.text));
-    if (mention.Is(Concept::kUtc)) {
-      if (context.offset.minutes != 0) return NotUnderstood("бот настроен не на UTC: уберите уточнение о часовом поясе");
-      mention.used = true;
-    }
-    if (mention.Is(Concept::kMoscow)) {
-      if (context.offset.minutes != kMoscowMinutes) {
-        return NotUnderstood("бот считает время в другом часовом поясе, не по Москве");
-      }
-      mention.used = true;
-    }
   }
   return Ok{};
+}
+
+Result<std::optional<UtcOffset>> NamedTimeZone(Analysis& analysis) {
+  Mentions& mentions = analysis.mentions;
+  std::optional<UtcOffset> zone;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& mention = mentions[i];
+    if (mention.explanatory || !(mention.Is(Concept::kUtc) || mention.Is(Concept::kMoscow))) continue;
+    mention.used = true;
+    UtcOffset named{mention.Is(Concept::kMoscow) ? kMoscowMinutes : 0};
+    if (mention.Is(Concept::kUtc)) {
+      auto shift = ReadOffsetAfter(mentions, i);
+      if (!shift) return Unexpected{shift.error()};
+      if (*shift) named = **shift;
+    }
+    if (zone && *zone != named) return NotUnderstood("в вопросе назван не один часовой пояс: оставьте один");
+    zone = named;
+  }
+  return zone;
 }
 
 Status CheckAllUsed(const Analysis& analysis) {

@@ -9,9 +9,15 @@
 
 namespace videobot::nl {
 
-/// Refusals that need no mapping. Marks time-zone remarks ("по UTC") used when they agree with
-/// the configured zone. Errors: kQuestionModification, kQuestionOutOfScope, kQuestionNotUnderstood.
+/// Refusals that need no mapping. Errors: kQuestionModification, kQuestionOutOfScope,
+/// kQuestionNotUnderstood.
 Status Screen(Analysis& analysis, const plan::TimeContext& context);
+
+/// The time zone the question names, its words marked used: «по московскому времени», «по
+/// Москве», «МСК» are +03:00; «по UTC», «по Гринвичу», «GMT» are +00:00; «UTC+3», «(UTC+03:00)»,
+/// «GMT-5» that offset. Nullopt when none is named. Two different zones, or an offset beyond
+/// ±14 hours, are refused (kQuestionNotUnderstood).
+Result<std::optional<UtcOffset>> NamedTimeZone(Analysis& analysis);
 
 /// Fails with kQuestionNotUnderstood naming the first meaningful mention no rule used, or
 /// an explanatory remark that adds conditions of its own.

@@ -47,6 +47,7 @@ class GroundingCheck {
     CompareNumbers();
     ComparePeriods();
     CompareMoments();
+    CompareZones();
     if (gaps_.empty()) return Ok{};
     std::string message;
     for (std::size_t i = 0; i < gaps_.size(); ++i) message += (i == 0 ? "" : "; ") + gaps_[i].message;
@@ -148,6 +149,15 @@ class GroundingCheck {
     }
   }
 
+  // A zone named in the question must be the plan's, and a plan names none the question lacks.
+  void CompareZones() {
+    if (question_.time_zone == held_.time_zone) return;
+    const auto name = [](const std::optional<UtcOffset>& zone) {
+      return zone ? "UTC" + FormatUtcOffset(*zone) : std::string("не назван");
+    };
+    Add("/time_zone", "часовой пояс в вопросе: " + name(question_.time_zone) + ", в плане: " + name(held_.time_zone));
+  }
+
   const Literals& question_;
   const Plan& plan_;
   Literals held_;
@@ -192,6 +202,7 @@ Literals PlanLiterals(const Plan& plan) {
   }
   if (plan.as_of) literals.moments.push_back(MomentLiteral{*plan.as_of, "as_of"});
   if (plan.compare) AddComparisonLiterals(plan.compare->with, literals);
+  literals.time_zone = plan.time_zone;
   return literals;
 }
 

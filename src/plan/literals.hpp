@@ -5,6 +5,7 @@
 // them (the metric, the aggregate, which period filters what) is beyond this check.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ struct Literals {
   /// Question fragments that no plan can hold: ids of a wrong shape, dates that do not exist,
   /// a single moment, times of day without a day. Questions only; any plan is ungrounded then.
   std::vector<std::string> unreadable;
+  /// The time zone the question names («по Москве» → +03:00), or the plan's `time_zone`.
+  std::optional<UtcOffset> time_zone;
 };
 
 /// The literals `plan` holds: its ids, the values of its conditions, hours_after_publication,

@@ -129,6 +129,9 @@ struct Plan {
   std::optional<Moment> as_of;  ///< set exactly for Source::kState
   std::optional<Series> series;  ///< set for a series over time, absent for one number
   std::optional<Comparison> compare;  ///< set for a comparison of two scalar values
+  /// A time zone named in the question («по Москве», «по UTC»): its days, months, relative
+  /// periods, moments and series buckets are read in this offset instead of the configured one.
+  std::optional<UtcOffset> time_zone;
   friend bool operator==(const Plan&, const Plan&) = default;
 };
 

@@ -249,6 +249,7 @@ OrderedJson ToJson(const Plan& plan) {
                                             {"time", std::string(Name(plan.series->time))}}
                               : OrderedJson(nullptr);
   out["compare"] = ComparisonToJson(plan.compare);
+  out["time_zone"] = plan.time_zone ? OrderedJson(FormatUtcOffset(*plan.time_zone)) : OrderedJson(nullptr);
   return out;
 }
 
@@ -281,6 +282,12 @@ Result<Plan> FromJson(const Json& document) {
   auto compare = ComparisonFromJson(document);
   if (!compare) return Unexpected{compare.error()};
   plan.compare = std::move(*compare);
+  // A document written before named zones existed has no "time_zone" key: the configured zone.
+  if (const auto zone = document.find("time_zone"); zone != document.end() && !zone->is_null()) {
+    const auto offset = ParseUtcOffset(zone->get<std::string>());
+    if (!offset) return Fail(ErrorCode::kPlanSchema, "unreadable time zone offset", "/time_zone");
+    plan.time_zone = *offset;
+  }
   return plan;
 }
 

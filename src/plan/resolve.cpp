@@ -49,6 +49,11 @@ InstantRange ResolveRelative(Relative relative, int count, const TimeContext& co
 
 }  // namespace
 
+TimeContext ContextFor(const Plan& plan, const TimeContext& context) {
+  if (!plan.time_zone) return context;
+  return TimeContext{context.now, *plan.time_zone};
+}
+
 InstantRange Resolve(const Period& period, const TimeContext& context) {
   if (period.relative) return ResolveRelative(*period.relative, period.count.value_or(1), context);
   InstantRange range;

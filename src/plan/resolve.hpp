@@ -22,6 +22,10 @@ struct TimeContext {
   UtcOffset offset;  ///< the configured time zone (UTC by default)
 };
 
+/// The context a plan is read in: `context` with the plan's named time zone (`Plan::time_zone`)
+/// instead of the configured one when the question named a zone.
+TimeContext ContextFor(const Plan& plan, const TimeContext& context);
+
 /// Resolves a semantically valid period. Weeks start on Monday; "last_n_days" is the N calendar
 /// days ending with today (today included); "last_n_hours" is [now − N h, now).
 InstantRange Resolve(const Period& period, const TimeContext& context);

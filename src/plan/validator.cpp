@@ -72,7 +72,7 @@ Status CheckActionShape(const Json& document) {
     if (document.at("refusal_reason").is_null()) {
       return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     }
-    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series", "compare"}) {
+    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series", "compare", "time_zone"}) {
       if (!document.at(key).is_null()) {
         return Fail(ErrorCode::kPlanSemantic, "a refusal has no query", std::string("/") + key);
       }
@@ -105,6 +105,10 @@ void AddSeriesKey(Json& document) {
 // Plans written before comparisons existed lack the "compare" key; they are read as one number.
 void AddCompareKey(Json& document) {
   if (document.is_object() && !document.contains("compare")) document["compare"] = nullptr;
+
+// Plans written before named zones existed lack the "time_zone" key; they use the configured zone.
+void AddTimeZoneKey(Json& document) {
+  if (document.is_object() && !document.contains("time_zone")) document["time_zone"] = nullptr;
 }
 
 // A refusal needs nothing but its reason. A model that declines often writes `"filters": null`,
@@ -133,6 +137,7 @@ Result<Plan> ValidateDocument(Json document) {
   AddMomentKey(document);
   AddSeriesKey(document);
   AddCompareKey(document);
+  AddTimeZoneKey(document);
   if (auto status = ValidateAgainstSchema(document); !status) return Unexpected{status.error()};
   if (auto status = CheckActionShape(document); !status) return Unexpected{status.error()};
   auto plan = FromJson(document);

@@ -61,6 +61,18 @@ ErrorCode CodeForRefusal(plan::RefusalReason reason) {
   }
 }
 
+// A row's value as a number for the chart (the text keeps the exact digits).
+double NumericValue(const db::Value& value) {
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  return 0;
+}
+
+RankingLayout RankingLayoutFor(const plan::Plan& plan) {
+  const bool additive = plan.aggregate == plan::Aggregate::kSum || plan.aggregate == plan::Aggregate::kCount;
+  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc};
+}
+
 }  // namespace
 
 AnswerService::AnswerService(plan::PlanSource& planner, db::Database& database, const Clock& clock, UtcOffset offset)
@@ -114,7 +126,7 @@ Result<AnswerService::Outcome> AnswerService::RunComparison(const plan::Plan& pl
 
 Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
   if (plan.compare) return RunComparison(plan);
-  const auto context = Now();
+  const auto context = plan::ContextFor(plan, Now());
   const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
   std::vector<db::Row> rows;
   try {
@@ -143,16 +155,18 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
     if (!value) return Unexpected{value.error()};
     return Outcome{std::move(*value), {}};
   }
-  std::string out;
+  Outcome outcome;
   for (const auto& row : rows) {
     if (row.size() < 2) continue;
     auto value = FormatValue(row[1]);
     if (!value) return Unexpected{value.error()};
     const auto* key = std::get_if<std::string>(&row[0]);
-    out += fmt::format("{}{} {}", out.empty() ? "" : "\n", key ? *key : "?", *value);
+    outcome.text += fmt::format("{}{} {}", outcome.text.empty() ? "" : "\n", key ? *key : "?", *value);
+    outcome.ranking.push_back(RankingRow{key ? *key : "?", NumericValue(row[1])});
   }
-  if (out.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
-  return Outcome{std::move(out), {}};
+  if (outcome.text.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
+  outcome.ranking_layout = RankingLayoutFor(plan);
+  return outcome;
 }
 
 std::vector<db::Row> AnswerService::TimedQuery(const sql::Query& query) {
@@ -184,6 +198,8 @@ Reply AnswerService::Answer(std::string_view question) {
       reply.series = std::move(outcome->series);
       reply.series_layout = std::move(outcome->layout);
       reply.comparison = std::move(outcome->comparison);
+      reply.ranking = std::move(outcome->ranking);
+      reply.ranking_layout = std::move(outcome->ranking_layout);
     } else {
       reply = MakeRefusal(outcome.error(), planner);
     }
@@ -203,12 +219,12 @@ Reply AnswerService::Explain(std::string_view question) {
     return Reply{Reply::Kind::kUnavailable, plan.error().message, "llm_unavailable", std::string(planner)};
   }
   if (!plan) return MakeRefusal(plan.error(), planner);
-  const auto context = Now();
+  const auto context = plan::ContextFor(*plan, Now());
   if (plan->compare) return ExplainComparison(*plan, context, planner);
   Reply reply{Reply::Kind::kAnswer, DescribePlan(*plan, context), "ok", std::string(planner)};
   reply.text += "\n" + RowsLine(*plan, context);
   reply.plan = plan::ToJson(*plan).dump();
-  reply.sql = DescribeQuery(Compile(*plan), database_.dialect(), offset_);
+  reply.sql = DescribeQuery(Compile(*plan), database_.dialect(), context.offset);
   return reply;
 }
 

@@ -51,6 +51,8 @@ class AnswerService final : public Answerer {
     std::vector<SeriesPoint> series;
     std::optional<SeriesLayout> layout = {};  ///< set with `series`
     std::optional<ComparisonResult> comparison = {};  ///< set for a comparison plan
+    std::vector<RankingRow> ranking = {};     ///< a ranking's rows in rank order
+    std::optional<RankingLayout> ranking_layout = {};  ///< set with `ranking`
   };
   /// Execute, keeping a series' buckets apart from the text.
   Result<Outcome> Run(const plan::Plan& plan);

@@ -42,6 +42,20 @@ struct ComparisonResult {
   std::string b;
   std::string result;  ///< A − B ("-17") or the percentage ("12.35"); "" for mode both
   friend bool operator==(const ComparisonResult&, const ComparisonResult&) = default;
+/// One row of a ranking answer: the group (a video id, a creator id or a date) and its value.
+struct RankingRow {
+  std::string key;
+  double value = 0;
+  friend bool operator==(const RankingRow&, const RankingRow&) = default;
+};
+
+/// How a ranking answer was cut, for drawing and summing it up.
+struct RankingLayout {
+  std::string title;        ///< e.g. «Топ-5 видео по числу лайков»
+  std::string value_label;  ///< what the values are, e.g. «число лайков»
+  /// Whether the rows add up (counts and sums over disjoint groups), so a total means something.
+  bool additive = true;
+  bool ascending = false;  ///< the first row has the least value («меньше всего»)
 };
 
 /// What to send back for one question.
@@ -67,6 +81,11 @@ struct Reply {
   /// A comparison answer: both sides and the result (`text` holds the number, or the two
   /// `label value` lines for «сравни»); absent otherwise.
   std::optional<ComparisonResult> comparison = {};
+  /// A ranking answer (groups in rank order; `text` then holds the same as `key value` lines);
+  /// empty otherwise.
+  std::vector<RankingRow> ranking = {};
+  /// Set with `ranking`: the title and what the values are.
+  std::optional<RankingLayout> ranking_layout = {};
 };
 
 /// Answers questions. One instance is used by one thread at a time.

@@ -167,6 +167,62 @@ std::string_view GroupNoun(plan::GroupBy group_by) {
   return "";
 }
 
+// What a ranking's values are, in three cases: «число лайков» / «числом лайков» / «числу лайков».
+struct Measure {
+  std::string nominative;
+  std::string instrumental;
+  std::string dative;
+};
+
+Measure RankingMeasure(const plan::Plan& plan) {
+  const Field field = plan.field.value_or(Field::kViews);
+  std::string_view counted = CounterGenitive(field);
+  if (plan.aggregate == Aggregate::kCount) counted = RowsGenitive(plan.source);
+  if (plan.aggregate == Aggregate::kCountDistinct) counted = DistinctKeyGenitive(plan.field.value_or(Field::kVideoId));
+  // «прирост» is masculine, «число» neuter; the adjective of avg/max/min agrees with it.
+  const bool growth = plan.aggregate != Aggregate::kCount && plan.aggregate != Aggregate::kCountDistinct &&
+                      plan::IsDeltaField(field);
+  Measure noun = growth ? Measure{"прирост", "приростом", "приросту"} : Measure{"число", "числом", "числу"};
+  Measure adjective;
+  switch (plan.aggregate) {
+    case Aggregate::kAvg:
+      adjective = growth ? Measure{"средний ", "средним ", "среднему "} : Measure{"среднее ", "средним ", "среднему "};
+      break;
+    case Aggregate::kMax:
+      adjective = growth ? Measure{"максимальный ", "максимальным ", "максимальному "}
+                         : Measure{"максимальное ", "максимальным ", "максимальному "};
+      break;
+    case Aggregate::kMin:
+      adjective = growth ? Measure{"минимальный ", "минимальным ", "минимальному "}
+                         : Measure{"минимальное ", "минимальным ", "минимальному "};
+      break;
+    default: break;
+  }
+  return Measure{fmt::format("{}{} {}", adjective.nominative, noun.nominative, counted),
+                 fmt::format("{}{} {}", adjective.instrumental, noun.instrumental, counted),
+                 fmt::format("{}{} {}", adjective.dative, noun.dative, counted)};
+}
+
+std::string_view GroupSingular(plan::GroupBy group_by) {
+  switch (group_by) {
+    case plan::GroupBy::kCreator: return "Креатор";
+    case plan::GroupBy::kVideo: return "Видео";
+    case plan::GroupBy::kPublicationDate: return "День публикации";
+    case plan::GroupBy::kMeasurementDate: return "День замеров";
+  }
+  return "";
+}
+
+std::string_view GroupGenitive(plan::GroupBy group_by) {
+  switch (group_by) {
+    case plan::GroupBy::kCreator: return "креаторов";
+    case plan::GroupBy::kVideo: return "видео";
+    case plan::GroupBy::kPublicationDate: return "дней публикации";
+    case plan::GroupBy::kMeasurementDate: return "дней замеров";
+  }
+  return "";
+}
+
 std::string GroupingLine(const plan::Plan& plan) {
   if (!plan.group_by) return {};
   const bool ascending = plan.order == plan::Order::kAsc;
@@ -218,6 +274,26 @@ std::string SeriesTitle(const plan::Plan& plan) {
   return fmt::format("{} {}{}", what, bucket, published ? " публикации" : "");
 }
 
+std::string RankingValueLabel(const plan::Plan& plan) {
+  if (!plan.group_by) return {};
+  return RankingMeasure(plan).nominative;
+}
+
+std::string RankingTitle(const plan::Plan& plan) {
+  if (!plan.group_by) return {};
+  const int limit = plan.limit.value_or(10);
+  const bool ascending = plan.order == plan::Order::kAsc;
+  const Measure measure = RankingMeasure(plan);
+  if (limit == 1) {
+    return fmt::format("{} с {} {}", GroupSingular(*plan.group_by), ascending ? "наименьшим" : "наибольшим",
+                       measure.instrumental);
+  }
+  if (ascending) {
+    return fmt::format("{} {} с наименьшим {}", limit, GroupGenitive(*plan.group_by), measure.instrumental);
+  }
+  return fmt::format("Топ-{} {} по {}", limit, GroupGenitive(*plan.group_by), measure.dative);
+}
+
 std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& context) {
   std::vector<std::string> lines;
   lines.push_back(fmt::format("Посчитано: {}.", WhatWasComputed(plan)));
@@ -239,6 +315,10 @@ std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& contex
   }
   if (auto grouping = GroupingLine(plan); !grouping.empty()) lines.push_back(std::move(grouping));
   if (auto series = SeriesLine(plan, context); !series.empty()) lines.push_back(std::move(series));
+  if (plan.time_zone) {
+    lines.push_back(fmt::format("Часовой пояс {} назван в вопросе: дни, месяцы и периоды считаны в нём.",
+                                ZoneLabel(*plan.time_zone)));
+  }
   return fmt::format("{}", fmt::join(lines, "\n"));
 }
 

@@ -24,6 +24,15 @@ std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& contex
 /// месяцам публикации»; "" for a plan without a series.
 std::string SeriesTitle(const plan::Plan& plan);
 
+/// What a ranking plan's values are, e.g. «число лайков», «прирост просмотров», «число видео»;
+/// "" for a plan without grouping.
+std::string RankingValueLabel(const plan::Plan& plan);
+
+/// A short title for a ranking plan, e.g. «Топ-5 видео по числу лайков», «Креатор с наибольшим
+/// приростом просмотров» for one row, «3 видео с наименьшим числом комментариев» ascending;
+/// "" for a plan without grouping.
+std::string RankingTitle(const plan::Plan& plan);
+
 /// The plan that counts the rows `plan` aggregates: the same source and filters (and the same
 /// state moment), COUNT(*) instead of the aggregate, no grouping. Nullopt for a refusal.
 std::optional<plan::Plan> RowCountPlan(const plan::Plan& plan);

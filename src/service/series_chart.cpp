@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "chart/format.hpp"
+#include "chart/render.hpp"
 
 namespace videobot::service {
 namespace {
@@ -84,7 +85,57 @@ std::string KeyFigures(const Reply& reply, const std::optional<chart::TimeSeries
   return figures;
 }
 
+// «3f2504e0-4f89-41d3-9a0c-0305e82c3301» → «3f2504e0…3301»: still tells the bars apart.
+std::string ShortLabel(const std::string& key) {
+  constexpr std::size_t kLongest = 16;
+  if (key.size() <= kLongest) return key;
+  return key.substr(0, 8) + "…" + key.substr(key.size() - 4);
+}
+
+// A value as the chart writes it: thousands with thin spaces, two decimals when fractional.
+std::string ValueText(double value) { return chart::FormatNumber(value); }
+
 }  // namespace
+
+std::optional<chart::RankingChart> RankingChartOf(const Reply& reply) {
+  if (reply.ranking.empty() || !reply.ranking_layout) return std::nullopt;
+  chart::RankingChart out;
+  out.title = reply.ranking_layout->title;
+  out.value_label = reply.ranking_layout->value_label;
+  for (const RankingRow& row : reply.ranking) out.entries.push_back({ShortLabel(row.key), row.value});
+  return out;
+}
+
+std::string RankingCaption(const Reply& reply) {
+  if (reply.ranking.empty() || !reply.ranking_layout) return {};
+  const RankingRow& leader = reply.ranking.front();
+  std::string figures = fmt::format("{}\n{}: {} — {}", reply.ranking_layout->title,
+                                    reply.ranking_layout->ascending ? "Меньше всего" : "Лидер", leader.key,
+                                    ValueText(leader.value));
+  if (reply.ranking_layout->additive && reply.ranking.size() > 1) {
+    double total = 0;
+    for (const RankingRow& row : reply.ranking) total += row.value;
+    figures += fmt::format(" · всего у {}: {}", reply.ranking.size(), ValueText(total));
+  }
+  return figures;
+}
+
+bool AnswersWithChart(const Reply& reply) { return !reply.series.empty() || reply.ranking.size() >= 2; }
+
+std::optional<std::string> RenderChartPng(const Reply& reply) {
+  if (!reply.series.empty()) {
+    const auto chart = SeriesChart(reply);
+    if (!chart) return std::nullopt;
+    return chart::RenderPng(*chart);
+  }
+  const auto chart = RankingChartOf(reply);
+  if (!chart) return std::nullopt;
+  return chart::RenderPng(*chart);
+}
+
+std::string ChartCaption(const Reply& reply) {
+  return reply.series.empty() ? RankingCaption(reply) : SeriesCaption(reply);
+}
 
 std::optional<chart::TimeSeriesChart> SeriesChart(const Reply& reply) {
   auto chart = PlotData(reply);

@@ -200,8 +200,10 @@ void UseSnapshotCopiesOfVideoColumns(std::string& text) {
 
 }  // namespace
 
-Query Compile(const Plan& plan, const CompileOptions& options) {
+Query Compile(const Plan& plan, const CompileOptions& given) {
   assert(plan.action == plan::Action::kQuery);
+  // A zone named in the question replaces the configured one for this plan.
+  const CompileOptions options{given.dialect, plan::ContextFor(plan, given.time)};
   if (auto use = RollupFor(plan, options.time, options.dialect)) {
     SqlBuilder sql(options.dialect);
     Query query = CompileFromRollup(plan, *use, sql, options.time);

@@ -16,7 +16,8 @@ struct CompileOptions {
 };
 
 /// Compiles a plan that passed plan::ValidatePlan/ParsePlan (a query, not a refusal).
-/// Violating that precondition is a programmer error.
+/// Violating that precondition is a programmer error. A plan's `time_zone` replaces the zone of
+/// `options.time`.
 Query Compile(const plan::Plan& plan, const CompileOptions& options);
 
 }  // namespace videobot::sql

@@ -68,13 +68,13 @@ nlohmann::json NumbersButton() {
                {{{"text", std::string(kNumbersButtonText)}, {"callback_data", std::string(kNumbersButtonData)}}})})}};
 }
 
-/// A series answer as a chart with its key figures as the caption, threaded to `message_id`;
-/// nullopt when it cannot be drawn (the caller then sends the numbers as text).
-std::optional<PhotoReply> SeriesPhoto(const service::Reply& reply, std::int64_t message_id, spdlog::logger& logger) {
-  const auto chart = service::SeriesChart(reply);
-  if (!chart) return std::nullopt;
+/// A series or ranking answer as a chart with its key figures as the caption, threaded to
+/// `message_id`; nullopt when it cannot be drawn (the caller then sends the numbers as text).
+std::optional<PhotoReply> ChartPhoto(const service::Reply& reply, std::int64_t message_id, spdlog::logger& logger) {
   try {
-    return PhotoReply{chart::RenderPng(*chart), EscapeHtml(service::SeriesCaption(reply)), message_id, NumbersButton()};
+    auto png = service::RenderChartPng(reply);
+    if (!png) return std::nullopt;
+    return PhotoReply{std::move(*png), EscapeHtml(service::ChartCaption(reply)), message_id, NumbersButton()};
   } catch (const std::exception& error) {
     logger.error("event=chart_failed error=\"{}\"", error.what());
     return std::nullopt;
@@ -456,10 +456,11 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
       if (deps_.metrics) deps_.metrics->RecordQuestion(outcome, planner, elapsed);
       const bool answered = reply.kind == service::Reply::Kind::kAnswer;
       const bool number = job.action == UpdateAction::kAnswer && answered;
-      if (number && !reply.series.empty()) photo = SeriesPhoto(reply, job.message_id, *logger_);
+      const bool chart = number && service::AnswersWithChart(reply);
+      if (chart) photo = ChartPhoto(reply, job.message_id, *logger_);
       if (photo) {
-        // A series is a chart; its numbers follow on request («Показать числа»).
-      } else if (number && !reply.series.empty()) {
+        // A series or a ranking is a chart; its numbers follow on request («Показать числа»).
+      } else if (chart) {
         out.blocks = {{std::move(reply.text), false}};
         out.plain = true;
       } else if (job.action == UpdateAction::kButtonNumbers && answered) {

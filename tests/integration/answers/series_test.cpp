@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
+#include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "service/answer_service.hpp"
@@ -151,6 +152,42 @@ class SeriesAgainstOracle : public ::testing::Test {
     }
   }
 
+  // «… по Москве» asked of a UTC-configured bot is the same question asked of a bot configured
+  // for +03:00: the same plan apart from its named zone, the same buckets and values, the oracle's
+  // too — and its day buckets differ from the UTC ones.
+  void RunNamedZone(db::Database& database, const std::string& label) {
+    nl::RuleParser parser;
+    const std::string question = "Покажи прирост просмотров по дням с 20 ноября 2025 по 5 декабря 2025";
+    const auto named = parser.MakePlan(question + " по Москве", TestTime());
+    const auto configured = parser.MakePlan(question, TestTime(UtcOffset{180}));
+    const auto in_utc = parser.MakePlan(question, TestTime());
+    ASSERT_TRUE(named && configured && in_utc) << label;
+    ASSERT_EQ(named->time_zone, UtcOffset{180}) << label;
+    plan::Plan without_zone = *named;
+    without_zone.time_zone.reset();
+    EXPECT_EQ(without_zone, *configured) << label;
+    std::string sql_named;
+    std::string sql_configured;
+    std::string sql_utc;
+    // The named zone is applied by the compiler and the service from the plan alone.
+    const auto named_series = DatabaseSeries(database, *named, plan::ContextFor(*named, TestTime()), &sql_named);
+    const auto configured_series = DatabaseSeries(database, *configured, TestTime(UtcOffset{180}), &sql_configured);
+    const auto utc_series = DatabaseSeries(database, *in_utc, TestTime(), &sql_utc);
+    const auto plain_compile = sql::Compile(*named, sql::CompileOptions{database.dialect(), TestTime()});
+    EXPECT_EQ(plain_compile.text, sql_configured) << label << ": the compiler reads the plan's zone";
+    EXPECT_EQ(named_series, configured_series) << label;
+    ExpectSeries(database, *configured, *data_, TestTime(UtcOffset{180}), label + " named zone vs oracle +03:00");
+    ASSERT_EQ(named_series.size(), utc_series.size()) << label;
+    EXPECT_NE(named_series, utc_series) << label << ": Moscow days start three hours earlier";
+    // One number: the day's growth by Moscow days equals the oracle's in +03:00.
+    const auto day = parser.MakePlan("Какой прирост просмотров 28 ноября 2025 по московскому времени?", TestTime());
+    ASSERT_TRUE(day.has_value()) << label;
+    const auto rows = database.Query(sql::Compile(*day, sql::CompileOptions{database.dialect(), TestTime()}));
+    const auto expected = Evaluate(*data_, *day, TestTime(UtcOffset{180}));
+    ASSERT_FALSE(rows.empty()) << label;
+    EXPECT_EQ(rows.front().front(), expected.scalar) << label;
+  }
+
   static std::string* document_;
   static Dataset* data_;
 };
@@ -162,6 +199,7 @@ TEST_F(SeriesAgainstOracle, SqliteSeriesMatchTheOracle) {
   TempDir dir;
   auto database = LoadedDatabase("sqlite:" + dir.path() + "/series.db", *document_);
   RunShapes(*database, "sqlite");
+  RunNamedZone(*database, "sqlite");
   RunRandom(*database, "sqlite");
 }
 
@@ -170,6 +208,7 @@ TEST_F(SeriesAgainstOracle, PostgresSeriesMatchTheOracle) {
   ScratchPostgres scratch;
   auto database = LoadedDatabase(scratch.url(), *document_);
   RunShapes(*database, "postgres");
+  RunNamedZone(*database, "postgres");
   RunRandom(*database, "postgres");
 }
 
@@ -179,6 +218,7 @@ TEST_F(SeriesAgainstOracle, ClickHouseSeriesMatchTheOracle) {
     ScratchClickHouse scratch(cluster);
     auto database = LoadedDatabase(scratch.url(), *document_);
     RunShapes(*database, cluster ? "clickhouse two shards" : "clickhouse");
+    RunNamedZone(*database, cluster ? "clickhouse two shards" : "clickhouse");
     RunRandom(*database, cluster ? "clickhouse two shards" : "clickhouse");
   }
 }

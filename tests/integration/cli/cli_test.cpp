@@ -9,6 +9,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "common/version.hpp"
 #include "support/test_env.hpp"
@@ -104,6 +105,43 @@ TEST_F(Cli, AskWritesASeriesChartAndRefusesAChartOfOneNumber) {
   EXPECT_EQ(scalar.out, "");
   EXPECT_NE(scalar.err.find("--chart draws a series"), std::string::npos) << scalar.err;
   EXPECT_FALSE(std::filesystem::exists(scalar_path));
+}
+
+TEST_F(Cli, AskWritesARankingChartAndPrintsItsRowsInEveryFormat) {
+  LoadSample();
+  const std::string question = "Покажи 5 видео с наибольшим количеством лайков";
+  const std::string path = dir_.path() + "/ranking.png";
+  const auto ranking = Run({"ask", "--chart", path, question});
+  ASSERT_EQ(ranking.exit_code, 0) << ranking.err;
+  const auto lines = Lines(ranking.out);
+  ASSERT_EQ(lines.size(), 5u) << ranking.out;
+  std::int64_t previous = std::numeric_limits<std::int64_t>::max();
+  for (const auto& line : lines) {
+    const std::int64_t value = std::stoll(line.substr(line.rfind(' ') + 1));
+    EXPECT_LE(value, previous) << "rows in rank order: " << ranking.out;
+    previous = value;
+  }
+  std::ifstream file(path, std::ios::binary);
+  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  ASSERT_GE(png.size(), 24u);
+  EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
+  // The leader is the video with the most likes: the superlative answers the same row.
+  const auto leader = Run({"ask", "Самое залайканное видео"});
+  ASSERT_EQ(leader.exit_code, 0) << leader.err;
+  EXPECT_EQ(leader.out, lines.front() + "\n");
+  const auto csv = Run({"ask", "--format", "csv", question});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  const auto csv_lines = Lines(csv.out);
+  ASSERT_EQ(csv_lines.size(), 6u) << csv.out;
+  EXPECT_EQ(csv_lines.front(), "key,value");
+  const std::string first = lines.front();
+  EXPECT_EQ(csv_lines[1], first.substr(0, first.rfind(' ')) + "," + first.substr(first.rfind(' ') + 1));
+  const auto json = Run({"ask", "--format", "json", question});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto parsed = nlohmann::json::parse(json.out);
+  ASSERT_EQ(parsed.at("rows").size(), 5u) << json.out;
+  EXPECT_EQ(parsed.at("rows")[0].at("key").get<std::string>(), first.substr(0, first.rfind(' ')));
 }
 
 TEST_F(Cli, AskPrintsASeriesAsKeyValueLinesInTextCsvAndJson) {

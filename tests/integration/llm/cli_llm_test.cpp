@@ -136,7 +136,7 @@ TEST(LlmCli, AutoNeverAsksTheModelToAnswerASeriesWithOneNumber) {
   // A grounded scalar plan (the day's growth) is exactly the confident wrong answer to avoid.
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(CountAbove(5)));
-  for (const char* question : {"Какой прирост лайков за час 28 ноября 2025?", "Какое видео самое популярное?",
+  for (const char* question : {"Какой прирост лайков за час 28 ноября 2025?", "Какой самый активный креатор?",
                                "Во сколько раз больше лайков, чем комментариев?"}) {
     const ProcessResult result =
         RunProcess({BinaryPath(), "--planner", "auto", "plan", question}, {}, ModelEnvironment(server));

@@ -447,6 +447,33 @@ TEST_F(BotE2eTest, AComparisonGetsATextReplyWithTheExplainButton) {
   StopBot(*bot);
 }
 
+TEST_F(BotE2eTest, ARankingQuestionGetsOneBarChartAndASuperlativeTheIdAndValue) {
+  LoadGenerated(5);
+  auto bot = StartBot();
+  server_.PushText(32, "Покажи 3 видео с наибольшим количеством лайков");
+  ASSERT_TRUE(server_.WaitForPhotos(1, 30s));
+  const auto photo = server_.Photos().front();
+  EXPECT_EQ(photo.bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(photo.bytes.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
+  EXPECT_EQ(photo.caption.rfind("Топ-3 видео по числу лайков\nЛидер: ", 0), 0u) << photo.caption;
+  server_.PushText(32, "Самое залайканное видео");
+  ASSERT_TRUE(server_.WaitForSent(1, 30s));
+  const std::string leader = server_.SentTo(32).back().text;
+  const std::size_t space = leader.find(' ');
+  ASSERT_NE(space, std::string::npos) << leader;
+  EXPECT_EQ(leader.find('\n'), std::string::npos) << "one row: " << leader;
+  EXPECT_NE(photo.caption.find("Лидер: " + leader.substr(0, space) + " — "), std::string::npos)
+      << photo.caption << " / " << leader;
+  // «Показать числа» sends the three rows.
+  server_.PushButtonPress(32, photo.message_id, 32, "numbers");
+  ASSERT_TRUE(server_.WaitForSent(2, 30s));
+  const std::string numbers = server_.SentTo(32).back().text;
+  EXPECT_EQ(std::count(numbers.begin(), numbers.end(), '\n'), 2) << numbers;
+  EXPECT_EQ(numbers.rfind(leader, 0), 0u) << numbers;
+  EXPECT_EQ(server_.Photos().size(), 1u);
+  StopBot(*bot);
+}
+
 TEST_F(BotE2eTest, StatusShowsTheLoadedDataAndTheMaskedUrlOnlyToAdmins) {
   LoadGenerated(5);
   auto bot = StartBot({"ADMIN_USER_IDS=21"});

@@ -280,7 +280,6 @@ TEST(ComparisonsAndSuperlatives, AreRefused) {
   for (const std::string question : {
            "На сколько процентов выросли просмотры в ноябре 2025?",
            "Какая разница между просмотрами в октябре и ноябре 2025?",
-           "Какое видео самое популярное?",
            "Какой самый активный креатор?",
            "Сколько просмотров у самого просматриваемого видео?",
            "Какое лучшее видео креатора aca1061a9d324ecf8c3fa2bb32d7be63?",
@@ -289,7 +288,25 @@ TEST(ComparisonsAndSuperlatives, AreRefused) {
   }
   EXPECT_TRUE(Contains(Refuse("Какая разница между просмотрами в октябре и ноябре 2025?").message, "сравнение"))
       << "says how to ask";
-  EXPECT_TRUE(Contains(Refuse("Какое видео самое популярное?").message, "самого")) << "says what is missing";
+  const auto ambiguous = Refuse("Какой самый активный креатор?");
+  EXPECT_EQ(ambiguous.code, "question_ambiguous");
+  EXPECT_TRUE(Contains(ambiguous.message, "назовите одну меру")) << "says what would make it answerable";
+}
+
+TEST(ComparisonsAndSuperlatives, SuperlativesWithOneMeasureAreOneRowRankings) {
+  const auto popular = Parse("Какое видео самое популярное?");
+  ASSERT_TRUE(popular.has_value());
+  EXPECT_EQ(popular->group_by, plan::GroupBy::kVideo);
+  EXPECT_EQ(popular->field, plan::Field::kViews);
+  EXPECT_EQ(popular->limit, 1);
+  const auto liked = Parse("Самое залайканное видео креатора aca1061a9d324ecf8c3fa2bb32d7be63");
+  ASSERT_TRUE(liked.has_value());
+  EXPECT_EQ(liked->field, plan::Field::kLikes);
+  EXPECT_EQ(liked->filters.creator_ids.size(), 1u);
+  const auto counted = Parse("Покажи 5 видео с наибольшим количеством лайков");
+  ASSERT_TRUE(counted.has_value());
+  EXPECT_EQ(counted->limit, 5);
+  EXPECT_EQ(counted->order, plan::Order::kDesc);
 }
 
 TEST(WhichQuestions, AskingWhichThingIsNotAskingHowMany) {

@@ -191,6 +191,24 @@ TEST(Grounding, ExactLiteralsAreGrounded) {
   EXPECT_TRUE(Check("На сколько выросли просмотры вчера?", GrowthOn(Range(Day(2025, 12, 1), Day(2025, 12, 1)))));
 }
 
+TEST(Grounding, ANamedTimeZoneMustBeThePlansAndNoneIsInvented) {
+  plan::Plan moscow = GrowthOn(Range(Day(2025, 11, 28), Day(2025, 11, 28)));
+  moscow.time_zone = UtcOffset{180};
+  const plan::Plan configured = GrowthOn(Range(Day(2025, 11, 28), Day(2025, 11, 28)));
+  EXPECT_TRUE(Check("На сколько выросли просмотры 28 ноября 2025 по Москве?", moscow));
+  // The hours of «UTC+3» are the zone, not a number the plan lacks.
+  EXPECT_TRUE(Check("На сколько выросли просмотры 28 ноября 2025 (UTC+3)?", moscow));
+  const auto missing = Check("На сколько выросли просмотры 28 ноября 2025 по Москве?", configured);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().path, "/time_zone");
+  const auto invented = Check("На сколько выросли просмотры 28 ноября 2025?", moscow);
+  ASSERT_FALSE(invented);
+  EXPECT_EQ(invented.error().path, "/time_zone");
+  plan::Plan utc = configured;
+  utc.time_zone = UtcOffset{0};
+  EXPECT_FALSE(Check("На сколько выросли просмотры 28 ноября 2025 по Москве?", utc));
+}
+
 plan::Plan ViewsAt(plan::Moment moment) {
   plan::Plan plan;
   plan.source = plan::Source::kState;

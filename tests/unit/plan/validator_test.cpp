@@ -260,5 +260,30 @@ TEST(Validator, PlansWrittenWithoutTheMomentKeyStayValid) {
   EXPECT_TRUE(ToJson(*plan).contains("as_of")) << "written plans always carry every key";
 }
 
+TEST(Validator, ANamedTimeZoneIsAnOffsetThatRoundTripsAndMayBeLeftOut) {
+  Json document = BasePlan();
+  ASSERT_FALSE(document.contains("time_zone"));
+  auto plain = ParsePlan(document.dump());
+  ASSERT_TRUE(plain.has_value()) << plain.error().Describe();
+  EXPECT_FALSE(plain->time_zone.has_value()) << "a plan written before named zones uses the configured one";
+  EXPECT_TRUE(ToJson(*plain).contains("time_zone"));
+  document["time_zone"] = "+03:00";
+  auto moscow = ParsePlan(document.dump());
+  ASSERT_TRUE(moscow.has_value()) << moscow.error().Describe();
+  EXPECT_EQ(moscow->time_zone, UtcOffset{180});
+  auto again = ParsePlan(ToJson(*moscow).dump());
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(*again, *moscow);
+  document["time_zone"] = "-05:30";
+  EXPECT_EQ(ParsePlan(document.dump())->time_zone, UtcOffset{-330});
+  for (const char* bad : {"+15:00", "UTC", "+3", "03:00", "+03:00; DROP TABLE videos", "+03:60"}) {
+    document["time_zone"] = bad;
+    EXPECT_EQ(CodeOf(document), ErrorCode::kPlanSchema) << bad;
+    EXPECT_EQ(PathOf(document), "/time_zone") << bad;
+  }
+  Json refusal = Json::parse(R"({"action": "refuse", "refusal_reason": "ambiguous", "time_zone": "+03:00"})");
+  EXPECT_EQ(CodeOf(refusal), ErrorCode::kPlanSemantic) << "a refusal has no zone";
+}
+
 }  // namespace
 }  // namespace videobot::plan

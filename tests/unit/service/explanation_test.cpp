@@ -52,6 +52,15 @@ TEST(Explanation, BoundsAreInTheConfiguredZone) {
   EXPECT_TRUE(Contains(text, "с 28.11.2025 00:00 по 29.11.2025 00:00 (UTC+03:00)")) << text;
 }
 
+TEST(Explanation, AZoneNamedInTheQuestionIsSaidAndItsBoundsUsed) {
+  plan::Plan plan = Parse(kGrowthOnOneDay);
+  plan.time_zone = UtcOffset{180};
+  const std::string text = DescribePlan(plan, plan::ContextFor(plan, kUtc));
+  EXPECT_TRUE(Contains(text, "с 28.11.2025 00:00 по 29.11.2025 00:00 (UTC+03:00)")) << text;
+  EXPECT_TRUE(Contains(text, "Часовой пояс UTC+03:00 назван в вопросе")) << text;
+  EXPECT_FALSE(Contains(DescribePlan(Parse(kGrowthOnOneDay), kUtc), "назван в вопросе"));
+}
+
 TEST(Explanation, StateMomentAndConditionsAreNamed) {
   const std::string text = DescribePlan(Parse(kStateAtTen), kMoscow);
   EXPECT_TRUE(Contains(text, "Посчитано: число видео.")) << text;

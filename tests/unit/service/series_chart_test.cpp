@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "service/explanation.hpp"
+
 namespace videobot::service {
 namespace {
 
@@ -50,6 +52,73 @@ TEST(SeriesCaption, ATotalPastTheIntegerRangeIsLeftOut) {
   const std::int64_t big = std::numeric_limits<std::int64_t>::max() / 2 + 1;
   const auto reply = SeriesReply({{"2025-11-27", big}, {"2025-11-28", big}}, plan::Bucket::kDay, UtcOffset{});
   EXPECT_EQ(SeriesCaption(reply).find("Всего"), std::string::npos);
+}
+
+Reply RankingReply(std::vector<RankingRow> rows, bool additive = true, bool ascending = false) {
+  Reply reply{Reply::Kind::kAnswer, "", "ok", "test"};
+  reply.ranking = std::move(rows);
+  reply.ranking_layout = RankingLayout{"Топ-2 видео по числу лайков", "число лайков", additive, ascending};
+  return reply;
+}
+
+TEST(RankingChart, RowsBecomeBarsInOrderWithLongIdsShortened) {
+  const auto chart = RankingChartOf(
+      RankingReply({{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}, {"2025-11-28", 800}}));
+  ASSERT_TRUE(chart.has_value());
+  ASSERT_EQ(chart->entries.size(), 2u);
+  EXPECT_EQ(chart->entries[0].label, "3f2504e0…3301");
+  EXPECT_EQ(chart->entries[0].value, 1200.0);
+  EXPECT_EQ(chart->entries[1].label, "2025-11-28") << "short keys stay whole";
+  EXPECT_EQ(chart->title, "Топ-2 видео по числу лайков");
+  EXPECT_EQ(chart->value_label, "число лайков");
+  EXPECT_FALSE(RankingChartOf(Reply{Reply::Kind::kAnswer, "42", "ok", "test"}).has_value());
+}
+
+TEST(RankingCaption, TheLeaderInFullAndTheTotalOnlyWhenRowsAddUp) {
+  const std::vector<RankingRow> rows{{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}, {"aca1061a9d324ecf8c3fa2bb32d7be63", 800}};
+  EXPECT_EQ(RankingCaption(RankingReply(rows)),
+            "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: 2\u2009000");
+  EXPECT_EQ(RankingCaption(RankingReply(rows, false)),
+            "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200");
+  const std::string ascending = RankingCaption(RankingReply(rows, true, true));
+  EXPECT_NE(ascending.find("\nМеньше всего: 3f2504e0"), std::string::npos) << ascending;
+}
+
+TEST(AnswersWithChart, ASeriesOrARankingOfTwoRowsButNotOneRow) {
+  EXPECT_TRUE(AnswersWithChart(SeriesReply({{"2025-11-28", 1}}, plan::Bucket::kDay, UtcOffset{})));
+  EXPECT_TRUE(AnswersWithChart(RankingReply({{"a", 2}, {"b", 1}})));
+  EXPECT_FALSE(AnswersWithChart(RankingReply({{"a", 2}})));
+  EXPECT_FALSE(AnswersWithChart(Reply{Reply::Kind::kAnswer, "42", "ok", "test"}));
+  const auto png = RenderChartPng(RankingReply({{"a", 2}, {"b", 1}}));
+  ASSERT_TRUE(png.has_value());
+  EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(*png, *RenderChartPng(RankingReply({{"a", 2}, {"b", 1}}))) << "the same ranking draws the same bytes";
+}
+
+TEST(RankingTitle, SaysWhatIsRankedByWhichMeasureAndHowMany) {
+  plan::Plan plan;
+  plan.source = plan::Source::kVideos;
+  plan.aggregate = plan::Aggregate::kSum;
+  plan.field = plan::Field::kLikes;
+  plan.group_by = plan::GroupBy::kVideo;
+  plan.order = plan::Order::kDesc;
+  plan.limit = 5;
+  EXPECT_EQ(RankingTitle(plan), "Топ-5 видео по числу лайков");
+  plan.limit = 1;
+  EXPECT_EQ(RankingTitle(plan), "Видео с наибольшим числом лайков");
+  plan.source = plan::Source::kSnapshots;
+  plan.field = plan::Field::kDeltaViews;
+  plan.group_by = plan::GroupBy::kCreator;
+  plan.order = plan::Order::kAsc;
+  plan.limit = 3;
+  EXPECT_EQ(RankingTitle(plan), "3 креаторов с наименьшим приростом просмотров");
+  EXPECT_EQ(RankingValueLabel(plan), "прирост просмотров");
+  plan.aggregate = plan::Aggregate::kCount;
+  plan.field.reset();
+  plan.source = plan::Source::kVideos;
+  EXPECT_EQ(RankingValueLabel(plan), "число видео");
+  plan.group_by.reset();
+  EXPECT_EQ(RankingTitle(plan), "");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "bot_test_support.hpp"
 #include "fakes/fake_bot_api.hpp"
+#include "support/png_image.hpp"
 #include "telegram/bot.hpp"
 #include "telegram/bot_messages.hpp"
 #include "telegram/message_splitter.hpp"
@@ -315,6 +316,30 @@ TEST_F(BotGroupTest, ASeriesIsAChartWithItsKeyFiguresAndItsNumbersOnRequest) {
   EXPECT_EQ(numbers.reply_to_message_id, photo.message_id);
   EXPECT_EQ(server_.CallbackAnswers().front().text, "");
   EXPECT_EQ(server_.Photos().size(), 1u);
+}
+
+TEST_F(BotGroupTest, ARankingIsABarChartWithItsLeaderAndASuperlativeStaysText) {
+  auto bot = Start();
+  server_.PushText(1, "ranking видео по лайкам");
+  const auto question_id = server_.LastPushedMessageId();
+  ASSERT_TRUE(server_.WaitForPhotos(1, 10s));
+  const auto photo = server_.Photos().front();
+  const auto image = videobot::testing::DecodePng(photo.bytes);
+  ASSERT_TRUE(image.has_value()) << "the upload is a PNG that decodes";
+  EXPECT_EQ(image->width, 1280);
+  EXPECT_EQ(image->height, 720);
+  EXPECT_GT(videobot::testing::CountPixelsUnlike(*image, videobot::testing::Pixel{255, 255, 255}), 10000u) << "bars are drawn";
+  EXPECT_EQ(photo.reply_to_message_id, question_id);
+  EXPECT_EQ(photo.caption,
+            "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: "
+            "2\u2009000");
+  EXPECT_EQ(photo.reply_markup["inline_keyboard"][0][0]["callback_data"], "numbers");
+  EXPECT_TRUE(server_.SentTo(1).empty()) << "the chart is the whole answer";
+
+  server_.PushText(1, "top1 видео по лайкам");
+  ASSERT_TRUE(server_.WaitForSent(1, 10s));
+  EXPECT_EQ(LastSent(1).text, "3f2504e0-4f89-41d3-9a0c-0305e82c3301 1200");
+  EXPECT_EQ(server_.Photos().size(), 1u) << "one row is a text answer";
 }
 
 TEST_F(BotGroupTest, TheNumbersButtonOfAChartWhoseQuestionIsGoneSaysSo) {

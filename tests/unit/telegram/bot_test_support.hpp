@@ -63,7 +63,8 @@ struct AnswerLog {
   bool released = false;
 };
 
-/// Answers "ответ:<question>"; "series …" answers a three-day series; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …" reports an outage;
+/// Answers "ответ:<question>"; "series …" answers a three-day series; "ranking …" a ranking of
+/// two videos, "top1 …" of one; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …" reports an outage;
 /// "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
 /// "план:<question>", with SQL (`Reply::sql`) when the question starts with "sql".
 class FakeAnswerer final : public service::Answerer {
@@ -90,6 +91,17 @@ class FakeAnswerer final : public service::Answerer {
       service::Reply reply{service::Reply::Kind::kAnswer, "2025-11-27 1\n2025-11-28 3\n2025-11-29 2", "ok", "fake"};
       reply.series = {{"2025-11-27", 1}, {"2025-11-28", 3}, {"2025-11-29", 2}};
       reply.series_layout = service::SeriesLayout{plan::Bucket::kDay, UtcOffset{}, "Прирост лайков по дням", true};
+      return reply;
+    }
+    if (question.rfind("ranking", 0) == 0 || question.rfind("top1", 0) == 0) {
+      const bool one = question.rfind("top1", 0) == 0;
+      service::Reply reply{service::Reply::Kind::kAnswer,
+                           one ? "3f2504e0-4f89-41d3-9a0c-0305e82c3301 1200"
+                               : "3f2504e0-4f89-41d3-9a0c-0305e82c3301 1200\n9a0c0305-4f89-41d3-3f25-04e0e82c3301 800",
+                           "ok", "fake"};
+      reply.ranking = {{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}};
+      if (!one) reply.ranking.push_back({"9a0c0305-4f89-41d3-3f25-04e0e82c3301", 800});
+      reply.ranking_layout = service::RankingLayout{"Топ-2 видео по числу лайков", "число лайков", true, false};
       return reply;
     }
     if (question.rfind("refuse", 0) == 0) {
