@@ -105,6 +105,7 @@ void AddSeriesKey(Json& document) {
 // Plans written before comparisons existed lack the "compare" key; they are read as one number.
 void AddCompareKey(Json& document) {
   if (document.is_object() && !document.contains("compare")) document["compare"] = nullptr;
+}
 
 // Plans written before named zones existed lack the "time_zone" key; they use the configured zone.
 void AddTimeZoneKey(Json& document) {
