@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <string>
+#include <variant>
 
+#include "common/error.hpp"
 #include "db/clickhouse_literal.hpp"
 #include "db/clickhouse_migrations.hpp"
 
@@ -129,6 +132,7 @@ class Sink final : public ClickHouseLoadSink {
 
   std::int64_t Switch(bool replace, Instant loaded_at) override {
     Flush();
+    RefuseMovedSnapshots(replace);
     std::int64_t removed = 0;
     CoverageTotals totals;
     for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
@@ -190,6 +194,31 @@ class Sink final : public ClickHouseLoadSink {
   void Reserve() {
     videos_.reserve(kBatchBytes / 16);
     snapshots_.reserve(kBatchBytes + kBatchSlack);
+  }
+
+  // A snapshot id stored for one video and listed in the file under another is refused, as on
+  // SQLite and PostgreSQL (whose upserts never move a snapshot between videos): the load fails
+  // and the stored answers stay. A replacing load first drops the stored snapshots of the file's
+  // videos, so there only a snapshot of a video the file does not list counts. On a cluster the
+  // stored and the staged copy may sit on different shards (both are sharded by the video id): the
+  // staged ids with their videos are sent to every shard (GLOBAL JOIN).
+  void RefuseMovedSnapshots(bool replace) {
+    const std::string_view global = database_.is_cluster() ? "GLOBAL " : "";
+    std::string query = fmt::format(
+        "SELECT id, staged_video_id, video_id FROM video_snapshots {}ANY INNER JOIN (SELECT id, video_id AS"
+        " staged_video_id FROM video_snapshots_staging) USING id WHERE video_id != staged_video_id",
+        global);
+    if (replace) query += fmt::format(" AND video_id {}NOT IN (SELECT id FROM videos_staging)", global);
+    const auto rows = database_.Query(sql::Query{query + " LIMIT 1", {}});
+    if (rows.empty()) return;
+    const auto text = [](const Value& value) {
+      const auto* string = std::get_if<std::string>(&value);
+      return string != nullptr ? *string : std::string();
+    };
+    const Row& row = rows.front();
+    throw InputError(Error{ErrorCode::kLoadMalformed, "/videos",
+                           "некорректный файл данных: замер «" + text(row.at(0)) + "» видео «" + text(row.at(1)) +
+                               "» уже записан для видео «" + text(row.at(2)) + "»"});
   }
 
   // The next tables of one host: the staged rows, plus (an upsert) the stored rows the document
