@@ -201,24 +201,32 @@ class Sink final : public ClickHouseLoadSink {
   // and the stored answers stay. A replacing load first drops the stored snapshots of the file's
   // videos, so there only a snapshot of a video the file does not list counts. On a cluster the
   // stored and the staged copy may sit on different shards (both are sharded by the video id): the
-  // staged ids with their videos are sent to every shard (GLOBAL JOIN).
+  // staged ids are sent to every shard (GLOBAL IN). The sets hold 64-bit hashes of the staged ids
+  // and videos (24 bytes a snapshot, not the ids' text), and each candidate they let through is
+  // checked against the staged row itself, so a hash collision cannot refuse a valid file.
   void RefuseMovedSnapshots(bool replace) {
+    if (IntOrZero(database_.Query(sql::Query{"SELECT count() FROM video_snapshots", {}}).at(0).at(0)) == 0) return;
     const std::string_view global = database_.is_cluster() ? "GLOBAL " : "";
     std::string query = fmt::format(
-        "SELECT id, staged_video_id, video_id FROM video_snapshots {}ANY INNER JOIN (SELECT id, video_id AS"
-        " staged_video_id FROM video_snapshots_staging) USING id WHERE video_id != staged_video_id",
+        "SELECT id, video_id FROM video_snapshots WHERE cityHash64(id) {0}IN (SELECT cityHash64(id) FROM"
+        " video_snapshots_staging) AND (cityHash64(id), cityHash64(video_id)) {0}NOT IN (SELECT cityHash64(id),"
+        " cityHash64(video_id) FROM video_snapshots_staging)",
         global);
     if (replace) query += fmt::format(" AND video_id {}NOT IN (SELECT id FROM videos_staging)", global);
-    const auto rows = database_.Query(sql::Query{query + " LIMIT 1", {}});
-    if (rows.empty()) return;
-    const auto text = [](const Value& value) {
-      const auto* string = std::get_if<std::string>(&value);
-      return string != nullptr ? *string : std::string();
-    };
-    const Row& row = rows.front();
-    throw InputError(Error{ErrorCode::kLoadMalformed, "/videos",
-                           "некорректный файл данных: замер «" + text(row.at(0)) + "» видео «" + text(row.at(1)) +
-                               "» уже записан для видео «" + text(row.at(2)) + "»"});
+    for (const Row& candidate : database_.Query(sql::Query{query + " LIMIT 16", {}})) {
+      const std::string id = Text(candidate.at(0)), stored_video = Text(candidate.at(1));
+      const auto staged = database_.Query(sql::Query{
+          "SELECT video_id FROM video_snapshots_staging WHERE id = ?1 AND video_id != ?2 LIMIT 1", {id, stored_video}});
+      if (staged.empty()) continue;
+      throw InputError(Error{ErrorCode::kLoadMalformed, "/videos",
+                             "некорректный файл данных: замер «" + id + "» видео «" + Text(staged.at(0).at(0)) +
+                                 "» уже записан для видео «" + stored_video + "»"});
+    }
+  }
+
+  static std::string Text(const Value& value) {
+    const auto* text = std::get_if<std::string>(&value);
+    return text != nullptr ? *text : std::string();
   }
 
   // The next tables of one host: the staged rows, plus (an upsert) the stored rows the document
