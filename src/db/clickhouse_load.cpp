@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <string>
+#include <variant>
 
+#include "common/error.hpp"
 #include "db/clickhouse_literal.hpp"
 #include "db/clickhouse_migrations.hpp"
 
@@ -129,6 +132,7 @@ class Sink final : public ClickHouseLoadSink {
 
   std::int64_t Switch(bool replace, Instant loaded_at) override {
     Flush();
+    RefuseMovedSnapshots(replace);
     std::int64_t removed = 0;
     CoverageTotals totals;
     for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
@@ -190,6 +194,39 @@ class Sink final : public ClickHouseLoadSink {
   void Reserve() {
     videos_.reserve(kBatchBytes / 16);
     snapshots_.reserve(kBatchBytes + kBatchSlack);
+  }
+
+  // A snapshot id stored for one video and listed in the file under another is refused, as on
+  // SQLite and PostgreSQL (whose upserts never move a snapshot between videos): the load fails
+  // and the stored answers stay. A replacing load first drops the stored snapshots of the file's
+  // videos, so there only a snapshot of a video the file does not list counts. On a cluster the
+  // stored and the staged copy may sit on different shards (both are sharded by the video id): the
+  // staged ids are sent to every shard (GLOBAL IN). The sets hold 64-bit hashes of the staged ids
+  // and videos (24 bytes a snapshot, not the ids' text), and each candidate they let through is
+  // checked against the staged row itself, so a hash collision cannot refuse a valid file.
+  void RefuseMovedSnapshots(bool replace) {
+    if (IntOrZero(database_.Query(sql::Query{"SELECT count() FROM video_snapshots", {}}).at(0).at(0)) == 0) return;
+    const std::string_view global = database_.is_cluster() ? "GLOBAL " : "";
+    std::string query = fmt::format(
+        "SELECT id, video_id FROM video_snapshots WHERE cityHash64(id) {0}IN (SELECT cityHash64(id) FROM"
+        " video_snapshots_staging) AND (cityHash64(id), cityHash64(video_id)) {0}NOT IN (SELECT cityHash64(id),"
+        " cityHash64(video_id) FROM video_snapshots_staging)",
+        global);
+    if (replace) query += fmt::format(" AND video_id {}NOT IN (SELECT id FROM videos_staging)", global);
+    for (const Row& candidate : database_.Query(sql::Query{query + " LIMIT 16", {}})) {
+      const std::string id = Text(candidate.at(0)), stored_video = Text(candidate.at(1));
+      const auto staged = database_.Query(sql::Query{
+          "SELECT video_id FROM video_snapshots_staging WHERE id = ?1 AND video_id != ?2 LIMIT 1", {id, stored_video}});
+      if (staged.empty()) continue;
+      throw InputError(Error{ErrorCode::kLoadMalformed, "/videos",
+                             "некорректный файл данных: замер «" + id + "» видео «" + Text(staged.at(0).at(0)) +
+                                 "» уже записан для видео «" + stored_video + "»"});
+    }
+  }
+
+  static std::string Text(const Value& value) {
+    const auto* text = std::get_if<std::string>(&value);
+    return text != nullptr ? *text : std::string();
   }
 
   // The next tables of one host: the staged rows, plus (an upsert) the stored rows the document

@@ -21,9 +21,12 @@ constexpr std::string_view kSnapshotColumns =
     " delta_likes_count, delta_comments_count, delta_reports_count, created_at, updated_at";
 
 // A bulk load may run for minutes: the session's statement timeout (meant for questions) is
-// lifted for this transaction only.
+// lifted for this transaction only. Its commit waits for the WAL flush even on a server with
+// synchronous_commit off: until then no reader (nor the VACUUM after the load) may set the hint
+// bits of the new rows, so the pages could not be marked all-visible for index-only scans.
 constexpr std::string_view kCreateStaging =
     "SET LOCAL statement_timeout = 0;"
+    "SET LOCAL synchronous_commit = on;"
     "CREATE TEMP TABLE videobot_stage_videos (LIKE videos) ON COMMIT DROP;"
     "CREATE TEMP TABLE videobot_stage_snapshots (LIKE video_snapshots) ON COMMIT DROP";
 

@@ -152,9 +152,36 @@ std::string FromClause(const Plan& plan, Dialect dialect, const std::string& mom
   return std::string(catalogue::kSnapshots);
 }
 
+// The group key of a grouped plan answered from a rollup (alias d, videos v when joined).
+std::string RollupGroupKey(GroupBy group_by, SqlBuilder& sql, UtcOffset offset) {
+  switch (group_by) {
+    case GroupBy::kCreator: return std::string(catalogue::kCreatorId);
+    case GroupBy::kVideo: return std::string(catalogue::kRollupVideoId);
+    case GroupBy::kPublicationDate: return sql.LocalDate(catalogue::kPublishedAt, offset);
+    case GroupBy::kMeasurementDate: return sql.LocalDate(catalogue::kMeasuredDay, UtcOffset{});
+  }
+  return std::string(catalogue::kRollupVideoId);
+}
+
+// The SELECT list's key of a plan answered from a rollup: a series bucket, a group key or none.
+std::string RollupKey(const Plan& plan, SqlBuilder& sql, UtcOffset offset) {
+  if (plan.series) {
+    return fmt::format("{} AS key, ", sql.BucketKey(catalogue::kMeasuredDay, UtcOffset{}, plan.series->bucket));
+  }
+  if (plan.group_by) return fmt::format("{} AS key, ", RollupGroupKey(*plan.group_by, sql, offset));
+  return std::string();
+}
+
+// A plan answered from a rollup joins videos when it filters or groups by a video column.
+bool RollupNeedsVideos(const Plan& plan) {
+  const bool group_needs = plan.group_by == GroupBy::kCreator || plan.group_by == GroupBy::kPublicationDate;
+  return !plan.filters.creator_ids.empty() || plan.filters.published.has_value() || group_needs;
+}
+
 // A snapshot plan answered from a rollup (see rollup.hpp).
 Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql, const plan::TimeContext& time) {
   const auto& f = plan.filters;
+  const std::string key = RollupKey(plan, sql, time.offset);
   std::vector<std::string> where;
   if (!f.creator_ids.empty()) where.push_back(InList(catalogue::kCreatorId, f.creator_ids, sql));
   if (!f.video_ids.empty()) where.push_back(InList(catalogue::kRollupVideoId, f.video_ids, sql));
@@ -164,11 +191,8 @@ Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
     where.push_back(fmt::format("{} < {}", catalogue::kAgeHour, sql.Int(use.age_hours)));
   }
   if (!use.condition.empty()) where.push_back(use.condition);
-  const bool join = !f.creator_ids.empty() || f.published.has_value();
+  const bool join = RollupNeedsVideos(plan);
   Query query;
-  const std::string key =
-      plan.series ? fmt::format("{} AS key, ", sql.BucketKey(catalogue::kMeasuredDay, UtcOffset{}, plan.series->bucket))
-                  : std::string();
   query.text = fmt::format("SELECT {}COALESCE({}, 0){} AS value FROM {}{}", key, use.measure,
                            sql.dialect() == Dialect::kPostgres ? "::bigint" : "",
                            use.table == RollupTable::kDays ? catalogue::kSnapshotDays : catalogue::kSnapshotAgeHours,
@@ -177,6 +201,11 @@ Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
   if (plan.series) {
     query.text += " GROUP BY 1 ORDER BY 1";
     query.shape = Shape::kSeries;
+  }
+  if (plan.group_by) {
+    query.text += fmt::format(" GROUP BY 1 ORDER BY 2 {}, 1 ASC LIMIT {}", plan.order == plan::Order::kAsc ? "ASC" : "DESC",
+                              sql.Int(plan.limit.value_or(10)));
+    query.shape = Shape::kRows;
   }
   return query;
 }

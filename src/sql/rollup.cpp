@@ -61,14 +61,24 @@ bool SeriesFitsDays(const plan::Plan& plan, const plan::TimeContext& time) {
          time.offset.minutes == 0 && !plan.filters.hours_after_publication;
 }
 
+// A grouped plan reads a rollup when every row of a group lies in the rollup rows it keeps: by
+// creator, video or publication date (columns of the video), or by measurement date when days are
+// UTC days and the rollup is the per-day one.
+bool GroupFitsRollup(const plan::Plan& plan, const plan::TimeContext& time, const RollupUse& use) {
+  if (!plan.group_by) return true;
+  if (plan.series) return false;
+  if (*plan.group_by != plan::GroupBy::kMeasurementDate) return true;
+  return use.table == RollupTable::kDays && time.offset.minutes == 0;
+}
+
 }  // namespace
 
 std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect) {
   // ClickHouse scans the snapshots themselves fast enough: it keeps no rollups.
-  if (plan.source != plan::Source::kSnapshots || plan.group_by || dialect == Dialect::kClickHouse) return std::nullopt;
+  if (plan.source != plan::Source::kSnapshots || dialect == Dialect::kClickHouse) return std::nullopt;
   if (!SeriesFitsDays(plan, time)) return std::nullopt;
   auto use = RollupRange(plan, time);
-  if (!use) return std::nullopt;
+  if (!use || !GroupFitsRollup(plan, time, *use)) return std::nullopt;
   auto condition = SignCondition(plan);
   if (!condition) return std::nullopt;
   const bool conditioned = !condition->empty();
@@ -86,6 +96,8 @@ std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeConte
       const auto& c = plan.filters.conditions.front();
       const bool positive = c.op == plan::CompareOp::kGreater;
       use->measure = fmt::format("SUM(d.{}_{})", positive ? "positive" : "negative", MetricSuffix(c.field));
+      // A group exists only where some snapshot met the condition, as when counting snapshots.
+      if (plan.group_by) use->condition = *condition;
       return use;
     }
     case plan::Aggregate::kCountDistinct:

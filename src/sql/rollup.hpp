@@ -29,9 +29,11 @@ struct RollupUse {
 };
 
 /// The rollup form of `plan`, when the plan can be answered from one exactly: a snapshot plan
-/// without grouping (a series only with day, week or month buckets of measurement time in UTC), summing a delta, counting snapshots or distinct videos (optionally only
-/// those with a positive or negative delta), either over whole UTC days of measurement (or all
-/// time) or over the first N <= kAgeRollupHours hours after publication. Nullopt otherwise.
+/// (a series only with day, week or month buckets of measurement time in UTC; grouped by creator,
+/// video, publication date, or measurement date in UTC over days), summing a delta, counting
+/// snapshots or distinct videos (optionally only those with a positive or negative delta), either
+/// over whole UTC days of measurement (or all time) or over the first N <= kAgeRollupHours hours
+/// after publication. Nullopt otherwise (and always on ClickHouse).
 std::optional<RollupUse> RollupFor(const plan::Plan& plan, const plan::TimeContext& time, Dialect dialect);
 
 }  // namespace videobot::sql

@@ -179,6 +179,49 @@ class Differential : public ::testing::Test {
       }
     }
     EXPECT_EQ(checked, static_cast<int>(shapes.size()) * 15);
+    RunGroupedRollupShapes(database, label, shapes);
+  }
+
+  // The same shapes grouped by every key, over whole days of measurement and over all time, in
+  // UTC and in +03:00: grouped by a video column (or by UTC measurement day) they read the per-day
+  // rollup; grouped by measurement day in +03:00 they read the snapshots. Both give the oracle's rows.
+  void RunGroupedRollupShapes(db::Database& database, const std::string& label, const std::vector<plan::Plan>& shapes) {
+    const std::vector<plan::GroupBy> groups{plan::GroupBy::kCreator, plan::GroupBy::kVideo,
+                                            plan::GroupBy::kPublicationDate, plan::GroupBy::kMeasurementDate};
+    int from_rollup = 0;
+    for (auto shape : shapes) {
+      shape.source = plan::Source::kSnapshots;
+      for (const auto group : groups) {
+        for (const bool november : {false, true}) {
+          for (const UtcOffset offset : {UtcOffset{0}, UtcOffset{180}}) {
+            plan::Plan plan = shape;
+            plan.group_by = group;
+            plan.order = november ? plan::Order::kDesc : plan::Order::kAsc;
+            plan.limit = 5;
+            auto json = plan::ToJson(plan);
+            if (november) {
+              json["filters"]["measured"] = {{"from", "2025-11-01"}, {"to", "2025-11-30"}, {"relative", nullptr},
+                                             {"count", nullptr}};
+            }
+            auto valid = plan::ParsePlan(json.dump());
+            ASSERT_TRUE(valid.has_value()) << json.dump();
+            const auto time = TestTime(offset);
+            const auto query = sql::Compile(*valid, sql::CompileOptions{database.dialect(), time});
+            const bool rollup = query.text.find("video_snapshot_days") != std::string::npos;
+            const bool whole_days = !november || offset.minutes == 0;
+            const bool expected_rollup =
+                KeepsRollups(database) && whole_days && (group != plan::GroupBy::kMeasurementDate || offset.minutes == 0);
+            EXPECT_EQ(rollup, expected_rollup) << query.text;
+            if (rollup) ++from_rollup;
+            ExpectAgreement(database, *valid, Evaluate(*data_, *valid, time), time, label + " grouped rollup shape");
+            if (HasFatalFailure()) return;
+          }
+        }
+      }
+    }
+    if (KeepsRollups(database)) {
+      EXPECT_GT(from_rollup, 0);
+    }
   }
 
   // Whether a video the plan may count exists at its moment without a measurement yet (0).

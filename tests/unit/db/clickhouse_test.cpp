@@ -152,6 +152,37 @@ TEST_P(ClickHouseTest, AReplacingLoadEqualsAFreshLoad) {
   EXPECT_EQ(ReadCoverage(db()).videos, 4);
 }
 
+// A snapshot id stored for one video and listed in a new file under another video is refused, as
+// on SQLite and PostgreSQL, and the stored rows stay; a replacing load refuses it too while the
+// first video stays stored, and takes it once the file lists the first video without it.
+TEST_P(ClickHouseTest, ASnapshotIdMovedToAnotherVideoIsRefused) {
+  const json stored = json::parse(GeneratedDocument(6, 8));
+  ASSERT_TRUE(LoadText(stored.dump()).has_value());
+  const auto before = DumpTables(db());
+  const auto tables = TableNames();
+  const std::string moved_id = stored["videos"][0]["snapshots"][0]["id"];
+  json moved = json::parse(GeneratedDocument(3, 9));
+  moved["videos"][1]["snapshots"][0]["id"] = moved_id;
+  for (const bool replace : {false, true}) {
+    const auto result = LoadText(moved.dump(), LoadOptions{.replace = replace, .allow_empty = false});
+    ASSERT_FALSE(result.has_value()) << (replace ? "replacing load" : "upsert") << " took the snapshot over";
+    EXPECT_EQ(result.error().code, ErrorCode::kLoadMalformed);
+    EXPECT_NE(result.error().message.find(moved_id), std::string::npos) << result.error().message;
+    EXPECT_NE(result.error().message.find(stored["videos"][0]["id"].get<std::string>()), std::string::npos)
+        << result.error().message;
+    EXPECT_EQ(DumpTables(db()), before);
+    EXPECT_EQ(TableNames(), tables) << "staging tables were left behind";
+  }
+  // The first video listed without the snapshot: a replacing load drops it there, so it may move.
+  json relisted = moved;
+  json first = stored["videos"][0];
+  first["snapshots"].erase(first["snapshots"].begin());
+  relisted["videos"].push_back(first);
+  const auto result = LoadText(relisted.dump(), LoadOptions{.replace = true, .allow_empty = false});
+  ASSERT_TRUE(result.has_value()) << result.error().Describe();
+  EXPECT_EQ(DumpTables(db()), ExpectedRows(relisted));
+}
+
 // A plan that bypassed the validator carries hostile ids; they reach ClickHouse only as
 // literals, so each is compared as a value and nothing else runs.
 TEST_P(ClickHouseTest, HostileValuesInAPlanStayLiterals) {
