@@ -42,6 +42,8 @@ struct ComparisonResult {
   std::string b;
   std::string result;  ///< A − B ("-17") or the percentage ("12.35"); "" for mode both
   friend bool operator==(const ComparisonResult&, const ComparisonResult&) = default;
+};
+
 /// One row of a ranking answer: the group (a video id, a creator id or a date) and its value.
 struct RankingRow {
   std::string key;
