@@ -88,7 +88,8 @@ TEST_P(GoldenTest, MatchesExpectedPlan) {
   ASSERT_TRUE(result.has_value()) << result.error().Describe();
   const auto valid = plan::ValidatePlan(*result);
   EXPECT_TRUE(valid.has_value()) << valid.error().Describe();
-  auto expected = nlohmann::ordered_json::parse(c.expected);
+  // Compared as unordered objects: a case file may write the optional keys in any order.
+  auto expected = nlohmann::json::parse(c.expected);
   // Plans without a moment may leave out the last key, "as_of" (null).
   if (expected.is_object() && !expected.contains("as_of")) expected["as_of"] = nullptr;
   // One-number plans may leave out "series" (null).
@@ -97,7 +98,7 @@ TEST_P(GoldenTest, MatchesExpectedPlan) {
   if (expected.is_object() && !expected.contains("compare")) expected["compare"] = nullptr;
   // Plans without a named time zone may leave out "time_zone" (null).
   if (expected.is_object() && !expected.contains("time_zone")) expected["time_zone"] = nullptr;
-  EXPECT_EQ(plan::ToJson(*result), expected) << plan::ToJson(*result).dump();
+  EXPECT_EQ(nlohmann::json::parse(plan::ToJson(*result).dump()), expected) << plan::ToJson(*result).dump();
 }
 
 std::string CaseName(const ::testing::TestParamInfo<std::size_t>& info) {
