@@ -68,9 +68,10 @@ double NumericValue(const db::Value& value) {
   return 0;
 }
 
-RankingLayout RankingLayoutFor(const plan::Plan& plan) {
+RankingLayout RankingLayoutFor(const plan::Plan& plan, const plan::TimeContext& context) {
   const bool additive = plan.aggregate == plan::Aggregate::kSum || plan.aggregate == plan::Aggregate::kCount;
-  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc};
+  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc,
+                       ChartSubtitle(plan, context)};
 }
 
 }  // namespace
@@ -146,7 +147,7 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
     }
     outcome.series = std::move(*series);
     outcome.layout = SeriesLayout{plan.series->bucket, context.offset, SeriesTitle(plan),
-                                  plan.aggregate != plan::Aggregate::kCountDistinct};
+                                  plan.aggregate != plan::Aggregate::kCountDistinct, ChartSubtitle(plan, context)};
     return outcome;
   }
   if (query.shape == sql::Shape::kScalar) {
@@ -165,7 +166,7 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
     outcome.ranking.push_back(RankingRow{key ? *key : "?", NumericValue(row[1])});
   }
   if (outcome.text.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
-  outcome.ranking_layout = RankingLayoutFor(plan);
+  outcome.ranking_layout = RankingLayoutFor(plan, context);
   return outcome;
 }
 
