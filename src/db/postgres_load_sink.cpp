@@ -1,5 +1,7 @@
-// The PostgreSQL bulk writer: COPY … FROM STDIN into temporary staging tables, then one upsert
-// per table, all inside the loader's transaction.
+// The PostgreSQL bulk writer, inside the loader's transaction. Into a database that holds videos:
+// COPY … FROM STDIN into temporary staging tables, then one upsert per table. Into an empty one
+// (the first load): COPY straight into the tables, a batch of videos and then their snapshots,
+// since there is nothing to update or take over.
 #include <string>
 
 #include "db/load_sink.hpp"
@@ -24,11 +26,20 @@ constexpr std::string_view kSnapshotColumns =
 // lifted for this transaction only. Its commit waits for the WAL flush even on a server with
 // synchronous_commit off: until then no reader (nor the VACUUM after the load) may set the hint
 // bits of the new rows, so the pages could not be marked all-visible for index-only scans.
-constexpr std::string_view kCreateStaging =
+// Loads are serialised on the videos table (readers are not blocked): whether the database is
+// empty stays true until this load commits.
+constexpr std::string_view kLoadSettings =
     "SET LOCAL statement_timeout = 0;"
     "SET LOCAL synchronous_commit = on;"
+    "LOCK TABLE videos IN SHARE ROW EXCLUSIVE MODE";
+constexpr std::string_view kCreateStaging =
     "CREATE TEMP TABLE videobot_stage_videos (LIKE videos) ON COMMIT DROP;"
     "CREATE TEMP TABLE videobot_stage_snapshots (LIKE video_snapshots) ON COMMIT DROP";
+
+// A first load keeps this many bytes of snapshot rows in memory before it writes them (after
+// their videos): the memory stays flat whatever the size of the file.
+constexpr std::size_t kDirectBatchBytes = std::size_t{32} << 20;
+constexpr std::string_view kUniqueViolation = "23505";
 
 std::string UpsertVideos() {
   return "INSERT INTO videos (" + std::string(kVideoColumns) + ") SELECT " + std::string(kVideoColumns) +
@@ -75,6 +86,12 @@ class PostgresLoadSink final : public LoadSink {
  public:
   PostgresLoadSink(PostgresDatabase& database, bool replace)
       : database_(database), connection_(database.connection()), replace_(replace) {
+    database_.Execute(kLoadSettings);
+    direct_ = database_.Query(sql::Query{"SELECT 1 FROM videos LIMIT 1", {}}).empty();
+    if (direct_) {
+      copy_buffer_.reserve(kDirectBatchBytes + 4096);
+      return;
+    }
     database_.Execute(kCreateStaging);
     copy_buffer_.reserve(kCopyChunkBytes + 4096);
     StartSnapshotCopy();
@@ -93,6 +110,11 @@ class PostgresLoadSink final : public LoadSink {
 
   void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
     AppendVideo(video);
+    if (direct_) {
+      for (const auto& snapshot : snapshots) AppendSnapshot(snapshot);
+      if (copy_buffer_.size() >= kDirectBatchBytes || video_buffer_.size() >= kVideoBufferBytes) WriteDirectBatch();
+      return;
+    }
     for (const auto& snapshot : snapshots) {
       AppendSnapshot(snapshot);
       if (copy_buffer_.size() >= kCopyChunkBytes) SendCopyBuffer();
@@ -106,6 +128,10 @@ class PostgresLoadSink final : public LoadSink {
   }
 
   void Finish() override {
+    if (direct_) {
+      WriteDirectBatch();
+      return;
+    }
     EndSnapshotCopy();
     CopyVideos();
     if (replace_) database_.Execute(kDeleteUnlistedSnapshots);
@@ -179,7 +205,13 @@ class PostgresLoadSink final : public LoadSink {
   void CheckCopy(PGresult* raw) {
     PgResult result(raw);
     const auto status = result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK) database_.Fail(result.get(), "COPY failed");
+    if (status == PGRES_COMMAND_OK) return;
+    // Only a first load copies into the tables themselves; video ids are unique in the file
+    // (checked by the loader), so a repeated key is a snapshot id.
+    if (direct_ && PostgresDatabase::SqlState(result.get()) == kUniqueViolation) {
+      ThrowMalformed("один и тот же id замера встречается в файле дважды");
+    }
+    database_.Fail(result.get(), "COPY failed");
   }
 
   void StartSnapshotCopy() { StartCopy("videobot_stage_snapshots", kSnapshotColumns); }
@@ -189,13 +221,22 @@ class PostgresLoadSink final : public LoadSink {
     EndCopy();
   }
 
-  void CopyVideos() {
-    if (video_buffer_.empty()) return;
-    StartCopy("videobot_stage_videos", kVideoColumns);
-    for (std::size_t at = 0; at < video_buffer_.size(); at += kCopyChunkBytes) {
-      Send(std::string_view(video_buffer_).substr(at, kCopyChunkBytes));
+  void CopyVideos() { CopyBuffer("videobot_stage_videos", kVideoColumns, video_buffer_); }
+
+  // The buffered rows of a first load, written straight into the tables: the videos first, as
+  // their snapshots refer to them.
+  void WriteDirectBatch() {
+    CopyBuffer("videos", kVideoColumns, video_buffer_);
+    CopyBuffer("video_snapshots", kSnapshotColumns, copy_buffer_);
+  }
+
+  void CopyBuffer(std::string_view table, std::string_view columns, std::string& buffer) {
+    if (buffer.empty()) return;
+    StartCopy(table, columns);
+    for (std::size_t at = 0; at < buffer.size(); at += kCopyChunkBytes) {
+      Send(std::string_view(buffer).substr(at, kCopyChunkBytes));
     }
-    video_buffer_.clear();
+    buffer.clear();
     EndCopy();
   }
 
@@ -218,6 +259,7 @@ class PostgresLoadSink final : public LoadSink {
   std::string video_buffer_;
   std::int64_t staged_snapshots_ = 0;
   bool copying_ = false;
+  bool direct_ = false;  ///< a first load: rows go straight into the tables
 };
 
 }  // namespace
