@@ -17,6 +17,7 @@
 #include "plan/validator.hpp"
 #include "service/answer_format.hpp"
 #include "service/comparison_answer.hpp"
+#include "service/superlative_ties.hpp"
 #include "service/explanation.hpp"
 #include "service/series_chart.hpp"
 #include "service/status.hpp"
@@ -99,7 +100,7 @@ int RunSql(const AppContext& context, const std::string& question) {
   if (plan->compare) {
     return PrintResult(service::DescribeComparisonQueries(*plan, context.dialect(), context.TimeNow()));
   }
-  const auto query = sql::Compile(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
+  const auto query = service::CompileAnswerQuery(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
   return PrintResult(service::DescribeQuery(query, context.dialect(), plan->time_zone.value_or(context.offset())));
 }
 

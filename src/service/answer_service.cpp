@@ -12,6 +12,7 @@
 #include "service/comparison_answer.hpp"
 #include "service/coverage_guard.hpp"
 #include "service/explanation.hpp"
+#include "service/superlative_ties.hpp"
 #include "sql/compiler.hpp"
 
 namespace videobot::service {
@@ -71,7 +72,7 @@ double NumericValue(const db::Value& value) {
 RankingLayout RankingLayoutFor(const plan::Plan& plan, const plan::TimeContext& context) {
   const bool additive = plan.aggregate == plan::Aggregate::kSum || plan.aggregate == plan::Aggregate::kCount;
   return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc,
-                       ChartSubtitle(plan, context)};
+                       ChartSubtitle(plan, context), plan.limit == 1};
 }
 
 }  // namespace
@@ -103,7 +104,7 @@ Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view ques
 }
 
 sql::Query AnswerService::Compile(const plan::Plan& plan) const {
-  return sql::Compile(plan, sql::CompileOptions{database_.dialect(), Now()});
+  return CompileAnswerQuery(plan, sql::CompileOptions{database_.dialect(), Now()});
 }
 
 Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
@@ -128,11 +129,13 @@ Result<AnswerService::Outcome> AnswerService::RunComparison(const plan::Plan& pl
 Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
   if (plan.compare) return RunComparison(plan);
   const auto context = plan::ContextFor(plan, Now());
-  const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
+  const sql::Query query = CompileAnswerQuery(plan, sql::CompileOptions{database_.dialect(), context});
   std::vector<db::Row> rows;
   try {
     if (auto refusal = CheckCoverage(plan, db::ReadCoverage(database_), context)) return Unexpected{*refusal};
-    rows = TimedQuery(query);
+    auto answer_rows = AnswerRows(plan, TimedQuery(query));
+    if (!answer_rows) return Unexpected{answer_rows.error()};
+    rows = std::move(*answer_rows);
   } catch (const db::QueryTimeoutError&) {
     return Unexpected{TimeoutError()};
   } catch (const db::ValueOutOfRangeError&) {

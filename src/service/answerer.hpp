@@ -60,6 +60,8 @@ struct RankingLayout {
   bool additive = true;
   bool ascending = false;  ///< the first row has the least value («меньше всего»)
   std::string subtitle;    ///< the plan's filters (ChartSubtitle), "" for none
+  /// A superlative (limit 1): its rows are the top value's ties, answered as text, not drawn.
+  bool superlative = false;
 };
 
 /// What to send back for one question.

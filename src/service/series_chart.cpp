@@ -122,7 +122,10 @@ std::string RankingCaption(const Reply& reply) {
   return figures;
 }
 
-bool AnswersWithChart(const Reply& reply) { return !reply.series.empty() || reply.ranking.size() >= 2; }
+bool AnswersWithChart(const Reply& reply) {
+  if (!reply.series.empty()) return true;
+  return reply.ranking.size() >= 2 && reply.ranking_layout && !reply.ranking_layout->superlative;
+}
 
 std::optional<std::string> RenderChartPng(const Reply& reply) {
   if (!reply.series.empty()) {
