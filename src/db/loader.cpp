@@ -22,7 +22,8 @@ namespace {
 // costs about a second whatever the size of the load.
 void AnalyzeLoadedTables(Database& database) {
   if (database.dialect() != sql::Dialect::kPostgres) return;
-  database.Execute("ANALYZE videos, video_snapshots, video_snapshot_days, video_snapshot_age_hours, data_coverage");
+  database.Execute("ANALYZE videos, video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
+      " video_snapshot_creator_hours, data_coverage");
 }
 
 // Right after a bulk load no heap page is marked all-visible, so PostgreSQL cannot answer from an
@@ -38,7 +39,8 @@ void VacuumLoadedTables(Database& database) {
     const auto timeout = database.Query(sql::Query{"SHOW statement_timeout", {}});
     database.Execute("SET statement_timeout = 0");
     try {
-      database.Execute("VACUUM video_snapshots, video_snapshot_days, video_snapshot_age_hours, videos");
+      database.Execute("VACUUM video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
+                       " video_snapshot_creator_hours, videos");
     } catch (const DatabaseError&) {
       // Left to autovacuum.
     }

@@ -232,7 +232,8 @@ TEST_P(LoaderTest, PostgresLoadLeavesTablesAnalysedAndTheTimeoutAsItWas) {
   const auto timeout = db().Query(sql::Query{"SHOW statement_timeout", {}});
   ASSERT_EQ(timeout.size(), 1u);
   EXPECT_EQ(Text(timeout[0].at(0)), "4321ms");
-  for (const char* table : {"videos", "video_snapshots", "video_snapshot_days", "video_snapshot_age_hours"}) {
+  for (const char* table : {"videos", "video_snapshots", "video_snapshot_days", "video_snapshot_age_hours",
+                            "video_snapshot_day_totals", "video_snapshot_creator_hours"}) {
     const auto rows = db().Query(
         sql::Query{"SELECT reltuples::bigint FROM pg_class WHERE relname = $1", {std::string(table)}});
     ASSERT_EQ(rows.size(), 1u) << table;
