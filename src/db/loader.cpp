@@ -170,11 +170,12 @@ Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCa
   } catch (const InputError& error) {
     return Unexpected{error.error()};
   } catch (const ValueOutOfRangeError&) {
-    // The parser keeps every sum over one video's snapshots in the file within range; only
-    // snapshots stored by earlier loads of the same video can push a rollup sum past it.
+    // The parser keeps every sum over one video's snapshots in the file within range; snapshots
+    // stored by earlier loads of the same video, or the sum of one day over all videos (or of one
+    // hour over a creator's videos), can push a rollup sum past it.
     return Fail(ErrorCode::kValueOutOfRange,
-                "некорректный файл данных: вместе с уже загруженными замерами тех же видео суммы приростов "
-                "за день или за час возраста видео выходят за диапазон 64-битного целого; ничего не записано",
+                "некорректный файл данных: суммы приростов за день (по видео или по всем видео), за час "
+                "возраста видео или за час по креатору выходят за диапазон 64-битного целого; ничего не записано",
                 "/videos");
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -108,17 +109,45 @@ std::string RecomputeDayTotals() {
          TouchedDaySet() + " GROUP BY measured_day ORDER BY measured_day";
 }
 
-// Creator hours: every snapshot of a touched day, with its video's current creator.
-std::string RecomputeCreatorHours(sql::Dialect dialect) {
+// Creator hours: every snapshot of a touched day, with its video's current creator. When the load
+// touches most stored days (a first or full load), one pass over all snapshots keeping those of
+// the touched days is cheaper than a range probe per day, which reads the rows in time order,
+// scattered over the table.
+std::string RecomputeCreatorHours(sql::Dialect dialect, bool scan_all) {
   const bool pg = dialect == sql::Dialect::kPostgres;
   const std::string_view hour = pg ? "date_trunc('hour', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
                                    : "s.created_at - ((s.created_at % 3600000000) + 3600000000) % 3600000000";
-  const std::string_view day_end = pg ? "t.measured_day + interval '24 hours'" : "t.measured_day + 86400000000";
+  std::string source;
+  if (scan_all) {
+    const std::string_view day = pg ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
+    source = fmt::format("video_snapshots s JOIN videos v ON v.id = s.video_id WHERE {} IN {}", day, TouchedDaySet());
+  } else {
+    const std::string_view day_end = pg ? "t.measured_day + interval '24 hours'" : "t.measured_day + 86400000000";
+    source = fmt::format("{} t JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
+                         " JOIN videos v ON v.id = s.video_id",
+                         TouchedDaySet(), day_end);
+  }
   return fmt::format(
-      "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {} t"
-      " JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
-      " JOIN videos v ON v.id = s.video_id GROUP BY hour, v.creator_id ORDER BY hour, v.creator_id",
-      hour, kAggregates, TouchedDaySet(), day_end);
+      "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {}"
+      " GROUP BY hour, v.creator_id ORDER BY hour, v.creator_id",
+      hour, kAggregates, source);
+}
+
+std::int64_t CountOf(Database& database, const std::string& sql) {
+  const auto rows = database.Query(sql::Query{sql, {}});
+  if (rows.size() != 1 || rows[0].size() != 1 || !std::holds_alternative<std::int64_t>(rows[0][0])) {
+    throw DatabaseError("a rollup row count could not be read");
+  }
+  return std::get<std::int64_t>(rows[0][0]);
+}
+
+// Whether the load touches at least a third of the days stored before it (or none were stored).
+bool TouchesMostDays(Database& database) {
+  const std::int64_t touched =
+      CountOf(database, fmt::format("SELECT count(DISTINCT measured_day) FROM {}", kTouchedDays));
+  const std::int64_t stored = CountOf(database, "SELECT count(*) FROM video_snapshot_day_totals");
+  return touched * 3 >= stored;
 }
 
 std::string DeleteCreatorHours(sql::Dialect dialect) {
@@ -130,10 +159,11 @@ std::string DeleteCreatorHours(sql::Dialect dialect) {
 
 void RefreshTouchedDays(Database& database) {
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute(fmt::format("ANALYZE {}", kTouchedDays));
+  const bool scan_all = TouchesMostDays(database);
   database.Execute(fmt::format("DELETE FROM video_snapshot_day_totals WHERE measured_day IN {}", TouchedDaySet()));
   database.Execute(RecomputeDayTotals());
   database.Execute(DeleteCreatorHours(database.dialect()));
-  database.Execute(RecomputeCreatorHours(database.dialect()));
+  database.Execute(RecomputeCreatorHours(database.dialect(), scan_all));
 }
 
 }  // namespace

@@ -351,6 +351,31 @@ TEST_P(RollupsTest, AChangedDeltaChangesTheTotalsOfItsDayOnly) {
   ExpectRollupsMatch();
 }
 
+TEST_P(RollupsTest, ANewVideoOnOneOfManyDaysChangesThatDayOnly) {
+  // A load touching one of the stored days recomputes it with a range read of that day's
+  // snapshots (a load touching most days reads all snapshots once).
+  json document = json::parse(GeneratedDocument(8, 71));
+  LoadDocument(document);
+  const auto totals = DayTotals();
+  ASSERT_GE(totals.size(), 4u);
+  json added = document;
+  json video = document["videos"][0];
+  video["id"] = "01234567-89ab-cdef-0123-456789abcdef";
+  json snapshot = video["snapshots"][0];
+  snapshot["id"] = "fedcba9876543210fedcba9876543210";
+  snapshot["video_id"] = video["id"];
+  snapshot["delta_views_count"] = 17;
+  video["snapshots"] = json::array({snapshot});
+  added["videos"] = json::array({video});
+  LoadDocument(added);
+  const auto changed = DayTotals();
+  ASSERT_EQ(changed.size(), totals.size());
+  int differing = 0;
+  for (std::size_t i = 0; i < changed.size(); ++i) differing += changed[i] != totals[i] ? 1 : 0;
+  EXPECT_EQ(differing, 1);
+  ExpectRollupsMatch();
+}
+
 TEST_P(RollupsTest, AReplacingLoadRecomputesTheDaysOfRemovedVideos) {
   json document = json::parse(GeneratedDocument(8, 51));
   // The video to remove alone measured on a day (the kept videos do not touch it).
