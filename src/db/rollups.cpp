@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <variant>
+
+#include <fmt/format.h>
 
 #include "db/id_arrays.hpp"
 
@@ -61,26 +64,127 @@ void StageIds(Database& database, std::span<const std::string_view> video_ids) {
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_refresh_videos");
 }
 
+// The UTC days whose rows of the all-video and per-creator rollups a load recomputes: the days of
+// the loaded videos' day rows before and after their refresh, and the days of removed videos.
+constexpr std::string_view kTouchedDays = "videobot_touched_days";
+
+void CreateTouchedDays(Database& database) {
+  const bool pg = database.dialect() == sql::Dialect::kPostgres;
+  database.Execute(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} (measured_day {})", kTouchedDays,
+                               pg ? "timestamptz" : "INTEGER"));
+}
+
+void NoteDays(Database& database, std::string_view video_ids_table) {
+  database.Execute(fmt::format("INSERT INTO {} SELECT DISTINCT measured_day FROM video_snapshot_days"
+                               " WHERE video_id IN (SELECT video_id FROM {})",
+                               kTouchedDays, video_ids_table));
+}
+
 void RefreshBatch(Database& database, std::span<const std::string_view> video_ids) {
   StageIds(database, video_ids);
+  NoteDays(database, "videobot_refresh_videos");
   for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
     database.Execute(std::string("DELETE FROM ") + table +
                      " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
   }
   database.Execute(RecomputeDays(database.dialect()));
   database.Execute(RecomputeAges(database.dialect()));
+  NoteDays(database, "videobot_refresh_videos");
+}
+
+// The touched days, each once.
+std::string TouchedDaySet() { return fmt::format("(SELECT DISTINCT measured_day FROM {})", kTouchedDays); }
+
+// Day totals: the day's rows of video_snapshot_days summed, and counted per sign.
+std::string RecomputeDayTotals() {
+  return "INSERT INTO video_snapshot_day_totals SELECT measured_day, sum(snapshots), sum(delta_views_count),"
+         " sum(delta_likes_count), sum(delta_comments_count), sum(delta_reports_count), sum(positive_views),"
+         " sum(positive_likes), sum(positive_comments), sum(positive_reports), sum(negative_views),"
+         " sum(negative_likes), sum(negative_comments), sum(negative_reports), count(*),"
+         " count(*) FILTER (WHERE positive_views > 0), count(*) FILTER (WHERE positive_likes > 0),"
+         " count(*) FILTER (WHERE positive_comments > 0), count(*) FILTER (WHERE positive_reports > 0),"
+         " count(*) FILTER (WHERE negative_views > 0), count(*) FILTER (WHERE negative_likes > 0),"
+         " count(*) FILTER (WHERE negative_comments > 0), count(*) FILTER (WHERE negative_reports > 0)"
+         " FROM video_snapshot_days WHERE measured_day IN " +
+         TouchedDaySet() + " GROUP BY measured_day ORDER BY measured_day";
+}
+
+// Creator hours: every snapshot of a touched day, with its video's current creator. When the load
+// touches most stored days (a first or full load), one pass over all snapshots keeping those of
+// the touched days is cheaper than a range probe per day, which reads the rows in time order,
+// scattered over the table.
+std::string RecomputeCreatorHours(sql::Dialect dialect, bool scan_all) {
+  const bool pg = dialect == sql::Dialect::kPostgres;
+  const std::string_view hour = pg ? "date_trunc('hour', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                   : "s.created_at - ((s.created_at % 3600000000) + 3600000000) % 3600000000";
+  std::string source;
+  if (scan_all) {
+    const std::string_view day = pg ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
+    source = fmt::format("video_snapshots s JOIN videos v ON v.id = s.video_id WHERE {} IN {}", day, TouchedDaySet());
+  } else {
+    const std::string_view day_end = pg ? "t.measured_day + interval '24 hours'" : "t.measured_day + 86400000000";
+    source = fmt::format("{} t JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
+                         " JOIN videos v ON v.id = s.video_id",
+                         TouchedDaySet(), day_end);
+  }
+  return fmt::format(
+      "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {}"
+      " GROUP BY hour, v.creator_id ORDER BY hour, v.creator_id",
+      hour, kAggregates, source);
+}
+
+std::int64_t CountOf(Database& database, const std::string& sql) {
+  const auto rows = database.Query(sql::Query{sql, {}});
+  if (rows.size() != 1 || rows[0].size() != 1 || !std::holds_alternative<std::int64_t>(rows[0][0])) {
+    throw DatabaseError("a rollup row count could not be read");
+  }
+  return std::get<std::int64_t>(rows[0][0]);
+}
+
+// Whether the load touches at least a third of the days stored before it (or none were stored).
+bool TouchesMostDays(Database& database) {
+  const std::int64_t touched =
+      CountOf(database, fmt::format("SELECT count(DISTINCT measured_day) FROM {}", kTouchedDays));
+  const std::int64_t stored = CountOf(database, "SELECT count(*) FROM video_snapshot_day_totals");
+  return touched * 3 >= stored;
+}
+
+std::string DeleteCreatorHours(sql::Dialect dialect) {
+  const std::string_view day = dialect == sql::Dialect::kPostgres
+                                   ? "date_trunc('day', measured_hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                   : "measured_hour - ((measured_hour % 86400000000) + 86400000000) % 86400000000";
+  return fmt::format("DELETE FROM video_snapshot_creator_hours WHERE {} IN {}", day, TouchedDaySet());
+}
+
+void RefreshTouchedDays(Database& database) {
+  if (database.dialect() == sql::Dialect::kPostgres) database.Execute(fmt::format("ANALYZE {}", kTouchedDays));
+  const bool scan_all = TouchesMostDays(database);
+  database.Execute(fmt::format("DELETE FROM video_snapshot_day_totals WHERE measured_day IN {}", TouchedDaySet()));
+  database.Execute(RecomputeDayTotals());
+  database.Execute(DeleteCreatorHours(database.dialect()));
+  database.Execute(RecomputeCreatorHours(database.dialect(), scan_all));
 }
 
 }  // namespace
 
+void NoteTouchedDays(Database& database, std::string_view video_ids_table) {
+  CreateTouchedDays(database);
+  NoteDays(database, video_ids_table);
+}
+
 void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids) {
-  if (video_ids.empty()) return;
-  database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
-  const std::span<const std::string_view> ids(video_ids);
-  for (std::size_t first = 0; first < ids.size(); first += kVideosPerRefresh) {
-    RefreshBatch(database, ids.subspan(first, std::min(kVideosPerRefresh, ids.size() - first)));
+  CreateTouchedDays(database);
+  if (!video_ids.empty()) {
+    database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
+    const std::span<const std::string_view> ids(video_ids);
+    for (std::size_t first = 0; first < ids.size(); first += kVideosPerRefresh) {
+      RefreshBatch(database, ids.subspan(first, std::min(kVideosPerRefresh, ids.size() - first)));
+    }
+    database.Execute("DROP TABLE videobot_refresh_videos");
   }
-  database.Execute("DROP TABLE videobot_refresh_videos");
+  RefreshTouchedDays(database);
+  database.Execute(fmt::format("DROP TABLE {}", kTouchedDays));
 }
 
 }  // namespace videobot::db
