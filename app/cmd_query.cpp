@@ -140,7 +140,7 @@ int RunRunPlan(const AppContext& context, const std::string& file) {
     fmt::print(stderr, "{}\n", service::RefusalMessage(plan->refusal_reason.value_or(plan::RefusalReason::kNotUnderstood)));
     return kExitInput;
   }
-  auto database = context.OpenDatabase(db::OpenMode::kExisting);
+  auto database = context.OpenDatabase(db::OpenMode::kCurrent);
   auto planner = context.MakePlanner();
   service::AnswerService service(*planner, *database, context.clock(), context.offset());
   auto answer = service.Execute(*plan);

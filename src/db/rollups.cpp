@@ -31,16 +31,19 @@ constexpr std::string_view kAggregates =
 constexpr std::string_view kLoaded = "s.video_id IN (SELECT video_id FROM videobot_refresh_videos)";
 
 // Rows are inserted in key order, so that one day's (one age's) rows sit together on disk.
-std::string RecomputeDays(sql::Dialect dialect) {
+// `which` selects the snapshots: kLoaded (a batch of videos) or kEverySnapshot.
+constexpr std::string_view kEverySnapshot = "TRUE";
+
+std::string RecomputeDays(sql::Dialect dialect, std::string_view which) {
   const std::string_view day = dialect == sql::Dialect::kPostgres
                                    ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
   return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " +
-         std::string(kAggregates) + " FROM video_snapshots s WHERE " + std::string(kLoaded) +
+         std::string(kAggregates) + " FROM video_snapshots s WHERE " + std::string(which) +
          " GROUP BY s.video_id, day ORDER BY day, s.video_id";
 }
 
-std::string RecomputeAges(sql::Dialect dialect) {
+std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
   const bool pg = dialect == sql::Dialect::kPostgres;
   const std::string hours = std::to_string(kAgeRollupHours);
   const std::string age =
@@ -49,7 +52,7 @@ std::string RecomputeAges(sql::Dialect dialect) {
   const std::string window_end = pg ? "v.video_created_at + interval '" + hours + " hours'"
                                     : "v.video_created_at + " + hours + " * 3600000000";
   return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + std::string(kAggregates) +
-         " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(kLoaded) +
+         " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(which) +
          " AND s.created_at >= v.video_created_at AND s.created_at < " + window_end +
          " GROUP BY s.video_id, age ORDER BY age, s.video_id";
 }
@@ -87,8 +90,8 @@ void RefreshBatch(Database& database, std::span<const std::string_view> video_id
     database.Execute(std::string("DELETE FROM ") + table +
                      " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
   }
-  database.Execute(RecomputeDays(database.dialect()));
-  database.Execute(RecomputeAges(database.dialect()));
+  database.Execute(RecomputeDays(database.dialect(), kLoaded));
+  database.Execute(RecomputeAges(database.dialect(), kLoaded));
   NoteDays(database, "videobot_refresh_videos");
 }
 
@@ -166,6 +169,24 @@ void RefreshTouchedDays(Database& database) {
   database.Execute(RecomputeCreatorHours(database.dialect(), scan_all));
 }
 
+// Every stored video was written by this load (a first load, or the whole data set again): the
+// rollups are rebuilt from all snapshots, one pass per table, instead of batch by batch.
+bool LoadedEveryVideo(Database& database, std::size_t loaded) {
+  return CountOf(database, "SELECT count(*) FROM videos") == static_cast<std::int64_t>(loaded);
+}
+
+void RebuildAll(Database& database) {
+  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours", "video_snapshot_day_totals",
+                            "video_snapshot_creator_hours"}) {
+    database.Execute(std::string("DELETE FROM ") + table);
+  }
+  database.Execute(RecomputeDays(database.dialect(), kEverySnapshot));
+  database.Execute(RecomputeAges(database.dialect(), kEverySnapshot));
+  database.Execute(fmt::format("INSERT INTO {} SELECT measured_day FROM video_snapshot_days GROUP BY measured_day",
+                               kTouchedDays));
+  RefreshTouchedDays(database);
+}
+
 }  // namespace
 
 void NoteTouchedDays(Database& database, std::string_view video_ids_table) {
@@ -175,7 +196,9 @@ void NoteTouchedDays(Database& database, std::string_view video_ids_table) {
 
 void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids) {
   CreateTouchedDays(database);
-  if (!video_ids.empty()) {
+  if (!video_ids.empty() && LoadedEveryVideo(database, video_ids.size())) {
+    RebuildAll(database);
+  } else if (!video_ids.empty()) {
     database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
     const std::span<const std::string_view> ids(video_ids);
     for (std::size_t first = 0; first < ids.size(); first += kVideosPerRefresh) {

@@ -25,7 +25,9 @@ namespace videobot::db {
 /// transaction (the loader's), so that a failed load leaves the rollups as they were. Ids without
 /// snapshots simply lose their rows. Throws DatabaseError.
 /// Then recomputes the day totals and creator hours of every UTC day touched: the days of these
-/// videos' day rows before and after their refresh, and those noted by NoteTouchedDays.
+/// videos' day rows before and after their refresh, and those noted by NoteTouchedDays. When
+/// `video_ids` are every stored video (a first load, or the whole data set again), every rollup is
+/// rebuilt from all snapshots instead, one pass per table.
 void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids);
 
 /// Notes, for the next RefreshRollups of this transaction, the UTC days of the day rows of the
