@@ -2,8 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "service/answer_service.hpp"
+
 namespace videobot::service {
 namespace {
+
+// The shared value as the answer would print it.
+std::string TopText(const db::Value& value) {
+  auto text = FormatValue(value);
+  return text ? *text : std::string("нет значения");
+}
 
 bool IsSuperlative(const plan::Plan& plan) { return plan.group_by.has_value() && plan.limit == 1; }
 
@@ -16,13 +24,6 @@ std::string_view RowsGenitive(plan::GroupBy group_by) {
     case plan::GroupBy::kMeasurementDate: return "дней";
   }
   return "строк";
-}
-
-std::string ValueText(const db::Value& value) {
-  if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
-  if (const auto* real = std::get_if<double>(&value)) return fmt::format("{:.2f}", *real);
-  if (const auto* text = std::get_if<std::string>(&value)) return *text;
-  return "пусто";
 }
 
 }  // namespace
@@ -43,7 +44,7 @@ Result<std::vector<db::Row>> AnswerRows(const plan::Plan& plan, std::vector<db::
     return Fail(ErrorCode::kQuestionAmbiguous,
                 fmt::format("Одно и то же {} значение ({}) у более чем {} {}: назвать одного нельзя. Спросите "
                             "«сколько …» с этим значением или «топ-20 …».",
-                            plan.order == plan::Order::kAsc ? "наименьшее" : "наибольшее", ValueText(top),
+                            plan.order == plan::Order::kAsc ? "наименьшее" : "наибольшее", TopText(top),
                             kMaxTiedRows, RowsGenitive(*plan.group_by)));
   }
   rows.resize(tied);

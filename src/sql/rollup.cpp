@@ -71,6 +71,12 @@ bool GroupFitsRollup(const plan::Plan& plan, const plan::TimeContext& time, cons
   return use.table == RollupTable::kDays && time.offset.minutes == 0;
 }
 
+// The rollup column suffix of a sign condition on a delta: «positive_views», «negative_likes».
+std::string SignColumn(const plan::Condition& condition) {
+  return fmt::format("{}_{}", condition.op == plan::CompareOp::kGreater ? "positive" : "negative",
+                     MetricSuffix(condition.field));
+}
+
 // A summable measure (a delta sum or a snapshot count, counting only snapshots with a positive or
 // negative delta when the plan says so) as a sum of a rollup column; nullopt for other measures.
 std::optional<std::string> SummableMeasure(const plan::Plan& plan) {
@@ -82,8 +88,7 @@ std::optional<std::string> SummableMeasure(const plan::Plan& plan) {
   }
   if (plan.aggregate != plan::Aggregate::kCount) return std::nullopt;
   if (condition->empty()) return std::string("SUM(d.snapshots)");
-  const auto& c = plan.filters.conditions.front();
-  return fmt::format("SUM(d.{}_{})", c.op == plan::CompareOp::kGreater ? "positive" : "negative", MetricSuffix(c.field));
+  return fmt::format("SUM(d.{})", SignColumn(plan.filters.conditions.front()));
 }
 
 // The number of distinct videos (with a positive or negative delta when the plan says so) of one
@@ -93,9 +98,7 @@ std::optional<std::string> DistinctVideosMeasure(const plan::Plan& plan) {
   const auto condition = SignCondition(plan);
   if (!condition) return std::nullopt;
   if (condition->empty()) return std::string("SUM(d.videos)");
-  const auto& c = plan.filters.conditions.front();
-  return fmt::format("SUM(d.videos_{}_{})", c.op == plan::CompareOp::kGreater ? "positive" : "negative",
-                     MetricSuffix(c.field));
+  return fmt::format("SUM(d.videos_{})", SignColumn(plan.filters.conditions.front()));
 }
 
 bool IsMeasurementSeries(const plan::Plan& plan) {
