@@ -150,7 +150,7 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     for (const auto& entry : seen) loaded.push_back(entry.first);
     if (options.replace) stats.removed_videos = RemoveVideosNotIn(database, loaded);
     if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
-    RefreshRollups(database, loaded);
+    RefreshRollups(database, loaded, sink->written_rollups());
     RefreshCoverage(database, SystemClock().Now());
     AnalyzeLoadedTables(database);
     stats.bytes = stream.bytes_consumed();

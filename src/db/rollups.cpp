@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <variant>
 
@@ -160,11 +161,12 @@ std::string DeleteCreatorHours(sql::Dialect dialect) {
   return fmt::format("DELETE FROM video_snapshot_creator_hours WHERE {} IN {}", day, TouchedDaySet());
 }
 
-void RefreshTouchedDays(Database& database) {
+void RefreshTouchedDays(Database& database, bool recompute_creator_hours) {
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute(fmt::format("ANALYZE {}", kTouchedDays));
-  const bool scan_all = TouchesMostDays(database);
+  const bool scan_all = recompute_creator_hours && TouchesMostDays(database);
   database.Execute(fmt::format("DELETE FROM video_snapshot_day_totals WHERE measured_day IN {}", TouchedDaySet()));
   database.Execute(RecomputeDayTotals());
+  if (!recompute_creator_hours) return;
   database.Execute(DeleteCreatorHours(database.dialect()));
   database.Execute(RecomputeCreatorHours(database.dialect(), scan_all));
 }
@@ -175,16 +177,19 @@ bool LoadedEveryVideo(Database& database, std::size_t loaded) {
   return CountOf(database, "SELECT count(*) FROM videos") == static_cast<std::int64_t>(loaded);
 }
 
-void RebuildAll(Database& database) {
-  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours", "video_snapshot_day_totals",
-                            "video_snapshot_creator_hours"}) {
-    database.Execute(std::string("DELETE FROM ") + table);
+// Empties the rollups the load did not write and recomputes the per-video ones; every stored day
+// is then a touched day (the all-video and per-creator rollups follow in RefreshTouchedDays).
+void RebuildAll(Database& database, WrittenRollups written) {
+  std::vector<const char*> stale = {"video_snapshot_day_totals"};
+  if (!written.per_video) stale.insert(stale.end(), {"video_snapshot_days", "video_snapshot_age_hours"});
+  if (!written.creator_hours) stale.push_back("video_snapshot_creator_hours");
+  for (const char* table : stale) database.Execute(std::string("DELETE FROM ") + table);
+  if (!written.per_video) {
+    database.Execute(RecomputeDays(database.dialect(), kEverySnapshot));
+    database.Execute(RecomputeAges(database.dialect(), kEverySnapshot));
   }
-  database.Execute(RecomputeDays(database.dialect(), kEverySnapshot));
-  database.Execute(RecomputeAges(database.dialect(), kEverySnapshot));
   database.Execute(fmt::format("INSERT INTO {} SELECT measured_day FROM video_snapshot_days GROUP BY measured_day",
                                kTouchedDays));
-  RefreshTouchedDays(database);
 }
 
 }  // namespace
@@ -194,10 +199,14 @@ void NoteTouchedDays(Database& database, std::string_view video_ids_table) {
   NoteDays(database, video_ids_table);
 }
 
-void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids) {
+void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids, WrittenRollups written) {
   CreateTouchedDays(database);
-  if (!video_ids.empty() && LoadedEveryVideo(database, video_ids.size())) {
-    RebuildAll(database);
+  const bool every_video = !video_ids.empty() && LoadedEveryVideo(database, video_ids.size());
+  if ((written.per_video || written.creator_hours) && !video_ids.empty() && !every_video) {
+    throw std::logic_error("rollups written by a load that does not hold every stored video");
+  }
+  if (every_video) {
+    RebuildAll(database, written);
   } else if (!video_ids.empty()) {
     database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
     const std::span<const std::string_view> ids(video_ids);
@@ -206,7 +215,7 @@ void RefreshRollups(Database& database, const std::vector<std::string_view>& vid
     }
     database.Execute("DROP TABLE videobot_refresh_videos");
   }
-  RefreshTouchedDays(database);
+  RefreshTouchedDays(database, !written.creator_hours);
   database.Execute(fmt::format("DROP TABLE {}", kTouchedDays));
 }
 

@@ -28,7 +28,16 @@ namespace videobot::db {
 /// videos' day rows before and after their refresh, and those noted by NoteTouchedDays. When
 /// `video_ids` are every stored video (a first load, or the whole data set again), every rollup is
 /// rebuilt from all snapshots instead, one pass per table.
-void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids);
+///
+/// A first load may have written some rollups itself while the file streamed by (`written`,
+/// LoadSink::written_rollups): those are kept as written; `written` is only ever set when
+/// `video_ids` are every stored video.
+struct WrittenRollups {
+  bool per_video = false;      ///< video_snapshot_days and video_snapshot_age_hours
+  bool creator_hours = false;  ///< video_snapshot_creator_hours
+};
+void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids,
+                    WrittenRollups written = {});
 
 /// Notes, for the next RefreshRollups of this transaction, the UTC days of the day rows of the
 /// videos listed in the temporary table `video_ids_table` (column video_id); called before those

@@ -3,6 +3,7 @@
 // computed here independently from the loaded documents.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -219,6 +220,29 @@ TEST_P(RollupsTest, LoadFillsOneRowPerVideoAndKey) {
   LoadDocument(json::parse(GeneratedDocument(30, 5)));
   EXPECT_GT(Days().size(), 30u);
   EXPECT_FALSE(expected_.AgeHours().empty());  // the generator publishes some videos during tracking
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AFirstLoadsRollupsEqualTheStoredSnapshotsAtEveryEdge) {
+  // PostgreSQL computes a first load's rollups while the file streams by, SQLite from the stored
+  // snapshots: both must equal the expectation, and so must a reload (computed from the stored
+  // snapshots on both).
+  json document = json::parse(GeneratedDocument(8, 93, 3));
+  auto& shuffled = document["videos"][0]["snapshots"];
+  ASSERT_GE(shuffled.size(), 3u);
+  std::reverse(shuffled.begin(), shuffled.end());
+  shuffled[0]["created_at"] = "1969-12-31T23:30:00.500000+00:00";  // before the epoch
+  shuffled[1]["delta_views_count"] = -40;
+  auto& aged = document["videos"][1];
+  ASSERT_GE(aged["snapshots"].size(), 3u);
+  const std::int64_t published = Micros(aged["video_created_at"]);
+  const std::int64_t week = kAgeRollupHours * kMicrosPerHour;
+  aged["snapshots"][0]["created_at"] = FormatTimestamp(published - 1);         // before publication
+  aged["snapshots"][1]["created_at"] = FormatTimestamp(published + week - 1);  // the last hour of age
+  aged["snapshots"][2]["created_at"] = FormatTimestamp(published + week);      // past the window
+  LoadDocument(document);
+  ExpectRollupsMatch();
+  LoadDocument(document);
   ExpectRollupsMatch();
 }
 
