@@ -45,10 +45,6 @@ constexpr std::string_view kCreateStaging =
 constexpr std::size_t kDirectBatchBytes = std::size_t{16} << 20;
 constexpr std::string_view kUniqueViolation = "23505";
 
-// A first load keeps at most this many creator-hour rows in memory (about 200 bytes each); past
-// it, the loader computes them from the stored snapshots.
-constexpr std::size_t kMaxCreatorHourRows = std::size_t{1} << 20;
-
 std::string UpsertVideos() {
   return "INSERT INTO videos (" + std::string(kVideoColumns) + ") SELECT " + std::string(kVideoColumns) +
          " FROM videobot_stage_videos ON CONFLICT (id) DO UPDATE SET creator_id = EXCLUDED.creator_id,"
@@ -346,7 +342,7 @@ class PostgresLoadSink final : public LoadSink {
   std::string video_buffer_;
   std::string day_buffer_;  ///< a first load's rollup rows, written with their videos
   std::string age_buffer_;
-  CreatorHourTotals creator_hours_{kMaxCreatorHourRows};
+  CreatorHourTotals creator_hours_;
   std::future<void> in_flight_;  ///< a first load's batch being written
   std::int64_t staged_snapshots_ = 0;
   bool copying_ = false;

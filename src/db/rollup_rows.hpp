@@ -40,6 +40,9 @@ struct VideoRollupRows {
 /// Rolls up the snapshots of one video.
 VideoRollupRows RollUpVideo(const VideoRecord& video, std::span<const SnapshotRecord> snapshots);
 
+/// How many creator-hour rows a load keeps in memory at most (about 200 bytes each).
+inline constexpr std::size_t kMaxCreatorHourRows = std::size_t{1} << 20;
+
 /// The per-creator hourly totals of a whole load. Gives up (complete() turns false and the rows
 /// are dropped) past `max_rows` distinct creator-hours, so that memory stays bounded whatever
 /// the file; the caller then computes them from the stored snapshots instead.
@@ -51,7 +54,7 @@ class CreatorHourTotals {
     const DeltaTotals* totals;
   };
 
-  explicit CreatorHourTotals(std::size_t max_rows) : max_rows_(max_rows) {}
+  explicit CreatorHourTotals(std::size_t max_rows = kMaxCreatorHourRows) : max_rows_(max_rows) {}
 
   void Add(std::string_view creator_id, std::span<const SnapshotRecord> snapshots);
   bool complete() const { return complete_; }
