@@ -2,7 +2,7 @@
 add_library(videobot_warnings INTERFACE)
 target_compile_options(videobot_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wimplicit-fallthrough
+  -Woverloaded-virtual -Wimplicit-fallthrough -Wswitch-enum
   # GCC 12 reports false -Wrestrict overlaps inside std::string (GCC bug 105329).
   $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 if(VIDEOBOT_WERROR)
