@@ -7,6 +7,8 @@
 #include <optional>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "app/chat_commands.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <map>
 #include <thread>
+#include <spdlog/logger.h>
 
 #include "common/error.hpp"
 #include "common/rate_limiter.hpp"

@@ -6,6 +6,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+#include <spdlog/logger.h>
+
 #include "chart/render.hpp"
 #include "common/text.hpp"
 #include "service/series_chart.hpp"

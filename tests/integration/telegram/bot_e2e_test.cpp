@@ -13,6 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "bot_process.hpp"
 #include "db/database.hpp"
 #include "fakes/fake_bot_api.hpp"

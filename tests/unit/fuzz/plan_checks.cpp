@@ -1,5 +1,7 @@
 #include "plan_checks.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "common/text.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
