@@ -30,7 +30,11 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t pos) {
 void AppendUtf8(std::string& out, char32_t code_point) {
   std::uint8_t buffer[U8_MAX_LENGTH];
   std::int32_t length = 0;
+  // ICU's macro compares the signed UChar32 as uint32_t without a cast of its own.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-conversion"
   U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(code_point));
+#pragma GCC diagnostic pop
   out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
 }
 

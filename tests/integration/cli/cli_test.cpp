@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <iterator>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -120,7 +121,9 @@ TEST_F(Cli, AskWritesASeriesChartAndRefusesAChartOfOneNumber) {
   ASSERT_EQ(series.exit_code, 0) << series.err;
   EXPECT_EQ(Lines(series.out).size(), 24u) << "the numbers are printed as without --chart";
   std::ifstream file(path, std::ios::binary);
-  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::ostringstream png_buffer;
+  png_buffer << file.rdbuf();
+  const std::string png = png_buffer.str();
   ASSERT_GE(png.size(), 24u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
@@ -147,7 +150,9 @@ TEST_F(Cli, AskWritesARankingChartAndPrintsItsRowsInEveryFormat) {
     previous = value;
   }
   std::ifstream file(path, std::ios::binary);
-  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::ostringstream png_buffer;
+  png_buffer << file.rdbuf();
+  const std::string png = png_buffer.str();
   ASSERT_GE(png.size(), 24u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
