@@ -19,6 +19,7 @@
 #include "plan/validator.hpp"
 #include "service/answer_format.hpp"
 #include "service/comparison_answer.hpp"
+#include "service/superlative_ties.hpp"
 #include "service/explanation.hpp"
 #include "service/series_chart.hpp"
 #include "service/status.hpp"
@@ -104,7 +105,7 @@ int RunSql(const AppContext& context, const std::string& question) {
   if (plan->compare) {
     return PrintResult(service::DescribeComparisonQueries(*plan, context.dialect(), context.TimeNow()));
   }
-  const auto query = sql::Compile(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
+  const auto query = service::CompileAnswerQuery(*plan, sql::CompileOptions{context.dialect(), context.TimeNow()});
   return PrintResult(service::DescribeQuery(query, context.dialect(), plan->time_zone.value_or(context.offset())));
 }
 
@@ -144,7 +145,7 @@ int RunRunPlan(const AppContext& context, const std::string& file) {
     fmt::print(stderr, "{}\n", service::RefusalMessage(plan->refusal_reason.value_or(plan::RefusalReason::kNotUnderstood)));
     return kExitInput;
   }
-  auto database = context.OpenDatabase(db::OpenMode::kExisting);
+  auto database = context.OpenDatabase(db::OpenMode::kCurrent);
   auto planner = context.MakePlanner();
   service::AnswerService service(*planner, *database, context.clock(), context.offset());
   auto answer = service.Execute(*plan);

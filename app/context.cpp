@@ -79,7 +79,7 @@ std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
 ServiceBundle MakeService(const AppContext& context) {
   ServiceBundle bundle;
   bundle.planner = context.MakePlanner();
-  bundle.database = context.OpenDatabase(db::OpenMode::kExisting);
+  bundle.database = context.OpenDatabase(db::OpenMode::kCurrent);
   bundle.service = std::make_unique<service::AnswerService>(*bundle.planner, *bundle.database, context.clock(),
                                                             context.offset());
   return bundle;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Families 9 (one creator's growth 10:00–15:00 on one day) and 6 (distinct videos with new views
-# on one day) on PostgreSQL measured right after a load, as a whole `videobot ask` process each, with
+# on one day), and the 30-day daily growth series in UTC and in +03:00, on PostgreSQL measured right
+# after a load, as a whole `videobot ask` process each, with
 # farm-bench (median of RUNS). Run inside scripts/with-postgres.sh (a fresh cluster: autovacuum on,
 # as in production). The load itself is timed with /usr/bin/time; family 1 (all videos, one index-only
 # count) gives the floor every question pays: process start-up and a new connection.
@@ -25,4 +26,9 @@ for family in 9 6 1; do
   question=family$family
   echo "== family $family: $("$binary" --db "$url" --now "$now" ask "${!question}")"
   farm-bench -n "$runs" -- "$binary" --db "$url" --now "$now" ask "${!question}" | grep -E 'wall|exit'
+done
+series="Покажи прирост просмотров по дням за ноябрь 2025"
+for tz in UTC +03:00; do
+  echo "== series by day, $tz: $("$binary" --db "$url" --now "$now" --tz "$tz" ask "$series" | wc -l) lines"
+  farm-bench -n "$runs" -- "$binary" --db "$url" --now "$now" --tz "$tz" ask "$series" | grep -E 'wall|exit'
 done

@@ -23,7 +23,7 @@ bool FileExists(const std::string& path) {
 std::unique_ptr<Database> Open(const std::string& url, OpenMode mode, const ConnectionOptions& options) {
   if (auto path = SqlitePath(url)) {
     if (path->empty()) throw DatabaseError("SQLite: empty path in database URL «sqlite:»");
-    if (mode == OpenMode::kExisting && *path != ":memory:" && !FileExists(*path)) {
+    if (mode != OpenMode::kCreate && *path != ":memory:" && !FileExists(*path)) {
       throw NotInitialisedError(MissingDatabaseFileMessage(*path));
     }
     return std::make_unique<SqliteDatabase>(*path, mode, options.sqlite_busy_timeout);
@@ -34,11 +34,11 @@ std::unique_ptr<Database> Open(const std::string& url, OpenMode mode, const Conn
     const auto parsed = ParseClickHouseUrl(url, problem);
     if (!parsed) throw DatabaseError(problem);
     auto clickhouse = std::make_unique<ClickHouseDatabase>(*parsed, RedactUrl(url));
-    if (mode == OpenMode::kExisting) RequireReadableSchema(*clickhouse);
+    if (mode != OpenMode::kCreate) RequireReadableSchema(*clickhouse, mode == OpenMode::kCurrent);
     return clickhouse;
   }
   auto database = std::make_unique<PostgresDatabase>(url);
-  if (mode == OpenMode::kExisting) RequireReadableSchema(*database);
+  if (mode != OpenMode::kCreate) RequireReadableSchema(*database, mode == OpenMode::kCurrent);
   return database;
 }
 

@@ -95,6 +95,10 @@ enum class OpenMode {
   /// does not exist, or a database without the data tables, is a NotInitialisedError; a schema
   /// newer than this binary knows is a SchemaTooNewError.
   kExisting,
+  /// Commands that answer questions (ask, chat, explain): as kExisting, and a schema with
+  /// migrations still to apply is a NotInitialisedError naming `videobot migrate` — its queries
+  /// could read tables that are not there yet.
+  kCurrent,
 };
 
 /// The default of ConnectionOptions::sqlite_busy_timeout (setting VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS).

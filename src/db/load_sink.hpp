@@ -7,6 +7,7 @@
 
 #include "db/database.hpp"
 #include "db/load_records.hpp"
+#include "db/rollups.hpp"
 
 namespace videobot::db {
 
@@ -21,6 +22,8 @@ class LoadSink {
   virtual void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) = 0;
   /// Writes everything still queued. Same failures as Write.
   virtual void Finish() = 0;
+  /// The rollups this sink wrote itself (after Finish); the loader computes the others.
+  virtual WrittenRollups written_rollups() const { return {}; }
 };
 
 /// The bulk writer for `database` (SQLite: prepared upserts; PostgreSQL: COPY into staging

@@ -22,7 +22,8 @@ namespace {
 // costs about a second whatever the size of the load.
 void AnalyzeLoadedTables(Database& database) {
   if (database.dialect() != sql::Dialect::kPostgres) return;
-  database.Execute("ANALYZE videos, video_snapshots, video_snapshot_days, video_snapshot_age_hours, data_coverage");
+  database.Execute("ANALYZE videos, video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
+      " video_snapshot_creator_hours, data_coverage");
 }
 
 // Right after a bulk load no heap page is marked all-visible, so PostgreSQL cannot answer from an
@@ -38,7 +39,8 @@ void VacuumLoadedTables(Database& database) {
     const auto timeout = database.Query(sql::Query{"SHOW statement_timeout", {}});
     database.Execute("SET statement_timeout = 0");
     try {
-      database.Execute("VACUUM video_snapshots, video_snapshot_days, video_snapshot_age_hours, videos");
+      database.Execute("VACUUM video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
+                       " video_snapshot_creator_hours, videos");
     } catch (const DatabaseError&) {
       // Left to autovacuum.
     }
@@ -148,7 +150,7 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     for (const auto& entry : seen) loaded.push_back(entry.first);
     if (options.replace) stats.removed_videos = RemoveVideosNotIn(database, loaded);
     if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
-    RefreshRollups(database, loaded);
+    RefreshRollups(database, loaded, sink->written_rollups());
     RefreshCoverage(database, SystemClock().Now());
     AnalyzeLoadedTables(database);
     stats.bytes = stream.bytes_consumed();
@@ -168,11 +170,12 @@ Result<LoadStats> Load(Database& database, std::istream& input, const ProgressCa
   } catch (const InputError& error) {
     return Unexpected{error.error()};
   } catch (const ValueOutOfRangeError&) {
-    // The parser keeps every sum over one video's snapshots in the file within range; only
-    // snapshots stored by earlier loads of the same video can push a rollup sum past it.
+    // The parser keeps every sum over one video's snapshots in the file within range; snapshots
+    // stored by earlier loads of the same video, or the sum of one day over all videos (or of one
+    // hour over a creator's videos), can push a rollup sum past it.
     return Fail(ErrorCode::kValueOutOfRange,
-                "некорректный файл данных: вместе с уже загруженными замерами тех же видео суммы приростов "
-                "за день или за час возраста видео выходят за диапазон 64-битного целого; ничего не записано",
+                "некорректный файл данных: суммы приростов за день (по видео или по всем видео), за час "
+                "возраста видео или за час по креатору выходят за диапазон 64-битного целого; ничего не записано",
                 "/videos");
   }
 }

@@ -1,9 +1,14 @@
-// The PostgreSQL bulk writer: COPY … FROM STDIN into temporary staging tables, then one upsert
-// per table, all inside the loader's transaction.
+// The PostgreSQL bulk writer, inside the loader's transaction. Into a database that holds videos:
+// COPY … FROM STDIN into temporary staging tables, then one upsert per table. Into an empty one
+// (the first load): COPY straight into the tables, a batch of videos and then their snapshots,
+// since there is nothing to update or take over, and the rollups computed on the way
+// (rollup_rows.hpp) instead of from the stored snapshots afterwards.
+#include <future>
 #include <string>
 
 #include "db/load_sink.hpp"
 #include "db/postgres_database.hpp"
+#include "db/rollup_rows.hpp"
 #include "db/text_format.hpp"
 
 namespace videobot::db {
@@ -24,11 +29,21 @@ constexpr std::string_view kSnapshotColumns =
 // lifted for this transaction only. Its commit waits for the WAL flush even on a server with
 // synchronous_commit off: until then no reader (nor the VACUUM after the load) may set the hint
 // bits of the new rows, so the pages could not be marked all-visible for index-only scans.
-constexpr std::string_view kCreateStaging =
+// Loads are serialised on the videos table (readers are not blocked): whether the database is
+// empty stays true until this load commits.
+constexpr std::string_view kLoadSettings =
     "SET LOCAL statement_timeout = 0;"
     "SET LOCAL synchronous_commit = on;"
+    "LOCK TABLE videos IN SHARE ROW EXCLUSIVE MODE";
+constexpr std::string_view kCreateStaging =
     "CREATE TEMP TABLE videobot_stage_videos (LIKE videos) ON COMMIT DROP;"
     "CREATE TEMP TABLE videobot_stage_snapshots (LIKE video_snapshots) ON COMMIT DROP";
+
+// A first load keeps this many bytes of snapshot rows in memory before it writes them (after
+// their videos), and writes one such batch while it parses the next: the memory stays flat
+// whatever the size of the file.
+constexpr std::size_t kDirectBatchBytes = std::size_t{16} << 20;
+constexpr std::string_view kUniqueViolation = "23505";
 
 std::string UpsertVideos() {
   return "INSERT INTO videos (" + std::string(kVideoColumns) + ") SELECT " + std::string(kVideoColumns) +
@@ -67,6 +82,16 @@ void AppendCounters(std::string& out, const Counters& counters) {
   out += '\t';
 }
 
+// The aggregates of a rollup row after its key, in the tables' column order, ending the line.
+void AppendTotals(std::string& out, const DeltaTotals& totals) {
+  AppendInteger(out, totals.snapshots);
+  out += '\t';
+  AppendCounters(out, totals.sums);
+  AppendCounters(out, totals.positive);
+  AppendCounters(out, totals.negative);
+  out.back() = '\n';
+}
+
 [[noreturn]] void ThrowMalformed(std::string message) {
   throw InputError(Error{ErrorCode::kLoadMalformed, "/videos", "некорректный файл данных: " + std::move(message)});
 }
@@ -75,12 +100,24 @@ class PostgresLoadSink final : public LoadSink {
  public:
   PostgresLoadSink(PostgresDatabase& database, bool replace)
       : database_(database), connection_(database.connection()), replace_(replace) {
+    database_.Execute(kLoadSettings);
+    direct_ = database_.Query(sql::Query{"SELECT 1 FROM videos LIMIT 1", {}}).empty();
+    if (direct_) {
+      copy_buffer_.reserve(kDirectBatchBytes + 4096);
+      return;
+    }
     database_.Execute(kCreateStaging);
     copy_buffer_.reserve(kCopyChunkBytes + 4096);
     StartSnapshotCopy();
   }
 
   ~PostgresLoadSink() override {
+    // The batch in flight ends first: it is the only other user of the connection.
+    try {
+      WaitForDirectBatch();
+    } catch (const std::exception&) {
+      // Its failure was the load's, or the load failed otherwise: the transaction rolls back.
+    }
     // Abandoned mid-load: end the COPY with an error so the connection can roll back.
     if (copying_) {
       PQputCopyEnd(connection_, "load aborted");
@@ -93,6 +130,12 @@ class PostgresLoadSink final : public LoadSink {
 
   void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
     AppendVideo(video);
+    if (direct_) {
+      for (const auto& snapshot : snapshots) AppendSnapshot(snapshot);
+      AppendRollups(video, snapshots);
+      if (copy_buffer_.size() >= kDirectBatchBytes || video_buffer_.size() >= kVideoBufferBytes) WriteDirectBatch();
+      return;
+    }
     for (const auto& snapshot : snapshots) {
       AppendSnapshot(snapshot);
       if (copy_buffer_.size() >= kCopyChunkBytes) SendCopyBuffer();
@@ -106,6 +149,12 @@ class PostgresLoadSink final : public LoadSink {
   }
 
   void Finish() override {
+    if (direct_) {
+      WriteDirectBatch();
+      WaitForDirectBatch();
+      WriteCreatorHours();
+      return;
+    }
     EndSnapshotCopy();
     CopyVideos();
     if (replace_) database_.Execute(kDeleteUnlistedSnapshots);
@@ -118,6 +167,10 @@ class PostgresLoadSink final : public LoadSink {
     result = database_.Check(result.release());
     const std::int64_t written = std::stoll(PQcmdTuples(result.get()));
     if (written != staged_snapshots_) ReportForeignSnapshot();
+  }
+
+  WrittenRollups written_rollups() const override {
+    return WrittenRollups{.per_video = direct_, .creator_hours = direct_ && creator_hours_.complete()};
   }
 
  private:
@@ -150,8 +203,42 @@ class PostgresLoadSink final : public LoadSink {
     out += '\n';
   }
 
+  // A first load's rollup rows of one video; its creator's hours are summed over the whole load.
+  void AppendRollups(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) {
+    const VideoRollupRows rows = RollUpVideo(video, snapshots);
+    for (const auto& [day, totals] : rows.days) {
+      day_buffer_.append(video.id);
+      day_buffer_ += '\t';
+      AppendInstant(day_buffer_, day);
+      day_buffer_ += '\t';
+      AppendTotals(day_buffer_, totals);
+    }
+    for (const auto& [age, totals] : rows.age_hours) {
+      age_buffer_.append(video.id);
+      age_buffer_ += '\t';
+      AppendInteger(age_buffer_, age);
+      age_buffer_ += '\t';
+      AppendTotals(age_buffer_, totals);
+    }
+    creator_hours_.Add(video.creator_id, snapshots);
+  }
+
+  void WriteCreatorHours() {
+    if (!creator_hours_.complete()) return;
+    std::string buffer;
+    for (const auto& row : creator_hours_.SortedRows()) {
+      buffer.append(row.creator_id);
+      buffer += '\t';
+      AppendInstant(buffer, row.hour);
+      buffer += '\t';
+      AppendTotals(buffer, *row.totals);
+    }
+    CopyBuffer("video_snapshot_creator_hours", "", buffer);
+  }
+
   void StartCopy(std::string_view table, std::string_view columns) {
-    const std::string sql = "COPY " + std::string(table) + " (" + std::string(columns) + ") FROM STDIN";
+    const std::string sql =
+        "COPY " + std::string(table) + (columns.empty() ? "" : " (" + std::string(columns) + ")") + " FROM STDIN";
     PgResult result(PQexec(connection_, sql.c_str()));
     if (PQresultStatus(result.get()) != PGRES_COPY_IN) database_.Fail(result.get(), "COPY failed");
     copying_ = true;
@@ -179,7 +266,13 @@ class PostgresLoadSink final : public LoadSink {
   void CheckCopy(PGresult* raw) {
     PgResult result(raw);
     const auto status = result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK) database_.Fail(result.get(), "COPY failed");
+    if (status == PGRES_COMMAND_OK) return;
+    // Only a first load copies into the tables themselves; video ids are unique in the file
+    // (checked by the loader), so a repeated key is a snapshot id.
+    if (direct_ && PostgresDatabase::SqlState(result.get()) == kUniqueViolation) {
+      ThrowMalformed("один и тот же id замера встречается в файле дважды");
+    }
+    database_.Fail(result.get(), "COPY failed");
   }
 
   void StartSnapshotCopy() { StartCopy("videobot_stage_snapshots", kSnapshotColumns); }
@@ -189,13 +282,44 @@ class PostgresLoadSink final : public LoadSink {
     EndCopy();
   }
 
-  void CopyVideos() {
-    if (video_buffer_.empty()) return;
-    StartCopy("videobot_stage_videos", kVideoColumns);
-    for (std::size_t at = 0; at < video_buffer_.size(); at += kCopyChunkBytes) {
-      Send(std::string_view(video_buffer_).substr(at, kCopyChunkBytes));
+  void CopyVideos() { CopyBuffer("videobot_stage_videos", kVideoColumns, video_buffer_); }
+
+  // The rows of a first load, written straight into the tables: the videos first, as their
+  // snapshots and rollup rows refer to them. The rollups' columns are in table order.
+  struct DirectBatch {
+    std::string videos;
+    std::string snapshots;
+    std::string days;
+    std::string ages;
+  };
+
+  // Hands the buffered rows to a second thread, which writes them while this one parses the next
+  // batch. One batch is in flight at a time, so the connection has one user at a time.
+  void WriteDirectBatch() {
+    WaitForDirectBatch();
+    DirectBatch batch{std::move(video_buffer_), std::move(copy_buffer_), std::move(day_buffer_), std::move(age_buffer_)};
+    for (std::string* buffer : {&video_buffer_, &copy_buffer_, &day_buffer_, &age_buffer_}) buffer->clear();
+    copy_buffer_.reserve(kDirectBatchBytes + 4096);
+    in_flight_ = std::async(std::launch::async, [this, batch = std::move(batch)]() mutable {
+      CopyBuffer("videos", kVideoColumns, batch.videos);
+      CopyBuffer("video_snapshots", kSnapshotColumns, batch.snapshots);
+      CopyBuffer("video_snapshot_days", "", batch.days);
+      CopyBuffer("video_snapshot_age_hours", "", batch.ages);
+    });
+  }
+
+  // Waits for the batch in flight; its failure is rethrown here.
+  void WaitForDirectBatch() {
+    if (in_flight_.valid()) in_flight_.get();
+  }
+
+  void CopyBuffer(std::string_view table, std::string_view columns, std::string& buffer) {
+    if (buffer.empty()) return;
+    StartCopy(table, columns);
+    for (std::size_t at = 0; at < buffer.size(); at += kCopyChunkBytes) {
+      Send(std::string_view(buffer).substr(at, kCopyChunkBytes));
     }
-    video_buffer_.clear();
+    buffer.clear();
     EndCopy();
   }
 
@@ -216,8 +340,13 @@ class PostgresLoadSink final : public LoadSink {
   bool replace_;
   std::string copy_buffer_;
   std::string video_buffer_;
+  std::string day_buffer_;  ///< a first load's rollup rows, written with their videos
+  std::string age_buffer_;
+  CreatorHourTotals creator_hours_;
+  std::future<void> in_flight_;  ///< a first load's batch being written
   std::int64_t staged_snapshots_ = 0;
   bool copying_ = false;
+  bool direct_ = false;  ///< a first load: rows go straight into the tables
 };
 
 }  // namespace

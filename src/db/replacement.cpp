@@ -3,6 +3,7 @@
 #include <string>
 
 #include "db/id_arrays.hpp"
+#include "db/rollups.hpp"
 
 namespace videobot::db {
 namespace {
@@ -36,6 +37,8 @@ std::int64_t StageRemovedIds(Database& database) {
 
 void DeleteRemoved(Database& database) {
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_removed_videos");
+  // Their days lose snapshots: the all-video and per-creator rollups of those days are recomputed.
+  NoteTouchedDays(database, "videobot_removed_videos");
   for (const std::string_view table : kVideoChildren) {
     database.Execute("DELETE FROM " + std::string(table) +
                      " WHERE video_id IN (SELECT video_id FROM videobot_removed_videos)");

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <span>
+#include <stdexcept>
 #include <string>
+#include <variant>
+
+#include <fmt/format.h>
 
 #include "db/id_arrays.hpp"
 
@@ -28,16 +32,19 @@ constexpr std::string_view kAggregates =
 constexpr std::string_view kLoaded = "s.video_id IN (SELECT video_id FROM videobot_refresh_videos)";
 
 // Rows are inserted in key order, so that one day's (one age's) rows sit together on disk.
-std::string RecomputeDays(sql::Dialect dialect) {
+// `which` selects the snapshots: kLoaded (a batch of videos) or kEverySnapshot.
+constexpr std::string_view kEverySnapshot = "TRUE";
+
+std::string RecomputeDays(sql::Dialect dialect, std::string_view which) {
   const std::string_view day = dialect == sql::Dialect::kPostgres
                                    ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
   return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " +
-         std::string(kAggregates) + " FROM video_snapshots s WHERE " + std::string(kLoaded) +
+         std::string(kAggregates) + " FROM video_snapshots s WHERE " + std::string(which) +
          " GROUP BY s.video_id, day ORDER BY day, s.video_id";
 }
 
-std::string RecomputeAges(sql::Dialect dialect) {
+std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
   const bool pg = dialect == sql::Dialect::kPostgres;
   const std::string hours = std::to_string(kAgeRollupHours);
   const std::string age =
@@ -46,7 +53,7 @@ std::string RecomputeAges(sql::Dialect dialect) {
   const std::string window_end = pg ? "v.video_created_at + interval '" + hours + " hours'"
                                     : "v.video_created_at + " + hours + " * 3600000000";
   return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + std::string(kAggregates) +
-         " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(kLoaded) +
+         " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(which) +
          " AND s.created_at >= v.video_created_at AND s.created_at < " + window_end +
          " GROUP BY s.video_id, age ORDER BY age, s.video_id";
 }
@@ -61,26 +68,155 @@ void StageIds(Database& database, std::span<const std::string_view> video_ids) {
   if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_refresh_videos");
 }
 
+// The UTC days whose rows of the all-video and per-creator rollups a load recomputes: the days of
+// the loaded videos' day rows before and after their refresh, and the days of removed videos.
+constexpr std::string_view kTouchedDays = "videobot_touched_days";
+
+void CreateTouchedDays(Database& database) {
+  const bool pg = database.dialect() == sql::Dialect::kPostgres;
+  database.Execute(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} (measured_day {})", kTouchedDays,
+                               pg ? "timestamptz" : "INTEGER"));
+}
+
+void NoteDays(Database& database, std::string_view video_ids_table) {
+  database.Execute(fmt::format("INSERT INTO {} SELECT DISTINCT measured_day FROM video_snapshot_days"
+                               " WHERE video_id IN (SELECT video_id FROM {})",
+                               kTouchedDays, video_ids_table));
+}
+
 void RefreshBatch(Database& database, std::span<const std::string_view> video_ids) {
   StageIds(database, video_ids);
+  NoteDays(database, "videobot_refresh_videos");
   for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
     database.Execute(std::string("DELETE FROM ") + table +
                      " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
   }
-  database.Execute(RecomputeDays(database.dialect()));
-  database.Execute(RecomputeAges(database.dialect()));
+  database.Execute(RecomputeDays(database.dialect(), kLoaded));
+  database.Execute(RecomputeAges(database.dialect(), kLoaded));
+  NoteDays(database, "videobot_refresh_videos");
+}
+
+// The touched days, each once.
+std::string TouchedDaySet() { return fmt::format("(SELECT DISTINCT measured_day FROM {})", kTouchedDays); }
+
+// Day totals: the day's rows of video_snapshot_days summed, and counted per sign.
+std::string RecomputeDayTotals() {
+  return "INSERT INTO video_snapshot_day_totals SELECT measured_day, sum(snapshots), sum(delta_views_count),"
+         " sum(delta_likes_count), sum(delta_comments_count), sum(delta_reports_count), sum(positive_views),"
+         " sum(positive_likes), sum(positive_comments), sum(positive_reports), sum(negative_views),"
+         " sum(negative_likes), sum(negative_comments), sum(negative_reports), count(*),"
+         " count(*) FILTER (WHERE positive_views > 0), count(*) FILTER (WHERE positive_likes > 0),"
+         " count(*) FILTER (WHERE positive_comments > 0), count(*) FILTER (WHERE positive_reports > 0),"
+         " count(*) FILTER (WHERE negative_views > 0), count(*) FILTER (WHERE negative_likes > 0),"
+         " count(*) FILTER (WHERE negative_comments > 0), count(*) FILTER (WHERE negative_reports > 0)"
+         " FROM video_snapshot_days WHERE measured_day IN " +
+         TouchedDaySet() + " GROUP BY measured_day ORDER BY measured_day";
+}
+
+// Creator hours: every snapshot of a touched day, with its video's current creator. When the load
+// touches most stored days (a first or full load), one pass over all snapshots keeping those of
+// the touched days is cheaper than a range probe per day, which reads the rows in time order,
+// scattered over the table.
+std::string RecomputeCreatorHours(sql::Dialect dialect, bool scan_all) {
+  const bool pg = dialect == sql::Dialect::kPostgres;
+  const std::string_view hour = pg ? "date_trunc('hour', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                   : "s.created_at - ((s.created_at % 3600000000) + 3600000000) % 3600000000";
+  std::string source;
+  if (scan_all) {
+    const std::string_view day = pg ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
+    source = fmt::format("video_snapshots s JOIN videos v ON v.id = s.video_id WHERE {} IN {}", day, TouchedDaySet());
+  } else {
+    const std::string_view day_end = pg ? "t.measured_day + interval '24 hours'" : "t.measured_day + 86400000000";
+    source = fmt::format("{} t JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
+                         " JOIN videos v ON v.id = s.video_id",
+                         TouchedDaySet(), day_end);
+  }
+  return fmt::format(
+      "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {}"
+      " GROUP BY hour, v.creator_id ORDER BY hour, v.creator_id",
+      hour, kAggregates, source);
+}
+
+std::int64_t CountOf(Database& database, const std::string& sql) {
+  const auto rows = database.Query(sql::Query{sql, {}});
+  if (rows.size() != 1 || rows[0].size() != 1 || !std::holds_alternative<std::int64_t>(rows[0][0])) {
+    throw DatabaseError("a rollup row count could not be read");
+  }
+  return std::get<std::int64_t>(rows[0][0]);
+}
+
+// Whether the load touches at least a third of the days stored before it (or none were stored).
+bool TouchesMostDays(Database& database) {
+  const std::int64_t touched =
+      CountOf(database, fmt::format("SELECT count(DISTINCT measured_day) FROM {}", kTouchedDays));
+  const std::int64_t stored = CountOf(database, "SELECT count(*) FROM video_snapshot_day_totals");
+  return touched * 3 >= stored;
+}
+
+std::string DeleteCreatorHours(sql::Dialect dialect) {
+  const std::string_view day = dialect == sql::Dialect::kPostgres
+                                   ? "date_trunc('day', measured_hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                                   : "measured_hour - ((measured_hour % 86400000000) + 86400000000) % 86400000000";
+  return fmt::format("DELETE FROM video_snapshot_creator_hours WHERE {} IN {}", day, TouchedDaySet());
+}
+
+void RefreshTouchedDays(Database& database, bool recompute_creator_hours) {
+  if (database.dialect() == sql::Dialect::kPostgres) database.Execute(fmt::format("ANALYZE {}", kTouchedDays));
+  const bool scan_all = recompute_creator_hours && TouchesMostDays(database);
+  database.Execute(fmt::format("DELETE FROM video_snapshot_day_totals WHERE measured_day IN {}", TouchedDaySet()));
+  database.Execute(RecomputeDayTotals());
+  if (!recompute_creator_hours) return;
+  database.Execute(DeleteCreatorHours(database.dialect()));
+  database.Execute(RecomputeCreatorHours(database.dialect(), scan_all));
+}
+
+// Every stored video was written by this load (a first load, or the whole data set again): the
+// rollups are rebuilt from all snapshots, one pass per table, instead of batch by batch.
+bool LoadedEveryVideo(Database& database, std::size_t loaded) {
+  return CountOf(database, "SELECT count(*) FROM videos") == static_cast<std::int64_t>(loaded);
+}
+
+// Empties the rollups the load did not write and recomputes the per-video ones; every stored day
+// is then a touched day (the all-video and per-creator rollups follow in RefreshTouchedDays).
+void RebuildAll(Database& database, WrittenRollups written) {
+  std::vector<const char*> stale = {"video_snapshot_day_totals"};
+  if (!written.per_video) stale.insert(stale.end(), {"video_snapshot_days", "video_snapshot_age_hours"});
+  if (!written.creator_hours) stale.push_back("video_snapshot_creator_hours");
+  for (const char* table : stale) database.Execute(std::string("DELETE FROM ") + table);
+  if (!written.per_video) {
+    database.Execute(RecomputeDays(database.dialect(), kEverySnapshot));
+    database.Execute(RecomputeAges(database.dialect(), kEverySnapshot));
+  }
+  database.Execute(fmt::format("INSERT INTO {} SELECT measured_day FROM video_snapshot_days GROUP BY measured_day",
+                               kTouchedDays));
 }
 
 }  // namespace
 
-void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids) {
-  if (video_ids.empty()) return;
-  database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
-  const std::span<const std::string_view> ids(video_ids);
-  for (std::size_t first = 0; first < ids.size(); first += kVideosPerRefresh) {
-    RefreshBatch(database, ids.subspan(first, std::min(kVideosPerRefresh, ids.size() - first)));
+void NoteTouchedDays(Database& database, std::string_view video_ids_table) {
+  CreateTouchedDays(database);
+  NoteDays(database, video_ids_table);
+}
+
+void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids, WrittenRollups written) {
+  CreateTouchedDays(database);
+  const bool every_video = !video_ids.empty() && LoadedEveryVideo(database, video_ids.size());
+  if ((written.per_video || written.creator_hours) && !video_ids.empty() && !every_video) {
+    throw std::logic_error("rollups written by a load that does not hold every stored video");
   }
-  database.Execute("DROP TABLE videobot_refresh_videos");
+  if (every_video) {
+    RebuildAll(database, written);
+  } else if (!video_ids.empty()) {
+    database.Execute("CREATE TEMP TABLE videobot_refresh_videos (video_id text PRIMARY KEY)");
+    const std::span<const std::string_view> ids(video_ids);
+    for (std::size_t first = 0; first < ids.size(); first += kVideosPerRefresh) {
+      RefreshBatch(database, ids.subspan(first, std::min(kVideosPerRefresh, ids.size() - first)));
+    }
+    database.Execute("DROP TABLE videobot_refresh_videos");
+  }
+  RefreshTouchedDays(database, !written.creator_hours);
+  database.Execute(fmt::format("DROP TABLE {}", kTouchedDays));
 }
 
 }  // namespace videobot::db

@@ -23,7 +23,7 @@ bool TableExists(Database& database, std::string_view table) {
   return !database.Query(sql::Query{sql, {std::string(table)}}).empty();
 }
 
-void RequireReadableSchema(Database& database) {
+void RequireReadableSchema(Database& database, bool current) {
   if (!TableExists(database, "videos")) throw NotInitialisedError(NoDataTablesMessage());
   if (!TableExists(database, "schema_migrations")) return;
   const auto rows = database.Query(sql::Query{"SELECT max(version) FROM schema_migrations", {}});
@@ -32,6 +32,12 @@ void RequireReadableSchema(Database& database) {
   const auto files = EmbeddedMigrations(database.dialect());
   const int known = files.empty() ? 0 : files.back().version;
   if (newest > known) throw SchemaTooNewError(SchemaTooNewMessage(static_cast<int>(newest), known));
+  if (current && newest < known) throw NotInitialisedError(SchemaOutdatedMessage(static_cast<int>(newest), known));
+}
+
+std::string SchemaOutdatedMessage(int database_version, int known_version) {
+  return "схема базы данных устарела: версия " + std::to_string(database_version) + ", этот videobot работает с версией " +
+         std::to_string(known_version) + "; выполните `videobot migrate` (или " + std::string(kHowToFix) + ")";
 }
 
 std::string SchemaTooNewMessage(int database_version, int known_version) {

@@ -13,8 +13,13 @@ namespace videobot::db {
 bool TableExists(Database& database, std::string_view table);
 
 /// Throws NotInitialisedError unless the data tables exist, SchemaTooNewError when the
-/// database has a migration newer than the newest this binary embeds. Throws DatabaseError.
-void RequireReadableSchema(Database& database);
+/// database has a migration newer than the newest this binary embeds, and — when `current` —
+/// NotInitialisedError when it lacks one this binary embeds. Throws DatabaseError.
+void RequireReadableSchema(Database& database, bool current = false);
+
+/// The NotInitialisedError message for a database at `database_version` read by a binary whose
+/// newest migration is `known_version`.
+std::string SchemaOutdatedMessage(int database_version, int known_version);
 
 /// The SchemaTooNewError message for a database at `database_version` read by a binary that
 /// knows migrations up to `known_version`.

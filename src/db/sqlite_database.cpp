@@ -95,7 +95,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode, std::chro
   if (rc != SQLITE_OK) {
     sqlite3_close(handle_);
     handle_ = nullptr;
-    if (mode == OpenMode::kExisting && (rc & 0xff) == SQLITE_CANTOPEN && !std::filesystem::exists(path)) {
+    if (mode != OpenMode::kCreate && (rc & 0xff) == SQLITE_CANTOPEN && !std::filesystem::exists(path)) {
       throw NotInitialisedError(MissingDatabaseFileMessage(path));
     }
     throw DatabaseError("SQLite: cannot open «" + path + "»: " + sqlite3_errstr(rc));
@@ -108,7 +108,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path, OpenMode mode, std::chro
   sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
   try {
     // Checked before the pragmas: switching to WAL would write to a file that is no database yet.
-    if (mode == OpenMode::kExisting) RequireReadableSchema(*this);
+    if (mode != OpenMode::kCreate) RequireReadableSchema(*this, mode == OpenMode::kCurrent);
     // WAL lets readers (the bot, ask) run while a load is in progress; NORMAL sync is durable
     // across application crashes in WAL mode.
     Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");

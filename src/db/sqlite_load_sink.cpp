@@ -1,10 +1,13 @@
-// The SQLite bulk writer: prepared upserts inside the loader's transaction.
+// The SQLite bulk writer: prepared upserts inside the loader's transaction. A first load (into a
+// database without videos) also writes the rollups it computes on the way (rollup_rows.hpp)
+// instead of leaving them to be recomputed from the stored snapshots.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "db/id_arrays.hpp"
 #include "db/load_sink.hpp"
+#include "db/rollup_rows.hpp"
 #include "db/sqlite_database.hpp"
 
 namespace videobot::db {
@@ -36,6 +39,14 @@ constexpr std::string_view kUpsertSnapshot =
 constexpr std::string_view kDeleteUnlistedSnapshots =
     "DELETE FROM video_snapshots WHERE video_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))";
 
+// Rollup rows: the key's two columns, then the aggregates in the tables' column order.
+std::string InsertRollup(std::string_view table) {
+  std::string sql = "INSERT INTO " + std::string(table) + " VALUES (?1, ?2";
+  for (int i = 3; i <= 15; ++i) sql += ", ?" + std::to_string(i);
+  return sql + ")";
+}
+
+
 void BindStatic(SqliteStatement& statement, int index, std::string_view text) {
   const int rc = sqlite3_bind_text64(statement.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
   if (rc != SQLITE_OK) ThrowSqliteError(sqlite3_db_handle(statement.get()), rc, "cannot bind a loader parameter");
@@ -48,11 +59,23 @@ void BindCounters(SqliteStatement& statement, int first, const Counters& counter
   statement.Bind(first + 3, counters.reports);
 }
 
+void BindTotals(SqliteStatement& statement, const DeltaTotals& totals) {
+  statement.Bind(3, totals.snapshots);
+  BindCounters(statement, 4, totals.sums);
+  BindCounters(statement, 8, totals.positive);
+  BindCounters(statement, 12, totals.negative);
+}
+
 class SqliteLoadSink final : public LoadSink {
  public:
   SqliteLoadSink(SqliteDatabase& database, bool replace)
       : database_(database), handle_(database.handle()), video_(handle_, kUpsertVideo), snapshot_(handle_, kUpsertSnapshot) {
     if (replace) delete_unlisted_.emplace(handle_, kDeleteUnlistedSnapshots);
+    SqliteStatement any_video(handle_, "SELECT 1 FROM videos LIMIT 1");
+    if (!any_video.Step()) {
+      day_.emplace(handle_, InsertRollup("video_snapshot_days"));
+      age_.emplace(handle_, InsertRollup("video_snapshot_age_hours"));
+    }
     // Like SET LOCAL statement_timeout = 0 on PostgreSQL: the load's statements are not limited.
     database_.SuspendStatementTimeout(true);
     // Snapshot ids are random, so index inserts touch pages all over the tree: a large page cache
@@ -95,9 +118,24 @@ class SqliteLoadSink final : public LoadSink {
       snapshot_.Reset();
       if (sqlite3_changes(handle_) == 0) ThrowForeignSnapshot(video, snapshot);
     }
+    if (first_load()) WriteRollups(video, snapshots);
   }
 
-  void Finish() override {}
+  void Finish() override {
+    if (!first_load() || !creator_hours_.complete()) return;
+    SqliteStatement insert(handle_, InsertRollup("video_snapshot_creator_hours"));
+    for (const auto& row : creator_hours_.SortedRows()) {
+      BindStatic(insert, 1, row.creator_id);
+      insert.Bind(2, row.hour);
+      BindTotals(insert, *row.totals);
+      insert.Step();
+      insert.Reset();
+    }
+  }
+
+  WrittenRollups written_rollups() const override {
+    return WrittenRollups{.per_video = first_load(), .creator_hours = first_load() && creator_hours_.complete()};
+  }
 
  private:
   [[noreturn]] static void ThrowForeignSnapshot(const VideoRecord& video, const SnapshotRecord& snapshot) {
@@ -106,6 +144,25 @@ class SqliteLoadSink final : public LoadSink {
                            "некорректный файл данных: видео " + std::to_string(video.index) + ", замер " +
                                std::to_string(snapshot.index) + ", поле id, байт " + std::to_string(snapshot.offset) +
                                ": замер «" + std::string(snapshot.id) + "» уже записан для другого видео"});
+  }
+
+  bool first_load() const { return day_.has_value(); }
+
+  // A first load's rollup rows of one video; its creator's hours are summed over the whole load.
+  void WriteRollups(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) {
+    const VideoRollupRows rows = RollUpVideo(video, snapshots);
+    for (const auto& [day, totals] : rows.days) WriteRollupRow(*day_, video.id, day, totals);
+    for (const auto& [age, totals] : rows.age_hours) WriteRollupRow(*age_, video.id, age, totals);
+    creator_hours_.Add(video.creator_id, snapshots);
+  }
+
+  static void WriteRollupRow(SqliteStatement& insert, std::string_view video_id, std::int64_t key,
+                             const DeltaTotals& totals) {
+    BindStatic(insert, 1, video_id);
+    insert.Bind(2, key);
+    BindTotals(insert, totals);
+    insert.Step();
+    insert.Reset();
   }
 
   void DeleteUnlistedSnapshots(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) {
@@ -134,6 +191,9 @@ class SqliteLoadSink final : public LoadSink {
   SqliteStatement snapshot_;
   std::optional<SqliteStatement> delete_unlisted_;  // set for a replacing load
   std::vector<std::string_view> listed_;             // the current video's snapshot ids
+  std::optional<SqliteStatement> day_;               // set for a first load, with age_
+  std::optional<SqliteStatement> age_;
+  CreatorHourTotals creator_hours_;
 };
 
 }  // namespace

@@ -218,6 +218,8 @@ void ApiServer::Impl::Answer(const std::string& question, httplib::Response& res
   Json body = {{"answer", reply.text}, {"outcome", reply.code}, {"planner", reply.planner}, {"plan", nullptr}};
   if (!reply.plan.empty()) body["plan"] = Json::parse(reply.plan, nullptr, false);
   if (!reply.series.empty()) body["series"] = service::SeriesJson(reply.series);
+  if (!reply.ranking.empty()) body["rows"] = service::RowsJson(reply.text);
+  if (reply.comparison) body["comparison"] = service::ComparisonJson(*reply.comparison);
   response.status = reply.kind == service::Reply::Kind::kUnavailable ? 503 : 200;
   response.set_content(Dump(body), kJsonType);
   deps_.logger->info("event=api_question planner={} outcome={} status={} latency_ms={}", reply.planner, reply.code,

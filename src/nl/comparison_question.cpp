@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nl/analysis.hpp"
+#include "nl/date_recognizer.hpp"
 #include "nl/mention.hpp"
 #include "nl/scanner.hpp"
 #include "nl/tokenizer.hpp"
@@ -283,9 +284,44 @@ Result<plan::Plan> Combine(plan::Plan a, const plan::Plan& b, CompareMode mode) 
   return a;
 }
 
+// A day of the month written as a bare number: «27».
+bool IsBareDay(const Token& token) { return token.kind == TokenKind::kNumber && token.text.size() <= 2; }
+
+// Words that join two compared days: «27 и 28 ноября», «28, чем 27 ноября», «27 против 28 ноября».
+std::size_t DayJoinerLength(const Text& text, std::size_t at) {
+  if (text.WordAt(at, ",") && text.WordAt(at + 1, "чем")) return 2;
+  if (text.WordAt(at, "и") || text.WordAt(at, ",") || text.WordAt(at, "чем") || text.WordAt(at, "против")) return 1;
+  return 0;
+}
+
+// «за 27 и 28 ноября 2025»: the month (and year) said once after the second day belong to the
+// first day too, which gets them written out: «за 27 ноября 2025 и 28 ноября 2025».
+std::string FillElidedMonths(std::string normalized) {
+  const Text text(normalized);
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i + 3 < text.tokens.size(); ++i) {
+    if (!IsBareDay(text.tokens[i]) || MonthFromWord(text.tokens[i + 1]) != 0) continue;
+    const std::size_t joiner = DayJoinerLength(text, i + 1);
+    const std::size_t day = i + 1 + joiner;
+    if (joiner == 0 || day + 1 >= text.tokens.size() || !IsBareDay(text.tokens[day])) continue;
+    if (MonthFromWord(text.tokens[day + 1]) == 0) continue;
+    std::size_t last = day + 1;
+    const bool has_year = last + 1 < text.tokens.size() && text.tokens[last + 1].kind == TokenKind::kNumber &&
+                          text.tokens[last + 1].text.size() == 4;
+    if (has_year) ++last;
+    out += text.value.substr(copied, text.End(i) - copied) + " " +
+           text.value.substr(text.Begin(day + 1), text.End(last) - text.Begin(day + 1));
+    copied = text.End(i);
+  }
+  out += text.value.substr(copied);
+  return out;
+}
+
 }  // namespace
 
 std::string ReadComparisonSides(std::string normalized) {
+  normalized = FillElidedMonths(std::move(normalized));
   for (const std::string_view marker : {"сравнению со ", "сравнению с ", "сравнении со ", "сравнении с "}) {
     for (auto at = normalized.find(marker); at != std::string::npos; at = normalized.find(marker, at + 1)) {
       const std::size_t word_end = marker.find(' ');
@@ -296,7 +332,7 @@ std::string ReadComparisonSides(std::string normalized) {
 }
 
 std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, const ScalarParser& parse_scalar) {
-  const Text text(std::string{normalized});
+  const Text text(FillElidedMonths(std::string{normalized}));
   const Mentions mentions = Scan(text.tokens);
   const Cues cues = FindCues(text, mentions);
   const bool verb_first = cues.verb && *cues.verb == 0;

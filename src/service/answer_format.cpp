@@ -59,9 +59,7 @@ std::string Csv(const std::string& text, const std::vector<SeriesPoint>& series)
 std::string JsonText(const std::string& text, const std::vector<SeriesPoint>& series) {
   if (!series.empty()) return Json{{"series", SeriesJson(series)}}.dump();
   if (IsOneValue(text)) return Json{{"value", NumberJson(text)}}.dump();
-  Json rows = Json::array();
-  for (const auto& [key, value] : SplitRows(text)) rows.push_back(Json{{"key", key}, {"value", NumberJson(value)}});
-  return Json{{"rows", std::move(rows)}}.dump();
+  return Json{{"rows", RowsJson(text)}}.dump();
 }
 
 std::string_view ResultName(plan::CompareMode mode) {
@@ -77,22 +75,28 @@ std::string ComparisonCsv(const ComparisonResult& comparison) {
   return out;
 }
 
-std::string ComparisonJsonText(const ComparisonResult& comparison) {
+}  // namespace
+
+Json ComparisonJson(const ComparisonResult& comparison) {
   Json out{{"a", Json{{"label", comparison.a_label}, {"value", NumberJson(comparison.a)}}},
            {"b", Json{{"label", comparison.b_label}, {"value", NumberJson(comparison.b)}}}};
   if (comparison.mode != plan::CompareMode::kBoth) {
     out[std::string(ResultName(comparison.mode))] = NumberJson(comparison.result);
   }
-  return out.dump();
+  return out;
 }
 
-}  // namespace
+Json RowsJson(const std::string& text) {
+  Json rows = Json::array();
+  for (const auto& [key, value] : SplitRows(text)) rows.push_back(Json{{"key", key}, {"value", NumberJson(value)}});
+  return rows;
+}
 
 std::string FormatComparison(const ComparisonResult& comparison, AnswerFormat format) {
   switch (format) {
     case AnswerFormat::kText: break;
     case AnswerFormat::kCsv: return ComparisonCsv(comparison);
-    case AnswerFormat::kJson: return ComparisonJsonText(comparison);
+    case AnswerFormat::kJson: return ComparisonJson(comparison).dump();
   }
   if (comparison.mode != plan::CompareMode::kBoth) return comparison.result;
   return fmt::format("{} {}\n{} {}", comparison.a_label, comparison.a, comparison.b_label, comparison.b);

@@ -1,6 +1,6 @@
 #pragma once
 // The printed forms of an answer: plain text (the number, or `key value` lines), CSV and JSON.
-// Used by the CLI's `ask --format` and by the HTTP API's series field.
+// Used by the CLI's `ask --format` and by the HTTP API's series, rows and comparison fields.
 
 #include <optional>
 #include <string>
@@ -20,6 +20,14 @@ std::optional<AnswerFormat> ParseAnswerFormat(std::string_view name);
 
 /// A series as a JSON array of {"key": "2025-11-28", "value": 12}.
 nlohmann::json SeriesJson(const std::vector<SeriesPoint>& series);
+
+/// A ranking's (or any grouped answer's) `key value` lines as a JSON array of {"key", "value"},
+/// the values exactly as the text prints them.
+nlohmann::json RowsJson(const std::string& text);
+
+/// A comparison as {"a": {"label", "value"}, "b": {…}, "difference" | "percent": N} (no result
+/// key for «сравни»).
+nlohmann::json ComparisonJson(const ComparisonResult& comparison);
 
 /// An answer (its text and, for a series, its buckets) in `format`:
 ///  - text: the text itself (one number, or `key value` lines);

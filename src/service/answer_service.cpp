@@ -14,6 +14,7 @@
 #include "service/comparison_answer.hpp"
 #include "service/coverage_guard.hpp"
 #include "service/explanation.hpp"
+#include "service/superlative_ties.hpp"
 #include "sql/compiler.hpp"
 
 namespace videobot::service {
@@ -72,9 +73,10 @@ double NumericValue(const db::Value& value) {
   return 0;
 }
 
-RankingLayout RankingLayoutFor(const plan::Plan& plan) {
+RankingLayout RankingLayoutFor(const plan::Plan& plan, const plan::TimeContext& context) {
   const bool additive = plan.aggregate == plan::Aggregate::kSum || plan.aggregate == plan::Aggregate::kCount;
-  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc};
+  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc,
+                       ChartSubtitle(plan, context), plan.limit == 1};
 }
 
 }  // namespace
@@ -106,7 +108,7 @@ Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view ques
 }
 
 sql::Query AnswerService::Compile(const plan::Plan& plan) const {
-  return sql::Compile(plan, sql::CompileOptions{database_.dialect(), Now()});
+  return CompileAnswerQuery(plan, sql::CompileOptions{database_.dialect(), Now()});
 }
 
 Result<std::string> AnswerService::Execute(const plan::Plan& plan) {
@@ -131,11 +133,13 @@ Result<AnswerService::Outcome> AnswerService::RunComparison(const plan::Plan& pl
 Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
   if (plan.compare) return RunComparison(plan);
   const auto context = plan::ContextFor(plan, Now());
-  const sql::Query query = sql::Compile(plan, sql::CompileOptions{database_.dialect(), context});
+  const sql::Query query = CompileAnswerQuery(plan, sql::CompileOptions{database_.dialect(), context});
   std::vector<db::Row> rows;
   try {
     if (auto refusal = CheckCoverage(plan, db::ReadCoverage(database_), context)) return Unexpected{*refusal};
-    rows = TimedQuery(query);
+    auto answer_rows = AnswerRows(plan, TimedQuery(query));
+    if (!answer_rows) return Unexpected{answer_rows.error()};
+    rows = std::move(*answer_rows);
   } catch (const db::QueryTimeoutError&) {
     return Unexpected{TimeoutError()};
   } catch (const db::ValueOutOfRangeError&) {
@@ -150,7 +154,7 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
     }
     outcome.series = std::move(*series);
     outcome.layout = SeriesLayout{plan.series->bucket, context.offset, SeriesTitle(plan),
-                                  plan.aggregate != plan::Aggregate::kCountDistinct};
+                                  plan.aggregate != plan::Aggregate::kCountDistinct, ChartSubtitle(plan, context)};
     return outcome;
   }
   if (query.shape == sql::Shape::kScalar) {
@@ -169,7 +173,7 @@ Result<AnswerService::Outcome> AnswerService::Run(const plan::Plan& plan) {
     outcome.ranking.push_back(RankingRow{key ? *key : "?", NumericValue(row[1])});
   }
   if (outcome.text.empty()) return Fail(ErrorCode::kNoData, "Под условия вопроса не попало ни одной записи.");
-  outcome.ranking_layout = RankingLayoutFor(plan);
+  outcome.ranking_layout = RankingLayoutFor(plan, context);
   return outcome;
 }
 

@@ -30,6 +30,7 @@ struct SeriesLayout {
   /// Whether the buckets add up to the period's value (counts and sums); a count of distinct
   /// videos per day does not: the same video counts in several days.
   bool additive = true;
+  std::string subtitle;  ///< the plan's filters (ChartSubtitle), "" for none
 };
 
 /// A comparison answer: both values with their readable labels and, for a difference or a
@@ -58,6 +59,9 @@ struct RankingLayout {
   /// Whether the rows add up (counts and sums over disjoint groups), so a total means something.
   bool additive = true;
   bool ascending = false;  ///< the first row has the least value («меньше всего»)
+  std::string subtitle;    ///< the plan's filters (ChartSubtitle), "" for none
+  /// A superlative (limit 1): its rows are the top value's ties, answered as text, not drawn.
+  bool superlative = false;
 };
 
 /// What to send back for one question.

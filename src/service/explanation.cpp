@@ -294,6 +294,48 @@ std::string RankingValueLabel(const plan::Plan& plan) {
   return RankingMeasure(plan).nominative;
 }
 
+// «01.11.2025–30.11.2025» for whole local days (the end day included), «28.11.2025 10:00 –
+// 28.11.2025 15:00» otherwise; an open end is «с …» or «до …».
+std::string CompactRange(const plan::InstantRange& range, UtcOffset offset) {
+  const auto whole_day = [offset](Instant at) { return ToLocal(at, offset).seconds_of_day == 0; };
+  const auto day = [offset](Instant at) {
+    const Date d = ToLocal(at, offset).date;
+    return fmt::format("{:02}.{:02}.{:04}", d.day, d.month, d.year);
+  };
+  if (range.from && range.to && whole_day(*range.from) && whole_day(*range.to)) {
+    const Instant last_day = *range.to - kMicrosPerSecond * 86400;
+    if (last_day <= *range.from) return day(*range.from);
+    return fmt::format("{}–{}", day(*range.from), day(last_day));
+  }
+  if (range.from && range.to) return fmt::format("{} – {}", FormatMoment(*range.from, offset), FormatMoment(*range.to, offset));
+  if (range.from) return fmt::format("с {}", FormatMoment(*range.from, offset));
+  if (range.to) return fmt::format("до {}", FormatMoment(*range.to, offset));
+  return "за всё время";
+}
+
+std::string ChartSubtitle(const plan::Plan& plan, const plan::TimeContext& given) {
+  const plan::TimeContext context = plan::ContextFor(plan, given);
+  const auto& f = plan.filters;
+  std::vector<std::string> parts;
+  if (f.measured) parts.push_back("замеры " + CompactRange(plan::Resolve(*f.measured, context), context.offset));
+  if (!f.creator_ids.empty()) {
+    parts.push_back(fmt::format("{} {}", f.creator_ids.size() == 1 ? "автор" : "авторы", Quoted(f.creator_ids)));
+  }
+  if (!f.video_ids.empty()) parts.push_back(fmt::format("видео {}", Quoted(f.video_ids)));
+  if (f.published) {
+    parts.push_back("опубликованные " + CompactRange(plan::Resolve(*f.published, context), context.offset));
+  }
+  if (f.hours_after_publication) {
+    parts.push_back(fmt::format("первые {} ч после публикации", *f.hours_after_publication));
+  }
+  for (const auto& condition : f.conditions) parts.push_back(ConditionText(condition));
+  if (const auto moment = plan::ResolveMoment(plan, context); moment && plan.as_of) {
+    parts.push_back("на " + FormatMoment(plan.as_of->has_time ? *moment - 1 : *moment, context.offset));
+  }
+  if (!parts.empty() || context.offset.minutes != 0) parts.push_back("время " + ZoneLabel(context.offset));
+  return fmt::format("{}", fmt::join(parts, " · "));
+}
+
 std::string RankingTitle(const plan::Plan& plan) {
   if (!plan.group_by) return {};
   const int limit = plan.limit.value_or(10);

@@ -33,6 +33,11 @@ std::string RankingValueLabel(const plan::Plan& plan);
 /// "" for a plan without grouping.
 std::string RankingTitle(const plan::Plan& plan);
 
+/// The filters of a series or ranking plan in one short line for its chart, e.g. «Замеры:
+/// 01.11.2025–30.11.2025 · автор «0123…» · опубликованные 01.10.2025–31.10.2025 · время UTC+03:00»;
+/// "" when the plan has none (every video, all time, UTC).
+std::string ChartSubtitle(const plan::Plan& plan, const plan::TimeContext& context);
+
 /// The plan that counts the rows `plan` aggregates: the same source and filters (and the same
 /// state moment), COUNT(*) instead of the aggregate, no grouping. Nullopt for a refusal.
 std::optional<plan::Plan> RowCountPlan(const plan::Plan& plan);

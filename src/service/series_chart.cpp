@@ -53,6 +53,7 @@ std::optional<chart::TimeSeriesChart> PlotData(const Reply& reply) {
   const SeriesLayout& layout = *reply.series_layout;
   chart::TimeSeriesChart out;
   out.title = layout.title;
+  out.subtitle = layout.subtitle;
   out.bucket = ChartBucket(layout.bucket);
   out.offset = layout.offset;
   for (const SeriesPoint& point : reply.series) {
@@ -101,6 +102,7 @@ std::optional<chart::RankingChart> RankingChartOf(const Reply& reply) {
   if (reply.ranking.empty() || !reply.ranking_layout) return std::nullopt;
   chart::RankingChart out;
   out.title = reply.ranking_layout->title;
+  out.subtitle = reply.ranking_layout->subtitle;
   out.value_label = reply.ranking_layout->value_label;
   for (const RankingRow& row : reply.ranking) out.entries.push_back({ShortLabel(row.key), row.value});
   return out;
@@ -120,7 +122,10 @@ std::string RankingCaption(const Reply& reply) {
   return figures;
 }
 
-bool AnswersWithChart(const Reply& reply) { return !reply.series.empty() || reply.ranking.size() >= 2; }
+bool AnswersWithChart(const Reply& reply) {
+  if (!reply.series.empty()) return true;
+  return reply.ranking.size() >= 2 && reply.ranking_layout && !reply.ranking_layout->superlative;
+}
 
 std::optional<std::string> RenderChartPng(const Reply& reply) {
   if (!reply.series.empty()) {

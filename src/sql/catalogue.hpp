@@ -12,13 +12,18 @@ inline constexpr std::string_view kVideos = "videos v";
 inline constexpr std::string_view kSnapshots = "video_snapshots s";
 inline constexpr std::string_view kJoinVideos = "JOIN videos v ON v.id = s.video_id";
 
-// The rollups (both aliased d, both keyed by video_id).
+// The per-video rollups (both aliased d, both keyed by video_id).
 inline constexpr std::string_view kSnapshotDays = "video_snapshot_days d";
 inline constexpr std::string_view kJoinVideosToRollup = "JOIN videos v ON v.id = d.video_id";
 inline constexpr std::string_view kRollupVideoId = "d.video_id";
 inline constexpr std::string_view kMeasuredDay = "d.measured_day";
 inline constexpr std::string_view kSnapshotAgeHours = "video_snapshot_age_hours d";
 inline constexpr std::string_view kAgeHour = "d.age_hour";
+// The rollups over all videos per UTC day and per creator and UTC hour (aliased d too).
+inline constexpr std::string_view kSnapshotDayTotals = "video_snapshot_day_totals d";
+inline constexpr std::string_view kSnapshotCreatorHours = "video_snapshot_creator_hours d";
+inline constexpr std::string_view kRollupCreatorId = "d.creator_id";
+inline constexpr std::string_view kMeasuredHour = "d.measured_hour";
 
 inline constexpr std::string_view kVideoId = "v.id";
 inline constexpr std::string_view kSnapshotVideoId = "s.video_id";

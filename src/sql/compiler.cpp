@@ -152,10 +152,27 @@ std::string FromClause(const Plan& plan, Dialect dialect, const std::string& mom
   return std::string(catalogue::kSnapshots);
 }
 
+bool IsPerVideoRollup(RollupTable table) { return table == RollupTable::kDays || table == RollupTable::kAgeHours; }
+
+std::string_view RollupTableName(RollupTable table) {
+  switch (table) {
+    case RollupTable::kDays: return catalogue::kSnapshotDays;
+    case RollupTable::kAgeHours: return catalogue::kSnapshotAgeHours;
+    case RollupTable::kDayTotals: return catalogue::kSnapshotDayTotals;
+    case RollupTable::kCreatorHours: return catalogue::kSnapshotCreatorHours;
+  }
+  return catalogue::kSnapshotDays;
+}
+
+// The creator of a rollup row: its own column in the creator hours, the video's otherwise.
+std::string_view RollupCreatorColumn(const RollupUse& use) {
+  return use.table == RollupTable::kCreatorHours ? catalogue::kRollupCreatorId : catalogue::kCreatorId;
+}
+
 // The group key of a grouped plan answered from a rollup (alias d, videos v when joined).
-std::string RollupGroupKey(GroupBy group_by, SqlBuilder& sql, UtcOffset offset) {
+std::string RollupGroupKey(GroupBy group_by, const RollupUse& use, SqlBuilder& sql, UtcOffset offset) {
   switch (group_by) {
-    case GroupBy::kCreator: return std::string(catalogue::kCreatorId);
+    case GroupBy::kCreator: return std::string(RollupCreatorColumn(use));
     case GroupBy::kVideo: return std::string(catalogue::kRollupVideoId);
     case GroupBy::kPublicationDate: return sql.LocalDate(catalogue::kPublishedAt, offset);
     case GroupBy::kMeasurementDate: return sql.LocalDate(catalogue::kMeasuredDay, UtcOffset{});
@@ -163,41 +180,70 @@ std::string RollupGroupKey(GroupBy group_by, SqlBuilder& sql, UtcOffset offset) 
   return std::string(catalogue::kRollupVideoId);
 }
 
-// The SELECT list's key of a plan answered from a rollup: a series bucket, a group key or none.
-std::string RollupKey(const Plan& plan, SqlBuilder& sql, UtcOffset offset) {
+// The SELECT list's key of a plan answered from a rollup: a series bucket of UTC days, a group key
+// or none.
+std::string RollupKey(const Plan& plan, const RollupUse& use, SqlBuilder& sql, UtcOffset offset) {
   if (plan.series) {
     return fmt::format("{} AS key, ", sql.BucketKey(catalogue::kMeasuredDay, UtcOffset{}, plan.series->bucket));
   }
-  if (plan.group_by) return fmt::format("{} AS key, ", RollupGroupKey(*plan.group_by, sql, offset));
+  if (plan.group_by) return fmt::format("{} AS key, ", RollupGroupKey(*plan.group_by, use, sql, offset));
   return std::string();
 }
 
-// A plan answered from a rollup joins videos when it filters or groups by a video column.
-bool RollupNeedsVideos(const Plan& plan) {
+// A plan answered from a per-video rollup joins videos when it filters or groups by a video column.
+bool RollupNeedsVideos(const Plan& plan, const RollupUse& use) {
+  if (!IsPerVideoRollup(use.table)) return false;
   const bool group_needs = plan.group_by == GroupBy::kCreator || plan.group_by == GroupBy::kPublicationDate;
   return !plan.filters.creator_ids.empty() || plan.filters.published.has_value() || group_needs;
 }
 
-// A snapshot plan answered from a rollup (see rollup.hpp).
-Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql, const plan::TimeContext& time) {
+std::vector<std::string> RollupWhere(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
+                                     const plan::TimeContext& time) {
   const auto& f = plan.filters;
-  const std::string key = RollupKey(plan, sql, time.offset);
   std::vector<std::string> where;
-  if (!f.creator_ids.empty()) where.push_back(InList(catalogue::kCreatorId, f.creator_ids, sql));
+  if (!f.creator_ids.empty()) where.push_back(InList(RollupCreatorColumn(use), f.creator_ids, sql));
   if (!f.video_ids.empty()) where.push_back(InList(catalogue::kRollupVideoId, f.video_ids, sql));
   if (f.published) AddRange(where, catalogue::kPublishedAt, plan::Resolve(*f.published, time), sql);
-  if (use.measured) AddRange(where, catalogue::kMeasuredDay, *use.measured, sql);
+  if (use.measured) {
+    const bool hours = use.table == RollupTable::kCreatorHours;
+    AddRange(where, hours ? catalogue::kMeasuredHour : catalogue::kMeasuredDay, *use.measured, sql);
+  }
   if (use.table == RollupTable::kAgeHours) {
     where.push_back(fmt::format("{} < {}", catalogue::kAgeHour, sql.Int(use.age_hours)));
   }
   if (!use.condition.empty()) where.push_back(use.condition);
-  const bool join = RollupNeedsVideos(plan);
+  return where;
+}
+
+std::string WhereText(const std::vector<std::string>& where) {
+  return where.empty() ? std::string() : fmt::format(" WHERE {}", fmt::join(where, " AND "));
+}
+
+// A series from the creator hours: the rows are summed per hour first, then each hour's key is
+// formatted in the plan's zone (a whole number of hours from UTC, so each hour lies in one bucket).
+Query CompileCreatorHourSeries(const Plan& plan, const RollupUse& use, SqlBuilder& sql, const plan::TimeContext& time) {
+  const auto where = RollupWhere(plan, use, sql, time);
+  const std::string key = sql.BucketKey("h.measured_hour", time.offset, plan.series->bucket);
+  Query query;
+  query.text = fmt::format(
+      "SELECT {} AS key, COALESCE(SUM(h.value), 0){} AS value FROM (SELECT {}, {} AS value FROM {}{} GROUP BY {}) h"
+      " GROUP BY 1 ORDER BY 1",
+      key, sql.dialect() == Dialect::kPostgres ? "::bigint" : "", catalogue::kMeasuredHour, use.measure,
+      catalogue::kSnapshotCreatorHours, WhereText(where), catalogue::kMeasuredHour);
+  query.shape = Shape::kSeries;
+  return query;
+}
+
+// A snapshot plan answered from a rollup (see rollup.hpp).
+Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql, const plan::TimeContext& time) {
+  if (plan.series && use.table == RollupTable::kCreatorHours) return CompileCreatorHourSeries(plan, use, sql, time);
+  const std::string key = RollupKey(plan, use, sql, time.offset);
+  const auto where = RollupWhere(plan, use, sql, time);
   Query query;
   query.text = fmt::format("SELECT {}COALESCE({}, 0){} AS value FROM {}{}", key, use.measure,
-                           sql.dialect() == Dialect::kPostgres ? "::bigint" : "",
-                           use.table == RollupTable::kDays ? catalogue::kSnapshotDays : catalogue::kSnapshotAgeHours,
-                           join ? fmt::format(" {}", catalogue::kJoinVideosToRollup) : "");
-  if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
+                           sql.dialect() == Dialect::kPostgres ? "::bigint" : "", RollupTableName(use.table),
+                           RollupNeedsVideos(plan, use) ? fmt::format(" {}", catalogue::kJoinVideosToRollup) : "");
+  query.text += WhereText(where);
   if (plan.series) {
     query.text += " GROUP BY 1 ORDER BY 1";
     query.shape = Shape::kSeries;

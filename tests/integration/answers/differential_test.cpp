@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -60,6 +61,25 @@ std::string KeyText(const db::Value& value) {
 // ClickHouse answers growth from the snapshots themselves: it keeps no rollups.
 bool KeepsRollups(const db::Database& database) { return database.dialect() != sql::Dialect::kClickHouse; }
 
+// The rollup a compiled query reads, or "" when it reads the snapshots.
+std::string RollupRead(const std::string& sql) {
+  for (const char* table : {"video_snapshot_day_totals", "video_snapshot_creator_hours", "video_snapshot_days",
+                            "video_snapshot_age_hours"}) {
+    if (sql.find(table) != std::string::npos) return table;
+  }
+  return "";
+}
+
+plan::Plan WithMeasured(const plan::Plan& plan, const std::string& from, const std::string& to) {
+  auto json = plan::ToJson(plan);
+  if (!from.empty()) {
+    json["filters"]["measured"] = {{"from", from}, {"to", to}, {"relative", nullptr}, {"count", nullptr}};
+  }
+  auto valid = plan::ParsePlan(json.dump());
+  EXPECT_TRUE(valid.has_value()) << json.dump();
+  return valid ? *valid : plan;
+}
+
 void ExpectAgreement(db::Database& database, const plan::Plan& plan, const OracleResult& expected,
                      const plan::TimeContext& time, const std::string& label) {
   const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), time});
@@ -104,7 +124,7 @@ class Differential : public ::testing::Test {
     int from_rollup = 0;
     for (const auto& plan : plans) {
       const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), TestTime()});
-      if (query.text.find("video_snapshot_days") != std::string::npos) ++from_rollup;
+      if (!RollupRead(query.text).empty()) ++from_rollup;
       const auto expected = Evaluate(*data_, plan, TestTime());
       const auto* integer = std::get_if<std::int64_t>(&expected.scalar);
       if (!expected.rows.empty() || (integer != nullptr && *integer != 0)) ++nonzero;
@@ -113,9 +133,9 @@ class Differential : public ::testing::Test {
     }
     // The generator must exercise real data, not a sea of zeros.
     EXPECT_GT(nonzero, 150) << "too many plans with empty answers";
-    // The per-day rollup path must be exercised as well as the raw-table path.
+    // The rollup paths must be exercised as well as the raw-table path.
     if (KeepsRollups(database)) {
-      EXPECT_GE(from_rollup, 10) << "too few plans answered from the per-day rollup";
+      EXPECT_GE(from_rollup, 10) << "too few plans answered from a rollup";
     }
     // Day bucketing in another time zone.
     for (const auto& plan : RandomPlans(*data_, 60, 7)) {
@@ -180,11 +200,79 @@ class Differential : public ::testing::Test {
     }
     EXPECT_EQ(checked, static_cast<int>(shapes.size()) * 15);
     RunGroupedRollupShapes(database, label, shapes);
+    RunTotalsAndCreatorHourShapes(database, label, shapes);
+  }
+
+  // The same shapes over measurement ranges of whole UTC days, whole UTC hours, or neither, for all
+  // videos or one creator, ungrouped or grouped by creator, in UTC, +03:00 and +05:30: the day
+  // totals answer what needs no creator and only whole UTC days (distinct videos over one day
+  // only), the creator hours what sums over whole UTC hours; every answer is the oracle's.
+  void RunTotalsAndCreatorHourShapes(db::Database& database, const std::string& label,
+                                     const std::vector<plan::Plan>& shapes) {
+    struct Range {
+      std::string from, to;
+    };
+    const std::vector<Range> ranges{{"", ""},
+                                    {"2025-11-28", "2025-11-28"},
+                                    {"2025-11-26", "2025-11-29"},
+                                    {"2025-11-28T10:00", "2025-11-28T15:00"},
+                                    {"2025-11-28T10:30", "2025-11-28T15:00"}};
+    const std::string creator = data_->videos.front().creator_id;
+    std::map<std::string, int> reads;
+    for (auto shape : shapes) {
+      shape.source = plan::Source::kSnapshots;
+      const bool distinct = shape.aggregate == plan::Aggregate::kCountDistinct;
+      for (std::size_t r = 0; r < ranges.size(); ++r) {
+        for (const bool one_creator : {false, true}) {
+          for (const bool grouped : {false, true}) {
+            for (const UtcOffset offset : {UtcOffset{0}, UtcOffset{180}, UtcOffset{330}}) {
+              plan::Plan plan = shape;
+              if (one_creator) plan.filters.creator_ids = {creator};
+              if (grouped) {
+                plan.group_by = plan::GroupBy::kCreator;
+                plan.order = plan::Order::kDesc;
+                plan.limit = 5;
+              }
+              plan = WithMeasured(plan, ranges[r].from, ranges[r].to);
+              const auto time = TestTime(offset);
+              // Ranges 1 and 2 are whole days, 3 whole hours in the plan's zone; 4 neither.
+              const bool whole_utc_days = r == 0 || (offset.minutes == 0 && (r == 1 || r == 2));
+              const bool whole_utc_hours = r == 0 || (offset.minutes % 60 == 0 && r != 4);
+              const bool one_utc_day = offset.minutes == 0 && r == 1;
+              std::string expected_table;
+              if (!one_creator && !grouped && whole_utc_days && (!distinct || one_utc_day)) {
+                expected_table = "video_snapshot_day_totals";
+              } else if (!distinct && whole_utc_hours) {
+                expected_table = "video_snapshot_creator_hours";
+              }
+              const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), time});
+              const std::string table = RollupRead(query.text);
+              ++reads[table];
+              if (!KeepsRollups(database)) {
+                EXPECT_EQ(table, "") << query.text;
+              } else if (!expected_table.empty()) {
+                EXPECT_EQ(table, expected_table) << query.text;
+              } else {
+                EXPECT_NE(table, "video_snapshot_day_totals") << query.text;
+                EXPECT_NE(table, "video_snapshot_creator_hours") << query.text;
+              }
+              ExpectAgreement(database, plan, Evaluate(*data_, plan, time), time, label + " totals/creator hours shape");
+              if (HasFatalFailure()) return;
+            }
+          }
+        }
+      }
+    }
+    if (KeepsRollups(database)) {
+      EXPECT_GT(reads["video_snapshot_day_totals"], 20);
+      EXPECT_GT(reads["video_snapshot_creator_hours"], 100);
+    }
   }
 
   // The same shapes grouped by every key, over whole days of measurement and over all time, in
-  // UTC and in +03:00: grouped by a video column (or by UTC measurement day) they read the per-day
-  // rollup; grouped by measurement day in +03:00 they read the snapshots. Both give the oracle's rows.
+  // UTC and in +03:00: sums and snapshot counts by creator read the creator hours; the rest,
+  // grouped by a video column (or by UTC measurement day), the per-day rollup; grouped by
+  // measurement day in +03:00 they read the snapshots. All give the oracle's rows.
   void RunGroupedRollupShapes(db::Database& database, const std::string& label, const std::vector<plan::Plan>& shapes) {
     const std::vector<plan::GroupBy> groups{plan::GroupBy::kCreator, plan::GroupBy::kVideo,
                                             plan::GroupBy::kPublicationDate, plan::GroupBy::kMeasurementDate};
@@ -207,12 +295,21 @@ class Differential : public ::testing::Test {
             ASSERT_TRUE(valid.has_value()) << json.dump();
             const auto time = TestTime(offset);
             const auto query = sql::Compile(*valid, sql::CompileOptions{database.dialect(), time});
-            const bool rollup = query.text.find("video_snapshot_days") != std::string::npos;
+            const std::string table = RollupRead(query.text);
             const bool whole_days = !november || offset.minutes == 0;
-            const bool expected_rollup =
-                KeepsRollups(database) && whole_days && (group != plan::GroupBy::kMeasurementDate || offset.minutes == 0);
-            EXPECT_EQ(rollup, expected_rollup) << query.text;
-            if (rollup) ++from_rollup;
+            // By creator, sums and snapshot counts read the creator hours (November in +03:00 is
+            // whole hours too); the rest reads the per-day rollup over whole UTC days.
+            const bool by_creator_hours =
+                group == plan::GroupBy::kCreator && plan.aggregate != plan::Aggregate::kCountDistinct;
+            const bool by_days = whole_days && (group != plan::GroupBy::kMeasurementDate || offset.minutes == 0);
+            std::string expected_table;
+            if (KeepsRollups(database) && by_creator_hours) {
+              expected_table = "video_snapshot_creator_hours";
+            } else if (KeepsRollups(database) && by_days) {
+              expected_table = "video_snapshot_days";
+            }
+            EXPECT_EQ(table, expected_table) << query.text;
+            if (!table.empty()) ++from_rollup;
             ExpectAgreement(database, *valid, Evaluate(*data_, *valid, time), time, label + " grouped rollup shape");
             if (HasFatalFailure()) return;
           }

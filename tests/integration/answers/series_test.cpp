@@ -1,8 +1,9 @@
 // Series over time on SQLite and PostgreSQL against the brute-force oracle: random series plans
 // and hand-picked shapes (zeros, +03:00 moving day buckets, ISO week boundaries, periods crossing
-// months, hour buckets, the per-day rollup), every bucket present in the filled reply.
+// months, hour buckets, the rollups), every bucket present in the filled reply.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
@@ -32,6 +33,15 @@ std::vector<service::SeriesPoint> DatabaseSeries(db::Database& database, const p
   auto series = service::FillSeries(plan, time, database.Query(query));
   EXPECT_TRUE(series.has_value()) << (series ? "" : series.error().Describe());
   return series ? *series : std::vector<service::SeriesPoint>{};
+}
+
+// The rollup a compiled query reads, or "" when it reads the snapshots.
+std::string RollupRead(const std::string& sql) {
+  for (const char* table : {"video_snapshot_day_totals", "video_snapshot_creator_hours", "video_snapshot_days",
+                            "video_snapshot_age_hours"}) {
+    if (sql.find(table) != std::string::npos) return table;
+  }
+  return "";
 }
 
 // Whether any bucket is non-zero (the answer is not trivially empty).
@@ -124,12 +134,84 @@ class SeriesAgainstOracle : public ::testing::Test {
     ExpectSeries(database, published, *data_, TestTime(), label + " publications by month");
     ExpectSeries(database, SeriesPlan(PublishedJson("week", "2025-08-01", "2025-11-30")), *data_,
                  TestTime(UtcOffset{180}), label + " publications by week +03:00");
-    // The UTC day series reads the per-day rollup (ClickHouse keeps none: it sums the snapshots).
+    // The UTC day series reads the day totals, in +03:00 the creator hours, in -05:30 the snapshots
+    // (ClickHouse keeps no rollups: it sums the snapshots).
     const bool rollups = database.dialect() != sql::Dialect::kClickHouse;
     const auto query = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime()});
-    EXPECT_EQ(query.text.find("video_snapshot_days") != std::string::npos, rollups) << query.text;
+    EXPECT_EQ(RollupRead(query.text), rollups ? "video_snapshot_day_totals" : "") << query.text;
     const auto shifted = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime(UtcOffset{180})});
-    EXPECT_EQ(shifted.text.find("video_snapshot_days"), std::string::npos) << shifted.text;
+    EXPECT_EQ(RollupRead(shifted.text), rollups ? "video_snapshot_creator_hours" : "") << shifted.text;
+    const auto half_hour = sql::Compile(daily, sql::CompileOptions{database.dialect(), TestTime(UtcOffset{-330})});
+    EXPECT_EQ(RollupRead(half_hour.text), "") << half_hour.text;
+  }
+
+  // Series of every measure the day totals and creator hours keep, for all videos and one creator,
+  // in every bucket, in UTC, +03:00 and +05:30, over a period with quiet days: the day totals serve
+  // UTC day/week/month buckets without a creator (distinct videos per day only), the creator hours
+  // sums and counts in whole-hour zones; +05:30 never reads the creator hours. Every bucket of the
+  // filled series equals the oracle's, zeros included.
+  void RunTotalsAndCreatorHourSeries(db::Database& database, const std::string& label) {
+    const bool rollups = database.dialect() != sql::Dialect::kClickHouse;
+    const std::string creator = data_->videos.front().creator_id;
+    const std::vector<std::string> measures{
+        R"("aggregate":"sum","field":"delta_views_count","conditions":[])",
+        R"("aggregate":"count","field":null,"conditions":[])",
+        R"("aggregate":"count","field":null,"conditions":[{"field":"delta_likes_count","op":"<","value":0}])",
+        R"("aggregate":"count_distinct","field":"video_id","conditions":[])",
+        R"("aggregate":"count_distinct","field":"video_id","conditions":[{"field":"delta_views_count","op":">","value":0}])"};
+    int zero_buckets = 0;
+    int nonzero_buckets = 0;
+    std::map<std::string, int> reads;
+    for (const auto& measure : measures) {
+      const bool distinct = measure.find("count_distinct") != std::string::npos;
+      for (const std::string bucket : {"hour", "day", "week", "month"}) {
+        // Hours over three days; the other buckets over a period starting before the tracking.
+        const std::string from = bucket == "hour" ? "2025-11-27" : "2025-11-10";
+        const std::string to = bucket == "hour" ? "2025-11-29" : "2025-12-03";
+        for (const bool one_creator : {false, true}) {
+          auto json = nlohmann::json::parse(GrowthJson(bucket, from, to));
+          const auto parts = nlohmann::json::parse("{" + measure + "}");
+          json["aggregate"] = parts["aggregate"];
+          json["field"] = parts["field"];
+          json["filters"]["conditions"] = parts["conditions"];
+          if (one_creator) json["filters"]["creator_ids"] = {creator};
+          const auto plan = SeriesPlan(json.dump());
+          for (const UtcOffset offset : {UtcOffset{0}, UtcOffset{180}, UtcOffset{330}}) {
+            const auto time = TestTime(offset);
+            std::string expected_table;
+            if (!one_creator && bucket != "hour" && offset.minutes == 0 && (!distinct || bucket == "day")) {
+              expected_table = "video_snapshot_day_totals";
+            } else if (!distinct && offset.minutes % 60 == 0) {
+              expected_table = "video_snapshot_creator_hours";
+            }
+            const std::string table =
+                RollupRead(sql::Compile(plan, sql::CompileOptions{database.dialect(), time}).text);
+            ++reads[table];
+            if (!rollups) {
+              EXPECT_EQ(table, "");
+            } else if (!expected_table.empty()) {
+              EXPECT_EQ(table, expected_table) << plan::ToJson(plan).dump() << " " << offset.minutes;
+            } else {
+              EXPECT_NE(table, "video_snapshot_day_totals");
+              EXPECT_NE(table, "video_snapshot_creator_hours");
+            }
+            const auto expected = Evaluate(*data_, plan, time);
+            for (const auto& [key, value] : expected.rows) {
+              const auto* integer = std::get_if<std::int64_t>(&value);
+              ++(integer != nullptr && *integer == 0 ? zero_buckets : nonzero_buckets);
+            }
+            ExpectSeries(database, plan, *data_, time, label + " totals/creator hours series");
+            if (HasFatalFailure()) return;
+          }
+        }
+      }
+    }
+    EXPECT_GT(zero_buckets, 50);
+    EXPECT_GT(nonzero_buckets, 200);
+    if (rollups) {
+      EXPECT_GT(reads["video_snapshot_day_totals"], 5);
+      EXPECT_GT(reads["video_snapshot_creator_hours"], 20);
+    }
   }
 
   void RunRandom(db::Database& database, const std::string& label) {
@@ -137,14 +219,14 @@ class SeriesAgainstOracle : public ::testing::Test {
     int from_rollup = 0;
     for (const auto& plan : RandomSeriesPlans(*data_, 250, 31)) {
       const auto query = sql::Compile(plan, sql::CompileOptions{database.dialect(), TestTime()});
-      if (query.text.find("video_snapshot_days") != std::string::npos) ++from_rollup;
+      if (!RollupRead(query.text).empty()) ++from_rollup;
       if (AnySeriesValue(Evaluate(*data_, plan, TestTime()))) ++nonzero;
       ExpectSeries(database, plan, *data_, TestTime(), label + " random");
       if (HasFatalFailure()) return;
     }
     EXPECT_GT(nonzero, 80) << "too many series without a single non-zero bucket";
     if (database.dialect() != sql::Dialect::kClickHouse) {
-      EXPECT_GE(from_rollup, 10) << "too few series answered from the per-day rollup";
+      EXPECT_GE(from_rollup, 10) << "too few series answered from a rollup";
     }
     for (const auto& plan : RandomSeriesPlans(*data_, 80, 32)) {
       ExpectSeries(database, plan, *data_, TestTime(UtcOffset{180}), label + " random +03:00");
@@ -200,6 +282,7 @@ TEST_F(SeriesAgainstOracle, SqliteSeriesMatchTheOracle) {
   auto database = LoadedDatabase("sqlite:" + dir.path() + "/series.db", *document_);
   RunShapes(*database, "sqlite");
   RunNamedZone(*database, "sqlite");
+  RunTotalsAndCreatorHourSeries(*database, "sqlite");
   RunRandom(*database, "sqlite");
 }
 
@@ -209,6 +292,7 @@ TEST_F(SeriesAgainstOracle, PostgresSeriesMatchTheOracle) {
   auto database = LoadedDatabase(scratch.url(), *document_);
   RunShapes(*database, "postgres");
   RunNamedZone(*database, "postgres");
+  RunTotalsAndCreatorHourSeries(*database, "postgres");
   RunRandom(*database, "postgres");
 }
 
@@ -219,6 +303,7 @@ TEST_F(SeriesAgainstOracle, ClickHouseSeriesMatchTheOracle) {
     auto database = LoadedDatabase(scratch.url(), *document_);
     RunShapes(*database, cluster ? "clickhouse two shards" : "clickhouse");
     RunNamedZone(*database, cluster ? "clickhouse two shards" : "clickhouse");
+    RunTotalsAndCreatorHourSeries(*database, cluster ? "clickhouse two shards" : "clickhouse");
     RunRandom(*database, cluster ? "clickhouse two shards" : "clickhouse");
   }
 }

@@ -126,9 +126,9 @@ TEST_P(ExplainAndStatus, StatusBeforeAndAfterALoad) {
   const auto after = Run({"status"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_TRUE(Contains(after.out, GetParam() == Engine::kPostgres ? "engine: PostgreSQL" : "engine: SQLite")) << after.out;
-  // PostgreSQL has one migration more (0005: covering indexes).
-  EXPECT_TRUE(Contains(after.out, GetParam() == Engine::kPostgres ? "schema version: 5 (this binary knows 5)"
-                                                                  : "schema version: 4 (this binary knows 4)"))
+  // PostgreSQL has one migration more (0005: covering indexes); 0006 / SQLite 0005: day totals and creator hours.
+  EXPECT_TRUE(Contains(after.out, GetParam() == Engine::kPostgres ? "schema version: 6 (this binary knows 6)"
+                                                                  : "schema version: 5 (this binary knows 5)"))
       << after.out;
   EXPECT_TRUE(Contains(after.out, "videos: 40\n")) << after.out;
   EXPECT_TRUE(Contains(after.out, "snapshots: ")) << after.out;

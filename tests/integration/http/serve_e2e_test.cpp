@@ -124,6 +124,30 @@ TEST_F(ServeTest, AskReturnsASeriesAsJsonNextToItsTextLines) {
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 5);
 }
 
+TEST_F(ServeTest, AskReturnsARankingsRowsAndAComparisonsSidesAsTheCliPrintsThem) {
+  LoadGenerated(60);
+  const std::string ranking = "Топ 3 видео по приросту просмотров за ноябрь 2025";
+  const std::string comparison = "На сколько больше просмотров набрали видео 28 ноября 2025, чем 27 ноября 2025?";
+  const Json expected_rows = Json::parse(Cli({"ask", "--format", "json", ranking}));
+  const Json expected_comparison = Json::parse(Cli({"ask", "--format", "json", comparison}));
+  Start("serve");
+  auto rows = AskQuestion(ranking);
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->status, 200) << rows->body;
+  const Json rows_body = Json::parse(rows->body);
+  ASSERT_EQ(rows_body["rows"].size(), 3u) << rows->body;
+  EXPECT_EQ(rows_body["rows"], expected_rows["rows"]);
+  EXPECT_TRUE(rows_body["rows"][0]["value"].is_number());
+  EXPECT_FALSE(rows_body.contains("comparison"));
+  auto compared = AskQuestion(comparison);
+  ASSERT_TRUE(compared);
+  ASSERT_EQ(compared->status, 200) << compared->body;
+  const Json compared_body = Json::parse(compared->body);
+  EXPECT_EQ(compared_body["comparison"], expected_comparison) << compared->body;
+  EXPECT_EQ(compared_body["answer"], compared_body["comparison"]["difference"].dump());
+  EXPECT_FALSE(compared_body.contains("rows"));
+}
+
 TEST_F(ServeTest, AskIsNotFoundWithoutAnApiToken) {
   LoadGenerated(10);
   Start("serve", {"VIDEOBOT_API_TOKEN="});

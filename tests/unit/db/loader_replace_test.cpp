@@ -16,12 +16,13 @@ using nlohmann::json;
 
 constexpr LoadOptions kReplace{.replace = true, .allow_empty = false};
 
-/// Every table a question can read, as text: the data tables, both rollups and the coverage
+/// Every table a question can read, as text: the data tables, the rollups and the coverage
 /// counts and ranges (not loaded_at, which differs between any two loads).
 std::vector<std::string> Everything(Database& database) {
   std::vector<std::string> out = DumpTables(database);
   for (const char* sql :
        {"SELECT * FROM video_snapshot_days ORDER BY 1, 2", "SELECT * FROM video_snapshot_age_hours ORDER BY 1, 2",
+        "SELECT * FROM video_snapshot_day_totals ORDER BY 1", "SELECT * FROM video_snapshot_creator_hours ORDER BY 1, 2",
         "SELECT videos, snapshots, first_measured_at, last_measured_at, first_published_at, last_published_at"
         " FROM data_coverage"}) {
     for (const auto& row : database.Query(sql::Query{sql, {}})) {
@@ -145,7 +146,8 @@ TEST_P(LoaderReplaceTest, AnEmptyFileIsRefusedUnlessAllowed) {
   EXPECT_EQ(emptied.removed_videos, 12);
   EXPECT_EQ(TotalsIn(db()), Totals{});
   EXPECT_EQ(ReadCoverage(db()).videos, 0);
-  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours"}) {
+  for (const char* table : {"video_snapshot_days", "video_snapshot_age_hours", "video_snapshot_day_totals",
+                            "video_snapshot_creator_hours"}) {
     EXPECT_EQ(QueryInt(db(), std::string("SELECT count(*) FROM ") + table), 0) << table;
   }
 }

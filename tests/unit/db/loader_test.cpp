@@ -178,6 +178,23 @@ TEST_P(LoaderTest, RollupSumsPastInt64WithStoredSnapshotsRejectTheLoad) {
   EXPECT_EQ(DumpTables(db()), before);
 }
 
+TEST_P(LoaderTest, ADaySumOverAllVideosPastInt64RejectsTheLoad) {
+  // Each video keeps its delta magnitudes within 64 bits; their day (and creator hour) together
+  // do not: the day totals cannot hold it, so nothing is written.
+  json document = OneVideoMeasuredAtTheBound(0, 5000);
+  json second = OneVideoMeasuredAtTheBound(5000, 5000)["videos"][0];
+  second["id"] = document["videos"][1]["id"];
+  for (auto& snapshot : second["snapshots"]) snapshot["video_id"] = second["id"];
+  document["videos"][1] = second;
+  const auto before = DumpTables(db());
+  std::istringstream input(document.dump());
+  const auto result = Load(db(), input);
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::kValueOutOfRange) << result.error().Describe();
+  EXPECT_NE(result.error().message.find("по всем видео"), std::string::npos) << result.error().message;
+  EXPECT_EQ(DumpTables(db()), before);
+}
+
 TEST_P(LoaderTest, EmptyDocumentLoadsNothing) {
   EXPECT_EQ(LoadText("{\"videos\": []}").videos, 0);
   EXPECT_EQ(LoadText(" \n{ \"videos\" : [ ] }\n").snapshots, 0);
@@ -232,7 +249,8 @@ TEST_P(LoaderTest, PostgresLoadLeavesTablesAnalysedAndTheTimeoutAsItWas) {
   const auto timeout = db().Query(sql::Query{"SHOW statement_timeout", {}});
   ASSERT_EQ(timeout.size(), 1u);
   EXPECT_EQ(Text(timeout[0].at(0)), "4321ms");
-  for (const char* table : {"videos", "video_snapshots", "video_snapshot_days", "video_snapshot_age_hours"}) {
+  for (const char* table : {"videos", "video_snapshots", "video_snapshot_days", "video_snapshot_age_hours",
+                            "video_snapshot_day_totals", "video_snapshot_creator_hours"}) {
     const auto rows = db().Query(
         sql::Query{"SELECT reltuples::bigint FROM pg_class WHERE relname = $1", {std::string(table)}});
     ASSERT_EQ(rows.size(), 1u) << table;

@@ -78,6 +78,22 @@ TEST_P(MigrationsTest, ReadCommandsRefuseASchemaNewerThanTheBinary) {
   EXPECT_THROW(Migrate(*Open(fresh().url(), OpenMode::kCreate)), MigrationError);
 }
 
+TEST_P(MigrationsTest, AnsweringRefusesASchemaWithMigrationsStillToApply) {
+  Migrate(db());
+  const int known = EmbeddedMigrations(db().dialect()).back().version;
+  EXPECT_NO_THROW(Open(fresh().url(), OpenMode::kCurrent)) << "an up-to-date schema answers";
+  db().Execute("DELETE FROM schema_migrations WHERE version = " + std::to_string(known));
+  EXPECT_NO_THROW(Open(fresh().url(), OpenMode::kExisting)) << "the bot opens it to migrate it";
+  try {
+    Open(fresh().url(), OpenMode::kCurrent);
+    FAIL() << "a question would run against a schema missing migration " << known;
+  } catch (const NotInitialisedError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("videobot migrate"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::to_string(known)), std::string::npos) << message;
+  }
+}
+
 TEST_P(MigrationsTest, ConcurrentRunsApplyOnce) {
   constexpr int kRuns = 4;
   std::vector<std::unique_ptr<Database>> connections;

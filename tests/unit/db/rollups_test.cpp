@@ -3,6 +3,7 @@
 // computed here independently from the loaded documents.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -135,9 +136,81 @@ class RollupsTest : public BackendTest {
   std::vector<std::string> Days() { return Read(MicrosExpr(db(), "measured_day"), "video_snapshot_days"); }
   std::vector<std::string> AgeHours() { return Read("age_hour", "video_snapshot_age_hours"); }
 
+  std::vector<std::string> Rows(const std::string& sql) {
+    std::vector<std::string> out;
+    for (const auto& row : db().Query(sql::Query{sql, {}})) {
+      std::string line;
+      for (const auto& value : row) line += Text(value) + "|";
+      out.push_back(line);
+    }
+    return out;
+  }
+
+  // The start of the UTC day (hour) of an instant column, as integer microseconds.
+  std::string Floor(const std::string& column, std::int64_t unit) {
+    const std::string micros = MicrosExpr(db(), column);
+    const std::string u = std::to_string(unit);
+    return "(" + micros + " - ((" + micros + " % " + u + ") + " + u + ") % " + u + ")";
+  }
+
+  // The columns after the key shared by every rollup, as stored and as computed from scratch from
+  // video_snapshots s.
+  static constexpr const char* kCounters[] = {"views", "likes", "comments", "reports"};
+  static std::string StoredAggregates() {
+    std::string out = "snapshots";
+    for (const char* c : kCounters) out += std::string(", delta_") + c + "_count";
+    for (const char* sign : {"positive", "negative"}) {
+      for (const char* c : kCounters) out += std::string(", ") + sign + "_" + c;
+    }
+    return out;
+  }
+  static std::string ScratchAggregates() {
+    std::string out = "count(*)";
+    for (const char* c : kCounters) out += std::string(", CAST(sum(s.delta_") + c + "_count) AS bigint)";
+    for (const char* op : {">", "<"}) {
+      for (const char* c : kCounters) {
+        out += std::string(", sum(CASE WHEN s.delta_") + c + "_count " + op + " 0 THEN 1 ELSE 0 END)";
+      }
+    }
+    return out;
+  }
+
+  std::vector<std::string> DayTotals() {
+    std::string videos = "videos";
+    for (const char* sign : {"positive", "negative"}) {
+      for (const char* c : kCounters) videos += std::string(", videos_") + sign + "_" + c;
+    }
+    return Rows("SELECT " + MicrosExpr(db(), "measured_day") + ", " + StoredAggregates() + ", " + videos +
+                " FROM video_snapshot_day_totals ORDER BY 1");
+  }
+
+  // The day totals from scratch: every snapshot, distinct videos counted per day and sign.
+  std::vector<std::string> DayTotalsFromScratch() {
+    std::string videos = "count(DISTINCT s.video_id)";
+    for (const char* op : {">", "<"}) {
+      for (const char* c : kCounters) {
+        videos += std::string(", count(DISTINCT CASE WHEN s.delta_") + c + "_count " + op + " 0 THEN s.video_id END)";
+      }
+    }
+    return Rows("SELECT " + Floor("s.created_at", kMicrosPerDay) + " AS day, " + ScratchAggregates() + ", " + videos +
+                " FROM video_snapshots s GROUP BY 1 ORDER BY 1");
+  }
+
+  std::vector<std::string> CreatorHours() {
+    return Rows("SELECT creator_id, " + MicrosExpr(db(), "measured_hour") + ", " + StoredAggregates() +
+                " FROM video_snapshot_creator_hours ORDER BY 1, 2");
+  }
+
+  std::vector<std::string> CreatorHoursFromScratch() {
+    return Rows("SELECT v.creator_id, " + Floor("s.created_at", kMicrosPerHour) + " AS hour, " + ScratchAggregates() +
+                " FROM video_snapshots s JOIN videos v ON v.id = s.video_id GROUP BY 1, 2 ORDER BY 1, 2");
+  }
+
   void ExpectRollupsMatch() {
     EXPECT_EQ(Days(), expected_.Days());
     EXPECT_EQ(AgeHours(), expected_.AgeHours());
+    EXPECT_EQ(DayTotals(), DayTotalsFromScratch());
+    EXPECT_EQ(CreatorHours(), CreatorHoursFromScratch());
   }
 
   Expectation expected_;
@@ -147,6 +220,29 @@ TEST_P(RollupsTest, LoadFillsOneRowPerVideoAndKey) {
   LoadDocument(json::parse(GeneratedDocument(30, 5)));
   EXPECT_GT(Days().size(), 30u);
   EXPECT_FALSE(expected_.AgeHours().empty());  // the generator publishes some videos during tracking
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AFirstLoadsRollupsEqualTheStoredSnapshotsAtEveryEdge) {
+  // PostgreSQL computes a first load's rollups while the file streams by, SQLite from the stored
+  // snapshots: both must equal the expectation, and so must a reload (computed from the stored
+  // snapshots on both).
+  json document = json::parse(GeneratedDocument(8, 93, 3));
+  auto& shuffled = document["videos"][0]["snapshots"];
+  ASSERT_GE(shuffled.size(), 3u);
+  std::reverse(shuffled.begin(), shuffled.end());
+  shuffled[0]["created_at"] = "1969-12-31T23:30:00.500000+00:00";  // before the epoch
+  shuffled[1]["delta_views_count"] = -40;
+  auto& aged = document["videos"][1];
+  ASSERT_GE(aged["snapshots"].size(), 3u);
+  const std::int64_t published = Micros(aged["video_created_at"]);
+  const std::int64_t week = kAgeRollupHours * kMicrosPerHour;
+  aged["snapshots"][0]["created_at"] = FormatTimestamp(published - 1);         // before publication
+  aged["snapshots"][1]["created_at"] = FormatTimestamp(published + week - 1);  // the last hour of age
+  aged["snapshots"][2]["created_at"] = FormatTimestamp(published + week);      // past the window
+  LoadDocument(document);
+  ExpectRollupsMatch();
+  LoadDocument(document);
   ExpectRollupsMatch();
 }
 
@@ -224,22 +320,110 @@ TEST_P(RollupsTest, AFailedLoadLeavesTheRollupsAsTheyWere) {
   LoadDocument(json::parse(GeneratedDocument(6, 8)));
   const auto days = Days();
   const auto ages = AgeHours();
+  const auto totals = DayTotals();
+  const auto creator_hours = CreatorHours();
+  ASSERT_FALSE(totals.empty());
+  ASSERT_FALSE(creator_hours.empty());
   json bad = json::parse(GeneratedDocument(6, 13));
   bad["videos"][5]["snapshots"][0]["views_count"] = "many";
   std::istringstream input(bad.dump());
   EXPECT_FALSE(Load(db(), input));
   EXPECT_EQ(Days(), days);
   EXPECT_EQ(AgeHours(), ages);
+  EXPECT_EQ(DayTotals(), totals);
+  EXPECT_EQ(CreatorHours(), creator_hours);
 }
 
 TEST_P(RollupsTest, MigrationsBackfillADatabaseLoadedBeforeThem) {
   LoadDocument(json::parse(GeneratedDocument(15, 17)));
   db().Execute("DROP TABLE video_snapshot_days");
   db().Execute("DROP TABLE video_snapshot_age_hours");
+  db().Execute("DROP TABLE video_snapshot_day_totals");
+  db().Execute("DROP TABLE video_snapshot_creator_hours");
+  // The totals migration: sqlite 0005, postgres 0006.
+  const int totals = db().dialect() == sql::Dialect::kPostgres ? 6 : 5;
   for (const auto& migration : EmbeddedMigrations(db().dialect())) {
-    if (migration.version == 2 || migration.version == 3) db().Execute(migration.sql);
+    if (migration.version == 2 || migration.version == 3 || migration.version == totals) db().Execute(migration.sql);
   }
+  EXPECT_FALSE(DayTotals().empty());
   ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AVideoMovedToAnotherCreatorMovesItsHours) {
+  json document = json::parse(GeneratedDocument(8, 31));
+  LoadDocument(document);
+  const auto before = CreatorHours();
+  document["videos"][2]["creator_id"] = "ffffffffffffffffffffffffffffffff";
+  LoadDocument(document);
+  EXPECT_NE(CreatorHours(), before);
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AChangedDeltaChangesTheTotalsOfItsDayOnly) {
+  json document = json::parse(GeneratedDocument(8, 41));
+  LoadDocument(document);
+  const auto totals = DayTotals();
+  auto& snapshot = document["videos"][4]["snapshots"][1];
+  snapshot["delta_views_count"] = snapshot["delta_views_count"].get<std::int64_t>() + 1000;
+  snapshot["delta_comments_count"] = -3;
+  LoadDocument(document);
+  const auto changed = DayTotals();
+  ASSERT_EQ(changed.size(), totals.size());
+  int differing = 0;
+  for (std::size_t i = 0; i < changed.size(); ++i) differing += changed[i] != totals[i] ? 1 : 0;
+  EXPECT_EQ(differing, 1);
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, ANewVideoOnOneOfManyDaysChangesThatDayOnly) {
+  // A load touching one of the stored days recomputes it with a range read of that day's
+  // snapshots (a load touching most days reads all snapshots once).
+  json document = json::parse(GeneratedDocument(8, 71));
+  LoadDocument(document);
+  const auto totals = DayTotals();
+  ASSERT_GE(totals.size(), 4u);
+  json added = document;
+  json video = document["videos"][0];
+  video["id"] = "01234567-89ab-cdef-0123-456789abcdef";
+  json snapshot = video["snapshots"][0];
+  snapshot["id"] = "fedcba9876543210fedcba9876543210";
+  snapshot["video_id"] = video["id"];
+  snapshot["delta_views_count"] = 17;
+  video["snapshots"] = json::array({snapshot});
+  added["videos"] = json::array({video});
+  LoadDocument(added);
+  const auto changed = DayTotals();
+  ASSERT_EQ(changed.size(), totals.size());
+  int differing = 0;
+  for (std::size_t i = 0; i < changed.size(); ++i) differing += changed[i] != totals[i] ? 1 : 0;
+  EXPECT_EQ(differing, 1);
+  ExpectRollupsMatch();
+}
+
+TEST_P(RollupsTest, AReplacingLoadRecomputesTheDaysOfRemovedVideos) {
+  json document = json::parse(GeneratedDocument(8, 51));
+  // The video to remove alone measured on a day (the kept videos do not touch it).
+  auto& lone = document["videos"][5]["snapshots"];
+  ASSERT_FALSE(lone.empty());
+  lone[0]["created_at"] = "2024-02-29T12:00:00.000000+00:00";
+  LoadDocument(document);
+  const auto totals = DayTotals();
+  const auto creator_hours = CreatorHours();
+  document["videos"].erase(5);
+  std::istringstream input(document.dump());
+  ASSERT_TRUE(Load(db(), input, {}, LoadOptions{.replace = true, .allow_empty = false}));
+  EXPECT_NE(DayTotals(), totals);
+  EXPECT_NE(CreatorHours(), creator_hours);
+  EXPECT_EQ(DayTotals(), DayTotalsFromScratch());
+  EXPECT_EQ(CreatorHours(), CreatorHoursFromScratch());
+}
+
+TEST_P(RollupsTest, ReplacingWithAnEmptyDocumentEmptiesTheTotals) {
+  LoadDocument(json::parse(GeneratedDocument(4, 61)));
+  std::istringstream input(R"({"videos": []})");
+  ASSERT_TRUE(Load(db(), input, {}, LoadOptions{.replace = true, .allow_empty = true}));
+  EXPECT_TRUE(DayTotals().empty());
+  EXPECT_TRUE(CreatorHours().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RollupsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

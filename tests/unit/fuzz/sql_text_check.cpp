@@ -68,20 +68,27 @@ const Schema& ReadSchema() {
   return schema;
 }
 
-// Aliases the query declares: the word after a schema table name ("videos v").
+bool IsWordStartText(const std::string& word) {
+  return !word.empty() && ((word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z'));
+}
+
+// Aliases the query declares: the word after a schema table name ("videos v") or after the
+// closing parenthesis of a derived table ("(SELECT …) h").
 std::set<std::string> DeclaredAliases(const std::string& text) {
   std::set<std::string> aliases;
   const auto words = SplitSpaces(text);
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    if (ReadSchema().tables.contains(words[i]) && ReadSchema().tables.count(words[i + 1]) == 0 &&
-        !kKeywords.contains(words[i + 1])) {
+    const bool table = ReadSchema().tables.contains(words[i]) || words[i].ends_with(")");
+    if (table && ReadSchema().tables.count(words[i + 1]) == 0 && !kKeywords.contains(words[i + 1]) &&
+        IsWordStartText(words[i + 1])) {
       aliases.insert(words[i + 1]);
     }
   }
   return aliases;
 }
 
-// A word is a keyword, a schema table or column, a declared alias, or alias.column.
+// A word is a keyword, a schema table or column, a declared alias, or alias.column (a column of a
+// derived table being a schema column or an output alias: key, value).
 bool IsKnownWord(const std::string& word, const std::set<std::string>& aliases) {
   if (kKeywords.contains(word) || ReadSchema().tables.contains(word) || ReadSchema().columns.contains(word) ||
       aliases.contains(word)) {
@@ -89,7 +96,9 @@ bool IsKnownWord(const std::string& word, const std::set<std::string>& aliases) 
   }
   const auto dot = word.find('.');
   if (dot == std::string::npos || word.find('.', dot + 1) != std::string::npos) return false;
-  return aliases.contains(word.substr(0, dot)) && ReadSchema().columns.contains(word.substr(dot + 1));
+  const std::string column = word.substr(dot + 1);
+  return aliases.contains(word.substr(0, dot)) &&
+         (ReadSchema().columns.contains(column) || column == "key" || column == "value");
 }
 
 const std::set<std::string> kLiterals = {

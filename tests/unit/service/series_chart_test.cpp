@@ -11,7 +11,7 @@ namespace {
 Reply SeriesReply(std::vector<SeriesPoint> points, plan::Bucket bucket, UtcOffset offset, bool additive = true) {
   Reply reply{Reply::Kind::kAnswer, "", "ok", "test"};
   reply.series = std::move(points);
-  reply.series_layout = SeriesLayout{bucket, offset, "Прирост просмотров по часам", additive};
+  reply.series_layout = SeriesLayout{bucket, offset, "Прирост просмотров по часам", additive, ""};
   return reply;
 }
 
@@ -57,7 +57,7 @@ TEST(SeriesCaption, ATotalPastTheIntegerRangeIsLeftOut) {
 Reply RankingReply(std::vector<RankingRow> rows, bool additive = true, bool ascending = false) {
   Reply reply{Reply::Kind::kAnswer, "", "ok", "test"};
   reply.ranking = std::move(rows);
-  reply.ranking_layout = RankingLayout{"Топ-2 видео по числу лайков", "число лайков", additive, ascending};
+  reply.ranking_layout = RankingLayout{"Топ-2 видео по числу лайков", "число лайков", additive, ascending, ""};
   return reply;
 }
 
@@ -119,6 +119,28 @@ TEST(RankingTitle, SaysWhatIsRankedByWhichMeasureAndHowMany) {
   EXPECT_EQ(RankingValueLabel(plan), "число видео");
   plan.group_by.reset();
   EXPECT_EQ(RankingTitle(plan), "");
+}
+
+plan::PeriodBound Day(int year, int month, int day) { return plan::PeriodBound{DateTime{Date{year, month, day}, 0}, false}; }
+
+TEST(ChartSubtitle, NamesTheFiltersOfTheChartAndItsZone) {
+  plan::Plan plan;
+  plan.source = plan::Source::kSnapshots;
+  plan.aggregate = plan::Aggregate::kSum;
+  plan.field = plan::Field::kDeltaViews;
+  plan.group_by = plan::GroupBy::kCreator;
+  const plan::TimeContext utc{0, UtcOffset{}};
+  EXPECT_EQ(ChartSubtitle(plan, utc), "") << "every video, all time, UTC: nothing to say";
+  plan.filters.measured = plan::Period{Day(2025, 11, 1), Day(2025, 11, 30), std::nullopt, std::nullopt};
+  EXPECT_EQ(ChartSubtitle(plan, utc), "замеры 01.11.2025–30.11.2025 · время UTC");
+  plan.filters.measured = plan::Period{Day(2025, 11, 28), Day(2025, 11, 28), std::nullopt, std::nullopt};
+  plan.filters.creator_ids = {"c1"};
+  plan.filters.conditions = {plan::Condition{plan::Field::kViews, plan::CompareOp::kGreater, 1000}};
+  EXPECT_EQ(ChartSubtitle(plan, plan::TimeContext{0, UtcOffset{180}}),
+            "замеры 28.11.2025 · автор «c1» · число просмотров больше 1 000 · время UTC+03:00");
+  plan.filters = {};
+  plan.time_zone = UtcOffset{180};
+  EXPECT_EQ(ChartSubtitle(plan, utc), "время UTC+03:00") << "a zone named in the question is the chart's zone";
 }
 
 }  // namespace

@@ -91,7 +91,7 @@ class FakeAnswerer final : public service::Answerer {
     if (question.rfind("series", 0) == 0) {
       service::Reply reply{service::Reply::Kind::kAnswer, "2025-11-27 1\n2025-11-28 3\n2025-11-29 2", "ok", "fake"};
       reply.series = {{"2025-11-27", 1}, {"2025-11-28", 3}, {"2025-11-29", 2}};
-      reply.series_layout = service::SeriesLayout{plan::Bucket::kDay, UtcOffset{}, "Прирост лайков по дням", true};
+      reply.series_layout = service::SeriesLayout{plan::Bucket::kDay, UtcOffset{}, "Прирост лайков по дням", true, ""};
       return reply;
     }
     if (question.rfind("ranking", 0) == 0 || question.rfind("top1", 0) == 0) {
@@ -102,7 +102,7 @@ class FakeAnswerer final : public service::Answerer {
                            "ok", "fake"};
       reply.ranking = {{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}};
       if (!one) reply.ranking.push_back({"9a0c0305-4f89-41d3-3f25-04e0e82c3301", 800});
-      reply.ranking_layout = service::RankingLayout{"Топ-2 видео по числу лайков", "число лайков", true, false};
+      reply.ranking_layout = service::RankingLayout{"Топ-2 видео по числу лайков", "число лайков", true, false, "", false};
       return reply;
     }
     if (question.rfind("refuse", 0) == 0) {
