@@ -11,6 +11,7 @@
 #include "app/output.hpp"
 #include "app/settings_catalogue.hpp"
 #include "common/version.hpp"
+#include "telegram/bot_config.hpp"
 
 namespace videobot::app {
 namespace {
@@ -29,11 +30,16 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
-// Runs a command, turning environment failures into exit status 1 with a message.
+// Runs a command: a configuration error leaves with kExitUsage, a rejected input with
+// kExitInput, any other failure with kExitEnvironment, each with a message on stderr.
 template <typename F>
 int Guarded(F&& command) {
   try {
     return command();
+  } catch (const ConfigurationError& error) {
+    return ReportConfigurationError(error.what());
+  } catch (const telegram::ConfigError& error) {
+    return ReportConfigurationError(error.what());
   } catch (const std::invalid_argument& error) {
     fmt::print(stderr, "{}\n", error.what());
     return kExitInput;
@@ -43,6 +49,11 @@ int Guarded(F&& command) {
 }
 
 }  // namespace
+
+int ReportConfigurationError(std::string_view what) {
+  fmt::print(stderr, "ошибка настройки: {}\nсправка: videobot --help\n", what);
+  return kExitUsage;
+}
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"videobot — отвечает на вопросы о статистике видео одним числом.\n"
@@ -101,8 +112,9 @@ int RunCli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int status = app.exit(error);
-    return status == 0 ? kExitOk : kExitInput;
+    // --help and --version are parse "errors" with status 0: CLI11 prints them.
+    if (error.get_exit_code() == 0) return app.exit(error);
+    return ReportConfigurationError(error.what());
   }
 
   if (global.database_url.empty()) global.database_url = EnvOr("DATABASE_URL", "sqlite:videobot.db");
@@ -131,7 +143,7 @@ int RunCli(int argc, char** argv) {
     if (*chat) return RunChat(context);
     if (*bot) return RunBot(context);
     if (*serve) return RunServe(context);
-    return kExitInput;
+    return kExitUsage;
   });
 }
 

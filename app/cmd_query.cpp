@@ -7,6 +7,8 @@
 #include <optional>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "app/chat_commands.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
@@ -28,10 +30,13 @@ namespace videobot::app {
 namespace {
 
 std::optional<std::string> ReadInput(const std::string& file) {
-  if (file == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::ostringstream buffer;
+  if (file == "-") {
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
   std::ifstream stream(file, std::ios::binary);
   if (!stream) return std::nullopt;
-  std::ostringstream buffer;
   buffer << stream.rdbuf();
   return buffer.str();
 }

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
+#include <spdlog/logger.h>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
@@ -22,7 +23,7 @@ int BoundedEnv(const char* name, int fallback, int low, int high) {
   int value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || value < low || value > high) {
-    throw std::invalid_argument(fmt::format("{}: expected an integer in [{}, {}]", name, low, high));
+    throw ConfigurationError(fmt::format("{}: нужно целое число от {} до {}", name, low, high));
   }
   return value;
 }
@@ -32,7 +33,7 @@ int BoundedEnv(const char* name, int fallback, int low, int high) {
 int RunServe(const AppContext& context) {
   const auto settings = ReadMonitoringSettings(context.options());
   if (!settings.http_address) {
-    throw std::invalid_argument("serve: set VIDEOBOT_HTTP_ADDR to the address to listen on, e.g. 127.0.0.1:8080");
+    throw ConfigurationError("serve: задайте в VIDEOBOT_HTTP_ADDR адрес для приёма запросов, например 127.0.0.1:8080");
   }
   // A misconfigured planner (unknown mode, missing key) fails at start-up, not per question.
   context.MakePlanner();

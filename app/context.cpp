@@ -3,6 +3,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "app/cli.hpp"
 #include "db/connection_url.hpp"
 #include "db/migrations.hpp"
 #include "llm/planner_router.hpp"
@@ -17,7 +18,7 @@ std::unique_ptr<Clock> MakeClock(const std::string& now) {
   if (now.empty()) return std::make_unique<SystemClock>();
   auto instant = ParseTimestamp(now);
   if (!instant) {
-    throw std::invalid_argument("--now/VIDEOBOT_NOW: expected an RFC 3339 time such as 2025-12-01T12:00:00Z");
+    throw ConfigurationError("--now/VIDEOBOT_NOW: нужно время в формате RFC 3339, например 2025-12-01T12:00:00Z");
   }
   return std::make_unique<FixedClock>(*instant);
 }
@@ -25,7 +26,7 @@ std::unique_ptr<Clock> MakeClock(const std::string& now) {
 UtcOffset MakeOffset(const std::string& zone) {
   if (zone.empty()) return UtcOffset{0};
   auto offset = ParseUtcOffset(zone);
-  if (!offset) throw std::invalid_argument("--tz/VIDEOBOT_TZ: expected UTC or an offset such as +03:00");
+  if (!offset) throw ConfigurationError("--tz/VIDEOBOT_TZ: нужно UTC или смещение вида +03:00");
   return *offset;
 }
 
@@ -39,8 +40,8 @@ db::ConnectionOptions MakeConnectionOptions(const std::string& busy_timeout_ms) 
   const char* end = busy_timeout_ms.data() + busy_timeout_ms.size();
   const auto [ptr, error] = std::from_chars(busy_timeout_ms.data(), end, value);
   if (error != std::errc() || ptr != end || value < 0 || value > kMaxBusyTimeoutMs) {
-    throw std::invalid_argument("VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS: expected a whole number of milliseconds from 0 to " +
-                                std::to_string(kMaxBusyTimeoutMs) + ", got «" + busy_timeout_ms + "»");
+    throw ConfigurationError("VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS: нужно целое число миллисекунд от 0 до " +
+                             std::to_string(kMaxBusyTimeoutMs) + ", задано «" + busy_timeout_ms + "»");
   }
   options.sqlite_busy_timeout = std::chrono::milliseconds(value);
   return options;
@@ -54,7 +55,7 @@ AppContext::AppContext(GlobalOptions options)
       offset_(MakeOffset(options_.time_zone)),
       connection_(MakeConnectionOptions(options_.sqlite_busy_timeout_ms)) {
   if (options_.database_url.empty()) options_.database_url = "sqlite:videobot.db";
-  if (auto problem = db::CheckUrlForm(options_.database_url)) throw std::invalid_argument("--db/DATABASE_URL: " + *problem);
+  if (auto problem = db::CheckUrlForm(options_.database_url)) throw ConfigurationError("--db/DATABASE_URL: " + *problem);
 }
 
 sql::Dialect AppContext::dialect() const {
@@ -71,7 +72,7 @@ std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
   // parser's recognisers.
   auto planner = llm::MakePlannerRouter(options_.planner, std::make_unique<nl::RuleParser>(),
                                         llm::Settings::FromEnvironment(), nl::ExtractQuestionLiterals);
-  if (!planner) throw std::invalid_argument(planner.error().message);
+  if (!planner) throw ConfigurationError("--planner/VIDEOBOT_PLANNER: " + planner.error().message);
   return std::move(*planner);
 }
 

@@ -6,6 +6,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <stdexcept>
 
+#include "app/cli.hpp"
 #include "db/database.hpp"
 #include "telegram/redaction.hpp"
 
@@ -30,16 +31,16 @@ MonitoringSettings ReadMonitoringSettings(const GlobalOptions& options) {
   if (!options.http_address.empty()) {
     settings.http_address = http::ParseListenAddress(options.http_address);
     if (!settings.http_address) {
-      throw std::invalid_argument(
-          "VIDEOBOT_HTTP_ADDR: expected HOST:PORT, e.g. 127.0.0.1:8080, [::1]:8080 or 127.0.0.1:0 (any free port)");
+      throw ConfigurationError(
+          "VIDEOBOT_HTTP_ADDR: нужно HOST:PORT, например 127.0.0.1:8080, [::1]:8080 или 127.0.0.1:0 (любой свободный порт)");
     }
   }
   settings.api_token = options.api_token;
   if (settings.api_token.find_first_of(" \t\r\n") != std::string::npos) {
-    throw std::invalid_argument("VIDEOBOT_API_TOKEN: must not contain whitespace");
+    throw ConfigurationError("VIDEOBOT_API_TOKEN: не должен содержать пробелов");
   }
   const auto format = observe::ParseLogFormat(options.log_format);
-  if (!format) throw std::invalid_argument("VIDEOBOT_LOG_FORMAT: expected text or json (default text)");
+  if (!format) throw ConfigurationError("VIDEOBOT_LOG_FORMAT: нужно text или json (по умолчанию text)");
   settings.log_format = *format;
   return settings;
 }

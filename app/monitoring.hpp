@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "app/context.hpp"
 #include "http/api_server.hpp"

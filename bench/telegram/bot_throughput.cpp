@@ -8,6 +8,7 @@
 // adapter alone. All messages are queued at once; the clock runs from the first queued message
 // to the last reply the server accepted.
 #include <signal.h>
+#include <spdlog/logger.h>
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <unistd.h>

@@ -51,7 +51,7 @@ Ticks NiceTicks(double data_min, double data_max, int target_count, bool whole_n
   ticks.min = std::floor(low / step) * step;
   ticks.max = std::ceil(high / step) * step;
   if (ticks.max <= ticks.min) ticks.max = ticks.min + step;
-  const auto intervals = static_cast<long long>(std::llround((ticks.max - ticks.min) / step));
+  const long long intervals = std::llround((ticks.max - ticks.min) / step);
   for (long long i = 0; i <= intervals; ++i) ticks.values.push_back(ticks.min + static_cast<double>(i) * step);
   return ticks;
 }

@@ -55,7 +55,7 @@ std::string Deflate(const std::vector<unsigned char>& data) {
   if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
     throw EnvironmentError("не удалось сжать изображение");
   }
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
+  std::string out(deflateBound(&stream, uLong{data.size()}), '\0');
   stream.next_in = const_cast<Bytef*>(data.data());
   stream.avail_in = static_cast<uInt>(data.size());
   stream.next_out = reinterpret_cast<Bytef*>(out.data());

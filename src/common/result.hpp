@@ -21,9 +21,11 @@ inline Unexpected Fail(ErrorCode code, std::string message, std::string path = {
   return Unexpected{Error{code, std::move(path), std::move(message)}};
 }
 
-/// A value of type T or an Error.
+/// A value of type T or an Error. Marked [[nodiscard]], so every function returning a Result
+/// or a Status must have its outcome examined; deliberate ignoring is spelled out with a cast
+/// to void and a comment saying why.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
   Result(Unexpected u) : data_(std::move(u.error)) {}  // NOLINT(google-explicit-constructor)

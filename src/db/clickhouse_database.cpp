@@ -23,7 +23,8 @@ constexpr int kThrowIfValueIsNonZero = 395;
 
 std::string UrlEncode(std::string_view text) {
   std::string out;
-  for (const unsigned char c : text) {
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
         c == '.' || c == '~') {
       out += static_cast<char>(c);
@@ -47,8 +48,8 @@ std::string Base64(std::string_view data) {
     out += kAlphabet[n & 63];
   }
   if (i < data.size()) {
-    unsigned n = static_cast<unsigned char>(data[i]) << 16;
-    if (i + 1 < data.size()) n |= static_cast<unsigned char>(data[i + 1]) << 8;
+    unsigned n = static_cast<unsigned>(static_cast<unsigned char>(data[i])) << 16;
+    if (i + 1 < data.size()) n |= static_cast<unsigned>(static_cast<unsigned char>(data[i + 1])) << 8;
     out += kAlphabet[(n >> 18) & 63];
     out += kAlphabet[(n >> 12) & 63];
     out += i + 1 < data.size() ? kAlphabet[(n >> 6) & 63] : '=';

@@ -97,7 +97,7 @@ std::vector<AppliedMigration> MigrateClickHouse(ClickHouseDatabase& database) {
       }
       database.ExecuteOn(host, fmt::format("INSERT INTO schema_migrations VALUES ({}, {}, {}, {})", file.version,
                                            ClickHouseLiteral(file.name), ClickHouseLiteral(file.checksum),
-                                           static_cast<std::int64_t>(SystemClock().Now())));
+                                           SystemClock().Now()));
       if (host == 0) applied.push_back(AppliedMigration{file.version, file.name});
     }
   }

@@ -80,7 +80,7 @@ void RefreshCoverage(Database& database, Instant loaded_at) {
   if (database.dialect() == sql::Dialect::kPostgres) {
     statement.params.emplace_back(FormatInstantSql(loaded_at));
   } else {
-    statement.params.emplace_back(static_cast<std::int64_t>(loaded_at));
+    statement.params.emplace_back(loaded_at);
   }
   database.Execute(statement);
 }

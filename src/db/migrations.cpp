@@ -112,7 +112,7 @@ void Record(Database& database, const MigrationFile& file) {
   } else {
     database.Execute(sql::Query{"INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
                                 {static_cast<std::int64_t>(file.version), file.name, file.checksum,
-                                 static_cast<std::int64_t>(SystemClock().Now())}});
+                                 SystemClock().Now()}});
   }
 }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <map>
 #include <thread>
+#include <spdlog/logger.h>
 
 #include "common/error.hpp"
 #include "common/rate_limiter.hpp"
@@ -73,7 +74,7 @@ bool BearerTokenMatches(std::string_view authorization, std::string_view token) 
   unsigned difference = given.size() == token.size() ? 0u : 1u;
   for (std::size_t i = 0; i < token.size(); ++i) {
     const char other = given.empty() ? '\0' : given[i % given.size()];
-    difference |= static_cast<unsigned char>(other) ^ static_cast<unsigned char>(token[i]);
+    difference |= static_cast<unsigned>(static_cast<unsigned char>(other) ^ static_cast<unsigned char>(token[i]));
   }
   return difference == 0;
 }

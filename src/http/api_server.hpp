@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "http/listen_address.hpp"
 #include "http/readiness.hpp"

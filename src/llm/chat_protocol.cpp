@@ -1,5 +1,7 @@
 #include "llm/chat_protocol.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "plan/validator.hpp"
 
 namespace videobot::llm {

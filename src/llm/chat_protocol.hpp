@@ -2,7 +2,7 @@
 // The OpenAI chat-completions wire format: the request body (model, temperature 0, messages,
 // strict json_schema response format built from the embedded plan schema) and the reply.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 

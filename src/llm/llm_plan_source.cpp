@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "llm/chat_protocol.hpp"
 #include "llm/json_extract.hpp"
 #include "llm/system_prompt.hpp"

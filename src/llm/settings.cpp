@@ -79,7 +79,7 @@ Result<std::size_t> ParseResponseLimit(const std::string& text) {
                             kMaxResponseLimit),
                 "LLM_MAX_RESPONSE_BYTES");
   }
-  return static_cast<std::size_t>(bytes);
+  return std::size_t{bytes};  // within kMaxResponseLimit; a brace initialiser refuses to narrow
 }
 
 }  // namespace

@@ -184,8 +184,8 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_setopt(handle_, CURLOPT_USERAGENT, options_.user_agent.c_str());
     curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
     // libcurl reads a timeout of 0 as "no timeout": an exhausted deadline must still time out.
-    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, std::max(1L, static_cast<long>(request.timeout.count())));
-    curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+    curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, std::max(1L, long{request.timeout.count()}));
+    curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, long{options_.connect_timeout.count()});
     curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, WriteBody);
     curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, WriteHeader);

@@ -2,6 +2,7 @@
 // What a recognised word or fixed phrase means to the plan builder.
 
 #include <cstdint>
+#include <initializer_list>
 
 namespace videobot::nl {
 
@@ -74,6 +75,15 @@ enum class Concept : std::uint8_t {
   kCode,              ///< select, where, join … (code pasted as a question)
   kGreeting,          ///< привет, здравствуйте, спасибо
 };
+
+/// True when `c` is one of `set`: the vocabulary's subsets are tested this way rather than by a
+/// switch, which would have to name all of the vocabulary's values.
+constexpr bool IsAnyOf(Concept c, std::initializer_list<Concept> set) {
+  for (const Concept member : set) {
+    if (member == c) return true;
+  }
+  return false;
+}
 
 /// True for the four metrics that exist in the data.
 constexpr bool IsMetric(Concept c) {

@@ -89,17 +89,9 @@ bool IsConnective(const Mention& mention) {
            mention.IsPunct(')') || mention.IsPunct('-');
   }
   if (mention.kind != MentionKind::kWord) return false;
-  switch (mention.meaning) {
-    case Concept::kFiller:
-    case Concept::kOne:
-    case Concept::kGain:
-    case Concept::kAll:
-    case Concept::kIdWord:
-    case Concept::kAmount:
-      return true;
-    default:
-      return IsSeriesWord(mention.meaning);  // "опубликовано по месяцам в 2025 году"
-  }
+  return IsAnyOf(mention.meaning,
+                 {Concept::kFiller, Concept::kOne, Concept::kGain, Concept::kAll, Concept::kIdWord, Concept::kAmount}) ||
+         IsSeriesWord(mention.meaning);  // "опубликовано по месяцам в 2025 году"
 }
 
 Status LinkIds(Analysis& analysis) {

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "common/text.hpp"
+#include "common/utf8.hpp"
 
 namespace videobot::nl {
 namespace {
@@ -30,13 +31,13 @@ bool IsQuote(UChar32 c) {
 void AppendAscii(std::string& out, std::string_view text) { out.append(text); }
 
 void AppendCodePoint(std::string& out, UChar32 c) {
-  char buffer[U8_MAX_LENGTH];
-  std::int32_t length = 0;
-  U8_APPEND_UNSAFE(buffer, length, c);
-  out.append(buffer, static_cast<std::size_t>(length));
+  AppendUtf8(out, static_cast<char32_t>(c));
 }
 
 // Appends the normalised form of one code point.
+// The case folding shared with the plan cache's key (common/utf8.hpp).
+UChar32 FoldCodePoint(UChar32 c) { return static_cast<UChar32>(FoldLetter(static_cast<char32_t>(c))); }
+
 void AppendNormalized(std::string& out, UChar32 c) {
   if (c < 0x80) {
     if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -50,10 +51,8 @@ void AppendNormalized(std::string& out, UChar32 c) {
     }
     return;
   }
-  // Cyrillic fast path (most of every question): А–Я, Ѐ–Џ fold without a table look-up.
-  if (c >= 0x0430 && c <= 0x044F) return AppendCodePoint(out, c);
-  if (c >= 0x0410 && c <= 0x042F) return AppendCodePoint(out, c + 0x20);
-  if (c == 0x0401 || c == 0x0451) return AppendCodePoint(out, 0x0435);  // Ё, ё → е
+  // Cyrillic letters (most of every question) need no other test.
+  if (c >= 0x0400 && c <= 0x045F) return AppendCodePoint(out, FoldCodePoint(c));
   if (IsInvisible(c)) return;
   if (u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR) return out.push_back(' ');
   if (IsDash(c)) return out.push_back('-');
@@ -62,9 +61,7 @@ void AppendNormalized(std::string& out, UChar32 c) {
   if (c == 0x2264 || c == 0x2A7D) return AppendAscii(out, "<=");  // ≤ ⩽
   if (c == 0x2260) return AppendAscii(out, "!=");                  // ≠
   if (c == 0x2026) return AppendAscii(out, "...");
-  const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-  if (folded == 0x0451) return AppendCodePoint(out, 0x0435);  // ё → е
-  AppendCodePoint(out, folded);
+  AppendCodePoint(out, FoldCodePoint(c));
 }
 
 }  // namespace

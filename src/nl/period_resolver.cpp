@@ -16,8 +16,10 @@ Date StartOf(const DateExpr& point) {
   switch (point.granularity) {
     case Granularity::kYear: return Date{d.year, 1, 1};
     case Granularity::kMonth: return Date{d.year, d.month, 1};
-    default: return Date{d.year, d.month, d.day};
+    case Granularity::kDay:
+    case Granularity::kNone: break;
   }
+  return Date{d.year, d.month, d.day};
 }
 
 // The last day of the unit.
@@ -26,8 +28,10 @@ Date EndOf(const DateExpr& point) {
   switch (point.granularity) {
     case Granularity::kYear: return Date{d.year, 12, 31};
     case Granularity::kMonth: return Date{d.year, d.month, DaysInMonth(d.year, d.month)};
-    default: return Date{d.year, d.month, d.day};
+    case Granularity::kDay:
+    case Granularity::kNone: break;
   }
+  return Date{d.year, d.month, d.day};
 }
 
 bool IsValid(const DateExpr& point) {

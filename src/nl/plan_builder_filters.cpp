@@ -146,31 +146,23 @@ bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
     return std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
                        [op](const plan::Condition& c) { return plan::IsDeltaField(c.field) && c.op == op; });
   };
-  switch (m.meaning) {
-    case Concept::kGrowth:
-    case Concept::kNew:
-    case Concept::kPerHour:
-    case Concept::kSnapshot:
-    case Concept::kHowMuchChange:
-      return snapshots;
-    case Concept::kNegative: return has_sign(plan::CompareOp::kLess);
-    case Concept::kPositive: return has_sign(plan::CompareOp::kGreater);
-    case Concept::kFinal: return !snapshots;
-    case Concept::kAvg: return plan_.aggregate == Aggregate::kAvg;
-    case Concept::kMax: return plan_.aggregate == Aggregate::kMax || plan_.order == plan::Order::kDesc;
-    case Concept::kMin: return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
-    case Concept::kUnsupportedMetric:
-    case Concept::kModify:
-    case Concept::kSeries:  // "… ? Покажи по дням": asks for another shape of answer
-    case Concept::kSeriesHour:
-    case Concept::kSeriesDay:
-    case Concept::kSeriesWeek:
-    case Concept::kSeriesMonth:
-    case Concept::kSeriesAuto:
-      return false;
-    default:
-      return true;
+  const Concept meaning = m.meaning;
+  if (IsAnyOf(meaning, {Concept::kGrowth, Concept::kNew, Concept::kPerHour, Concept::kSnapshot, Concept::kHowMuchChange})) {
+    return snapshots;
   }
+  if (meaning == Concept::kNegative) return has_sign(plan::CompareOp::kLess);
+  if (meaning == Concept::kPositive) return has_sign(plan::CompareOp::kGreater);
+  if (meaning == Concept::kFinal) return !snapshots;
+  if (meaning == Concept::kAvg) return plan_.aggregate == Aggregate::kAvg;
+  if (meaning == Concept::kMax) return plan_.aggregate == Aggregate::kMax || plan_.order == plan::Order::kDesc;
+  if (meaning == Concept::kMin) return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
+  // "… ? Покажи по дням" asks for another shape of answer; a missing metric or a change of data
+  // never agrees.
+  if (meaning == Concept::kUnsupportedMetric || meaning == Concept::kModify || meaning == Concept::kSeries ||
+      IsSeriesWord(meaning)) {
+    return false;
+  }
+  return true;  // every other word restates nothing the plan could contradict
 }
 
 // An explanation ("то есть …", text after the question mark) may restate the question but

@@ -5,6 +5,7 @@
 // Internal to nl/.
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -24,22 +25,23 @@ inline Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQ
 /// final refusal, never passed on to the model.
 inline Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
 
+/// The counter column of one of the four metrics. Any other concept is a defect in the rules,
+/// reported as an exception rather than answered with views.
 inline Field CounterField(Concept metric) {
-  switch (metric) {
-    case Concept::kLikes: return Field::kLikes;
-    case Concept::kComments: return Field::kComments;
-    case Concept::kReports: return Field::kReports;
-    default: return Field::kViews;
-  }
+  if (metric == Concept::kViews) return Field::kViews;
+  if (metric == Concept::kLikes) return Field::kLikes;
+  if (metric == Concept::kComments) return Field::kComments;
+  if (metric == Concept::kReports) return Field::kReports;
+  throw std::logic_error("CounterField: the concept is not a metric");
 }
 
+/// The per-snapshot growth column of one of the four metrics; any other concept is a defect.
 inline Field DeltaField(Concept metric) {
-  switch (metric) {
-    case Concept::kLikes: return Field::kDeltaLikes;
-    case Concept::kComments: return Field::kDeltaComments;
-    case Concept::kReports: return Field::kDeltaReports;
-    default: return Field::kDeltaViews;
-  }
+  if (metric == Concept::kViews) return Field::kDeltaViews;
+  if (metric == Concept::kLikes) return Field::kDeltaLikes;
+  if (metric == Concept::kComments) return Field::kDeltaComments;
+  if (metric == Concept::kReports) return Field::kDeltaReports;
+  throw std::logic_error("DeltaField: the concept is not a metric");
 }
 
 /// What the question asks for: a number of things, or an aggregate of a metric.
@@ -52,37 +54,19 @@ struct Target {
 };
 
 inline TargetKind KindOf(Concept meaning) {
-  switch (meaning) {
-    case Concept::kCreator: return TargetKind::kCreator;
-    case Concept::kSnapshot: return TargetKind::kSnapshot;
-    case Concept::kDay: return TargetKind::kDay;
-    case Concept::kVideo:
-    case Concept::kPublicationNoun: return TargetKind::kVideo;
-    default: return TargetKind::kMetric;
-  }
+  if (meaning == Concept::kCreator) return TargetKind::kCreator;
+  if (meaning == Concept::kSnapshot) return TargetKind::kSnapshot;
+  if (meaning == Concept::kDay) return TargetKind::kDay;
+  if (meaning == Concept::kVideo || meaning == Concept::kPublicationNoun) return TargetKind::kVideo;
+  return TargetKind::kMetric;
 }
 
 // Words after which the counted thing or the metric is named: "сколько", "суммарный", "какой" …
 inline bool IsHead(const Mention& mention) {
   if (mention.kind != MentionKind::kWord) return false;
-  switch (mention.meaning) {
-    case Concept::kHowMany:
-    case Concept::kHowMuchChange:
-    case Concept::kAmount:
-    case Concept::kSum:
-    case Concept::kAvg:
-    case Concept::kMax:
-    case Concept::kMin:
-    case Concept::kWhich:
-    case Concept::kWhichPlural:
-    case Concept::kTop:
-    case Concept::kMost:
-    case Concept::kLeast:
-    case Concept::kGrowth:
-      return true;
-    default:
-      return false;
-  }
+  return IsAnyOf(mention.meaning, {Concept::kHowMany, Concept::kHowMuchChange, Concept::kAmount, Concept::kSum,
+                                   Concept::kAvg, Concept::kMax, Concept::kMin, Concept::kWhich, Concept::kWhichPlural,
+                                   Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kGrowth});
 }
 
 /// Applies the rules to one analysed question; each method marks the mentions it uses.
@@ -216,11 +200,10 @@ inline bool IsMeasuredSuperlative(const Mention& mention) {
 
 /// The metric a measured superlative ranks by.
 inline Concept SuperlativeMetric(Concept superlative) {
-  switch (superlative) {
-    case Concept::kMostLiked: return Concept::kLikes;
-    case Concept::kMostCommented: return Concept::kComments;
-    default: return Concept::kViews;
-  }
+  if (superlative == Concept::kMostViewed) return Concept::kViews;
+  if (superlative == Concept::kMostLiked) return Concept::kLikes;
+  if (superlative == Concept::kMostCommented) return Concept::kComments;
+  throw std::logic_error("SuperlativeMetric: the concept is not a measured superlative");
 }
 
 }  // namespace videobot::nl

@@ -76,7 +76,8 @@ Status PlanBuilder::BuildRanking() {
         return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
       }
       break;
-    default: break;
+    case TargetKind::kSnapshot:
+    case TargetKind::kMetric: break;
   }
   return FinishNouns();
 }

@@ -14,13 +14,11 @@ constexpr Instant kLongestHourlyAuto = 2 * kMicrosPerDay;
 constexpr Instant kLongestDailyAuto = 92 * kMicrosPerDay;
 
 std::optional<plan::Bucket> BucketOf(Concept meaning) {
-  switch (meaning) {
-    case Concept::kSeriesHour: return plan::Bucket::kHour;
-    case Concept::kSeriesDay: return plan::Bucket::kDay;
-    case Concept::kSeriesWeek: return plan::Bucket::kWeek;
-    case Concept::kSeriesMonth: return plan::Bucket::kMonth;
-    default: return std::nullopt;
-  }
+  if (meaning == Concept::kSeriesHour) return plan::Bucket::kHour;
+  if (meaning == Concept::kSeriesDay) return plan::Bucket::kDay;
+  if (meaning == Concept::kSeriesWeek) return plan::Bucket::kWeek;
+  if (meaning == Concept::kSeriesMonth) return plan::Bucket::kMonth;
+  return std::nullopt;
 }
 
 plan::Bucket AutoBucket(const plan::InstantRange& range) {

@@ -95,7 +95,8 @@ Status PlanBuilder::BuildState() {
       mentions_[target_.mention].used = true;
       break;
     }
-    default:
+    case TargetKind::kSnapshot:
+    case TargetKind::kDay:
       return NotUnderstood("на момент можно посчитать видео, креаторов или просмотры, лайки, комментарии и жалобы");
   }
   return FinishNouns();

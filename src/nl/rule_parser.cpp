@@ -15,23 +15,20 @@ namespace {
 
 // One example of an answerable question for each kind of refusal.
 std::string_view ExampleFor(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kQuestionOutOfScope: return "Сколько всего видео есть в системе?";
-    case ErrorCode::kQuestionModification: return "Сколько видео набрали больше 10 000 просмотров?";
-    case ErrorCode::kQuestionTooLong: return "Сколько видео опубликовано в ноябре 2025?";
-    case ErrorCode::kQuestionUnknownMetric: return "Какое общее количество лайков набрали все видео?";
-    case ErrorCode::kQuestionReversedRange: return "Сколько видео опубликовано с 1 по 5 ноября 2025 включительно?";
-    default: return "На сколько просмотров выросли все видео 28 ноября 2025?";
-  }
+  // The refusals with an example of their own; every other error code gets the growth example.
+  if (code == ErrorCode::kQuestionOutOfScope) return "Сколько всего видео есть в системе?";
+  if (code == ErrorCode::kQuestionModification) return "Сколько видео набрали больше 10 000 просмотров?";
+  if (code == ErrorCode::kQuestionTooLong) return "Сколько видео опубликовано в ноябре 2025?";
+  if (code == ErrorCode::kQuestionUnknownMetric) return "Какое общее количество лайков набрали все видео?";
+  if (code == ErrorCode::kQuestionReversedRange) return "Сколько видео опубликовано с 1 по 5 ноября 2025 включительно?";
+  return "На сколько просмотров выросли все видео 28 ноября 2025?";
 }
 
 std::string_view MetricGenitive(Concept metric) {
-  switch (metric) {
-    case Concept::kLikes: return "лайков";
-    case Concept::kComments: return "комментариев";
-    case Concept::kReports: return "жалоб";
-    default: return "просмотров";
-  }
+  if (metric == Concept::kLikes) return "лайков";
+  if (metric == Concept::kComments) return "комментариев";
+  if (metric == Concept::kReports) return "жалоб";
+  return "просмотров";  // views, and the wording of an example question for anything else
 }
 
 // An example built from what the question did get across — its metric and its period — so the

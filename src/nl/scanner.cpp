@@ -43,7 +43,9 @@ Mention Next(std::span<const Token> tokens, std::size_t pos) {
     case TokenKind::kCreatorId: return Make(MentionKind::kCreatorId, tokens, pos, 1);
     case TokenKind::kVideoId: return Make(MentionKind::kVideoId, tokens, pos, 1);
     case TokenKind::kMalformedId: return Make(MentionKind::kMalformedId, tokens, pos, 1);
-    default: break;
+    case TokenKind::kWord:
+    case TokenKind::kNumber:
+    case TokenKind::kPunct: break;
   }
   if (auto window = RecognizePublicationWindow(tokens, pos)) {
     Mention mention = Make(MentionKind::kPublicationWindow, tokens, pos, window->length);

@@ -26,32 +26,24 @@ bool IsDomain(const Mention& mention) {
       return IsMetric(mention.meaning) || IsObject(mention.meaning) || mention.meaning == Concept::kUnsupportedMetric ||
              mention.meaning == Concept::kPublicationNoun || mention.meaning == Concept::kPublish ||
              mention.meaning == Concept::kGrowth;
-    default:
+    case MentionKind::kUnknown:
+    case MentionKind::kPunct:
+    case MentionKind::kNumber:
+    case MentionKind::kComparison:
+    case MentionKind::kPeriod:
+    case MentionKind::kBadNumber:
       return false;
   }
+  return false;
 }
 
 // Harmless whatever the rules did: fillers, question words, punctuation.
 bool IsHarmless(const Mention& mention) {
   if (mention.kind == MentionKind::kPunct) return true;
   if (mention.kind != MentionKind::kWord) return false;
-  switch (mention.meaning) {
-    case Concept::kFiller:
-    case Concept::kOne:
-    case Concept::kGain:
-    case Concept::kGreeting:
-    case Concept::kAll:
-    case Concept::kIdWord:
-    case Concept::kAmount:
-    case Concept::kHowMany:
-    case Concept::kWhich:
-    case Concept::kSum:
-    case Concept::kExplain:
-    case Concept::kPublish:
-      return true;
-    default:
-      return false;
-  }
+  return IsAnyOf(mention.meaning, {Concept::kFiller, Concept::kOne, Concept::kGain, Concept::kGreeting, Concept::kAll,
+                                   Concept::kIdWord, Concept::kAmount, Concept::kHowMany, Concept::kWhich, Concept::kSum,
+                                   Concept::kExplain, Concept::kPublish});
 }
 
 std::string_view MentionText(const Mention& mention) { return mention.text; }
@@ -251,7 +243,11 @@ Status CheckAllUsed(const Analysis& analysis) {
         case MentionKind::kPublicationWindow:
           return NotUnderstood("пояснение добавляет условия " + Quote(MentionText(mention)) +
                                ": задайте их в самом вопросе");
-        default:
+        case MentionKind::kWord:
+        case MentionKind::kUnknown:
+        case MentionKind::kPunct:
+        case MentionKind::kMalformedId:
+        case MentionKind::kBadNumber:
           continue;
       }
     }

@@ -69,6 +69,13 @@ void AddFields(nlohmann::ordered_json& line, std::string_view message) {
   }
 }
 
+// One JSON object per record, written by FormatJsonLogLine.
+class JsonLogFormatter final : public spdlog::formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override;
+  std::unique_ptr<spdlog::formatter> clone() const override;
+};
+
 }  // namespace
 
 std::optional<LogFormat> ParseLogFormat(std::string_view text) {

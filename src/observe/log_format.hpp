@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <spdlog/formatter.h>
+#include <spdlog/fwd.h>
 
 namespace videobot::observe {
 
@@ -19,19 +19,13 @@ enum class LogFormat {
 /// "text" or "json" (case-insensitive; "" is text); nullopt for anything else.
 std::optional<LogFormat> ParseLogFormat(std::string_view text);
 
-/// The formatter for `format`: spdlog's pattern formatter for text, JsonLogFormatter for JSON.
+/// The formatter for `format`: spdlog's pattern formatter for text; for JSON, one object per
+/// record: time (UTC, RFC 3339 with milliseconds), level, logger, message, and each `key=value`
+/// / `key="quoted value"` pair of the message as a field of its own (integers as numbers; a key
+/// that clashes with the four above is left in the message only).
 std::unique_ptr<spdlog::formatter> MakeLogFormatter(LogFormat format);
 
-/// One JSON object per record: time (UTC, RFC 3339 with milliseconds), level, logger, message,
-/// and each `key=value` / `key="quoted value"` pair of the message as a field of its own
-/// (integers as numbers; a key that clashes with the four above is left in the message only).
-class JsonLogFormatter final : public spdlog::formatter {
- public:
-  void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override;
-  std::unique_ptr<spdlog::formatter> clone() const override;
-};
-
-/// The JSON object for one record (what JsonLogFormatter writes, without the newline).
+/// The JSON object for one record (what the JSON formatter writes, without the newline).
 std::string FormatJsonLogLine(std::string_view time, std::string_view level, std::string_view logger,
                               std::string_view message);
 

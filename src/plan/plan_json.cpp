@@ -2,6 +2,7 @@
 
 #include <array>
 #include <utility>
+#include <nlohmann/json.hpp>
 
 namespace videobot::plan {
 namespace {

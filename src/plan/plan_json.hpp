@@ -1,7 +1,7 @@
 #pragma once
 // Conversion between Plan and its JSON form (schema/plan.schema.json).
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string_view>
 

@@ -35,8 +35,10 @@ std::string FormatKey(Bucket bucket, const DateTime& start) {
   switch (bucket) {
     case Bucket::kHour: return fmt::format("{} {:02}:00", FormatDate(start.date), start.seconds_of_day / 3600);
     case Bucket::kMonth: return fmt::format("{:04}-{:02}", start.date.year, start.date.month);
-    default: return FormatDate(start.date);
+    case Bucket::kDay:
+    case Bucket::kWeek: break;
   }
+  return FormatDate(start.date);
 }
 
 // The longest a relative period can last, in hours (months and years at their longest).

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "plan/plan_json.hpp"
 #include "plan/semantics.hpp"
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <utility>
+#include <nlohmann/json.hpp>
 
 namespace videobot::service {
 namespace {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "common/text.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/series.hpp"
@@ -58,8 +60,10 @@ ErrorCode CodeForRefusal(plan::RefusalReason reason) {
   switch (reason) {
     case plan::RefusalReason::kOutOfScope: return ErrorCode::kQuestionOutOfScope;
     case plan::RefusalReason::kModification: return ErrorCode::kQuestionModification;
-    default: return ErrorCode::kQuestionNotUnderstood;
+    case plan::RefusalReason::kNotUnderstood:
+    case plan::RefusalReason::kAmbiguous: return ErrorCode::kQuestionNotUnderstood;
   }
+  return ErrorCode::kQuestionNotUnderstood;
 }
 
 // A row's value as a number for the chart (the text keeps the exact digits).

@@ -46,8 +46,16 @@ std::string_view DistinctKeyGenitive(Field field) {
     case Field::kCreatorId: return "разных авторов";
     case Field::kPublicationDate: return "разных дней публикации";
     case Field::kMeasurementDate: return "разных дней замеров";
-    default: return "разных значений";
+    case Field::kViews:
+    case Field::kLikes:
+    case Field::kComments:
+    case Field::kReports:
+    case Field::kDeltaViews:
+    case Field::kDeltaLikes:
+    case Field::kDeltaComments:
+    case Field::kDeltaReports: return "разных значений";
   }
+  return "разных значений";
 }
 
 // What one row of the plan's source is, in the genitive plural.
@@ -90,8 +98,10 @@ std::string WhatWasComputed(const plan::Plan& plan) {
     case Aggregate::kAvg: return fmt::format("среднее значение: {}", noun);
     case Aggregate::kMin: return fmt::format("наименьшее значение: {}", noun);
     case Aggregate::kMax: return fmt::format("наибольшее значение: {}", noun);
-    default: return noun;
+    case Aggregate::kCount:
+    case Aggregate::kCountDistinct: break;  // answered by the first switch
   }
+  return noun;
 }
 
 std::string_view OperatorWords(plan::CompareOp op) {
@@ -196,7 +206,9 @@ Measure RankingMeasure(const plan::Plan& plan) {
       adjective = growth ? Measure{"минимальный ", "минимальным ", "минимальному "}
                          : Measure{"минимальное ", "минимальным ", "минимальному "};
       break;
-    default: break;
+    case Aggregate::kCount:
+    case Aggregate::kCountDistinct:
+    case Aggregate::kSum: break;
   }
   return Measure{fmt::format("{}{} {}", adjective.nominative, noun.nominative, counted),
                  fmt::format("{}{} {}", adjective.instrumental, noun.instrumental, counted),
@@ -262,7 +274,10 @@ std::string SeriesTitle(const plan::Plan& plan) {
     case Aggregate::kCountDistinct:
       what = fmt::format("Число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
       break;
-    default:
+    case Aggregate::kSum:
+    case Aggregate::kAvg:
+    case Aggregate::kMin:
+    case Aggregate::kMax:
       what = fmt::format("{} {}", plan::IsDeltaField(field) ? "Прирост" : "Сумма", CounterGenitive(field));
       break;
   }

@@ -16,7 +16,10 @@ std::string_view NumericColumn(plan::Source source, plan::Field field) {
     case Field::kDeltaLikes: return "s.delta_likes_count";
     case Field::kDeltaComments: return "s.delta_comments_count";
     case Field::kDeltaReports: return "s.delta_reports_count";
-    default: break;
+    case Field::kVideoId:
+    case Field::kCreatorId:
+    case Field::kPublicationDate:
+    case Field::kMeasurementDate: break;
   }
   assert(false && "not a numeric field");
   return "NULL";

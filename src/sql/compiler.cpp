@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cassert>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,16 @@ std::string KeyExpression(Field field, const Plan& plan, SqlBuilder& sql, UtcOff
     case Field::kCreatorId: return std::string(catalogue::kCreatorId);
     case Field::kPublicationDate: return sql.LocalDate(catalogue::kPublishedAt, offset);
     case Field::kMeasurementDate: return sql.LocalDate(catalogue::kMeasuredAt, offset);
-    default: return std::string(catalogue::NumericColumn(plan.source, field));
+    case Field::kViews:
+    case Field::kLikes:
+    case Field::kComments:
+    case Field::kReports:
+    case Field::kDeltaViews:
+    case Field::kDeltaLikes:
+    case Field::kDeltaComments:
+    case Field::kDeltaReports: return std::string(catalogue::NumericColumn(plan.source, field));
   }
+  throw std::logic_error("unknown field");
 }
 
 Field GroupKeyField(GroupBy group_by) {
@@ -74,10 +83,10 @@ std::string ClickHouseAggregate(Aggregate aggregate, const std::string& column) 
     case Aggregate::kAvg: return fmt::format("if(count() = 0, NULL, avg({}))", column);
     case Aggregate::kMin: return fmt::format("if(count() = 0, NULL, min({}))", column);
     case Aggregate::kMax: return fmt::format("if(count() = 0, NULL, max({}))", column);
-    default: break;
+    case Aggregate::kCount:
+    case Aggregate::kCountDistinct: break;  // not over a numeric column
   }
-  assert(false && "unhandled aggregate");
-  return "NULL";
+  throw std::logic_error("not an aggregate over a numeric column");
 }
 
 std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset offset, const std::string& moment) {
@@ -89,7 +98,10 @@ std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset off
       const std::string key = KeyExpression(*plan.field, plan, sql, offset);
       return fmt::format("COUNT(DISTINCT {})", text_key ? BinaryText(sql.dialect(), key) : key);
     }
-    default: break;
+    case Aggregate::kSum:
+    case Aggregate::kAvg:
+    case Aggregate::kMin:
+    case Aggregate::kMax: break;  // over a numeric column, below
   }
   const std::string column = NumericExpression(plan, *plan.field, moment, sql.dialect());
   if (sql.dialect() == Dialect::kClickHouse) return ClickHouseAggregate(plan.aggregate, column);
@@ -98,10 +110,10 @@ std::string AggregateExpression(const Plan& plan, SqlBuilder& sql, UtcOffset off
     case Aggregate::kAvg: return fmt::format("AVG({}){}", column, pg ? "::double precision" : "");
     case Aggregate::kMin: return fmt::format("MIN({})", column);
     case Aggregate::kMax: return fmt::format("MAX({})", column);
-    default: break;
+    case Aggregate::kCount:
+    case Aggregate::kCountDistinct: break;  // returned above
   }
-  assert(false && "unhandled aggregate");
-  return "NULL";
+  throw std::logic_error("not an aggregate over a numeric column");
 }
 
 void AddRange(std::vector<std::string>& where, std::string_view column, const plan::InstantRange& range,

@@ -1,5 +1,7 @@
 #include "sql/rollup.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "sql/catalogue.hpp"
@@ -16,8 +18,17 @@ std::string_view MetricSuffix(Field field) {
     case Field::kDeltaViews: return "views";
     case Field::kDeltaLikes: return "likes";
     case Field::kDeltaComments: return "comments";
-    default: return "reports";
+    case Field::kDeltaReports: return "reports";
+    case Field::kViews:
+    case Field::kLikes:
+    case Field::kComments:
+    case Field::kReports:
+    case Field::kVideoId:
+    case Field::kCreatorId:
+    case Field::kPublicationDate:
+    case Field::kMeasurementDate: break;
   }
+  throw std::logic_error("the rollups' sign columns exist for deltas only");
 }
 
 bool IsWholeUtcDay(const std::optional<Instant>& at) { return !at || *at % kMicrosPerDay == 0; }

@@ -6,6 +6,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+#include <spdlog/logger.h>
+
 #include "chart/render.hpp"
 #include "common/text.hpp"
 #include "service/series_chart.hpp"
@@ -328,7 +331,9 @@ std::size_t Bot::Impl::Dispatch(std::vector<Update> batch) {
       Complete(job.update_id);
       continue;
     }
-    dispatcher_->Submit(job.chat_id, [this, job = std::move(job)](std::size_t worker) { Handle(worker, job); });
+    // The chat id is read before the job moves into the closure: argument order is unspecified.
+    const auto chat_id = job.chat_id;
+    dispatcher_->Submit(chat_id, [this, job = std::move(job)](std::size_t worker) { Handle(worker, job); });
   }
   return fresh.size();
 }

@@ -7,7 +7,7 @@
 #include <memory>
 #include <stop_token>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "db/database.hpp"
 #include "net/http_client.hpp"

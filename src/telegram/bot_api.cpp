@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "telegram/json_repair.hpp"
 #include "telegram/redaction.hpp"
 

@@ -2,37 +2,10 @@
 
 #include <optional>
 
+#include "common/utf8.hpp"
+
 namespace videobot::telegram {
 namespace {
-
-/// Length of the well-formed UTF-8 sequence at `i`, or 0 when it is ill-formed.
-std::size_t ValidSequenceLength(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t len = 0;
-  unsigned int code = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    code = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    code = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    code = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (cc & 0x3F);
-  }
-  const bool overlong = (len == 2 && code < 0x80) || (len == 3 && code < 0x800) || (len == 4 && code < 0x10000);
-  if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return len;
-}
 
 /// The value of the `\uXXXX` escape at `i` (text[i] == '\\'), if it is one.
 std::optional<unsigned int> UnicodeEscapeAt(std::string_view text, std::size_t i) {
@@ -91,7 +64,7 @@ std::string RepairJsonText(std::string_view body, bool* changed) {
       i += 6;
       continue;
     }
-    const std::size_t len = ValidSequenceLength(body, i);
+    const std::size_t len = Utf8SequenceLength(body, i);
     if (len == 0) {
       out.append(kReplacementCharacter);
       replaced = true;

@@ -1,5 +1,6 @@
 #include "telegram/redaction.hpp"
 
+#include <spdlog/logger.h>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 

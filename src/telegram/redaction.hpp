@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 namespace videobot::telegram {
 

@@ -1,6 +1,7 @@
 #include "telegram/reply_sender.hpp"
 
 #include <functional>
+#include <spdlog/logger.h>
 
 #include "common/text.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "telegram/bot_api.hpp"
 #include "telegram/lifecycle.hpp"

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <ctime>
 #include <thread>
+#include <spdlog/logger.h>
 
 #include "telegram/bot.hpp"
 #include "telegram/database_state_store.hpp"

@@ -1,5 +1,7 @@
 #include "telegram/state_persister.hpp"
 
+#include <spdlog/logger.h>
+
 #include "common/error.hpp"
 #include "db/database.hpp"
 #include "telegram/backoff.hpp"

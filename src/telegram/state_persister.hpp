@@ -11,7 +11,7 @@
 #include <optional>
 #include <thread>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "common/error.hpp"
 #include "telegram/state_store.hpp"

@@ -1,6 +1,7 @@
 #include "telegram/typing_notifier.hpp"
 
 #include <vector>
+#include <spdlog/logger.h>
 
 namespace videobot::telegram {
 namespace {

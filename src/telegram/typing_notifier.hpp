@@ -11,7 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "net/http_client.hpp"
 #include "telegram/bot_api.hpp"

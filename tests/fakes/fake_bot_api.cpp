@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <nlohmann/json.hpp>
 
 namespace videobot::testing {
 namespace {

@@ -110,9 +110,9 @@ namespace {
 
 // Sends `body` through `sink` from `offset` on, in pieces of at most `length` bytes.
 bool WritePiece(const StreamedBody& body, std::uint64_t offset, std::uint64_t length, httplib::DataSink& sink) {
-  const std::size_t start = static_cast<std::size_t>(offset % body.piece.size());
+  const std::size_t start = std::size_t{offset % body.piece.size()};
   const std::size_t count =
-      static_cast<std::size_t>(std::min<std::uint64_t>({length, body.piece.size() - start, body.total_bytes - offset}));
+      std::size_t{std::min<std::uint64_t>({length, body.piece.size() - start, body.total_bytes - offset})};
   return sink.write(body.piece.data() + start, count);
 }
 
@@ -141,7 +141,7 @@ void FakeOpenAiServer::Handle(const httplib::Request& request, httplib::Response
   }
   auto body = std::make_shared<StreamedBody>(std::move(*reply.streamed));
   if (body->announce_length) {
-    response.set_content_provider(static_cast<std::size_t>(body->total_bytes), reply.content_type,
+    response.set_content_provider(std::size_t{body->total_bytes}, reply.content_type,
                                   [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
                                     return WritePiece(*body, offset, length, sink);
                                   });

@@ -70,7 +70,7 @@ std::string GzipCompress(std::string_view data) {
 std::string GzipOfZeros(std::uint64_t inflated_bytes) {
   const std::string zeros(kZeroChunk, '\0');
   const std::uint64_t chunks = inflated_bytes / kZeroChunk;
-  const std::string tail(static_cast<std::size_t>(inflated_bytes % kZeroChunk), '\0');
+  const std::string tail(std::size_t{inflated_bytes % kZeroChunk}, '\0');
   RawDeflater deflater;
   std::string out = GzipHeader();
   if (chunks > 0) {

@@ -41,7 +41,7 @@ std::optional<PngImage> DecodePng(std::string_view png) {
   image.height = cairo_image_surface_get_height(surface);
   const int stride = cairo_image_surface_get_stride(surface);
   const unsigned char* data = cairo_image_surface_get_data(surface);
-  image.pixels.reserve(static_cast<std::size_t>(image.width) * image.height);
+  image.pixels.reserve(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height));
   for (int y = 0; y < image.height; ++y) {
     for (int x = 0; x < image.width; ++x) {
       // Cairo keeps a pixel as one native-endian 32-bit word: 0xAARRGGBB.
@@ -57,14 +57,14 @@ std::optional<PngImage> DecodePng(std::string_view png) {
 
 std::size_t CountPixelsUnlike(const PngImage& image, const Pixel& background) {
   std::size_t count = 0;
-  for (const Pixel& pixel : image.pixels) count += pixel == background ? 0 : 1;
+  for (const Pixel& pixel : image.pixels) count += pixel == background ? 0U : 1U;
   return count;
 }
 
 std::size_t CountDifferentPixels(const PngImage& a, const PngImage& b, int tolerance) {
   if (a.width != b.width || a.height != b.height) return a.pixels.size() + b.pixels.size();
   std::size_t count = 0;
-  for (std::size_t i = 0; i < a.pixels.size(); ++i) count += Close(a.pixels[i], b.pixels[i], tolerance) ? 0 : 1;
+  for (std::size_t i = 0; i < a.pixels.size(); ++i) count += Close(a.pixels[i], b.pixels[i], tolerance) ? 0U : 1U;
   return count;
 }
 

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "fixtures.hpp"
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"

@@ -14,6 +14,8 @@
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "fixtures.hpp"
 #include "support/clickhouse_env.hpp"
 #include "nl/rule_parser.hpp"

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <iterator>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -57,6 +58,31 @@ TEST_F(Cli, HelpAndVersion) {
   EXPECT_EQ(RunProcess({BinaryPath()}).exit_code, 2);
 }
 
+// Every usage or configuration error leaves the same way: status 2, nothing on stdout, a
+// Russian message naming the setting on stderr, before any database is touched.
+void ExpectConfigurationError(const ProcessResult& result, const std::string& setting) {
+  EXPECT_EQ(result.exit_code, 2) << setting << ": " << result.err;
+  EXPECT_TRUE(result.out.empty()) << setting << ": " << result.out;
+  EXPECT_NE(result.err.find("ошибка настройки: "), std::string::npos) << setting << ": " << result.err;
+  EXPECT_NE(result.err.find(setting), std::string::npos) << setting << ": " << result.err;
+}
+
+TEST_F(Cli, ConfigurationErrorsLeaveWithStatusTwoAndOneMessage) {
+  const std::string question = "Сколько всего видео есть в системе?";
+  const std::vector<std::string> rules = {"VIDEOBOT_PLANNER=rules", "LLM_API_KEY="};
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--no-such-flag", "status"}), "--no-such-flag");
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--tz", "Mars/Olympus", "plan", question}, {}, rules), "--tz");
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--now", "вчера", "plan", question}, {}, rules), "--now");
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--db", "mysql://localhost/x", "ask", question}, {}, rules), "--db");
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--planner", "oracle", "plan", question}, {}, rules), "--planner");
+  ExpectConfigurationError(
+      RunProcess({BinaryPath(), "--db", url_, "bot"}, {}, {"BOT_TOKEN=", "VIDEOBOT_PLANNER=rules"}), "BOT_TOKEN");
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--db", url_, "serve"}, {}, {"VIDEOBOT_HTTP_ADDR=", "VIDEOBOT_PLANNER=rules"}),
+                           "VIDEOBOT_HTTP_ADDR");
+  // None of them created the database.
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() + "/cli.db"));
+}
+
 TEST_F(Cli, MigrateIsIdempotent) {
   const auto first = Run({"migrate"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
@@ -95,7 +121,9 @@ TEST_F(Cli, AskWritesASeriesChartAndRefusesAChartOfOneNumber) {
   ASSERT_EQ(series.exit_code, 0) << series.err;
   EXPECT_EQ(Lines(series.out).size(), 24u) << "the numbers are printed as without --chart";
   std::ifstream file(path, std::ios::binary);
-  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::ostringstream png_buffer;
+  png_buffer << file.rdbuf();
+  const std::string png = png_buffer.str();
   ASSERT_GE(png.size(), 24u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";
@@ -122,7 +150,9 @@ TEST_F(Cli, AskWritesARankingChartAndPrintsItsRowsInEveryFormat) {
     previous = value;
   }
   std::ifstream file(path, std::ios::binary);
-  const std::string png((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::ostringstream png_buffer;
+  png_buffer << file.rdbuf();
+  const std::string png = png_buffer.str();
   ASSERT_GE(png.size(), 24u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x05\0\0\0\x02\xd0", 8)) << "1280 × 720";

@@ -31,7 +31,9 @@ class BotHttpTest : public ServeFixture {
     ServeFixture::TearDown();
     for (const auto& path : logs_) {
       std::ifstream in(path);
-      const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::ostringstream log_buffer;
+      log_buffer << in.rdbuf();
+      const std::string log = log_buffer.str();
       EXPECT_EQ(log.find("HTTP-secret"), std::string::npos) << "the bot token leaked into " << path;
     }
   }

@@ -33,7 +33,9 @@ void ServeFixture::TearDown() {
   if (process_ && process_->Running()) Stop();
   for (const auto& path : logs_) {
     std::ifstream in(path);
-    const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ostringstream log_buffer;
+    log_buffer << in.rdbuf();
+    const std::string log = log_buffer.str();
     EXPECT_EQ(log.find(kApiToken), std::string::npos) << "the API token leaked into " << path;
   }
 }

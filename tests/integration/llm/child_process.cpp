@@ -48,7 +48,9 @@ std::vector<std::string> EnvironmentWith(const std::vector<std::string>& overrid
 
 std::string ReadFile(const std::string& path) {
   std::ifstream stream(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(stream), {});
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
 }
 
 }  // namespace

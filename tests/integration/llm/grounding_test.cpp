@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "llm/llm_plan_source.hpp"
 #include "llm/planner_router.hpp"
 #include "llm_test_support.hpp"

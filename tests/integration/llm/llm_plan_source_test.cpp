@@ -3,6 +3,7 @@
 #include "llm/planner_router.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <thread>
 

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "bot_process.hpp"
 #include "db/database.hpp"
 #include "fakes/fake_bot_api.hpp"
@@ -54,7 +56,9 @@ class BotE2eTest : public ::testing::Test {
   void TearDown() override {
     for (const auto& path : logs_) {
       std::ifstream in(path);
-      const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::ostringstream log_buffer;
+      log_buffer << in.rdbuf();
+      const std::string log = log_buffer.str();
       EXPECT_EQ(log.find(kToken), std::string::npos) << "the token leaked into " << path;
       EXPECT_EQ(log.find("E2E-secret"), std::string::npos) << "the token leaked into " << path;
     }

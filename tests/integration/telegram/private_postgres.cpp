@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <sstream>
 
 #include "support/test_env.hpp"
 
@@ -40,7 +41,9 @@ void PrivatePostgres::Run(const std::string& command) const {
   const auto result = RunProcess({"/bin/sh", "-c", as_user + command + " >>" + dir_ + "/commands.log 2>&1"});
   if (result.exit_code != 0) {
     std::ifstream log(dir_ + "/commands.log");
-    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    std::ostringstream text_buffer;
+    text_buffer << log.rdbuf();
+    const std::string text = text_buffer.str();
     throw std::runtime_error("private PostgreSQL: «" + command + "» failed:\n" + text);
   }
 }

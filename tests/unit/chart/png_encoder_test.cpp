@@ -14,13 +14,13 @@ namespace {
 /// A `width`×`height` image with rows `stride` bytes apart, every pixel different, and noise in
 /// the ignored top byte and in the padding after each row.
 std::vector<unsigned char> Pixels(int width, int height, int stride) {
-  std::vector<unsigned char> data(static_cast<std::size_t>(stride) * height, 0xAB);
+  std::vector<unsigned char> data(static_cast<std::size_t>(stride) * static_cast<std::size_t>(height), 0xAB);
   for (int y = 0; y < height; ++y) {
     for (int x = 0; x < width; ++x) {
       const std::uint32_t word = 0x5A000000u | static_cast<std::uint32_t>((x * 37 + y) % 256) << 16 |
                                  static_cast<std::uint32_t>((y * 91 + 3 * x) % 256) << 8 |
                                  static_cast<std::uint32_t>((x ^ y) % 256);
-      std::memcpy(data.data() + static_cast<std::size_t>(y) * stride + x * 4, &word, sizeof word);
+      std::memcpy(data.data() + static_cast<std::ptrdiff_t>(y) * stride + x * 4, &word, sizeof word);
     }
   }
   return data;

@@ -51,7 +51,7 @@ class LoaderReplaceTest : public BackendTest {
     // The replacement keeps videos 0…6 of the first document (video 0 with one snapshot fewer,
     // video 1 with a changed counter) and adds five new videos.
     replacement_ = json{{"videos", json::array()}};
-    for (int i = 0; i < 7; ++i) replacement_["videos"].push_back(first_["videos"][i]);
+    for (std::size_t i = 0; i < 7; ++i) replacement_["videos"].push_back(first_["videos"][i]);
     replacement_["videos"][0]["snapshots"].erase(replacement_["videos"][0]["snapshots"].begin());
     replacement_["videos"][1]["views_count"] = replacement_["videos"][1]["views_count"].get<std::int64_t>() + 7;
     const json added = json::parse(GeneratedDocument(5, 32));

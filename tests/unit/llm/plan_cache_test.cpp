@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "nl/normalizer.hpp"
+
 namespace videobot::llm {
 namespace {
 
@@ -22,6 +24,26 @@ TEST(LlmNormalizeQuestion, FoldsCaseYoAndSpaces) {
   EXPECT_EQ(NormalizeQuestion(""), "");
   // Invalid UTF-8 is kept byte for byte rather than dropped.
   EXPECT_EQ(NormalizeQuestion("a\xFF b"), "a\xFF b");
+}
+
+// The cache key folds letters exactly as the parser does, so two questions the parser reads
+// alike share one entry, and two it reads differently never do.
+TEST(LlmNormalizeQuestion, FoldsLettersAsTheParserDoes) {
+  const std::vector<std::string> questions = {
+      "ЁЛКА ёлка Ёлка",                // ё and Ё read as е
+      "İstanbul ISTANBUL ıi",          // Turkish dotted capital I and dotless i
+      "STRASSE Straße ẞ",              // sharp s, small and capital
+      "Видео VIDEO Βίντεο ვიდეო",      // Cyrillic, Latin, Greek, Georgian
+      "ΣΊΣΥΦΟΣ Ǆ ǅ ǆ Ꭰ",               // final sigma, titlecase digraphs, Cherokee
+      "Ѐ Ѓ Џ ѐ ѓ џ",                   // the Cyrillic block beyond А–Я
+  };
+  for (const std::string& question : questions) {
+    const auto parsed = nl::Normalize(question);
+    ASSERT_TRUE(parsed.has_value()) << question;
+    EXPECT_EQ(NormalizeQuestion(question), *parsed) << question;
+  }
+  EXPECT_EQ(NormalizeQuestion("ЁЛКА"), "елка");
+  EXPECT_EQ(NormalizeQuestion("ΣΊΣΥΦΟΣ"), "σίσυφοσ");  // simple folding: every sigma alike
 }
 
 TEST(LlmPlanCacheKey, DependsOnLocalDateNotTimeOfDay) {

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <string>
 #include <vector>
+#include <sstream>
 
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
@@ -325,7 +326,9 @@ TEST(Grounding, TheMetricAndTheAggregateAreBeyondIt) {
 TEST(Grounding, EveryPromptExampleIsGroundedInItsQuestion) {
   std::ifstream in(VIDEOBOT_PROMPT_FILE);
   ASSERT_TRUE(in) << VIDEOBOT_PROMPT_FILE;
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream text_buffer;
+  text_buffer << in.rdbuf();
+  const std::string text = text_buffer.str();
   const std::string question_mark = "Вопрос: ";
   int checked = 0;
   for (auto pos = text.find(question_mark); pos != std::string::npos; pos = text.find(question_mark, pos)) {

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "nl/normalizer.hpp"
 #include "nl/period_recognizer.hpp"
 #include "nl/period_resolver.hpp"

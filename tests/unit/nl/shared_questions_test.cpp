@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"

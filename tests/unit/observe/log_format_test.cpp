@@ -1,6 +1,7 @@
 #include "observe/log_format.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/logger.h>
 #include <spdlog/sinks/ostream_sink.h>
 
 #include <nlohmann/json.hpp>

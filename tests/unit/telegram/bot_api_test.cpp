@@ -2,6 +2,7 @@
 #include "telegram/bot_api.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <thread>
 

@@ -2,6 +2,7 @@
 #include "telegram/bot.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <map>

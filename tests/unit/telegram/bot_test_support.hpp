@@ -3,6 +3,7 @@
 // be made unavailable, a log capture, and a runner thread.
 
 #include <gtest/gtest.h>
+#include <spdlog/logger.h>
 #include <spdlog/sinks/base_sink.h>
 
 #include <atomic>

@@ -1,6 +1,7 @@
 #include "telegram/redaction.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/logger.h>
 #include <spdlog/sinks/ostream_sink.h>
 
 #include <sstream>

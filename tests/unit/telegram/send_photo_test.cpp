@@ -5,6 +5,8 @@
 #include <spdlog/logger.h>
 #include <spdlog/sinks/null_sink.h>
 
+#include <nlohmann/json.hpp>
+
 #include "chart/render.hpp"
 #include "common/text.hpp"
 #include "fakes/fake_bot_api.hpp"
