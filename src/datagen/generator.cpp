@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/metrics.hpp"
 #include "datagen/json_format.hpp"
 #include "datagen/random.hpp"
 #include "datagen/video_model.hpp"
@@ -46,14 +47,14 @@ void WriteSnapshot(std::string& out, const SnapshotData& s, const Id128& video_i
   out += "        {\n";
   IdField(out, kIndent, "id", s.id, false);
   IdField(out, kIndent, "video_id", video_id, true);
-  Integer(out, kIndent, "views_count", s.counters.views);
-  Integer(out, kIndent, "likes_count", s.counters.likes);
-  Integer(out, kIndent, "reports_count", s.counters.reports);
-  Integer(out, kIndent, "comments_count", s.counters.comments);
-  Integer(out, kIndent, "delta_views_count", s.deltas.views);
-  Integer(out, kIndent, "delta_likes_count", s.deltas.likes);
-  Integer(out, kIndent, "delta_reports_count", s.deltas.reports);
-  Integer(out, kIndent, "delta_comments_count", s.deltas.comments);
+  Integer(out, kIndent, metrics::kViews.counter, s.counters.views);
+  Integer(out, kIndent, metrics::kLikes.counter, s.counters.likes);
+  Integer(out, kIndent, metrics::kReports.counter, s.counters.reports);
+  Integer(out, kIndent, metrics::kComments.counter, s.counters.comments);
+  Integer(out, kIndent, metrics::kViews.delta, s.deltas.views);
+  Integer(out, kIndent, metrics::kLikes.delta, s.deltas.likes);
+  Integer(out, kIndent, metrics::kReports.delta, s.deltas.reports);
+  Integer(out, kIndent, metrics::kComments.delta, s.deltas.comments);
   Timestamp(out, kIndent, "created_at", s.created_at, true);
   Timestamp(out, kIndent, "updated_at", s.updated_at, true, true);
   out += last ? "        }\n" : "        },\n";
@@ -64,10 +65,10 @@ void WriteVideo(std::string& out, const VideoData& v, const std::vector<Id128>& 
   out += "    {\n";
   IdField(out, kIndent, "id", v.id, true);
   Timestamp(out, kIndent, "video_created_at", v.published, false);
-  Integer(out, kIndent, "views_count", v.counters.views);
-  Integer(out, kIndent, "likes_count", v.counters.likes);
-  Integer(out, kIndent, "reports_count", v.counters.reports);
-  Integer(out, kIndent, "comments_count", v.counters.comments);
+  Integer(out, kIndent, metrics::kViews.counter, v.counters.views);
+  Integer(out, kIndent, metrics::kLikes.counter, v.counters.likes);
+  Integer(out, kIndent, metrics::kReports.counter, v.counters.reports);
+  Integer(out, kIndent, metrics::kComments.counter, v.counters.comments);
   IdField(out, kIndent, "creator_id", creators[static_cast<std::size_t>(v.creator)], false);
   Timestamp(out, kIndent, "created_at", v.created_at, true);
   Timestamp(out, kIndent, "updated_at", v.updated_at, true);

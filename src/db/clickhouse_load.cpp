@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "db/clickhouse_literal.hpp"
 #include "db/clickhouse_migrations.hpp"
+#include "db/table_columns.hpp"
 
 namespace videobot::db {
 namespace {
@@ -20,9 +21,12 @@ constexpr std::size_t kBatchBytes = std::size_t{32} << 20;
 // Room past the threshold for the video that crosses it (its snapshots are appended whole).
 constexpr std::size_t kBatchSlack = std::size_t{4} << 20;
 
-constexpr std::string_view kSnapshotColumns =
-    "id, video_id, creator_id, video_created_at, views_count, likes_count, comments_count, reports_count,"
-    " delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count, created_at, updated_at";
+// ClickHouse's snapshots carry their video's creator and publication time.
+const std::string& SnapshotColumns() {
+  static const std::string columns =
+      WithMetricColumns("id, video_id, creator_id, video_created_at, {counters}, {deltas}, created_at, updated_at");
+  return columns;
+}
 
 void AppendField(std::string& out, std::string_view text) {
   for (const char c : text) {
@@ -243,12 +247,12 @@ class Sink final : public ClickHouseLoadSink {
                           videos, staged_videos));
     Run(host, fmt::format(
                   "INSERT INTO {0} ({1}) SELECT id, video_id, if(relisted = 1, new_creator_id, creator_id),"
-                  " if(relisted = 1, new_video_created_at, video_created_at), views_count, likes_count,"
-                  " comments_count, reports_count, delta_views_count, delta_likes_count, delta_comments_count,"
-                  " delta_reports_count, created_at, updated_at FROM {2} ANY LEFT JOIN (SELECT id AS video_id,"
+                  " if(relisted = 1, new_video_created_at, video_created_at), {5}, created_at, updated_at"
+                  " FROM {2} ANY LEFT JOIN (SELECT id AS video_id,"
                   " creator_id AS new_creator_id, video_created_at AS new_video_created_at, toUInt8(1) AS relisted"
                   " FROM {3}) USING video_id WHERE id NOT IN (SELECT id FROM {4})",
-                  Local("video_snapshots_next"), kSnapshotColumns, snapshots, staged_videos, staged_snapshots));
+                  Local("video_snapshots_next"), SnapshotColumns(), snapshots, staged_videos, staged_snapshots,
+                  WithMetricColumns("{counters}, {deltas}")));
   }
 
   std::int64_t CountRemoved(std::size_t host) {

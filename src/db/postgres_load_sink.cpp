@@ -9,6 +9,7 @@
 #include "db/load_sink.hpp"
 #include "db/postgres_database.hpp"
 #include "db/rollup_rows.hpp"
+#include "db/table_columns.hpp"
 #include "db/text_format.hpp"
 
 namespace videobot::db {
@@ -17,13 +18,6 @@ namespace {
 constexpr std::size_t kCopyChunkBytes = std::size_t{1} << 20;
 constexpr std::size_t kVideoBufferBytes = std::size_t{8} << 20;
 constexpr std::string_view kCardinalityViolation = "21000";
-
-constexpr std::string_view kVideoColumns =
-    "id, creator_id, video_created_at, views_count, likes_count, comments_count, reports_count,"
-    " created_at, updated_at";
-constexpr std::string_view kSnapshotColumns =
-    "id, video_id, views_count, likes_count, comments_count, reports_count, delta_views_count,"
-    " delta_likes_count, delta_comments_count, delta_reports_count, created_at, updated_at";
 
 // A bulk load may run for minutes: the session's statement timeout (meant for questions) is
 // lifted for this transaction only. Its commit waits for the WAL flush even on a server with
@@ -46,24 +40,15 @@ constexpr std::size_t kDirectBatchBytes = std::size_t{16} << 20;
 constexpr std::string_view kUniqueViolation = "23505";
 
 std::string UpsertVideos() {
-  return "INSERT INTO videos (" + std::string(kVideoColumns) + ") SELECT " + std::string(kVideoColumns) +
-         " FROM videobot_stage_videos ON CONFLICT (id) DO UPDATE SET creator_id = EXCLUDED.creator_id,"
-         " video_created_at = EXCLUDED.video_created_at, views_count = EXCLUDED.views_count,"
-         " likes_count = EXCLUDED.likes_count, comments_count = EXCLUDED.comments_count,"
-         " reports_count = EXCLUDED.reports_count, created_at = EXCLUDED.created_at,"
-         " updated_at = EXCLUDED.updated_at";
+  return "INSERT INTO videos (" + VideoColumns() + ") SELECT " + VideoColumns() +
+         " FROM videobot_stage_videos ON CONFLICT (id) DO UPDATE SET " + AssignFromExcluded(VideoColumns(), 1);
 }
 
 // A snapshot id already stored for another video is not taken over (see the row count check).
 std::string UpsertSnapshots() {
-  return "INSERT INTO video_snapshots (" + std::string(kSnapshotColumns) + ") SELECT " +
-         std::string(kSnapshotColumns) +
-         " FROM videobot_stage_snapshots ON CONFLICT (id) DO UPDATE SET views_count = EXCLUDED.views_count,"
-         " likes_count = EXCLUDED.likes_count, comments_count = EXCLUDED.comments_count,"
-         " reports_count = EXCLUDED.reports_count, delta_views_count = EXCLUDED.delta_views_count,"
-         " delta_likes_count = EXCLUDED.delta_likes_count, delta_comments_count = EXCLUDED.delta_comments_count,"
-         " delta_reports_count = EXCLUDED.delta_reports_count, created_at = EXCLUDED.created_at,"
-         " updated_at = EXCLUDED.updated_at WHERE video_snapshots.video_id = EXCLUDED.video_id";
+  return "INSERT INTO video_snapshots (" + SnapshotColumns() + ") SELECT " + SnapshotColumns() +
+         " FROM videobot_stage_snapshots ON CONFLICT (id) DO UPDATE SET " + AssignFromExcluded(SnapshotColumns(), 2) +
+         " WHERE video_snapshots.video_id = EXCLUDED.video_id";
 }
 
 // A replacing load removes the stored snapshots of the file's videos that the file does not list.
@@ -275,14 +260,14 @@ class PostgresLoadSink final : public LoadSink {
     database_.Fail(result.get(), "COPY failed");
   }
 
-  void StartSnapshotCopy() { StartCopy("videobot_stage_snapshots", kSnapshotColumns); }
+  void StartSnapshotCopy() { StartCopy("videobot_stage_snapshots", SnapshotColumns()); }
 
   void EndSnapshotCopy() {
     SendCopyBuffer();
     EndCopy();
   }
 
-  void CopyVideos() { CopyBuffer("videobot_stage_videos", kVideoColumns, video_buffer_); }
+  void CopyVideos() { CopyBuffer("videobot_stage_videos", VideoColumns(), video_buffer_); }
 
   // The rows of a first load, written straight into the tables: the videos first, as their
   // snapshots and rollup rows refer to them. The rollups' columns are in table order.
@@ -301,8 +286,8 @@ class PostgresLoadSink final : public LoadSink {
     for (std::string* buffer : {&video_buffer_, &copy_buffer_, &day_buffer_, &age_buffer_}) buffer->clear();
     copy_buffer_.reserve(kDirectBatchBytes + 4096);
     in_flight_ = std::async(std::launch::async, [this, batch = std::move(batch)]() mutable {
-      CopyBuffer("videos", kVideoColumns, batch.videos);
-      CopyBuffer("video_snapshots", kSnapshotColumns, batch.snapshots);
+      CopyBuffer("videos", VideoColumns(), batch.videos);
+      CopyBuffer("video_snapshots", SnapshotColumns(), batch.snapshots);
       CopyBuffer("video_snapshot_days", "", batch.days);
       CopyBuffer("video_snapshot_age_hours", "", batch.ages);
     });

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "db/id_arrays.hpp"
+#include "db/table_columns.hpp"
 
 namespace videobot::db {
 namespace {
@@ -19,15 +20,6 @@ constexpr std::size_t kIdsPerStatement = 5000;
 // Rollup rows are recomputed for this many videos at a time, so that the sorts behind GROUP BY
 // stay small (in memory, and the same size whatever the size of the file).
 constexpr std::size_t kVideosPerRefresh = 2000;
-
-// The aggregates both rollups store, in their column order after the key.
-constexpr std::string_view kAggregates =
-    "count(*), sum(s.delta_views_count), sum(s.delta_likes_count), sum(s.delta_comments_count),"
-    " sum(s.delta_reports_count), count(*) FILTER (WHERE s.delta_views_count > 0),"
-    " count(*) FILTER (WHERE s.delta_likes_count > 0), count(*) FILTER (WHERE s.delta_comments_count > 0),"
-    " count(*) FILTER (WHERE s.delta_reports_count > 0), count(*) FILTER (WHERE s.delta_views_count < 0),"
-    " count(*) FILTER (WHERE s.delta_likes_count < 0), count(*) FILTER (WHERE s.delta_comments_count < 0),"
-    " count(*) FILTER (WHERE s.delta_reports_count < 0)";
 
 constexpr std::string_view kLoaded = "s.video_id IN (SELECT video_id FROM videobot_refresh_videos)";
 
@@ -40,7 +32,7 @@ std::string RecomputeDays(sql::Dialect dialect, std::string_view which) {
                                    ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
   return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " +
-         std::string(kAggregates) + " FROM video_snapshots s WHERE " + std::string(which) +
+         RollupAggregates() + " FROM video_snapshots s WHERE " + std::string(which) +
          " GROUP BY s.video_id, day ORDER BY day, s.video_id";
 }
 
@@ -52,7 +44,7 @@ std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
          : "(s.created_at - v.video_created_at) / 3600000000";
   const std::string window_end = pg ? "v.video_created_at + interval '" + hours + " hours'"
                                     : "v.video_created_at + " + hours + " * 3600000000";
-  return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + std::string(kAggregates) +
+  return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + RollupAggregates() +
          " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(which) +
          " AND s.created_at >= v.video_created_at AND s.created_at < " + window_end +
          " GROUP BY s.video_id, age ORDER BY age, s.video_id";
@@ -101,14 +93,7 @@ std::string TouchedDaySet() { return fmt::format("(SELECT DISTINCT measured_day 
 
 // Day totals: the day's rows of video_snapshot_days summed, and counted per sign.
 std::string RecomputeDayTotals() {
-  return "INSERT INTO video_snapshot_day_totals SELECT measured_day, sum(snapshots), sum(delta_views_count),"
-         " sum(delta_likes_count), sum(delta_comments_count), sum(delta_reports_count), sum(positive_views),"
-         " sum(positive_likes), sum(positive_comments), sum(positive_reports), sum(negative_views),"
-         " sum(negative_likes), sum(negative_comments), sum(negative_reports), count(*),"
-         " count(*) FILTER (WHERE positive_views > 0), count(*) FILTER (WHERE positive_likes > 0),"
-         " count(*) FILTER (WHERE positive_comments > 0), count(*) FILTER (WHERE positive_reports > 0),"
-         " count(*) FILTER (WHERE negative_views > 0), count(*) FILTER (WHERE negative_likes > 0),"
-         " count(*) FILTER (WHERE negative_comments > 0), count(*) FILTER (WHERE negative_reports > 0)"
+  return "INSERT INTO video_snapshot_day_totals SELECT measured_day, " + RollupTotalsOfRows() +
          " FROM video_snapshot_days WHERE measured_day IN " +
          TouchedDaySet() + " GROUP BY measured_day ORDER BY measured_day";
 }
@@ -135,7 +120,7 @@ std::string RecomputeCreatorHours(sql::Dialect dialect, bool scan_all) {
   return fmt::format(
       "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {}"
       " GROUP BY hour, v.creator_id ORDER BY hour, v.creator_id",
-      hour, kAggregates, source);
+      hour, RollupAggregates(), source);
 }
 
 std::int64_t CountOf(Database& database, const std::string& sql) {

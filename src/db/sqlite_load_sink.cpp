@@ -1,6 +1,7 @@
 // The SQLite bulk writer: prepared upserts inside the loader's transaction. A first load (into a
 // database without videos) also writes the rollups it computes on the way (rollup_rows.hpp)
 // instead of leaving them to be recomputed from the stored snapshots.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,32 +9,35 @@
 #include "db/id_arrays.hpp"
 #include "db/load_sink.hpp"
 #include "db/rollup_rows.hpp"
+#include "db/table_columns.hpp"
 #include "db/sqlite_database.hpp"
 
 namespace videobot::db {
 namespace {
 
-constexpr std::string_view kUpsertVideo =
-    "INSERT INTO videos (id, creator_id, video_created_at, views_count, likes_count, comments_count,"
-    " reports_count, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-    " ON CONFLICT (id) DO UPDATE SET creator_id = excluded.creator_id,"
-    " video_created_at = excluded.video_created_at, views_count = excluded.views_count,"
-    " likes_count = excluded.likes_count, comments_count = excluded.comments_count,"
-    " reports_count = excluded.reports_count, created_at = excluded.created_at,"
-    " updated_at = excluded.updated_at";
+// Parameters are numbered in column order (?1 the id), so the binds below follow the column lists.
+std::string Parameters(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 1; i <= count; ++i) out += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  return out;
+}
+
+std::size_t ColumnCount(std::string_view columns) {
+  return static_cast<std::size_t>(std::count(columns.begin(), columns.end(), ',')) + 1;
+}
+
+std::string UpsertVideo() {
+  return "INSERT INTO videos (" + VideoColumns() + ") VALUES (" + Parameters(ColumnCount(VideoColumns())) +
+         ") ON CONFLICT (id) DO UPDATE SET " + AssignFromExcluded(VideoColumns(), 1);
+}
 
 // A snapshot id already stored for another video is not taken over: the WHERE clause leaves
 // the row alone and the writer reports the conflict.
-constexpr std::string_view kUpsertSnapshot =
-    "INSERT INTO video_snapshots (id, video_id, views_count, likes_count, comments_count, reports_count,"
-    " delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count, created_at,"
-    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    " ON CONFLICT (id) DO UPDATE SET views_count = excluded.views_count,"
-    " likes_count = excluded.likes_count, comments_count = excluded.comments_count,"
-    " reports_count = excluded.reports_count, delta_views_count = excluded.delta_views_count,"
-    " delta_likes_count = excluded.delta_likes_count, delta_comments_count = excluded.delta_comments_count,"
-    " delta_reports_count = excluded.delta_reports_count, created_at = excluded.created_at,"
-    " updated_at = excluded.updated_at WHERE video_snapshots.video_id = excluded.video_id";
+std::string UpsertSnapshot() {
+  return "INSERT INTO video_snapshots (" + SnapshotColumns() + ") VALUES (" +
+         Parameters(ColumnCount(SnapshotColumns())) + ") ON CONFLICT (id) DO UPDATE SET " +
+         AssignFromExcluded(SnapshotColumns(), 2) + " WHERE video_snapshots.video_id = excluded.video_id";
+}
 
 // A replacing load removes the stored snapshots of the video that the document does not list.
 constexpr std::string_view kDeleteUnlistedSnapshots =
@@ -41,9 +45,7 @@ constexpr std::string_view kDeleteUnlistedSnapshots =
 
 // Rollup rows: the key's two columns, then the aggregates in the tables' column order.
 std::string InsertRollup(std::string_view table) {
-  std::string sql = "INSERT INTO " + std::string(table) + " VALUES (?1, ?2";
-  for (int i = 3; i <= 15; ++i) sql += ", ?" + std::to_string(i);
-  return sql + ")";
+  return "INSERT INTO " + std::string(table) + " VALUES (" + Parameters(2 + ColumnCount(RollupAggregates())) + ")";
 }
 
 
@@ -69,7 +71,7 @@ void BindTotals(SqliteStatement& statement, const DeltaTotals& totals) {
 class SqliteLoadSink final : public LoadSink {
  public:
   SqliteLoadSink(SqliteDatabase& database, bool replace)
-      : database_(database), handle_(database.handle()), video_(handle_, kUpsertVideo), snapshot_(handle_, kUpsertSnapshot) {
+      : database_(database), handle_(database.handle()), video_(handle_, UpsertVideo()), snapshot_(handle_, UpsertSnapshot()) {
     if (replace) delete_unlisted_.emplace(handle_, kDeleteUnlistedSnapshots);
     SqliteStatement any_video(handle_, "SELECT 1 FROM videos LIMIT 1");
     if (!any_video.Step()) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/metrics.hpp"
 #include "db/loader.hpp"
 
 namespace videobot::db {
@@ -109,17 +110,17 @@ enum VideoField : int {
   kVideoCreated, kVideoUpdated, kVideoSnapshots, kVideoFieldCount
 };
 constexpr std::array<std::string_view, kVideoFieldCount> kVideoFields = {
-    "id", "creator_id", "video_created_at", "views_count", "likes_count", "comments_count",
-    "reports_count", "created_at", "updated_at", "snapshots"};
+    "id", "creator_id", "video_created_at", metrics::kViews.counter, metrics::kLikes.counter,
+    metrics::kComments.counter, metrics::kReports.counter, "created_at", "updated_at", "snapshots"};
 
 enum SnapshotField : int {
   kSnapId, kSnapVideoId, kSnapViews, kSnapLikes, kSnapComments, kSnapReports, kSnapDeltaViews,
   kSnapDeltaLikes, kSnapDeltaComments, kSnapDeltaReports, kSnapCreated, kSnapUpdated, kSnapFieldCount
 };
 constexpr std::array<std::string_view, kSnapFieldCount> kSnapshotFields = {
-    "id", "video_id", "views_count", "likes_count", "comments_count", "reports_count",
-    "delta_views_count", "delta_likes_count", "delta_comments_count", "delta_reports_count",
-    "created_at", "updated_at"};
+    "id", "video_id", metrics::kViews.counter, metrics::kLikes.counter, metrics::kComments.counter,
+    metrics::kReports.counter, metrics::kViews.delta, metrics::kLikes.delta, metrics::kComments.delta,
+    metrics::kReports.delta, "created_at", "updated_at"};
 
 template <std::size_t N>
 int FindField(const std::array<std::string_view, N>& names, std::string_view key) {
@@ -388,8 +389,8 @@ Status VideoParser::Impl::CheckSnapshots() {
 // the sum of their magnitudes, per counter, is kept within it.
 Status VideoParser::Impl::CheckDeltaSums() {
   constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max();
-  constexpr std::array<std::string_view, 4> kNames = {"delta_views_count", "delta_likes_count",
-                                                      "delta_comments_count", "delta_reports_count"};
+  constexpr std::array<std::string_view, 4> kNames = {metrics::kViews.delta, metrics::kLikes.delta,
+                                                      metrics::kComments.delta, metrics::kReports.delta};
   std::array<std::int64_t, 4> magnitude{};
   for (const auto& snapshot : snapshots_) {
     const std::array<std::int64_t, 4> deltas = {snapshot.deltas.views, snapshot.deltas.likes, snapshot.deltas.comments,

@@ -4,6 +4,8 @@
 #include <utility>
 #include <nlohmann/json.hpp>
 
+#include "common/metrics.hpp"
+
 namespace videobot::plan {
 namespace {
 
@@ -21,14 +23,14 @@ constexpr NameTable<Aggregate, 6> kAggregates{{{Aggregate::kCount, "count"},
                                                {Aggregate::kAvg, "avg"},
                                                {Aggregate::kMin, "min"},
                                                {Aggregate::kMax, "max"}}};
-constexpr NameTable<Field, 12> kFields{{{Field::kViews, "views_count"},
-                                        {Field::kLikes, "likes_count"},
-                                        {Field::kComments, "comments_count"},
-                                        {Field::kReports, "reports_count"},
-                                        {Field::kDeltaViews, "delta_views_count"},
-                                        {Field::kDeltaLikes, "delta_likes_count"},
-                                        {Field::kDeltaComments, "delta_comments_count"},
-                                        {Field::kDeltaReports, "delta_reports_count"},
+constexpr NameTable<Field, 12> kFields{{{Field::kViews, metrics::kViews.counter},
+                                        {Field::kLikes, metrics::kLikes.counter},
+                                        {Field::kComments, metrics::kComments.counter},
+                                        {Field::kReports, metrics::kReports.counter},
+                                        {Field::kDeltaViews, metrics::kViews.delta},
+                                        {Field::kDeltaLikes, metrics::kLikes.delta},
+                                        {Field::kDeltaComments, metrics::kComments.delta},
+                                        {Field::kDeltaReports, metrics::kReports.delta},
                                         {Field::kVideoId, "video_id"},
                                         {Field::kCreatorId, "creator_id"},
                                         {Field::kPublicationDate, "publication_date"},

@@ -1,28 +1,82 @@
 #include "sql/catalogue.hpp"
 
-#include <cassert>
+#include <array>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "common/metrics.hpp"
 
 namespace videobot::sql::catalogue {
 
-std::string_view NumericColumn(plan::Source source, plan::Field field) {
+namespace {
+
+// The metric a counter or delta field is of, and whether it is the delta; nullopt for the other fields.
+struct FieldMetric {
+  const metrics::Metric* metric;
+  bool delta;
+};
+
+std::optional<FieldMetric> MetricOf(plan::Field field) {
   using plan::Field;
-  const bool videos = source == plan::Source::kVideos;
   switch (field) {
-    case Field::kViews: return videos ? "v.views_count" : "s.views_count";
-    case Field::kLikes: return videos ? "v.likes_count" : "s.likes_count";
-    case Field::kComments: return videos ? "v.comments_count" : "s.comments_count";
-    case Field::kReports: return videos ? "v.reports_count" : "s.reports_count";
-    case Field::kDeltaViews: return "s.delta_views_count";
-    case Field::kDeltaLikes: return "s.delta_likes_count";
-    case Field::kDeltaComments: return "s.delta_comments_count";
-    case Field::kDeltaReports: return "s.delta_reports_count";
+    case Field::kViews: return FieldMetric{&metrics::kViews, false};
+    case Field::kLikes: return FieldMetric{&metrics::kLikes, false};
+    case Field::kComments: return FieldMetric{&metrics::kComments, false};
+    case Field::kReports: return FieldMetric{&metrics::kReports, false};
+    case Field::kDeltaViews: return FieldMetric{&metrics::kViews, true};
+    case Field::kDeltaLikes: return FieldMetric{&metrics::kLikes, true};
+    case Field::kDeltaComments: return FieldMetric{&metrics::kComments, true};
+    case Field::kDeltaReports: return FieldMetric{&metrics::kReports, true};
     case Field::kVideoId:
     case Field::kCreatorId:
     case Field::kPublicationDate:
     case Field::kMeasurementDate: break;
   }
-  assert(false && "not a numeric field");
-  return "NULL";
+  return std::nullopt;
+}
+
+// A metric's qualified columns, built once from the catalogue.
+struct QualifiedColumns {
+  std::string on_videos;     ///< "v.views_count"
+  std::string on_snapshots;  ///< "s.views_count"
+  std::string delta;         ///< "s.delta_views_count"
+};
+
+const QualifiedColumns& ColumnsOf(const metrics::Metric& metric) {
+  static const auto table = [] {
+    std::array<QualifiedColumns, metrics::kAll.size()> out;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const auto& m = metrics::kAll[i];
+      out[i] = {"v." + std::string(m.counter), "s." + std::string(m.counter), "s." + std::string(m.delta)};
+    }
+    return out;
+  }();
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (metrics::kAll[i].counter == metric.counter) return table[i];
+  }
+  throw std::logic_error("a metric outside the catalogue");
+}
+
+}  // namespace
+
+std::string_view MetricName(plan::Field field) {
+  const auto of = MetricOf(field);
+  if (!of) throw std::logic_error("not a numeric field");
+  return of->metric->name;
+}
+
+bool IsDelta(plan::Field field) {
+  const auto of = MetricOf(field);
+  return of && of->delta;
+}
+
+std::string_view NumericColumn(plan::Source source, plan::Field field) {
+  const auto of = MetricOf(field);
+  if (!of) throw std::logic_error("not a numeric field");
+  const QualifiedColumns& columns = ColumnsOf(*of->metric);
+  if (of->delta) return columns.delta;
+  return source == plan::Source::kVideos ? columns.on_videos : columns.on_snapshots;
 }
 
 std::string_view Operator(plan::CompareOp op) {

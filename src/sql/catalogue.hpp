@@ -34,9 +34,16 @@ inline constexpr std::string_view kMeasuredAt = "s.created_at";
 inline constexpr std::string_view kSnapshotCreatorId = "s.creator_id";
 inline constexpr std::string_view kSnapshotPublishedAt = "s.video_created_at";
 
-/// The qualified column of a counter or delta field for a source ("v.views_count",
-/// "s.delta_likes_count").
+/// The qualified column of a counter or delta field for a source (on videos "v." and on
+/// snapshots "s." before the metric's column, common/metrics.hpp).
 std::string_view NumericColumn(plan::Source source, plan::Field field);
+
+/// The catalogue name of a counter or delta field's metric ("views" for kViews and kDeltaViews,
+/// common/metrics.hpp). Throws std::logic_error for the other fields.
+std::string_view MetricName(plan::Field field);
+
+/// Whether `field` is a delta.
+bool IsDelta(plan::Field field);
 
 /// The SQL operator of a comparison.
 std::string_view Operator(plan::CompareOp op);

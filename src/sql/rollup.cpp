@@ -14,21 +14,8 @@ using plan::Field;
 
 // "views" for delta_views_count: the suffix of the rollup's positive_*/negative_* columns.
 std::string_view MetricSuffix(Field field) {
-  switch (field) {
-    case Field::kDeltaViews: return "views";
-    case Field::kDeltaLikes: return "likes";
-    case Field::kDeltaComments: return "comments";
-    case Field::kDeltaReports: return "reports";
-    case Field::kViews:
-    case Field::kLikes:
-    case Field::kComments:
-    case Field::kReports:
-    case Field::kVideoId:
-    case Field::kCreatorId:
-    case Field::kPublicationDate:
-    case Field::kMeasurementDate: break;
-  }
-  throw std::logic_error("the rollups' sign columns exist for deltas only");
+  if (!catalogue::IsDelta(field)) throw std::logic_error("the rollups' sign columns exist for deltas only");
+  return catalogue::MetricName(field);
 }
 
 bool IsWholeUtcDay(const std::optional<Instant>& at) { return !at || *at % kMicrosPerDay == 0; }

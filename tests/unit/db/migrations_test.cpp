@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "common/metrics.hpp"
 #include "db/migration_files.hpp"
 #include "db/migrations.hpp"
 #include "test_database.hpp"
@@ -25,6 +26,51 @@ TEST_P(MigrationsTest, FreshApplyCreatesTheSchema) {
   const std::string checksum = std::get<std::string>(rows[0][2]);
   EXPECT_EQ(checksum.size(), 64u);
   EXPECT_EQ(checksum.find_first_not_of("0123456789abcdef"), std::string::npos);
+}
+
+// The hand-written migrations and the metric catalogue (common/metrics.hpp) name the same
+// columns: every metric has its counter on videos and snapshots, its delta on snapshots, and its
+// sums and sign counts in every rollup; and no counter-like column exists outside the catalogue.
+TEST_P(MigrationsTest, TheSchemaHasEveryColumnOfTheMetricCatalogue) {
+  Migrate(db());
+  const auto has_column = [&](std::string_view table, std::string_view column) {
+    try {
+      db().Query(sql::Query{"SELECT " + std::string(column) + " FROM " + std::string(table) + " LIMIT 0", {}});
+      return true;
+    } catch (const DatabaseError&) {
+      return false;
+    }
+  };
+  ASSERT_FALSE(has_column("videos", "shares_count"));  // the probe can fail
+  for (const auto& metric : metrics::kAll) {
+    EXPECT_TRUE(has_column("videos", metric.counter)) << metric.counter;
+    EXPECT_TRUE(has_column("video_snapshots", metric.counter)) << metric.counter;
+    EXPECT_TRUE(has_column("video_snapshots", metric.delta)) << metric.delta;
+    for (const char* rollup : {"video_snapshot_days", "video_snapshot_age_hours", "video_snapshot_day_totals",
+                               "video_snapshot_creator_hours"}) {
+      EXPECT_TRUE(has_column(rollup, metric.delta)) << rollup << " " << metric.delta;
+      for (const char* sign : {"positive_", "negative_"}) {
+        EXPECT_TRUE(has_column(rollup, sign + std::string(metric.name))) << rollup << " " << sign << metric.name;
+      }
+    }
+  }
+  const std::string counter_like =
+      db().dialect() == sql::Dialect::kPostgres
+          ? "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+            " AND table_name IN ('videos', 'video_snapshots') AND column_name LIKE '%\\_count'"
+          : "SELECT count(*) FROM (SELECT name FROM pragma_table_info('videos') UNION ALL"
+            " SELECT name FROM pragma_table_info('video_snapshots')) WHERE name LIKE '%\\_count' ESCAPE '\\'";
+  // Counters on both tables, deltas on snapshots.
+  EXPECT_EQ(QueryInt(db(), counter_like), static_cast<std::int64_t>(3 * metrics::kAll.size()));
+}
+
+TEST(ClickHouseMigrations, NameEveryColumnOfTheMetricCatalogue) {
+  std::string schema;
+  for (const auto& migration : EmbeddedMigrations(sql::Dialect::kClickHouse)) schema += migration.sql;
+  for (const auto& metric : metrics::kAll) {
+    EXPECT_NE(schema.find(std::string(metric.counter) + " "), std::string::npos) << metric.counter;
+    EXPECT_NE(schema.find(std::string(metric.delta) + " "), std::string::npos) << metric.delta;
+  }
 }
 
 TEST_P(MigrationsTest, ReapplyIsANoOp) {
