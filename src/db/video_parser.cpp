@@ -130,6 +130,18 @@ int FindField(const std::array<std::string_view, N>& names, std::string_view key
   return -1;
 }
 
+// Every field of `names` is in `seen` (bit i for names[i]), or the first missing one is refused.
+template <std::size_t N>
+Status RequireEvery(const std::array<std::string_view, N>& names, unsigned seen, Where where) {
+  for (std::size_t id = 0; id < N; ++id) {
+    if (!(seen & (1u << id))) {
+      where.field = names[id];
+      return Malformed(where, "нет обязательного поля");
+    }
+  }
+  return Ok{};
+}
+
 // Readers of typed values; `where.offset` must already point at the value.
 Status ReadString(od::value& value, const Where& where, std::string_view& out) {
   if (auto error = value.get_string().get(out)) return Malformed(where, JsonProblem(error, "строковое значение"));
@@ -192,6 +204,9 @@ struct VideoParser::Impl {
   Status Parse(const char* data, std::size_t size, std::size_t capacity, std::int64_t offset, std::int64_t index);
   Status ParseVideo(od::object& object);
   Status ParseSnapshot(od::value& value, std::int64_t index);
+  template <std::size_t N>
+  Result<int> ReadFieldKey(od::field& field, const std::array<std::string_view, N>& names, unsigned& seen,
+                           Where& where);
   Status ReadId(od::value& value, const Where& where, const IdShape& shape, std::string_view& out);
   std::string_view Lowercase(std::string_view id);
   Status CheckSnapshots();
@@ -244,20 +259,10 @@ Status VideoParser::Impl::ParseVideo(od::object& object) {
   for (auto field_result : object) {
     od::field field;
     if (auto error = std::move(field_result).get(field)) return Malformed(where, JsonProblem(error, ""));
-    std::string_view key;
-    where.offset = offset_ + (field.key().raw() - data_) - 1;
-    where.field = {};
-    if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
-    const int id = FindField(kVideoFields, key);
-    if (id < 0) {
-      where.field = key;
-      return Malformed(where, "неизвестное поле " + Quote(key));
-    }
-    where.field = kVideoFields[static_cast<std::size_t>(id)];
-    if (seen & (1u << id)) return Malformed(where, "поле повторяется");
-    seen |= 1u << id;
+    const auto found = ReadFieldKey(field, kVideoFields, seen, where);
+    if (!found) return Unexpected{found.error()};
+    const int id = *found;
     od::value& value = field.value();
-    where.offset = offset_ + (value.raw_json_token().data() - data_);
     Status status = Ok{};
     switch (id) {
       case kVideoId: status = ReadId(value, where, kVideoIdShape, video_.id); break;
@@ -287,13 +292,7 @@ Status VideoParser::Impl::ParseVideo(od::object& object) {
     }
     if (!status) return status;
   }
-  for (int id = 0; id < kVideoFieldCount; ++id) {
-    if (!(seen & (1u << id))) {
-      return Malformed(Where{video_.index, -1, kVideoFields[static_cast<std::size_t>(id)], offset_},
-                       "нет обязательного поля");
-    }
-  }
-  return Ok{};
+  return RequireEvery(kVideoFields, seen, Where{video_.index, -1, {}, offset_});
 }
 
 Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
@@ -308,20 +307,10 @@ Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
   for (auto field_result : object) {
     od::field field;
     if (auto error = std::move(field_result).get(field)) return Malformed(where, JsonProblem(error, ""));
-    std::string_view key;
-    where.offset = offset_ + (field.key().raw() - data_) - 1;
-    where.field = {};
-    if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
-    const int id = FindField(kSnapshotFields, key);
-    if (id < 0) {
-      where.field = key;
-      return Malformed(where, "неизвестное поле " + Quote(key));
-    }
-    where.field = kSnapshotFields[static_cast<std::size_t>(id)];
-    if (seen & (1u << id)) return Malformed(where, "поле повторяется");
-    seen |= 1u << id;
+    const auto found = ReadFieldKey(field, kSnapshotFields, seen, where);
+    if (!found) return Unexpected{found.error()};
+    const int id = *found;
     od::value& field_value = field.value();
-    where.offset = offset_ + (field_value.raw_json_token().data() - data_);
     Status status = Ok{};
     switch (id) {
       case kSnapId: status = ReadId(field_value, where, kSnapshotIdShape, snapshot.id); break;
@@ -340,14 +329,32 @@ Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
     }
     if (!status) return status;
   }
-  for (int id = 0; id < kSnapFieldCount; ++id) {
-    if (!(seen & (1u << id))) {
-      return Malformed(Where{video_.index, index, kSnapshotFields[static_cast<std::size_t>(id)], start},
-                       "нет обязательного поля");
-    }
+  if (auto status = RequireEvery(kSnapshotFields, seen, Where{video_.index, index, {}, start}); !status) {
+    return status;
   }
   snapshots_.push_back(snapshot);
   return Ok{};
+}
+
+// Reads a field's key and finds it among `names`: its position, marked in `seen`, with `where`
+// naming the field at its value; or why the key is refused (unknown, repeated, bad JSON).
+template <std::size_t N>
+Result<int> VideoParser::Impl::ReadFieldKey(od::field& field, const std::array<std::string_view, N>& names,
+                                            unsigned& seen, Where& where) {
+  std::string_view key;
+  where.offset = offset_ + (field.key().raw() - data_) - 1;
+  where.field = {};
+  if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
+  const int id = FindField(names, key);
+  if (id < 0) {
+    where.field = key;
+    return Malformed(where, "неизвестное поле " + Quote(key));
+  }
+  where.field = names[static_cast<std::size_t>(id)];
+  if (seen & (1u << id)) return Malformed(where, "поле повторяется");
+  seen |= 1u << id;
+  where.offset = offset_ + (field.value().raw_json_token().data() - data_);
+  return id;
 }
 
 // Reads an id of `shape` in any letter case and returns it lowercase.
