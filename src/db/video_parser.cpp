@@ -253,6 +253,27 @@ Status VideoParser::Impl::Parse(const char* data, std::size_t size, std::size_t 
   return CheckSnapshots();
 }
 
+// Reads a field's key and finds it among `names`: its position, marked in `seen`, with `where`
+// naming the field at its value; or why the key is refused (unknown, repeated, bad JSON).
+template <std::size_t N>
+Result<int> VideoParser::Impl::ReadFieldKey(od::field& field, const std::array<std::string_view, N>& names,
+                                            unsigned& seen, Where& where) {
+  std::string_view key;
+  where.offset = offset_ + (field.key().raw() - data_) - 1;
+  where.field = {};
+  if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
+  const int id = FindField(names, key);
+  if (id < 0) {
+    where.field = key;
+    return Malformed(where, "неизвестное поле " + Quote(key));
+  }
+  where.field = names[static_cast<std::size_t>(id)];
+  if (seen & (1u << id)) return Malformed(where, "поле повторяется");
+  seen |= 1u << id;
+  where.offset = offset_ + (field.value().raw_json_token().data() - data_);
+  return id;
+}
+
 Status VideoParser::Impl::ParseVideo(od::object& object) {
   unsigned seen = 0;
   Where where{video_.index, -1, {}, offset_};
@@ -334,27 +355,6 @@ Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
   }
   snapshots_.push_back(snapshot);
   return Ok{};
-}
-
-// Reads a field's key and finds it among `names`: its position, marked in `seen`, with `where`
-// naming the field at its value; or why the key is refused (unknown, repeated, bad JSON).
-template <std::size_t N>
-Result<int> VideoParser::Impl::ReadFieldKey(od::field& field, const std::array<std::string_view, N>& names,
-                                            unsigned& seen, Where& where) {
-  std::string_view key;
-  where.offset = offset_ + (field.key().raw() - data_) - 1;
-  where.field = {};
-  if (auto error = field.unescaped_key().get(key)) return Malformed(where, JsonProblem(error, ""));
-  const int id = FindField(names, key);
-  if (id < 0) {
-    where.field = key;
-    return Malformed(where, "неизвестное поле " + Quote(key));
-  }
-  where.field = names[static_cast<std::size_t>(id)];
-  if (seen & (1u << id)) return Malformed(where, "поле повторяется");
-  seen |= 1u << id;
-  where.offset = offset_ + (field.value().raw_json_token().data() - data_);
-  return id;
 }
 
 // Reads an id of `shape` in any letter case and returns it lowercase.
