@@ -1,7 +1,8 @@
 #pragma once
 // The closed catalogue of the counters a video carries: views, likes, comments, reports. The one
-// place that names their keys in the data file and their columns; the loader, the rollups, the
-// SQL catalogue, the plan's JSON names and the generator take them from here.
+// place that names their keys in the data file and their columns, and the Russian names replies
+// use for them; the loader, the rollups, the SQL catalogue, the plan's JSON names, the generator
+// and the explanations take them from here.
 //
 // Each metric is a final counter on a video, the same counter at measurement time on a snapshot
 // (one column name for both: the file's key), and the snapshot's change since the previous one
@@ -18,12 +19,14 @@ struct Metric {
   std::string_view name;     ///< "views": the suffix of the rollups' positive_/negative_ columns
   std::string_view counter;  ///< "views_count": the file's key, the column of videos and snapshots
   std::string_view delta;    ///< "delta_views_count": the snapshot's key and column for the change
+  std::string_view nominative;  ///< «просмотры»: the counter named in a reply or a chart
+  std::string_view genitive;    ///< «просмотров»: «число просмотров», «прирост просмотров»
 };
 
-inline constexpr Metric kViews{"views", "views_count", "delta_views_count"};
-inline constexpr Metric kLikes{"likes", "likes_count", "delta_likes_count"};
-inline constexpr Metric kComments{"comments", "comments_count", "delta_comments_count"};
-inline constexpr Metric kReports{"reports", "reports_count", "delta_reports_count"};
+inline constexpr Metric kViews{"views", "views_count", "delta_views_count", "просмотры", "просмотров"};
+inline constexpr Metric kLikes{"likes", "likes_count", "delta_likes_count", "лайки", "лайков"};
+inline constexpr Metric kComments{"comments", "comments_count", "delta_comments_count", "комментарии", "комментариев"};
+inline constexpr Metric kReports{"reports", "reports_count", "delta_reports_count", "жалобы", "жалоб"};
 
 /// Every metric, in the order of the tables' columns (and of the four-counter records).
 inline constexpr std::array<Metric, 4> kAll = {kViews, kLikes, kComments, kReports};

@@ -31,4 +31,22 @@ bool IsNumericField(Field field) { return field <= Field::kDeltaReports; }
 
 bool IsDeltaField(Field field) { return field >= Field::kDeltaViews && field <= Field::kDeltaReports; }
 
+const metrics::Metric* MetricOf(Field field) {
+  switch (field) {
+    case Field::kViews:
+    case Field::kDeltaViews: return &metrics::kViews;
+    case Field::kLikes:
+    case Field::kDeltaLikes: return &metrics::kLikes;
+    case Field::kComments:
+    case Field::kDeltaComments: return &metrics::kComments;
+    case Field::kReports:
+    case Field::kDeltaReports: return &metrics::kReports;
+    case Field::kVideoId:
+    case Field::kCreatorId:
+    case Field::kPublicationDate:
+    case Field::kMeasurementDate: break;
+  }
+  return nullptr;
+}
+
 }  // namespace videobot::plan

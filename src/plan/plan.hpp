@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/metrics.hpp"
 #include "common/time.hpp"
 
 namespace videobot::plan {
@@ -149,5 +150,9 @@ bool IsNumericField(Field field);
 
 /// True for the four delta fields.
 bool IsDeltaField(Field field);
+
+/// The catalogue metric of a counter or delta field (common/metrics.hpp); nullptr for the key
+/// fields (video, creator, dates).
+const metrics::Metric* MetricOf(Field field);
 
 }  // namespace videobot::plan

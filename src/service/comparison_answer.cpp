@@ -75,20 +75,23 @@ std::string PeriodText(const Period& period) {
   return text;
 }
 
-std::string_view MetricNominative(Field field) {
+std::string MetricNominative(Field field) {
+  if (const metrics::Metric* metric = plan::MetricOf(field)) {
+    return plan::IsDeltaField(field) ? "прирост " + std::string(metric->genitive) : std::string(metric->nominative);
+  }
   switch (field) {
-    case Field::kViews: return "просмотры";
-    case Field::kLikes: return "лайки";
-    case Field::kComments: return "комментарии";
-    case Field::kReports: return "жалобы";
-    case Field::kDeltaViews: return "прирост просмотров";
-    case Field::kDeltaLikes: return "прирост лайков";
-    case Field::kDeltaComments: return "прирост комментариев";
-    case Field::kDeltaReports: return "прирост жалоб";
     case Field::kVideoId: return "видео";
     case Field::kCreatorId: return "креаторы";
     case Field::kPublicationDate: return "дни публикации";
     case Field::kMeasurementDate: return "дни замеров";
+    case Field::kViews:
+    case Field::kLikes:
+    case Field::kComments:
+    case Field::kReports:
+    case Field::kDeltaViews:
+    case Field::kDeltaLikes:
+    case Field::kDeltaComments:
+    case Field::kDeltaReports: break;  // named by the catalogue above
   }
   return "значение";
 }
@@ -118,7 +121,7 @@ std::pair<std::string, std::string> ComparisonLabels(const plan::Plan& plan) {
     b_label += (b_label.empty() ? "" : ", ") + y;
   };
   if (a.filters.creator_ids != b.filters.creator_ids) add(CreatorsText(a.filters.creator_ids), CreatorsText(b.filters.creator_ids));
-  if (a.field != b.field && a.field && b.field) add(std::string(MetricNominative(*a.field)), std::string(MetricNominative(*b.field)));
+  if (a.field != b.field && a.field && b.field) add(MetricNominative(*a.field), MetricNominative(*b.field));
   if (a.filters.published != b.filters.published && a.filters.published && b.filters.published) {
     add(PeriodText(*a.filters.published), PeriodText(*b.filters.published));
   }

@@ -16,21 +16,8 @@ using plan::Source;
 
 // The counter a field measures, in the genitive plural («просмотров»); "" for key fields.
 std::string_view CounterGenitive(Field field) {
-  switch (field) {
-    case Field::kViews:
-    case Field::kDeltaViews: return "просмотров";
-    case Field::kLikes:
-    case Field::kDeltaLikes: return "лайков";
-    case Field::kComments:
-    case Field::kDeltaComments: return "комментариев";
-    case Field::kReports:
-    case Field::kDeltaReports: return "жалоб";
-    case Field::kVideoId:
-    case Field::kCreatorId:
-    case Field::kPublicationDate:
-    case Field::kMeasurementDate: break;
-  }
-  return "";
+  const metrics::Metric* metric = plan::MetricOf(field);
+  return metric != nullptr ? metric->genitive : std::string_view();
 }
 
 // A numeric field as a noun phrase: «число просмотров», «прирост просмотров за замер».

@@ -17,23 +17,10 @@ struct FieldMetric {
   bool delta;
 };
 
-std::optional<FieldMetric> MetricOf(plan::Field field) {
-  using plan::Field;
-  switch (field) {
-    case Field::kViews: return FieldMetric{&metrics::kViews, false};
-    case Field::kLikes: return FieldMetric{&metrics::kLikes, false};
-    case Field::kComments: return FieldMetric{&metrics::kComments, false};
-    case Field::kReports: return FieldMetric{&metrics::kReports, false};
-    case Field::kDeltaViews: return FieldMetric{&metrics::kViews, true};
-    case Field::kDeltaLikes: return FieldMetric{&metrics::kLikes, true};
-    case Field::kDeltaComments: return FieldMetric{&metrics::kComments, true};
-    case Field::kDeltaReports: return FieldMetric{&metrics::kReports, true};
-    case Field::kVideoId:
-    case Field::kCreatorId:
-    case Field::kPublicationDate:
-    case Field::kMeasurementDate: break;
-  }
-  return std::nullopt;
+std::optional<FieldMetric> FieldMetricOf(plan::Field field) {
+  const metrics::Metric* metric = plan::MetricOf(field);
+  if (metric == nullptr) return std::nullopt;
+  return FieldMetric{metric, plan::IsDeltaField(field)};
 }
 
 // A metric's qualified columns, built once from the catalogue.
@@ -61,18 +48,18 @@ const QualifiedColumns& ColumnsOf(const metrics::Metric& metric) {
 }  // namespace
 
 std::string_view MetricName(plan::Field field) {
-  const auto of = MetricOf(field);
+  const auto of = FieldMetricOf(field);
   if (!of) throw std::logic_error("not a numeric field");
   return of->metric->name;
 }
 
 bool IsDelta(plan::Field field) {
-  const auto of = MetricOf(field);
+  const auto of = FieldMetricOf(field);
   return of && of->delta;
 }
 
 std::string_view NumericColumn(plan::Source source, plan::Field field) {
-  const auto of = MetricOf(field);
+  const auto of = FieldMetricOf(field);
   if (!of) throw std::logic_error("not a numeric field");
   const QualifiedColumns& columns = ColumnsOf(*of->metric);
   if (of->delta) return columns.delta;
