@@ -37,15 +37,28 @@ def unescape(text):
             out.append(int(text[i + 2:i + 4], 16)); i += 4; continue
         out += {"\\": b"\\", "n": b"\n", "t": b"\t", "r": b"\r", "0": b"\0"}[k]; i += 2
     return bytes(out)
-for path in sorted(glob.glob("tests/cases/nl/*.tsv")):
+schema = json.load(open("schema/plan.schema.json", encoding="utf-8"))
+def expand(value, node):
+    # A golden record's compact plan back to the full document the schema requires: a left-out
+    # key is null, an empty list, or (for "filters") an object of left-out keys.
+    nullable = "anyOf" in node or None in node.get("enum", []) or "null" in node.get("type", [])
+    while "$ref" in node or "anyOf" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]] if "$ref" in node else \
+            next((b for b in node["anyOf"] if "$ref" in b or b.get("type") == "object"), {})
+    if value is None and "required" in node and not nullable:
+        value = {}
+    if not isinstance(value, dict) or "required" not in node:
+        return value
+    return {key: expand(value.get(key), node["properties"][key]) if key in value or
+            "$ref" in node["properties"][key] else
+            ([] if node["properties"][key].get("type") == "array" else None) for key in node["required"]}
+for path in sorted(glob.glob("tests/cases/golden/*.test")):
     for line in open(path, encoding="utf-8"):
-        if "\t" in line and line[0] not in "#@":
-            question, plan = line.rstrip("\n").split("\t", 1)
-            put("question", question.encode())
-            if plan.startswith("{"):
-                put("plan", plan.encode())
-for item in json.load(open("tests/cases/sql/golden.json", encoding="utf-8")):
-    put("plan", json.dumps(item["plan"]).encode())
+        key, _, value = line.rstrip("\n").partition(" ")
+        if key == "question":
+            put("question", value.encode())
+        elif key == "plan":
+            put("plan", json.dumps(expand(json.loads(value), schema), ensure_ascii=False).encode())
 for kind, file in (("question", "questions.tsv"), ("plan", "plans.tsv")):
     for line in open("tests/cases/fuzz_regressions/" + file, encoding="utf-8"):
         if "\t" in line and not line.startswith("#"):

@@ -236,7 +236,9 @@ Dataset ParseDataset(const std::string& json_text) {
   return data;
 }
 
-OracleResult Evaluate(const Dataset& data, const Plan& plan, const plan::TimeContext& time) {
+OracleResult Evaluate(const Dataset& data, const Plan& plan, const plan::TimeContext& context) {
+  // A time zone named in the question replaces the configured one, as in the compiler.
+  const plan::TimeContext time{context.now, plan.time_zone.value_or(context.offset)};
   std::vector<Row> rows;
   // State plans: one row per video published by the moment, its counters as of the moment.
   std::vector<OracleSnapshot> states;

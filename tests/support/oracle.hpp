@@ -43,7 +43,7 @@ struct OracleResult {
   std::vector<std::pair<std::string, db::Value>> rows;
 };
 
-/// Evaluates a validated query plan.
+/// Evaluates a validated query plan; the plan's time zone, when it names one, replaces `time`'s.
 OracleResult Evaluate(const Dataset& data, const plan::Plan& plan, const plan::TimeContext& time);
 
 }  // namespace videobot::testing

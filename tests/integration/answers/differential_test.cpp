@@ -17,6 +17,7 @@
 #include "sql/compiler.hpp"
 #include "support/clickhouse_env.hpp"
 #include "support/oracle.hpp"
+#include "support/golden_file.hpp"
 #include "support/random_plans.hpp"
 
 namespace videobot::testing {
@@ -354,14 +355,15 @@ class Differential : public ::testing::Test {
     }
   }
 
+  // The plans the golden records state (not parsed from a question), grouped rows included.
   void RunGolden(db::Database& database, const std::string& label) {
-    const auto cases = nlohmann::json::parse(ReadFile(SourceDir() + "/tests/cases/sql/golden.json"));
-    for (const auto& item : cases) {
-      auto plan = plan::ParsePlan(item.at("plan").dump());
-      ASSERT_TRUE(plan.has_value());
-      const auto offset = ParseUtcOffset(item.value("tz", std::string("UTC"))).value();
+    for (const auto& c : golden::AllCases()) {
+      if (c.record.question || !c.record.plan) continue;
+      auto plan = plan::ParsePlan(golden::FullPlan(c.record));
+      ASSERT_TRUE(plan.has_value()) << c.where;
+      const auto offset = golden::TimeOf(c.settings).offset;
       ExpectAgreement(database, *plan, Evaluate(*data_, *plan, TestTime(offset)), TestTime(offset),
-                      label + " golden '" + item.at("name").get<std::string>() + "'");
+                      label + " golden " + c.where);
     }
   }
 

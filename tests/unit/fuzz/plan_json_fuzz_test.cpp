@@ -12,6 +12,7 @@
 #include "fuzz_input.hpp"
 #include "plan/validator.hpp"
 #include "plan_checks.hpp"
+#include "support/golden_file.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::fuzz {
@@ -21,19 +22,12 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kMark = "@@fuzz-mark@@";
 
-// Valid plan documents: the golden plans of tests/cases/sql and tests/cases/nl.
+// Valid plan documents: the plans of the golden records (tests/cases/golden).
 const std::vector<std::string>& SeedPlans() {
   static const std::vector<std::string> seeds = [] {
     std::vector<std::string> out;
-    std::ifstream golden(testing::SourceDir() + "/tests/cases/sql/golden.json");
-    for (const auto& item : Json::parse(golden)) out.push_back(item.at("plan").dump());
-    for (const auto& entry : std::filesystem::directory_iterator(testing::SourceDir() + "/tests/cases/nl")) {
-      std::ifstream in(entry.path());
-      std::string line;
-      while (std::getline(in, line)) {
-        const auto tab = line.find('\t');
-        if (tab != std::string::npos && line.compare(tab + 1, 1, "{") == 0) out.push_back(line.substr(tab + 1));
-      }
+    for (const auto& c : testing::golden::AllCases()) {
+      if (c.record.plan) out.push_back(testing::golden::FullPlan(c.record));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -11,28 +11,18 @@
 #include "fuzz_input.hpp"
 #include "nl/rule_parser.hpp"
 #include "plan_checks.hpp"
+#include "support/golden_file.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::fuzz {
 namespace {
 
-// The golden questions (first column of tests/cases/nl/*.tsv).
+// The questions of the golden records (tests/cases/golden).
 const std::vector<std::string>& RealQuestions() {
   static const std::vector<std::string> questions = [] {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(testing::SourceDir() + "/tests/cases/nl")) {
-      if (entry.path().extension() == ".tsv") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
     std::vector<std::string> out;
-    for (const auto& path : files) {
-      std::ifstream in(path);
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#' || line[0] == '@') continue;
-        const auto tab = line.find('\t');
-        if (tab != std::string::npos && tab > 0) out.push_back(line.substr(0, tab));
-      }
+    for (const auto& c : testing::golden::AllCases()) {
+      if (c.record.question && !c.record.question->empty()) out.push_back(*c.record.question);
     }
     return out;
   }();

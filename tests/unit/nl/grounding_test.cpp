@@ -17,6 +17,7 @@
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
+#include "support/golden_file.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::nl {
@@ -355,28 +356,13 @@ struct GoldenPlan {
   plan::TimeContext context;
 };
 
+// The golden records whose question the rules answer with a plan.
 std::vector<GoldenPlan> GoldenPlans() {
   std::vector<GoldenPlan> cases;
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(VIDEOBOT_NL_CASES_DIR)) {
-    if (entry.path().extension() == ".tsv") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
-    std::ifstream in(path);
-    plan::TimeContext context = kNow;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (line.empty() || line[0] == '#') continue;
-      if (line.rfind("@now ", 0) == 0) context.now = ParseTimestamp(line.substr(5)).value();
-      if (line.rfind("@offset ", 0) == 0) context.offset = ParseUtcOffset(line.substr(8)).value();
-      const auto tab = line.find('\t');
-      if (line[0] == '@' || tab == std::string::npos || line.compare(tab + 1, 7, "REFUSE ") == 0) continue;
-      cases.push_back(GoldenPlan{path.filename().string() + ":" + std::to_string(number), line.substr(0, tab),
-                                 line.substr(tab + 1), context});
-    }
+  for (const auto& c : testing::golden::AllCases()) {
+    if (!c.record.question || !c.record.plan) continue;
+    cases.push_back(GoldenPlan{c.where, *c.record.question, testing::golden::FullPlan(c.record),
+                               testing::golden::TimeOf(c.settings)});
   }
   return cases;
 }
