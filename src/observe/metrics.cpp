@@ -51,13 +51,6 @@ void CheckArity(const std::vector<std::string>& names, const LabelValues& values
   }
 }
 
-void RenderSimple(std::string& out, const std::string& name, const std::vector<std::string>& label_names,
-                  const std::map<LabelValues, double>& values) {
-  for (const auto& [labels, value] : values) {
-    out += fmt::format("{}{} {}\n", name, RenderLabels(label_names, labels), FormatSampleValue(value));
-  }
-}
-
 }  // namespace
 
 std::string EscapeLabelValue(const std::string& value) {
@@ -85,52 +78,48 @@ std::vector<double> LatencyBuckets() {
   return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
 }
 
-Counter::Counter(std::string name, std::string help, std::vector<std::string> label_names)
-    : name_(std::move(name)), help_(std::move(help)), label_names_(std::move(label_names)) {}
+ValueFamily::ValueFamily(std::string name, std::string help, std::vector<std::string> label_names,
+                         std::string_view type)
+    : name_(std::move(name)), help_(std::move(help)), type_(type), label_names_(std::move(label_names)) {}
 
-void Counter::Increment(const LabelValues& labels, double amount) {
-  CheckArity(label_names_, labels);
-  if (!(amount >= 0)) throw std::invalid_argument("a counter only increases");
-  std::lock_guard lock(mutex_);
-  values_[labels] += amount;
-}
-
-double Counter::Value(const LabelValues& labels) const {
-  std::lock_guard lock(mutex_);
-  const auto it = values_.find(labels);
-  return it == values_.end() ? 0 : it->second;
-}
-
-void Counter::Render(std::string& out) const {
-  RenderHeader(out, name_, help_, "counter");
-  std::lock_guard lock(mutex_);
-  RenderSimple(out, name_, label_names_, values_);
-}
-
-Gauge::Gauge(std::string name, std::string help, std::vector<std::string> label_names)
-    : name_(std::move(name)), help_(std::move(help)), label_names_(std::move(label_names)) {}
-
-void Gauge::Set(double value, const LabelValues& labels) {
+void ValueFamily::Update(const LabelValues& labels, const std::function<void(double&)>& update) {
   CheckArity(label_names_, labels);
   std::lock_guard lock(mutex_);
-  values_[labels] = value;
+  update(values_[labels]);
 }
 
-double Gauge::Value(const LabelValues& labels, double fallback) const {
+double ValueFamily::Find(const LabelValues& labels, double fallback) const {
   std::lock_guard lock(mutex_);
   const auto it = values_.find(labels);
   return it == values_.end() ? fallback : it->second;
 }
 
-bool Gauge::Has(const LabelValues& labels) const {
+bool ValueFamily::Contains(const LabelValues& labels) const {
   std::lock_guard lock(mutex_);
   return values_.contains(labels);
 }
 
-void Gauge::Render(std::string& out) const {
-  RenderHeader(out, name_, help_, "gauge");
+void ValueFamily::Render(std::string& out) const {
+  RenderHeader(out, name_, help_, type_);
   std::lock_guard lock(mutex_);
-  RenderSimple(out, name_, label_names_, values_);
+  for (const auto& [labels, value] : values_) {
+    out += fmt::format("{}{} {}\n", name_, RenderLabels(label_names_, labels), FormatSampleValue(value));
+  }
+}
+
+Counter::Counter(std::string name, std::string help, std::vector<std::string> label_names)
+    : ValueFamily(std::move(name), std::move(help), std::move(label_names), "counter") {}
+
+void Counter::Increment(const LabelValues& labels, double amount) {
+  if (!(amount >= 0)) throw std::invalid_argument("a counter only increases");
+  Update(labels, [amount](double& value) { value += amount; });
+}
+
+Gauge::Gauge(std::string name, std::string help, std::vector<std::string> label_names)
+    : ValueFamily(std::move(name), std::move(help), std::move(label_names), "gauge") {}
+
+void Gauge::Set(double value, const LabelValues& labels) {
+  Update(labels, [value](double& stored) { stored = value; });
 }
 
 Histogram::Histogram(std::string name, std::string help, std::vector<double> bounds,

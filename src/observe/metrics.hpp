@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,43 +17,51 @@ namespace videobot::observe {
 /// Label values of one sample, in the order of the family's label names.
 using LabelValues = std::vector<std::string>;
 
-/// A family of monotonically increasing counters, one per combination of label values.
-class Counter {
+/// What counters and gauges share: one value per combination of label values, rendered as one
+/// sample each.
+class ValueFamily {
  public:
-  Counter(std::string name, std::string help, std::vector<std::string> label_names);
-  /// Adds `amount` (must be >= 0) to the counter with these label values (created at 0).
-  void Increment(const LabelValues& labels = {}, double amount = 1);
-  /// The current value (0 for label values never seen).
-  double Value(const LabelValues& labels = {}) const;
   /// Appends the family in the exposition format.
   void Render(std::string& out) const;
+
+ protected:
+  ValueFamily(std::string name, std::string help, std::vector<std::string> label_names, std::string_view type);
+  /// Applies `update` to the value with these label values (created at 0), under the lock;
+  /// std::invalid_argument when their number differs from the label names'.
+  void Update(const LabelValues& labels, const std::function<void(double&)>& update);
+  /// The value with these label values, or `fallback` for label values never seen.
+  double Find(const LabelValues& labels, double fallback) const;
+  bool Contains(const LabelValues& labels) const;
 
  private:
   std::string name_;
   std::string help_;
+  std::string type_;
   std::vector<std::string> label_names_;
   mutable std::mutex mutex_;
   std::map<LabelValues, double> values_;
 };
 
+/// A family of monotonically increasing counters, one per combination of label values.
+class Counter : public ValueFamily {
+ public:
+  Counter(std::string name, std::string help, std::vector<std::string> label_names);
+  /// Adds `amount` (must be >= 0) to the counter with these label values (created at 0).
+  void Increment(const LabelValues& labels = {}, double amount = 1);
+  /// The current value (0 for label values never seen).
+  double Value(const LabelValues& labels = {}) const { return Find(labels, 0); }
+};
+
 /// A family of values that go up and down.
-class Gauge {
+class Gauge : public ValueFamily {
  public:
   Gauge(std::string name, std::string help, std::vector<std::string> label_names);
   /// Sets the gauge with these label values.
   void Set(double value, const LabelValues& labels = {});
   /// The current value, or `fallback` for label values never set.
-  double Value(const LabelValues& labels = {}, double fallback = 0) const;
+  double Value(const LabelValues& labels = {}, double fallback = 0) const { return Find(labels, fallback); }
   /// True once the gauge with these label values was set.
-  bool Has(const LabelValues& labels = {}) const;
-  void Render(std::string& out) const;
-
- private:
-  std::string name_;
-  std::string help_;
-  std::vector<std::string> label_names_;
-  mutable std::mutex mutex_;
-  std::map<LabelValues, double> values_;
+  bool Has(const LabelValues& labels = {}) const { return Contains(labels); }
 };
 
 /// A family of histograms with fixed upper bounds (the +Inf bucket is implicit).
