@@ -49,4 +49,22 @@ const metrics::Metric* MetricOf(Field field) {
   return nullptr;
 }
 
+std::optional<KeyField> KeyOf(Field field) {
+  switch (field) {
+    case Field::kVideoId: return KeyField::kVideoId;
+    case Field::kCreatorId: return KeyField::kCreatorId;
+    case Field::kPublicationDate: return KeyField::kPublicationDate;
+    case Field::kMeasurementDate: return KeyField::kMeasurementDate;
+    case Field::kViews:
+    case Field::kLikes:
+    case Field::kComments:
+    case Field::kReports:
+    case Field::kDeltaViews:
+    case Field::kDeltaLikes:
+    case Field::kDeltaComments:
+    case Field::kDeltaReports: break;
+  }
+  return std::nullopt;
+}
+
 }  // namespace videobot::plan

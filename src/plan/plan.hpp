@@ -155,4 +155,11 @@ bool IsDeltaField(Field field);
 /// fields (video, creator, dates).
 const metrics::Metric* MetricOf(Field field);
 
+/// The fields that are not a metric's column: what a distinct count or a group key counts.
+enum class KeyField { kVideoId, kCreatorId, kPublicationDate, kMeasurementDate };
+
+/// The key field `field` is; nullopt for a metric's column (MetricOf names its metric). A field is
+/// always one or the other, so a switch over KeyField after MetricOf covers every field.
+std::optional<KeyField> KeyOf(Field field);
+
 }  // namespace videobot::plan

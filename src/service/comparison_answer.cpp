@@ -79,19 +79,11 @@ std::string MetricNominative(Field field) {
   if (const metrics::Metric* metric = plan::MetricOf(field)) {
     return plan::IsDeltaField(field) ? "прирост " + std::string(metric->genitive) : std::string(metric->nominative);
   }
-  switch (field) {
-    case Field::kVideoId: return "видео";
-    case Field::kCreatorId: return "креаторы";
-    case Field::kPublicationDate: return "дни публикации";
-    case Field::kMeasurementDate: return "дни замеров";
-    case Field::kViews:
-    case Field::kLikes:
-    case Field::kComments:
-    case Field::kReports:
-    case Field::kDeltaViews:
-    case Field::kDeltaLikes:
-    case Field::kDeltaComments:
-    case Field::kDeltaReports: break;  // named by the catalogue above
+  switch (plan::KeyOf(field).value()) {
+    case plan::KeyField::kVideoId: return "видео";
+    case plan::KeyField::kCreatorId: return "креаторы";
+    case plan::KeyField::kPublicationDate: return "дни публикации";
+    case plan::KeyField::kMeasurementDate: return "дни замеров";
   }
   return "значение";
 }

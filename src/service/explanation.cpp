@@ -28,19 +28,13 @@ std::string NumericNoun(Field field) {
 
 // A key field counted distinctly, in the genitive plural: «разных авторов».
 std::string_view DistinctKeyGenitive(Field field) {
-  switch (field) {
-    case Field::kVideoId: return "разных видео";
-    case Field::kCreatorId: return "разных авторов";
-    case Field::kPublicationDate: return "разных дней публикации";
-    case Field::kMeasurementDate: return "разных дней замеров";
-    case Field::kViews:
-    case Field::kLikes:
-    case Field::kComments:
-    case Field::kReports:
-    case Field::kDeltaViews:
-    case Field::kDeltaLikes:
-    case Field::kDeltaComments:
-    case Field::kDeltaReports: return "разных значений";
+  const auto key = plan::KeyOf(field);
+  if (!key) return "разных значений";
+  switch (*key) {
+    case plan::KeyField::kVideoId: return "разных видео";
+    case plan::KeyField::kCreatorId: return "разных авторов";
+    case plan::KeyField::kPublicationDate: return "разных дней публикации";
+    case plan::KeyField::kMeasurementDate: return "разных дней замеров";
   }
   return "разных значений";
 }

@@ -47,19 +47,13 @@ std::string VideoIdColumn(const Plan& plan) {
 
 // The expression a count_distinct field or a group key stands for.
 std::string KeyExpression(Field field, const Plan& plan, SqlBuilder& sql, UtcOffset offset) {
-  switch (field) {
-    case Field::kVideoId: return VideoIdColumn(plan);
-    case Field::kCreatorId: return std::string(catalogue::kCreatorId);
-    case Field::kPublicationDate: return sql.LocalDate(catalogue::kPublishedAt, offset);
-    case Field::kMeasurementDate: return sql.LocalDate(catalogue::kMeasuredAt, offset);
-    case Field::kViews:
-    case Field::kLikes:
-    case Field::kComments:
-    case Field::kReports:
-    case Field::kDeltaViews:
-    case Field::kDeltaLikes:
-    case Field::kDeltaComments:
-    case Field::kDeltaReports: return std::string(catalogue::NumericColumn(plan.source, field));
+  const auto key = plan::KeyOf(field);
+  if (!key) return std::string(catalogue::NumericColumn(plan.source, field));
+  switch (*key) {
+    case plan::KeyField::kVideoId: return VideoIdColumn(plan);
+    case plan::KeyField::kCreatorId: return std::string(catalogue::kCreatorId);
+    case plan::KeyField::kPublicationDate: return sql.LocalDate(catalogue::kPublishedAt, offset);
+    case plan::KeyField::kMeasurementDate: return sql.LocalDate(catalogue::kMeasuredAt, offset);
   }
   throw std::logic_error("unknown field");
 }

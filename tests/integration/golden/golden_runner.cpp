@@ -131,7 +131,9 @@ std::optional<plan::Plan> QuestionPlan(Record& record, const plan::TimeContext& 
       if (record.message) record.message = message;
     } else {
       EXPECT_EQ(record.refuse.value_or("(a plan)"), code) << message;
-      if (record.message) EXPECT_EQ(*record.message, message);
+      if (record.message) {
+        EXPECT_EQ(*record.message, message);
+      }
     }
     return std::nullopt;
   }
