@@ -1,5 +1,7 @@
 #include "plan/plan.hpp"
 
+#include <stdexcept>
+
 namespace videobot::plan {
 
 Plan MakeRefusal(RefusalReason reason) {
@@ -48,5 +50,25 @@ const metrics::Metric* MetricOf(Field field) {
   }
   return nullptr;
 }
+
+namespace {
+
+constexpr Field kNumericFields[] = {Field::kViews,      Field::kLikes,      Field::kComments,
+                                    Field::kReports,    Field::kDeltaViews, Field::kDeltaLikes,
+                                    Field::kDeltaComments, Field::kDeltaReports};
+
+// The counter (delta = false) or delta field whose catalogue row is `metric`.
+Field FieldOf(const metrics::Metric& metric, bool delta) {
+  for (const Field field : kNumericFields) {
+    if (IsDeltaField(field) == delta && MetricOf(field)->name == metric.name) return field;
+  }
+  throw std::logic_error("FieldOf: the metric is not in the catalogue");
+}
+
+}  // namespace
+
+Field CounterFieldOf(const metrics::Metric& metric) { return FieldOf(metric, false); }
+
+Field DeltaFieldOf(const metrics::Metric& metric) { return FieldOf(metric, true); }
 
 }  // namespace videobot::plan

@@ -155,4 +155,10 @@ bool IsDeltaField(Field field);
 /// fields (video, creator, dates).
 const metrics::Metric* MetricOf(Field field);
 
+/// The counter field of a catalogue metric: the inverse of MetricOf over the counters.
+Field CounterFieldOf(const metrics::Metric& metric);
+
+/// The delta field of a catalogue metric: the inverse of MetricOf over the deltas.
+Field DeltaFieldOf(const metrics::Metric& metric);
+
 }  // namespace videobot::plan
