@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "nl/concept_traits.hpp"
 #include "nl/mention.hpp"
 #include "plan/plan.hpp"
 

@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include "nl/concept_traits.hpp"
 #include "nl/period_resolver.hpp"
 
 namespace videobot::nl {
@@ -89,9 +90,7 @@ bool IsConnective(const Mention& mention) {
            mention.IsPunct(')') || mention.IsPunct('-');
   }
   if (mention.kind != MentionKind::kWord) return false;
-  return IsAnyOf(mention.meaning,
-                 {Concept::kFiller, Concept::kOne, Concept::kGain, Concept::kAll, Concept::kIdWord, Concept::kAmount}) ||
-         IsSeriesWord(mention.meaning);  // "опубликовано по месяцам в 2025 году"
+  return TraitsOf(mention.meaning).connective;  // series words too: "опубликовано по месяцам в 2025 году"
 }
 
 Status LinkIds(Analysis& analysis) {

@@ -49,6 +49,13 @@ bool PlanBuilder::Has(Concept meaning) const {
   return false;
 }
 
+bool PlanBuilder::HasPerItemAggregate() const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && NamesPerItemAggregate(mentions_[i].meaning)) return true;
+  }
+  return false;
+}
+
 bool PlanBuilder::HasUnused(Concept meaning) const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && mentions_[i].Is(meaning) && !mentions_[i].used) return true;
@@ -127,9 +134,7 @@ Status PlanBuilder::CheckSingleQuestion() const {
   int heads = 0;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& m = mentions_[i];
-    if (IsMain(i) && (m.Is(Concept::kHowMany) || m.Is(Concept::kHowMuchChange) || m.Is(Concept::kHowManyTimes))) {
-      ++heads;
-    }
+    if (IsMain(i) && m.kind == MentionKind::kWord && TraitsOf(m.meaning).question_word) ++heads;
   }
   if (heads > 1) return NotUnderstood("в сообщении несколько вопросов: задайте их по одному");
   return Ok{};
@@ -150,9 +155,7 @@ Result<Target> PlanBuilder::FindTarget() {
   }
   // After "на сколько", "суммарный", "средний" … a metric is named, possibly after the
   // videos it belongs to: "на сколько выросли все видео … по просмотрам".
-  const bool metric_head = head && (mentions_[*head].Is(Concept::kHowMuchChange) || mentions_[*head].Is(Concept::kSum) ||
-                                    mentions_[*head].Is(Concept::kAvg) || mentions_[*head].Is(Concept::kMax) ||
-                                    mentions_[*head].Is(Concept::kMin) || mentions_[*head].Is(Concept::kGrowth));
+  const bool metric_head = head && TraitsOf(mentions_[*head].meaning).head == HeadKind::kMetric;
   std::optional<std::size_t> chosen;
   if (metric_head) {
     for (std::size_t i = *head + 1; i < mentions_.size() && !chosen; ++i) {

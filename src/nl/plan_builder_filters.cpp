@@ -146,21 +146,19 @@ bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
     return std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
                        [op](const plan::Condition& c) { return plan::IsDeltaField(c.field) && c.op == op; });
   };
-  const Concept meaning = m.meaning;
-  if (IsAnyOf(meaning, {Concept::kGrowth, Concept::kNew, Concept::kPerHour, Concept::kSnapshot, Concept::kHowMuchChange})) {
-    return snapshots;
-  }
-  if (meaning == Concept::kNegative) return has_sign(plan::CompareOp::kLess);
-  if (meaning == Concept::kPositive) return has_sign(plan::CompareOp::kGreater);
-  if (meaning == Concept::kFinal) return !snapshots;
-  if (meaning == Concept::kAvg) return plan_.aggregate == Aggregate::kAvg;
-  if (meaning == Concept::kMax) return plan_.aggregate == Aggregate::kMax || plan_.order == plan::Order::kDesc;
-  if (meaning == Concept::kMin) return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
-  // "… ? Покажи по дням" asks for another shape of answer; a missing metric or a change of data
-  // never agrees.
-  if (meaning == Concept::kUnsupportedMetric || meaning == Concept::kModify || meaning == Concept::kSeries ||
-      IsSeriesWord(meaning)) {
-    return false;
+  const ConceptTraits& word = TraitsOf(m.meaning);
+  switch (word.claim) {
+    case ExplanationClaim::kSnapshots: return snapshots;
+    case ExplanationClaim::kNegativeDelta: return has_sign(plan::CompareOp::kLess);
+    case ExplanationClaim::kPositiveDelta: return has_sign(plan::CompareOp::kGreater);
+    case ExplanationClaim::kFinalCounters: return !snapshots;
+    // «максимальный» agrees with a maximum or with a ranking from the top.
+    case ExplanationClaim::kAggregate:
+      return plan_.aggregate == word.aggregate || (word.order.has_value() && plan_.order == word.order);
+    // "… ? Покажи по дням" asks for another shape of answer; a missing metric or a change of
+    // data never agrees.
+    case ExplanationClaim::kNeverAgrees: return false;
+    case ExplanationClaim::kNone: break;
   }
   return true;  // every other word restates nothing the plan could contradict
 }

@@ -11,6 +11,7 @@
 
 #include "common/result.hpp"
 #include "nl/analysis.hpp"
+#include "nl/concept_traits.hpp"
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
 
@@ -25,48 +26,23 @@ inline Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQ
 /// final refusal, never passed on to the model.
 inline Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
 
-/// The counter column of one of the four metrics. Any other concept is a defect in the rules,
-/// reported as an exception rather than answered with views.
-inline Field CounterField(Concept metric) {
-  if (metric == Concept::kViews) return Field::kViews;
-  if (metric == Concept::kLikes) return Field::kLikes;
-  if (metric == Concept::kComments) return Field::kComments;
-  if (metric == Concept::kReports) return Field::kReports;
-  throw std::logic_error("CounterField: the concept is not a metric");
-}
-
-/// The per-snapshot growth column of one of the four metrics; any other concept is a defect.
-inline Field DeltaField(Concept metric) {
-  if (metric == Concept::kViews) return Field::kDeltaViews;
-  if (metric == Concept::kLikes) return Field::kDeltaLikes;
-  if (metric == Concept::kComments) return Field::kDeltaComments;
-  if (metric == Concept::kReports) return Field::kDeltaReports;
-  throw std::logic_error("DeltaField: the concept is not a metric");
-}
-
-/// What the question asks for: a number of things, or an aggregate of a metric.
-enum class TargetKind { kVideo, kCreator, kSnapshot, kDay, kMetric };
-
 struct Target {
   TargetKind kind = TargetKind::kVideo;
   std::size_t mention = 0;
   Concept metric = Concept::kViews;  ///< for kMetric
 };
 
+/// What is counted when a noun of `meaning` is the target; only nouns the question may count
+/// (things, publications, metrics) are asked about, any other concept is a defect in the rules.
 inline TargetKind KindOf(Concept meaning) {
-  if (meaning == Concept::kCreator) return TargetKind::kCreator;
-  if (meaning == Concept::kSnapshot) return TargetKind::kSnapshot;
-  if (meaning == Concept::kDay) return TargetKind::kDay;
-  if (meaning == Concept::kVideo || meaning == Concept::kPublicationNoun) return TargetKind::kVideo;
-  return TargetKind::kMetric;
+  const std::optional<TargetKind> counts = TraitsOf(meaning).counts;
+  if (!counts) throw std::logic_error("KindOf: the concept is never counted");
+  return *counts;
 }
 
 // Words after which the counted thing or the metric is named: "сколько", "суммарный", "какой" …
 inline bool IsHead(const Mention& mention) {
-  if (mention.kind != MentionKind::kWord) return false;
-  return IsAnyOf(mention.meaning, {Concept::kHowMany, Concept::kHowMuchChange, Concept::kAmount, Concept::kSum,
-                                   Concept::kAvg, Concept::kMax, Concept::kMin, Concept::kWhich, Concept::kWhichPlural,
-                                   Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kGrowth});
+  return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).head != HeadKind::kNone;
 }
 
 /// Applies the rules to one analysed question; each method marks the mentions it uses.
@@ -83,6 +59,8 @@ class PlanBuilder {
 
   // Queries, flags and the target (plan_builder.cpp).
   bool Has(Concept meaning) const;
+  // «средний», «максимальный», «минимальный» said in the question (concept_traits.hpp).
+  bool HasPerItemAggregate() const;
   bool HasUnused(Concept meaning) const;
   void Use(Concept meaning);
   // A noun the question may be counting: not bound to an id, not consumed by a condition.
@@ -127,6 +105,9 @@ class PlanBuilder {
   bool HasUnusedVideoNoun() const;
   // N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
   Result<int> RankingLimit(std::size_t group_noun);
+  // A word asking for a ranking in `order`: «больше всего», «максимальный» (desc), «меньше всего»,
+  // «минимальный» (asc) — the order column of concept_traits.hpp.
+  bool AsksForOrder(plan::Order order) const;
   // The metric of a superlative with one measure («самое популярное» → views), if said.
   std::optional<Concept> MeasuredSuperlative() const;
   // «5 видео с наибольшим …», «три самых просматриваемых видео»: a count right before the noun
@@ -195,15 +176,14 @@ class PlanBuilder {
 
 /// «самое популярное», «наиболее обсуждаемые»: a superlative that names its measure.
 inline bool IsMeasuredSuperlative(const Mention& mention) {
-  return mention.Is(Concept::kMostViewed) || mention.Is(Concept::kMostLiked) || mention.Is(Concept::kMostCommented);
+  return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).ranks_by.has_value();
 }
 
-/// The metric a measured superlative ranks by.
+/// The metric a measured superlative ranks by; any other concept is a defect.
 inline Concept SuperlativeMetric(Concept superlative) {
-  if (superlative == Concept::kMostViewed) return Concept::kViews;
-  if (superlative == Concept::kMostLiked) return Concept::kLikes;
-  if (superlative == Concept::kMostCommented) return Concept::kComments;
-  throw std::logic_error("SuperlativeMetric: the concept is not a measured superlative");
+  const std::optional<Concept> metric = TraitsOf(superlative).ranks_by;
+  if (!metric) throw std::logic_error("SuperlativeMetric: the concept is not a measured superlative");
+  return *metric;
 }
 
 }  // namespace videobot::nl

@@ -23,9 +23,9 @@ Status PlanBuilder::BuildRanking() {
   }
   const std::size_t group_noun = target_.mention;
   mentions_[group_noun].used = true;
-  plan::Order order = plan::Order::kDesc;
-  if (Has(Concept::kLeast) || Has(Concept::kMin)) order = plan::Order::kAsc;
-  if ((Has(Concept::kLeast) || Has(Concept::kMin)) && (Has(Concept::kMost) || Has(Concept::kMax) || measured)) {
+  const bool ascending = AsksForOrder(plan::Order::kAsc);
+  const plan::Order order = ascending ? plan::Order::kAsc : plan::Order::kDesc;
+  if (ascending && (AsksForOrder(plan::Order::kDesc) || measured)) {
     return NotUnderstood("непонятно: больше всего или меньше всего");
   }
   for (Concept c : {Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kMax, Concept::kMin}) Use(c);
@@ -122,6 +122,13 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
   return 1;
 }
 
+bool PlanBuilder::AsksForOrder(plan::Order order) const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && TraitsOf(mentions_[i].meaning).order == order) return true;
+  }
+  return false;
+}
+
 std::optional<Concept> PlanBuilder::MeasuredSuperlative() const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && IsMeasuredSuperlative(mentions_[i])) return SuperlativeMetric(mentions_[i].meaning);
@@ -130,8 +137,8 @@ std::optional<Concept> PlanBuilder::MeasuredSuperlative() const {
 }
 
 std::optional<std::size_t> PlanBuilder::CountedRankingNoun() const {
-  const bool asks_extreme = Has(Concept::kMax) || Has(Concept::kMin) || Has(Concept::kMost) || Has(Concept::kLeast) ||
-                            MeasuredSuperlative().has_value();
+  const bool asks_extreme =
+      AsksForOrder(plan::Order::kDesc) || AsksForOrder(plan::Order::kAsc) || MeasuredSuperlative().has_value();
   if (!asks_extreme) return std::nullopt;
   for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
     if (!IsMain(i) || mentions_[i].kind != MentionKind::kNumber || mentions_[i].used) continue;

@@ -13,14 +13,6 @@ namespace {
 constexpr Instant kLongestHourlyAuto = 2 * kMicrosPerDay;
 constexpr Instant kLongestDailyAuto = 92 * kMicrosPerDay;
 
-std::optional<plan::Bucket> BucketOf(Concept meaning) {
-  if (meaning == Concept::kSeriesHour) return plan::Bucket::kHour;
-  if (meaning == Concept::kSeriesDay) return plan::Bucket::kDay;
-  if (meaning == Concept::kSeriesWeek) return plan::Bucket::kWeek;
-  if (meaning == Concept::kSeriesMonth) return plan::Bucket::kMonth;
-  return std::nullopt;
-}
-
 plan::Bucket AutoBucket(const plan::InstantRange& range) {
   const Instant length = *range.to - *range.from;
   if (length <= kLongestHourlyAuto) return plan::Bucket::kHour;
@@ -31,7 +23,7 @@ plan::Bucket AutoBucket(const plan::InstantRange& range) {
 }  // namespace
 
 void PlanBuilder::ReadHourlyAdjectives() {
-  if (!Has(Concept::kAvg) && !Has(Concept::kMax) && !Has(Concept::kMin)) return;
+  if (!HasPerItemAggregate()) return;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     Mention& m = mentions_[i];
     if (IsMain(i) && m.Is(Concept::kSeriesHour) && (m.text.starts_with("почасов") || m.text.starts_with("ежечасн"))) {
@@ -51,7 +43,7 @@ Result<std::optional<plan::Bucket>> PlanBuilder::NamedBucket() const {
   std::optional<plan::Bucket> named;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (!IsMain(i) || mentions_[i].kind != MentionKind::kWord) continue;
-    const auto bucket = BucketOf(mentions_[i].meaning);
+    const auto bucket = TraitsOf(mentions_[i].meaning).bucket;
     if (!bucket) continue;
     if (named && *named != *bucket) {
       return Unsupported("В вопросе два разных шага ряда (например, «по дням» и «по часам»): выберите один");

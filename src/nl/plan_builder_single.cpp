@@ -14,12 +14,11 @@ constexpr std::string_view kPerHourSeriesMessage =
 
 Result<Aggregate> PlanBuilder::MetricAggregate() {
   std::optional<Aggregate> aggregate;
-  for (auto [meaning, value] : {std::pair{Concept::kAvg, Aggregate::kAvg}, std::pair{Concept::kMax, Aggregate::kMax},
-                                std::pair{Concept::kMin, Aggregate::kMin}}) {
-    if (!Has(meaning)) continue;
+  for (const ConceptTraits& word : kConceptTraits) {
+    if (!NamesPerItemAggregate(word.meaning) || !Has(word.meaning)) continue;
     if (aggregate) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
-    aggregate = value;
-    Use(meaning);
+    aggregate = word.aggregate;
+    Use(word.meaning);
   }
   Use(Concept::kSum);
   return aggregate.value_or(Aggregate::kSum);
@@ -104,8 +103,8 @@ bool PlanBuilder::SnapshotMode() const {
 
 // "сколько видео / креаторов / замеров / дней".
 Status PlanBuilder::BuildCount() {
-  for (Concept c : {Concept::kAvg, Concept::kMax, Concept::kMin, Concept::kHowMuchChange}) {
-    if (Has(c)) return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
+  if (HasPerItemAggregate() || Has(Concept::kHowMuchChange)) {
+    return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
   }
   auto other = OtherMetric(std::nullopt);
   if (!other) return Unexpected{other.error()};
@@ -181,10 +180,9 @@ Status PlanBuilder::CheckWhichAsksForANumber() const {
     while (next < mentions_.size() && (mentions_[next].Is(Concept::kGain) || mentions_[next].Is(Concept::kFiller))) {
       ++next;
     }
-    const bool number_follows = next < mentions_.size() &&
-                                (mentions_[next].Is(Concept::kAmount) || mentions_[next].Is(Concept::kSum) ||
-                                 mentions_[next].Is(Concept::kAvg) || mentions_[next].Is(Concept::kMax) ||
-                                 mentions_[next].Is(Concept::kMin));
+    const bool number_follows =
+        next < mentions_.size() && mentions_[next].kind == MentionKind::kWord &&
+        (mentions_[next].meaning == Concept::kAmount || TraitsOf(mentions_[next].meaning).aggregate.has_value());
     if (number_follows) continue;
     return NotUnderstood("«" + std::string(mentions_[i].text) +
                          " …» спрашивает, какое именно видео или кто из креаторов, а бот отвечает числом: спросите "

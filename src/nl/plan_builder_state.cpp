@@ -81,8 +81,8 @@ Status PlanBuilder::BuildState() {
     }
     case TargetKind::kVideo:
     case TargetKind::kCreator: {
-      for (Concept c : {Concept::kAvg, Concept::kMax, Concept::kMin}) {
-        if (Has(c)) return NotUnderstood("для количества видео или креаторов нельзя посчитать среднее или максимум");
+      if (HasPerItemAggregate()) {
+        return NotUnderstood("для количества видео или креаторов нельзя посчитать среднее или максимум");
       }
       auto other = OtherMetric(std::nullopt);
       if (!other) return Unexpected{other.error()};
