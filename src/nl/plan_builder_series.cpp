@@ -2,7 +2,10 @@
 // «как менялись» turn the plan built for one number into a series of it per bucket.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "nl/plan_builder_internal.hpp"
+#include "nl/word_tables.hpp"
 #include "plan/series.hpp"
 
 namespace videobot::nl {
@@ -12,6 +15,10 @@ namespace {
 // kLongestDailyAuto by days; longer ones by months.
 constexpr Instant kLongestHourlyAuto = 2 * kMicrosPerDay;
 constexpr Instant kLongestDailyAuto = 92 * kMicrosPerDay;
+
+bool StartsWithAny(std::string_view text, std::span<const std::string_view> stems) {
+  return std::any_of(stems.begin(), stems.end(), [text](std::string_view stem) { return text.starts_with(stem); });
+}
 
 plan::Bucket AutoBucket(const plan::InstantRange& range) {
   const Instant length = *range.to - *range.from;
@@ -26,7 +33,7 @@ void PlanBuilder::ReadHourlyAdjectives() {
   if (!HasPerItemAggregate()) return;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     Mention& m = mentions_[i];
-    if (IsMain(i) && m.Is(Concept::kSeriesHour) && (m.text.starts_with("почасов") || m.text.starts_with("ежечасн"))) {
+    if (IsMain(i) && m.Is(Concept::kSeriesHour) && StartsWithAny(m.text, kHourlyAdjectiveStems)) {
       m.meaning = Concept::kPerHour;
     }
   }

@@ -3,22 +3,20 @@
 // начало ноября». And the refusal of a day said without «на» or «за» when it could mean either
 // the state at the end of the day or the growth during it.
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <string>
 #include <string_view>
 
 #include "nl/period_resolver.hpp"
 #include "nl/plan_builder_internal.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
 
-// Verbs of having: «было», «имели». With them (or with no verb) a day may be a moment.
+// Verbs of having (kStateVerbs): with them (or with no verb) a day may be a moment.
 bool IsStateVerb(std::string_view word) {
-  static constexpr std::array<std::string_view, 16> kVerbs{
-      "было", "был",  "была", "были", "имели", "имело", "имел", "имела", "имеет", "имеют", "есть", "стало",
-      "составляло", "составлял", "составляла", "составляли"};
-  return std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
+  return std::find(std::begin(kStateVerbs), std::end(kStateVerbs), word) != std::end(kStateVerbs);
 }
 
 // «28 ноября», «28.11.2025», «2025-11-28»: one day said without a preposition.
