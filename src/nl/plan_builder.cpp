@@ -18,12 +18,12 @@ Result<plan::Plan> PlanBuilder::Build() {
   LinkImplicitComparisons(analysis_);
   if (auto s = LinkTimesToDays(analysis_); !s) return Unexpected{s.error()};
   if (auto s = LinkConditions(analysis_); !s) return Unexpected{s.error()};
-  LinkNewVideos();
+  const bool new_videos = LinkNewVideos();
   auto target = FindTarget();
   if (!target) return Unexpected{target.error()};
   target_ = *target;
   ReadHourlyAdjectives();
-  ReadFlags();
+  frame_ = ReadFrame(new_videos);
   if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
   if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
   if (AsksForSeries() && (moment_ || IsRanking())) {
@@ -77,15 +77,17 @@ bool PlanBuilder::IsCandidate(std::size_t i) const {
 }
 
 // "новых видео": videos published in the period, not new views.
-void PlanBuilder::LinkNewVideos() {
+bool PlanBuilder::LinkNewVideos() {
+  bool linked = false;
   for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
     if (!IsMain(i) || !mentions_[i].Is(Concept::kNew) || mentions_[i].used) continue;
     const Mention& next = mentions_[i + 1];
     if (next.Is(Concept::kVideo) || next.Is(Concept::kPublicationNoun)) {
       mentions_[i].used = true;
-      new_videos_ = true;
+      linked = true;
     }
   }
+  return linked;
 }
 
 // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
@@ -105,28 +107,31 @@ bool PlanBuilder::IsPublicationWord(std::size_t i) const {
   return true;
 }
 
-void PlanBuilder::ReadFlags() {
-  growth_ = HasUnused(Concept::kGrowth) || HasUnused(Concept::kNew) || Has(Concept::kHowMuchChange);
-  negative_ = HasUnused(Concept::kNegative);
-  positive_ = HasUnused(Concept::kPositive);
-  per_hour_ = HasUnused(Concept::kPerHour);
-  final_ = Has(Concept::kFinal);
-  publish_ = new_videos_;
+Frame PlanBuilder::ReadFrame(bool new_videos) const {
+  Frame frame;
+  frame.growth = HasUnused(Concept::kGrowth) || HasUnused(Concept::kNew) || Has(Concept::kHowMuchChange);
+  frame.negative = HasUnused(Concept::kNegative);
+  frame.positive = HasUnused(Concept::kPositive);
+  frame.per_hour = HasUnused(Concept::kPerHour);
+  frame.final_counters = Has(Concept::kFinal);
+  frame.new_videos = new_videos;
+  frame.publish = new_videos;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (!IsMain(i)) continue;
-    publish_ = publish_ || IsPublicationWord(i);
+    frame.publish = frame.publish || IsPublicationWord(i);
     // "дат публикации", "сколько публикаций": the noun itself speaks of publication.
-    publish_ = publish_ || (mentions_[i].Is(Concept::kPublicationNoun) && !analysis_.bound_noun[i]);
+    frame.publish = frame.publish || (mentions_[i].Is(Concept::kPublicationNoun) && !analysis_.bound_noun[i]);
   }
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& mention = mentions_[i];
     if (!IsMain(i)) continue;
-    if (mention.Is(Concept::kSnapshot)) snapshot_noun_ = true;
+    if (mention.Is(Concept::kSnapshot)) frame.snapshot_noun = true;
     if (mention.kind == MentionKind::kPublicationWindow) {
-      if (window_) window_conflict_ = true;
-      window_ = static_cast<int>(mention.number);
+      if (frame.window) frame.window_conflict = true;
+      frame.window = static_cast<int>(mention.number);
     }
   }
+  return frame;
 }
 
 // "Сколько видео …, и сколько из них …": two questions in one.
@@ -142,8 +147,7 @@ Status PlanBuilder::CheckSingleQuestion() const {
 
 Result<Target> PlanBuilder::FindTarget() {
   if (const auto counted = CountedRankingNoun()) {
-    counted_ranking_ = true;
-    return Target{KindOf(mentions_[*counted].meaning), *counted, mentions_[*counted].meaning};
+    return Target{KindOf(mentions_[*counted].meaning), *counted, mentions_[*counted].meaning, true};
   }
   // "Сколько раз просмотры уменьшались": events are measurements with a change.
   for (std::size_t i = 0; i < mentions_.size(); ++i) {

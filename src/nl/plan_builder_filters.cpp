@@ -25,7 +25,7 @@ bool PlanBuilder::NextToPublication(std::size_t period) const {
   auto is_publication = [this](std::size_t i) {
     const Mention& m = mentions_[i];
     return IsPublicationWord(i) || (m.Is(Concept::kPublicationNoun) && !m.used && !analysis_.bound_noun[i]) ||
-           (m.Is(Concept::kNew) && new_videos_);
+           (m.Is(Concept::kNew) && frame_.new_videos);
   };
   constexpr std::size_t kReach = 8;
   for (std::size_t k = 1; k <= kReach && k <= period; ++k) {
@@ -110,7 +110,7 @@ Status PlanBuilder::ApplyPeriods() {
     if (!period) return Unexpected{period.error()};
     plan_.filters.published = *period;
   }
-  if (new_videos_ && published_.empty() && unattached_.empty()) {
+  if (frame_.new_videos && published_.empty() && unattached_.empty()) {
     return NotUnderstood("уточните, за какой период считать видео новыми, например «за ноябрь 2025»");
   }
   if (!unattached_.empty()) {
@@ -124,10 +124,10 @@ Status PlanBuilder::ApplyPeriods() {
       return NotUnderstood("непонятно, к чему относится период: к дате публикации (скажите «опубликованных») или к замерам");
     }
   }
-  if (window_) {
-    if (window_conflict_) return NotUnderstood("в вопросе несколько окон после публикации");
+  if (frame_.window) {
+    if (frame_.window_conflict) return NotUnderstood("в вопросе несколько окон после публикации");
     if (plan_.source != Source::kSnapshots) return NotUnderstood("окно после публикации применимо только к приросту");
-    plan_.filters.hours_after_publication = *window_;
+    plan_.filters.hours_after_publication = *frame_.window;
     UsePublicationWindows();
   }
   return Ok{};

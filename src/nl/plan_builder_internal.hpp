@@ -30,6 +30,23 @@ struct Target {
   TargetKind kind = TargetKind::kVideo;
   std::size_t mention = 0;
   Concept metric = Concept::kViews;  ///< for kMetric
+  bool after_count = false;  ///< the noun after a count («5 видео с наибольшим …»): a ranking
+};
+
+/// What the question says besides its target, read once from its words before a plan is chosen
+/// (PlanBuilder::ReadFrame): growth, sign, per measurement, final counters, publication, the
+/// publication window.
+struct Frame {
+  bool growth = false;          ///< прирост, выросли, новые (unused by a condition), на сколько
+  bool negative = false;        ///< уменьшились, отрицательный (unused by a condition)
+  bool positive = false;        ///< стало больше, положительный (unused by a condition)
+  bool per_hour = false;        ///< за час, почасовой (per measurement)
+  bool final_counters = false;  ///< итоговый, в итоге, за всё время
+  bool publish = false;         ///< a publication word about videos, or «новых видео»
+  bool new_videos = false;      ///< «новых видео»: videos published in the period
+  bool snapshot_noun = false;   ///< замеры named
+  std::optional<int> window;    ///< «за первые N часов после публикации»: N
+  bool window_conflict = false;  ///< two different publication windows
 };
 
 /// What is counted when a noun of `meaning` is the target; only nouns the question may count
@@ -66,10 +83,11 @@ class PlanBuilder {
   // A noun the question may be counting: not bound to an id, not consumed by a condition.
   bool IsCandidate(std::size_t i) const;
   // "новых видео": videos published in the period, not new views.
-  void LinkNewVideos();
+  bool LinkNewVideos();
   // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
   bool IsPublicationWord(std::size_t i) const;
-  void ReadFlags();
+  // The frame of the question; `new_videos` is what LinkNewVideos found.
+  Frame ReadFrame(bool new_videos) const;
   // "Сколько видео …, и сколько из них …": two questions in one.
   Status CheckSingleQuestion() const;
   Result<Target> FindTarget();
@@ -161,17 +179,7 @@ class PlanBuilder {
   std::vector<std::size_t> unattached_;
   std::optional<plan::Condition> sign_condition_;
   std::optional<std::size_t> moment_;  ///< the period said as a moment, for a state plan
-  std::optional<int> window_;
-  bool window_conflict_ = false;
-  bool growth_ = false;
-  bool negative_ = false;
-  bool positive_ = false;
-  bool per_hour_ = false;
-  bool final_ = false;
-  bool publish_ = false;
-  bool new_videos_ = false;
-  bool snapshot_noun_ = false;
-  bool counted_ranking_ = false;  ///< the target is the noun after a count («5 видео с наибольшим …»)
+  Frame frame_;
 };
 
 /// «самое популярное», «наиболее обсуждаемые»: a superlative that names its measure.

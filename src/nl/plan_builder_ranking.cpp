@@ -6,7 +6,7 @@ namespace videobot::nl {
 
 bool PlanBuilder::IsRanking() const {
   if (Has(Concept::kTop) || Has(Concept::kMost) || Has(Concept::kLeast)) return true;
-  if (MeasuredSuperlative() || (counted_ranking_ && (Has(Concept::kMax) || Has(Concept::kMin)))) return true;
+  if (MeasuredSuperlative() || (target_.after_count && (Has(Concept::kMax) || Has(Concept::kMin)))) return true;
   const bool which = Has(Concept::kWhich) || Has(Concept::kWhichPlural);
   return which && (Has(Concept::kMax) || Has(Concept::kMin)) && target_.kind != TargetKind::kMetric;
 }
@@ -43,11 +43,11 @@ Status PlanBuilder::BuildRanking() {
     *metric = *measured;
   }
   // "в какой день видео набрали больше всего просмотров": days of measurement, so growth.
-  const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !publish_;
-  const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty() || days_of_growth;
+  const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !frame_.publish;
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty() || days_of_growth;
   if (*metric) {
-    if (negative_ || positive_) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
-    if (growth && final_) return NotUnderstood("итоговая статистика не делится по датам замеров");
+    if (frame_.negative || frame_.positive) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
+    if (growth && frame_.final_counters) return NotUnderstood("итоговая статистика не делится по датам замеров");
     UseMetricMentions(**metric);
     plan_.aggregate = Aggregate::kSum;
     plan_.source = growth ? Source::kSnapshots : Source::kVideos;
@@ -68,9 +68,9 @@ Status PlanBuilder::BuildRanking() {
     case TargetKind::kCreator: plan_.group_by = plan::GroupBy::kCreator; break;
     case TargetKind::kVideo: plan_.group_by = plan::GroupBy::kVideo; break;
     case TargetKind::kDay:
-      if (plan_.source == Source::kSnapshots && !publish_) {
+      if (plan_.source == Source::kSnapshots && !frame_.publish) {
         plan_.group_by = plan::GroupBy::kMeasurementDate;
-      } else if (plan_.source == Source::kVideos && publish_) {
+      } else if (plan_.source == Source::kVideos && frame_.publish) {
         plan_.group_by = plan::GroupBy::kPublicationDate;
       } else {
         return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");

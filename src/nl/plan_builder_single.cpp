@@ -32,23 +32,23 @@ bool PlanBuilder::AnyDeltaCondition() const {
 // The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
 Status PlanBuilder::BuildMetric(Concept metric) {
   if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
-  if (negative_ || positive_) {
+  if (frame_.negative || frame_.positive) {
     return NotUnderstood("непонятно, что посчитать: прирост или число замеров с уменьшением/увеличением");
   }
   UseMetricMentions(metric);
   // A period that is not a publication filter makes "сколько просмотров" growth within it.
-  const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty();
-  if (growth && final_) {
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty();
+  if (growth && frame_.final_counters) {
     return NotUnderstood("итоговая статистика не делится по датам замеров: спросите о приросте за период или об итоге");
   }
-  if (snapshot_noun_ && !growth) return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
+  if (frame_.snapshot_noun && !growth) return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
   auto aggregate = MetricAggregate();
   if (!aggregate) return Unexpected{aggregate.error()};
   plan_.aggregate = *aggregate;
   if (growth) {
     // "почасовой прирост", "прирост за час" summed over a period: one number per hour.
-    if (*aggregate == Aggregate::kSum && per_hour_) return Unsupported(std::string(kPerHourSeriesMessage));
-    if (*aggregate != Aggregate::kSum && !per_hour_ && !snapshot_noun_) {
+    if (*aggregate == Aggregate::kSum && frame_.per_hour) return Unsupported(std::string(kPerHourSeriesMessage));
+    if (*aggregate != Aggregate::kSum && !frame_.per_hour && !frame_.snapshot_noun) {
       return NotUnderstood("непонятно, среднее/максимум чего: прироста за час (за замер) или по видео");
     }
     plan_.source = Source::kSnapshots;
@@ -68,7 +68,7 @@ void PlanBuilder::MarkSnapshotWordsUsed() {
   Use(Concept::kHowMuchChange);
   Use(Concept::kPerHour);
   Use(Concept::kSnapshot);
-  if (window_) UsePublicationWindows();
+  if (frame_.window) UsePublicationWindows();
 }
 
 void PlanBuilder::UsePublicationWindows() {
@@ -80,13 +80,13 @@ void PlanBuilder::UsePublicationWindows() {
 // A second metric named with "новые" / "уменьшились": a sign condition on its delta.
 Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
   plan::CompareOp op = plan::CompareOp::kGreater;
-  if (negative_ && (positive_ || HasUnused(Concept::kNew))) {
+  if (frame_.negative && (frame_.positive || HasUnused(Concept::kNew))) {
     return NotUnderstood("непонятно: рост или уменьшение");
   }
-  if (negative_) {
+  if (frame_.negative) {
     op = plan::CompareOp::kLess;
     Use(Concept::kNegative);
-  } else if (positive_ || growth_) {
+  } else if (frame_.positive || frame_.growth) {
     Use(Concept::kPositive);
   } else {
     return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
@@ -97,7 +97,7 @@ Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
 }
 
 bool PlanBuilder::SnapshotMode() const {
-  return growth_ || negative_ || positive_ || per_hour_ || window_ || snapshot_noun_ || AnyDeltaCondition() ||
+  return frame_.growth || frame_.negative || frame_.positive || frame_.per_hour || frame_.window || frame_.snapshot_noun || AnyDeltaCondition() ||
          target_.kind == TargetKind::kSnapshot;
 }
 
@@ -115,11 +115,11 @@ Status PlanBuilder::BuildCount() {
     return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
   }
   // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
-  if ((growth_ || negative_ || positive_ || per_hour_) && !sign_condition_ && !AnyDeltaCondition()) {
+  if ((frame_.growth || frame_.negative || frame_.positive || frame_.per_hour) && !sign_condition_ && !AnyDeltaCondition()) {
     return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
   }
   const bool snapshots = SnapshotMode();
-  if (final_ && snapshots) {
+  if (frame_.final_counters && snapshots) {
     return NotUnderstood("итоговая статистика и замеры за период в одном вопросе: уточните, что посчитать");
   }
   if (!snapshots) Use(Concept::kFinal);
@@ -141,9 +141,9 @@ Status PlanBuilder::BuildCount() {
       break;
     case TargetKind::kDay:
       plan_.aggregate = Aggregate::kCountDistinct;
-      if (publish_ && !snapshots) {
+      if (frame_.publish && !snapshots) {
         plan_.field = Field::kPublicationDate;
-      } else if (!publish_ && snapshots) {
+      } else if (!frame_.publish && snapshots) {
         plan_.field = Field::kMeasurementDate;
       } else {
         return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");

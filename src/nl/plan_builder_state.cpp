@@ -46,13 +46,13 @@ Status PlanBuilder::BuildState() {
     return NotUnderstood("рейтинг на момент не поддерживается: спросите одно число, например «сколько просмотров было у "
                          "всех видео на 28 ноября 2025»");
   }
-  if (growth_ || per_hour_ || window_ || snapshot_noun_ || negative_ || positive_ || AnyDeltaCondition()) {
+  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive || AnyDeltaCondition()) {
     return NotUnderstood("на момент известны значения счётчиков, а не прирост: спросите «сколько просмотров было на 28 "
                          "ноября 2025» или «на сколько выросли просмотры за 28 ноября 2025»");
   }
-  if (final_) return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
+  if (frame_.final_counters) return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
   // «Сколько видео вышло на 28 ноября»: published that day, or by then?
-  if (publish_ && published_.empty()) {
+  if (frame_.publish && published_.empty()) {
     return NotUnderstood("непонятно, о публикации в этот день или до него: спросите «сколько видео опубликовано 28 ноября "
                          "2025» или «сколько видео опубликовано до 29 ноября 2025»");
   }
@@ -102,7 +102,7 @@ Status PlanBuilder::BuildState() {
 
 Status PlanBuilder::CheckStateOrGrowth() const {
   if (moment_ || target_.kind != TargetKind::kMetric || unattached_.size() != 1) return Ok{};
-  if (growth_ || per_hour_ || window_ || snapshot_noun_ || negative_ || positive_ || final_) return Ok{};
+  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive || frame_.final_counters) return Ok{};
   const Mention& day = mentions_[unattached_.front()];
   if (!IsBareDay(day)) return Ok{};
   // A verb of gaining («набрали», «получили») speaks of the growth that day.
