@@ -1,6 +1,7 @@
 #include "nl/plan_builder.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "nl/linker.hpp"
@@ -9,6 +10,14 @@
 #include "nl/plan_builder_internal.hpp"
 
 namespace videobot::nl {
+
+// The question families, in the order they are tried: the first one asked builds the plan.
+const PlanBuilder::Family PlanBuilder::kFamilies[] = {
+    {&PlanBuilder::AsksForState, &PlanBuilder::BuildState, false},             // «… на 28 ноября»
+    {&PlanBuilder::IsRanking, &PlanBuilder::BuildRanking, false},              // «топ-5 креаторов»
+    {&PlanBuilder::AsksForMetricTotal, &PlanBuilder::BuildMetricTotal, true},  // «сколько просмотров …»
+    {&PlanBuilder::AsksForCount, &PlanBuilder::BuildCountTotal, true},         // «сколько видео …»
+};
 
 Result<plan::Plan> PlanBuilder::Build() {
   if (auto s = Screen(analysis_, context_); !s) return Unexpected{s.error()};
@@ -26,11 +35,12 @@ Result<plan::Plan> PlanBuilder::Build() {
   frame_ = ReadFrame(new_videos);
   if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
   if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
-  if (AsksForSeries() && (moment_ || IsRanking())) {
+  const Family& family = FamilyAsked();
+  if (AsksForSeries() && !family.series) {
     return Unsupported("Ряд по времени строится для прироста, числа видео или замеров за период, а не для "
                        "состояния на момент или рейтинга");
   }
-  const Status built = moment_ ? BuildState() : IsRanking() ? BuildRanking() : BuildSingle();
+  const Status built = (this->*family.build)();
   if (!built) return Unexpected{built.error()};
   if (auto s = ApplyConditions(); !s) return Unexpected{s.error()};
   if (auto s = ApplyPeriods(); !s) return Unexpected{s.error()};
@@ -40,6 +50,13 @@ Result<plan::Plan> PlanBuilder::Build() {
   if (auto s = CheckAllUsed(analysis_); !s) return Unexpected{s.error()};
   if (auto s = plan::CheckSemantics(plan_); !s) return NotUnderstood("вопрос не удалось однозначно разобрать");
   return plan_;
+}
+
+const PlanBuilder::Family& PlanBuilder::FamilyAsked() const {
+  for (const Family& family : kFamilies) {
+    if ((this->*family.asked)()) return family;
+  }
+  throw std::logic_error("FamilyAsked: the last family is asked by every question");
 }
 
 bool PlanBuilder::Has(Concept meaning) const {

@@ -72,9 +72,20 @@ class PlanBuilder {
   Result<plan::Plan> Build();
 
  private:
-  bool IsMain(std::size_t i) const { return !mentions_[i].explanatory; }
+  /// A family of questions: how to tell it, how to build its plan, whether a series of it can be
+  /// asked for. kFamilies (plan_builder.cpp) lists them in the order they are tried.
+  struct Family {
+    bool (PlanBuilder::*asked)() const;
+    Status (PlanBuilder::*build)();
+    bool series = false;  ///< «по дням», «динамика» … may turn its plan into a series
+  };
+  static const Family kFamilies[];
 
-  // Queries, flags and the target (plan_builder.cpp).
+  bool IsMain(std::size_t i) const { return !mentions_[i].explanatory; }
+  // The first family of kFamilies the question asks for.
+  const Family& FamilyAsked() const;
+
+  // Queries, the frame and the target (plan_builder.cpp).
   bool Has(Concept meaning) const;
   // «средний», «максимальный», «минимальный» said in the question (concept_traits.hpp).
   bool HasPerItemAggregate() const;
@@ -107,7 +118,14 @@ class PlanBuilder {
   bool SnapshotMode() const;
   // "сколько видео / креаторов / замеров / дней".
   Status BuildCount();
-  Status BuildSingle();
+  // «сколько просмотров …», «суммарный прирост …»: one aggregate of the target metric.
+  bool AsksForMetricTotal() const { return target_.kind == TargetKind::kMetric; }
+  Status BuildMetricTotal();
+  // «сколько видео / креаторов / замеров / дней»: every other question is a count.
+  bool AsksForCount() const { return true; }
+  Status BuildCountTotal();
+  // What both one-number families check last: words about each item, «какой …», leftover nouns.
+  Status FinishOneNumber();
   // "у одного видео", "по видео": words about each item that a total would drop.
   Status CheckItemWording() const;
   // "Какой креатор …", "Кто …" about a thing (not "какое количество"): asks which, not how many.
@@ -138,6 +156,8 @@ class PlanBuilder {
   bool IsMoment(std::size_t period);
   // "сколько просмотров было на 28 ноября", "сколько видео имели больше 1000 просмотров на …".
   Status BuildState();
+  // A period said as a moment was found: a state plan.
+  bool AsksForState() const { return moment_.has_value(); }
   // "Сколько просмотров было у всех видео 28 ноября": a day without "на"/"за" read as either the
   // state at the end of the day or the growth during it is refused as ambiguous.
   Status CheckStateOrGrowth() const;

@@ -156,15 +156,20 @@ Status PlanBuilder::BuildCount() {
   return Ok{};
 }
 
-Status PlanBuilder::BuildSingle() {
-  if (target_.kind == TargetKind::kMetric) {
-    auto other = OtherMetric(target_.mention);
-    if (!other) return Unexpected{other.error()};
-    if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
-    if (auto s = BuildMetric(target_.metric); !s) return s;
-  } else {
-    if (auto s = BuildCount(); !s) return s;
-  }
+Status PlanBuilder::BuildMetricTotal() {
+  auto other = OtherMetric(target_.mention);
+  if (!other) return Unexpected{other.error()};
+  if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+  if (auto s = BuildMetric(target_.metric); !s) return s;
+  return FinishOneNumber();
+}
+
+Status PlanBuilder::BuildCountTotal() {
+  if (auto s = BuildCount(); !s) return s;
+  return FinishOneNumber();
+}
+
+Status PlanBuilder::FinishOneNumber() {
   if (auto s = CheckItemWording(); !s) return s;
   if (auto s = CheckWhichAsksForANumber(); !s) return s;
   return FinishNouns();
