@@ -291,7 +291,7 @@ struct ComparisonPrefix {
   plan::CompareOp op;
 };
 
-// Longest phrases first where they share a start.
+/// Comparison words before the number, longest phrases first where they share a start.
 inline constexpr ComparisonPrefix kComparisonPrefixes[] = {
     {{"не", "больше", "чем"}, plan::CompareOp::kLessEqual},
     {{"не", "более", "чем"}, plan::CompareOp::kLessEqual},
