@@ -40,6 +40,11 @@ inline bool IsMetricMention(const Mention& mention) {
   return mention.kind == MentionKind::kWord && IsMetric(mention.meaning);
 }
 
+/// True for a word mention that counts videos when it is the target: видео, ролик, публикация.
+inline bool CountsVideos(const Mention& mention) {
+  return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).counts == TargetKind::kVideo;
+}
+
 /// True for a word mention of a countable thing (incl. "публикация" as a post).
 inline bool IsObjectMention(const Mention& mention) {
   return mention.kind == MentionKind::kWord &&

@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 
 namespace videobot::nl {
 
@@ -80,14 +79,5 @@ enum class Concept : std::uint8_t {
 
 /// The number of concepts (kGreeting is the last one); concept_traits.hpp has one row for each.
 inline constexpr std::size_t kConceptCount = static_cast<std::size_t>(Concept::kGreeting) + 1;
-
-/// True when `c` is one of `set`: the vocabulary's subsets are tested this way rather than by a
-/// switch, which would have to name all of the vocabulary's values.
-constexpr bool IsAnyOf(Concept c, std::initializer_list<Concept> set) {
-  for (const Concept member : set) {
-    if (member == c) return true;
-  }
-  return false;
-}
 
 }  // namespace videobot::nl

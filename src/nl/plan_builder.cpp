@@ -99,7 +99,7 @@ bool PlanBuilder::LinkNewVideos() {
   for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
     if (!IsMain(i) || !mentions_[i].Is(Concept::kNew) || mentions_[i].used) continue;
     const Mention& next = mentions_[i + 1];
-    if (next.Is(Concept::kVideo) || next.Is(Concept::kPublicationNoun)) {
+    if (CountsVideos(next)) {
       mentions_[i].used = true;
       linked = true;
     }

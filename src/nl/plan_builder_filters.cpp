@@ -86,7 +86,7 @@ Status PlanBuilder::ApplyConditions() {
     bool all_after = false;
     for (std::size_t i = target_.mention + 1; i < mentions_.size(); ++i) {
       if (!IsMain(i)) continue;
-      if (mentions_[i].Is(Concept::kVideo) || mentions_[i].Is(Concept::kPublicationNoun)) video_after = true;
+      if (CountsVideos(mentions_[i])) video_after = true;
       if (mentions_[i].Is(Concept::kAll) || mentions_[i].Is(Concept::kEach)) all_after = true;
     }
     if (!video_after || all_after) {

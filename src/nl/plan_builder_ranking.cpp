@@ -84,7 +84,7 @@ Status PlanBuilder::BuildRanking() {
 
 bool PlanBuilder::HasUnusedVideoNoun() const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && !mentions_[i].used && (mentions_[i].Is(Concept::kVideo) || mentions_[i].Is(Concept::kPublicationNoun))) {
+    if (IsMain(i) && !mentions_[i].used && CountsVideos(mentions_[i])) {
       return true;
     }
   }
@@ -145,7 +145,7 @@ std::optional<std::size_t> PlanBuilder::CountedRankingNoun() const {
     std::size_t noun = i + 1;
     if (IsMeasuredSuperlative(mentions_[noun]) && noun + 1 < mentions_.size()) ++noun;
     const Mention& m = mentions_[noun];
-    const bool thing = m.Is(Concept::kVideo) || m.Is(Concept::kPublicationNoun) || m.Is(Concept::kCreator);
+    const bool thing = CountsVideos(m) || m.Is(Concept::kCreator);
     if (thing && IsCandidate(noun)) return noun;
   }
   return std::nullopt;

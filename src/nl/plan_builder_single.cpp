@@ -206,7 +206,7 @@ Status PlanBuilder::CheckItemWording() const {
     const Mention& word = mentions_[i];
     const Mention& noun = mentions_[i + 1];
     if (!IsMain(i) || !IsMain(i + 1) || analysis_.bound_noun[i + 1]) continue;
-    if (!noun.Is(Concept::kVideo) && !noun.Is(Concept::kPublicationNoun) && !noun.Is(Concept::kCreator)) continue;
+    if (!CountsVideos(noun) && !noun.Is(Concept::kCreator)) continue;
     const std::string item = "«" + std::string(word.text) + " " + std::string(noun.text) + "»";
     if (word.Is(Concept::kOne) && !per_item_aggregate) {
       return Fail(ErrorCode::kQuestionAmbiguous,
@@ -231,7 +231,7 @@ Status PlanBuilder::FinishNouns() {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     Mention& mention = mentions_[i];
     if (!IsMain(i) || mention.used || mention.kind != MentionKind::kWord) continue;
-    if (mention.meaning == Concept::kVideo || mention.meaning == Concept::kPublicationNoun) mention.used = true;
+    if (CountsVideos(mention)) mention.used = true;
     if (mention.meaning == Concept::kSnapshot && plan_.source == Source::kSnapshots) mention.used = true;
   }
   return Ok{};
