@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "nl/concept_traits.hpp"
 #include "nl/mention.hpp"
 #include "plan/plan.hpp"
 
@@ -37,6 +38,11 @@ bool IsConnective(const Mention& mention);
 /// True for a word mention of one of the four metrics.
 inline bool IsMetricMention(const Mention& mention) {
   return mention.kind == MentionKind::kWord && IsMetric(mention.meaning);
+}
+
+/// True for a word mention that counts videos when it is the target: видео, ролик, публикация.
+inline bool CountsVideos(const Mention& mention) {
+  return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).counts == TargetKind::kVideo;
 }
 
 /// True for a word mention of a countable thing (incl. "публикация" as a post).

@@ -9,7 +9,9 @@
 #include "nl/date_recognizer.hpp"
 #include "nl/mention.hpp"
 #include "nl/scanner.hpp"
+#include "nl/token_match.hpp"
 #include "nl/tokenizer.hpp"
+#include "nl/word_tables.hpp"
 #include "plan/validator.hpp"
 
 namespace videobot::nl {
@@ -71,25 +73,25 @@ bool IsFreeUnknown(const Mentions& mentions, std::size_t token) {
 
 std::optional<Marker> FindMarker(const Text& text, const Mentions& mentions) {
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-    if (text.WordAt(i, "чем") && IsFreeWord(mentions, i, Concept::kCompare)) return Marker{i, i + 1};
-    if (((text.WordAt(i, "по") && text.WordAt(i + 1, "сравнению")) ||
-         (text.WordAt(i, "в") && text.WordAt(i + 1, "сравнении"))) &&
-        IsFreeWord(mentions, i + 1, Concept::kCompare)) {
-      const bool with = text.WordAt(i + 2, "с") || text.WordAt(i + 2, "со");
+    if (text.WordAt(i, kThanWord) && IsFreeWord(mentions, i, Concept::kCompare)) return Marker{i, i + 1};
+    if (PhraseAt(text.tokens, i, kCompareWithPhrases) && IsFreeWord(mentions, i + 1, Concept::kCompare)) {
+      const bool with = AnyWordAt(text.tokens, i + 2, kWithWords);
       return Marker{i, i + (with ? 3 : 2)};
     }
-    if ((text.WordAt(i, "против") || text.WordAt(i, "относительно")) && IsFreeUnknown(mentions, i)) {
+    if (AnyWordAt(text.tokens, i, kAgainstWords) && IsFreeUnknown(mentions, i)) {
       return Marker{i, i + 1};
     }
   }
   return std::nullopt;
 }
 
-bool IsCompareVerb(std::string_view word) { return word == "сравни" || word == "сравните" || word == "сравнить"; }
-
-bool IsPercentWord(const Token& token) {
-  return token.text == "процентов" || token.text == "процента" || token.text == "процент" || token.text == "%";
+bool IsOneOf(std::string_view word, std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
 }
+
+bool IsCompareVerb(std::string_view word) { return IsOneOf(word, kCompareVerbs); }
+
+bool IsPercentWord(const Token& token) { return IsOneOf(token.text, kPercentWords); }
 
 // The cues of a comparison question.
 struct Cues {
@@ -109,14 +111,14 @@ Cues FindCues(const Text& text, const Mentions& mentions) {
     if (IsCompareVerb(word) && !cues.verb) cues.verb = i;
     if (!cues.how_much && ((word == "на" && text.WordAt(i + 1, "сколько")) || word == "насколько")) cues.how_much = i;
     if (cues.how_much && !cues.percent && IsPercentWord(text.tokens[i]) && i > *cues.how_much) cues.percent = i;
-    if (!cues.more_or_less && (word == "больше" || word == "меньше")) {
+    if (!cues.more_or_less && (word == kMoreWord || word == kLessWord)) {
       // «больше 1000 лайков» is a threshold, not the comparison.
       const bool in_threshold = std::any_of(mentions.begin(), mentions.end(), [i](const Mention& m) {
         return m.kind == MentionKind::kComparison && i >= m.first_token && i < m.end_token;
       });
       if (!in_threshold) {
         cues.more_or_less = i;
-        cues.less = word == "меньше";
+        cues.less = word == kLessWord;
       }
     }
   }
@@ -138,13 +140,7 @@ std::string WithoutTokens(const Text& text, const std::vector<std::size_t>& drop
 // Side B's words in the question: case forms a period after «с»/«против» takes that the date
 // words do not know («октябрём», «прошлой неделей»), put in the form they know.
 std::string NormaliseSideB(std::string text) {
-  static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
-      {"январем", "январе"},   {"февралем", "феврале"}, {"мартом", "марте"},       {"апрелем", "апреле"},
-      {"маем", "мае"},         {"июнем", "июне"},       {"июлем", "июле"},         {"августом", "августе"},
-      {"сентябрем", "сентябре"}, {"октябрем", "октябре"}, {"ноябрем", "ноябре"}, {"декабрем", "декабре"},
-      {"прошлой неделей", "на прошлой неделе"}, {"прошлым месяцем", "в прошлом месяце"},
-      {"вчерашним днем", "вчера"}, {"позавчерашним днем", "позавчера"}};
-  for (const auto& [from, to] : kForms) {
+  for (const auto& [from, to] : kSideBPeriodForms) {
     const auto at = text.find(from);
     if (at != std::string::npos) text.replace(at, from.size(), to);
   }
@@ -223,7 +219,7 @@ Result<std::pair<std::string, std::string>> SideQuestions(const Text& side_a, co
   std::string b_thing = side_b.value.substr(side_b.Begin(b.first), side_b.End(b.end - 1) - side_b.Begin(b.first));
   // «за 28 ноября и 27 ноября»: side A's preposition holds for side B too.
   const auto is_preposition = [](std::string_view word) {
-    return word == "за" || word == "в" || word == "во" || word == "на" || word == "к";
+    return IsOneOf(word, kPeriodPrepositions);
   };
   if (b.kind == Kind::kPeriod && is_preposition(side_a.tokens[a.first].text) &&
       !is_preposition(side_b.tokens[b.first].text)) {
@@ -322,7 +318,7 @@ std::string FillElidedMonths(std::string normalized) {
 
 std::string ReadComparisonSides(std::string normalized) {
   normalized = FillElidedMonths(std::move(normalized));
-  for (const std::string_view marker : {"сравнению со ", "сравнению с ", "сравнении со ", "сравнении с "}) {
+  for (const std::string_view marker : kCompareWithMarkers) {
     for (auto at = normalized.find(marker); at != std::string::npos; at = normalized.find(marker, at + 1)) {
       const std::size_t word_end = marker.find(' ');
       normalized.erase(at + word_end, marker.size() - word_end - 1);

@@ -7,88 +7,12 @@
 
 #include "nl/number_recognizer.hpp"
 #include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
 
 using plan::CompareOp;
-
-// A comparison word (or phrase) written before the number.
-struct Prefix {
-  std::string_view words[4];
-  CompareOp op;
-};
-
-// Longest phrases first where they share a start.
-constexpr Prefix kPrefixes[] = {
-    {{"не", "больше", "чем"}, CompareOp::kLessEqual},
-    {{"не", "более", "чем"}, CompareOp::kLessEqual},
-    {{"не", "меньше", "чем"}, CompareOp::kGreaterEqual},
-    {{"не", "менее", "чем"}, CompareOp::kGreaterEqual},
-    {{"не", "больше"}, CompareOp::kLessEqual},
-    {{"не", "более"}, CompareOp::kLessEqual},
-    {{"не", "выше"}, CompareOp::kLessEqual},
-    {{"не", "свыше"}, CompareOp::kLessEqual},
-    {{"не", "превышает"}, CompareOp::kLessEqual},
-    {{"не", "превышающих"}, CompareOp::kLessEqual},
-    {{"не", "превышающие"}, CompareOp::kLessEqual},
-    {{"не", "превышало"}, CompareOp::kLessEqual},
-    {{"не", "меньше"}, CompareOp::kGreaterEqual},
-    {{"не", "менее"}, CompareOp::kGreaterEqual},
-    {{"не", "ниже"}, CompareOp::kGreaterEqual},
-    {{"не", "равно"}, CompareOp::kNotEqual},
-    {{"больше", "чем"}, CompareOp::kGreater},
-    {{"более", "чем"}, CompareOp::kGreater},
-    {{"меньше", "чем"}, CompareOp::kLess},
-    {{"менее", "чем"}, CompareOp::kLess},
-    {{"как", "минимум"}, CompareOp::kGreaterEqual},
-    {{"хотя", "бы"}, CompareOp::kGreaterEqual},
-    {{"по", "крайней", "мере"}, CompareOp::kGreaterEqual},
-    {{"по", "меньшей", "мере"}, CompareOp::kGreaterEqual},
-    {{"самое", "большее"}, CompareOp::kLessEqual},
-    {{"начиная", "от"}, CompareOp::kGreaterEqual},
-    {{"больше"}, CompareOp::kGreater},
-    {{"более"}, CompareOp::kGreater},
-    {{"свыше"}, CompareOp::kGreater},
-    {{"выше"}, CompareOp::kGreater},
-    {{"превышает"}, CompareOp::kGreater},
-    {{"превышают"}, CompareOp::kGreater},
-    {{"превышающих"}, CompareOp::kGreater},
-    {{"превышающие"}, CompareOp::kGreater},
-    {{"превышающее"}, CompareOp::kGreater},
-    {{"превысило"}, CompareOp::kGreater},
-    {{"превысили"}, CompareOp::kGreater},
-    {{"превысил"}, CompareOp::kGreater},
-    {{"превысивших"}, CompareOp::kGreater},
-    {{"сверх"}, CompareOp::kGreater},
-    {{"меньше"}, CompareOp::kLess},
-    {{"менее"}, CompareOp::kLess},
-    {{"ниже"}, CompareOp::kLess},
-    {{"минимум"}, CompareOp::kGreaterEqual},
-    {{"от"}, CompareOp::kGreaterEqual},
-    {{"максимум"}, CompareOp::kLessEqual},
-    {{"до"}, CompareOp::kLessEqual},
-    {{"ровно"}, CompareOp::kEqual},
-    {{"равно"}, CompareOp::kEqual},
-    {{"равное"}, CompareOp::kEqual},
-    {{"равным"}, CompareOp::kEqual},
-    {{"равен"}, CompareOp::kEqual},
-    {{"равна"}, CompareOp::kEqual},
-};
-
-// Comparison words written after the number: "1000 и более".
-struct Suffix {
-  std::string_view words[2];
-  CompareOp op;
-};
-
-constexpr Suffix kSuffixes[] = {
-    {{"и", "более"}, CompareOp::kGreaterEqual}, {{"и", "больше"}, CompareOp::kGreaterEqual},
-    {{"или", "более"}, CompareOp::kGreaterEqual}, {{"или", "больше"}, CompareOp::kGreaterEqual},
-    {{"и", "выше"}, CompareOp::kGreaterEqual}, {{"и", "менее"}, CompareOp::kLessEqual},
-    {{"и", "меньше"}, CompareOp::kLessEqual}, {{"или", "менее"}, CompareOp::kLessEqual},
-    {{"или", "меньше"}, CompareOp::kLessEqual}, {{"и", "ниже"}, CompareOp::kLessEqual},
-};
 
 std::size_t MatchWords(std::span<const Token> tokens, std::size_t pos, const std::string_view* words, std::size_t max) {
   std::size_t n = 0;
@@ -126,10 +50,10 @@ std::optional<std::pair<CompareOp, std::size_t>> SymbolAt(std::span<const Token>
 }
 
 // The prefixes by their first word, in table order (longest first where they share it).
-const std::unordered_map<std::string_view, std::vector<const Prefix*>>& PrefixIndex() {
+const std::unordered_map<std::string_view, std::vector<const ComparisonPrefix*>>& PrefixIndex() {
   static const auto* const kIndex = [] {
-    auto* index = new std::unordered_map<std::string_view, std::vector<const Prefix*>>();
-    for (const Prefix& prefix : kPrefixes) (*index)[prefix.words[0]].push_back(&prefix);
+    auto* index = new std::unordered_map<std::string_view, std::vector<const ComparisonPrefix*>>();
+    for (const ComparisonPrefix& prefix : kComparisonPrefixes) (*index)[prefix.words[0]].push_back(&prefix);
     return index;
   }();
   return *kIndex;
@@ -140,7 +64,7 @@ std::optional<std::pair<CompareOp, std::size_t>> PrefixAt(std::span<const Token>
   if (tokens[pos].kind != TokenKind::kWord) return std::nullopt;
   const auto it = PrefixIndex().find(tokens[pos].text);
   if (it == PrefixIndex().end()) return std::nullopt;
-  for (const Prefix* prefix : it->second) {
+  for (const ComparisonPrefix* prefix : it->second) {
     if (std::size_t n = MatchWords(tokens, pos, prefix->words, 4)) return std::pair{prefix->op, n};
   }
   return std::nullopt;
@@ -195,7 +119,7 @@ std::optional<ComparisonExpr> RecognizeComparison(std::span<const Token> tokens,
   if (PunctAt(tokens, p, '+') && !tokens[p].space_before) {
     return ComparisonExpr{CompareOp::kGreaterEqual, number->value, std::nullopt, 0, number->length + 1};
   }
-  for (const Suffix& suffix : kSuffixes) {
+  for (const ComparisonSuffix& suffix : kComparisonSuffixes) {
     if (std::size_t n = MatchWords(tokens, p, suffix.words, 2)) {
       return ComparisonExpr{suffix.op, number->value, std::nullopt, 0, number->length + n};
     }

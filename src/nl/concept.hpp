@@ -1,8 +1,9 @@
 #pragma once
-// What a recognised word or fixed phrase means to the plan builder.
+// What a recognised word or fixed phrase means to the plan builder. The properties of each
+// concept (metric, head, aggregate …) are one row of concept_traits.hpp.
 
+#include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 
 namespace videobot::nl {
 
@@ -73,38 +74,10 @@ enum class Concept : std::uint8_t {
   // Refusal triggers.
   kModify,            ///< удали, обнови, добавь, DROP, DELETE …
   kCode,              ///< select, where, join … (code pasted as a question)
-  kGreeting,          ///< привет, здравствуйте, спасибо
+  kGreeting,          ///< привет, здравствуйте, спасибо (the last value: see kConceptCount)
 };
 
-/// True when `c` is one of `set`: the vocabulary's subsets are tested this way rather than by a
-/// switch, which would have to name all of the vocabulary's values.
-constexpr bool IsAnyOf(Concept c, std::initializer_list<Concept> set) {
-  for (const Concept member : set) {
-    if (member == c) return true;
-  }
-  return false;
-}
-
-/// True for the four metrics that exist in the data.
-constexpr bool IsMetric(Concept c) {
-  return c == Concept::kViews || c == Concept::kLikes || c == Concept::kComments || c == Concept::kReports;
-}
-
-/// True for nouns of things that can be counted.
-constexpr bool IsObject(Concept c) {
-  return c == Concept::kVideo || c == Concept::kCreator || c == Concept::kSnapshot || c == Concept::kDay;
-}
-
-/// True for the words that ask for a series the plans can build.
-constexpr bool IsSeriesWord(Concept c) {
-  return c == Concept::kSeriesHour || c == Concept::kSeriesDay || c == Concept::kSeriesWeek ||
-         c == Concept::kSeriesMonth || c == Concept::kSeriesAuto;
-}
-
-/// True for words that carry no meaning of their own.
-constexpr bool IsFillerLike(Concept c) {
-  return c == Concept::kFiller || c == Concept::kOne || c == Concept::kGain || c == Concept::kGreeting || c == Concept::kAll ||
-         c == Concept::kIdWord;
-}
+/// The number of concepts (kGreeting is the last one); concept_traits.hpp has one row for each.
+inline constexpr std::size_t kConceptCount = static_cast<std::size_t>(Concept::kGreeting) + 1;
 
 }  // namespace videobot::nl

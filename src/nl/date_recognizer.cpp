@@ -7,55 +7,12 @@
 
 #include "nl/number_recognizer.hpp"
 #include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
 
-struct MonthWord {
-  std::string_view text;
-  int month;
-};
-
-constexpr MonthWord kMonthWords[] = {
-    {"январь", 1}, {"января", 1}, {"январе", 1}, {"январю", 1}, {"январем", 1}, {"янв", 1},
-    {"февраль", 2}, {"февраля", 2}, {"феврале", 2}, {"февралю", 2}, {"февралем", 2}, {"фев", 2}, {"февр", 2},
-    {"март", 3}, {"марта", 3}, {"марте", 3}, {"марту", 3}, {"мартом", 3}, {"мар", 3},
-    {"апрель", 4}, {"апреля", 4}, {"апреле", 4}, {"апрелю", 4}, {"апрелем", 4}, {"апр", 4},
-    {"май", 5}, {"мая", 5}, {"мае", 5}, {"маю", 5}, {"маем", 5},
-    {"июнь", 6}, {"июня", 6}, {"июне", 6}, {"июню", 6}, {"июнем", 6}, {"июн", 6},
-    {"июль", 7}, {"июля", 7}, {"июле", 7}, {"июлю", 7}, {"июлем", 7}, {"июл", 7},
-    {"август", 8}, {"августа", 8}, {"августе", 8}, {"августу", 8}, {"августом", 8}, {"авг", 8},
-    {"сентябрь", 9}, {"сентября", 9}, {"сентябре", 9}, {"сентябрю", 9}, {"сентябрем", 9}, {"сен", 9}, {"сент", 9},
-    {"октябрь", 10}, {"октября", 10}, {"октябре", 10}, {"октябрю", 10}, {"октябрем", 10}, {"окт", 10},
-    {"ноябрь", 11}, {"ноября", 11}, {"ноябре", 11}, {"ноябрю", 11}, {"ноябрем", 11}, {"ноя", 11}, {"нояб", 11},
-    {"декабрь", 12}, {"декабря", 12}, {"декабре", 12}, {"декабрю", 12}, {"декабрем", 12}, {"дек", 12},
-};
-
-constexpr std::string_view kMonthAbbreviations[] = {"янв", "фев", "февр", "мар", "апр", "июн", "июл",
-                                                    "авг", "сен", "сент", "окт", "ноя", "нояб", "дек"};
-
-bool IsMonthAbbreviation(const Token& token) {
-  for (std::string_view abbreviation : kMonthAbbreviations) {
-    if (token.text == abbreviation) return true;
-  }
-  return false;
-}
-
-// Ordinal day words: stems with their values; endings ое/ого/ому/ом (ье/ьего/ьему/ьем for 3).
-struct OrdinalStem {
-  std::string_view stem;
-  int value;
-};
-
-constexpr OrdinalStem kOrdinalStems[] = {
-    {"перв", 1},         {"втор", 2},          {"трет", 3},         {"четверт", 4},      {"пят", 5},
-    {"шест", 6},         {"седьм", 7},         {"восьм", 8},        {"девят", 9},        {"десят", 10},
-    {"одиннадцат", 11},  {"двенадцат", 12},    {"тринадцат", 13},   {"четырнадцат", 14}, {"пятнадцат", 15},
-    {"шестнадцат", 16},  {"семнадцат", 17},    {"восемнадцат", 18}, {"девятнадцат", 19}, {"двадцат", 20},
-    {"тридцат", 30},
-};
-
-constexpr std::string_view kOrdinalEndings[] = {"ое", "ого", "ому", "ом", "ье", "ьего", "ьему", "ьем"};
+bool IsMonthAbbreviation(const Token& token) { return IsAnyWord(token, kMonthAbbreviations); }
 
 int OrdinalValue(const Token& token) {
   // Every form, kept alive for the views the index is keyed by.
@@ -80,8 +37,9 @@ int OrdinalValue(const Token& token) {
 std::optional<std::pair<int, std::size_t>> OrdinalDay(std::span<const Token> tokens, std::size_t pos) {
   if (pos >= tokens.size()) return std::nullopt;
   int tens = 0;
-  if (IsAnyWord(tokens[pos], {"двадцать"})) tens = 20;
-  if (IsAnyWord(tokens[pos], {"тридцать"})) tens = 30;
+  for (const auto& [word, value] : kOrdinalTens) {
+    if (IsWord(tokens[pos], word)) tens = value;
+  }
   if (tens != 0) {
     if (pos + 1 >= tokens.size()) return std::nullopt;
     const int unit = OrdinalValue(tokens[pos + 1]);
@@ -93,12 +51,12 @@ std::optional<std::pair<int, std::size_t>> OrdinalDay(std::span<const Token> tok
   return std::pair{value, std::size_t{1}};
 }
 
-bool IsYearWord(const Token& token) { return IsAnyWord(token, {"год", "года", "году", "годом", "годе", "г", "гг"}); }
+bool IsYearWord(const Token& token) { return IsAnyWord(token, kYearWords); }
 
 // A year word after a year number, with the dot of "г.": its length, or 0.
 std::size_t YearWordLength(std::span<const Token> tokens, std::size_t pos) {
   if (pos >= tokens.size() || !IsYearWord(tokens[pos])) return 0;
-  if ((tokens[pos].text == "г" || tokens[pos].text == "гг") && PunctAt(tokens, pos + 1, '.')) return 2;
+  if (IsAnyWord(tokens[pos], kAbbreviatedYearWords) && PunctAt(tokens, pos + 1, '.')) return 2;
   return 1;
 }
 
@@ -131,7 +89,7 @@ std::size_t OptionalYear(std::span<const Token> tokens, std::size_t pos, Partial
 // Ordinal suffix after a day number: "1-го", "5-е".
 std::size_t OrdinalSuffixLength(std::span<const Token> tokens, std::size_t pos) {
   if (PunctAt(tokens, pos, '-') && !tokens[pos].space_before && pos + 1 < tokens.size() &&
-      !tokens[pos + 1].space_before && IsAnyWord(tokens[pos + 1], {"го", "е", "ое", "ого", "му", "ому", "м", "ом"})) {
+      !tokens[pos + 1].space_before && IsAnyWord(tokens[pos + 1], kDayNumberSuffixes)) {
     return 2;
   }
   return 0;
@@ -291,7 +249,7 @@ int MonthFromWord(const Token& token) {
   return it == kIndex->end() ? 0 : it->second;
 }
 
-bool IsHourWord(const Token& token) { return IsAnyWord(token, {"час", "часа", "часов", "ч", "часу"}); }
+bool IsHourWord(const Token& token) { return IsAnyWord(token, kClockHourWords); }
 
 namespace {
 
@@ -302,9 +260,8 @@ std::optional<std::pair<int, std::size_t>> DayPart(std::span<const Token> tokens
                                                    bool after_hour_word) {
   if (pos >= tokens.size() || hour > 12) return std::nullopt;
   const Token& word = tokens[pos];
-  if (IsWord(word, "утра")) return std::pair{hour == 12 ? 0 : hour, std::size_t{1}};
-  if (IsWord(word, "ночи")) return std::pair{hour == 12 ? 0 : hour, std::size_t{1}};
-  if (IsWord(word, "вечера") || (after_hour_word && IsWord(word, "дня"))) {
+  if (IsAnyWord(word, kMorningWords)) return std::pair{hour == 12 ? 0 : hour, std::size_t{1}};
+  if (IsAnyWord(word, kEveningWords) || (after_hour_word && IsAnyWord(word, kAfternoonWords))) {
     return std::pair{hour == 12 ? 12 : hour + 12, std::size_t{1}};
   }
   return std::nullopt;
@@ -342,7 +299,7 @@ std::optional<DateExpr> RecognizeTime(std::span<const Token> tokens, std::size_t
   if (pos + 1 < tokens.size() && IsHourWord(tokens[pos + 1])) {
     expr.seconds = *hour * 3600;
     expr.length = 2;
-    if (tokens[pos + 1].text == "ч" && PunctAt(tokens, pos + 2, '.')) ++expr.length;
+    if (IsAnyWord(tokens[pos + 1], kAbbreviatedHourWords) && PunctAt(tokens, pos + 2, '.')) ++expr.length;
     if (auto part = DayPart(tokens, pos + expr.length, *hour, true)) {
       expr.seconds = part->first * 3600;
       expr.length += part->second;

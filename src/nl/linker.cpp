@@ -4,14 +4,16 @@
 #include <limits>
 #include <string>
 
+#include "nl/concept_traits.hpp"
 #include "nl/period_resolver.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
 
 bool IsMain(const Mention& mention) { return !mention.explanatory; }
 
-bool HasText(const Mention& mention, std::initializer_list<std::string_view> words) {
+bool HasText(const Mention& mention, std::span<const std::string_view> words) {
   if (mention.kind != MentionKind::kWord) return false;
   return std::find(words.begin(), words.end(), mention.text) != words.end();
 }
@@ -24,7 +26,7 @@ bool IsIdGlue(const Mention& mention) {
     return mention.IsPunct(':') || mention.IsPunct('"') || mention.IsPunct('(') || mention.IsPunct('=') ||
            mention.IsPunct(',') || mention.IsPunct('#') || mention.text == "№";
   }
-  return mention.Is(Concept::kFiller) && HasText(mention, {"с", "со", "под", "и"});
+  return mention.Is(Concept::kFiller) && HasText(mention, kIdGlueWords);
 }
 
 void AddUnique(std::vector<std::string>& list, std::string_view id) {
@@ -89,9 +91,7 @@ bool IsConnective(const Mention& mention) {
            mention.IsPunct(')') || mention.IsPunct('-');
   }
   if (mention.kind != MentionKind::kWord) return false;
-  return IsAnyOf(mention.meaning,
-                 {Concept::kFiller, Concept::kOne, Concept::kGain, Concept::kAll, Concept::kIdWord, Concept::kAmount}) ||
-         IsSeriesWord(mention.meaning);  // "опубликовано по месяцам в 2025 году"
+  return TraitsOf(mention.meaning).connective;  // series words too: "опубликовано по месяцам в 2025 году"
 }
 
 Status LinkIds(Analysis& analysis) {

@@ -5,83 +5,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
+
 namespace videobot::nl {
 namespace {
-
-enum class WordKind : std::uint8_t { kValue, kMultiplier, kOneAndHalf, kHalfOf };
-
-struct NumberWord {
-  std::string_view text;
-  std::int64_t value;
-  WordKind kind;
-};
-
-constexpr NumberWord kNumberWords[] = {
-    {"ноль", 0, WordKind::kValue}, {"нуля", 0, WordKind::kValue}, {"нулю", 0, WordKind::kValue},
-    {"нулем", 0, WordKind::kValue}, {"один", 1, WordKind::kValue}, {"одна", 1, WordKind::kValue},
-    {"одно", 1, WordKind::kValue}, {"одного", 1, WordKind::kValue}, {"одной", 1, WordKind::kValue},
-    {"одному", 1, WordKind::kValue}, {"одним", 1, WordKind::kValue}, {"одном", 1, WordKind::kValue},
-    {"одну", 1, WordKind::kValue}, {"два", 2, WordKind::kValue}, {"две", 2, WordKind::kValue},
-    {"двух", 2, WordKind::kValue}, {"двум", 2, WordKind::kValue}, {"двумя", 2, WordKind::kValue},
-    {"двое", 2, WordKind::kValue}, {"три", 3, WordKind::kValue}, {"трех", 3, WordKind::kValue},
-    {"трем", 3, WordKind::kValue}, {"тремя", 3, WordKind::kValue}, {"трое", 3, WordKind::kValue},
-    {"четыре", 4, WordKind::kValue}, {"четырех", 4, WordKind::kValue}, {"четырем", 4, WordKind::kValue},
-    {"четырьмя", 4, WordKind::kValue}, {"четверо", 4, WordKind::kValue}, {"пять", 5, WordKind::kValue},
-    {"пяти", 5, WordKind::kValue}, {"пятью", 5, WordKind::kValue}, {"пятеро", 5, WordKind::kValue},
-    {"шесть", 6, WordKind::kValue}, {"шести", 6, WordKind::kValue}, {"шестеро", 6, WordKind::kValue},
-    {"семь", 7, WordKind::kValue}, {"семи", 7, WordKind::kValue}, {"семеро", 7, WordKind::kValue},
-    {"восемь", 8, WordKind::kValue}, {"восьми", 8, WordKind::kValue}, {"девять", 9, WordKind::kValue},
-    {"девяти", 9, WordKind::kValue}, {"десять", 10, WordKind::kValue}, {"десяти", 10, WordKind::kValue},
-    {"одиннадцать", 11, WordKind::kValue}, {"одиннадцати", 11, WordKind::kValue},
-    {"двенадцать", 12, WordKind::kValue}, {"двенадцати", 12, WordKind::kValue},
-    {"тринадцать", 13, WordKind::kValue}, {"тринадцати", 13, WordKind::kValue},
-    {"четырнадцать", 14, WordKind::kValue}, {"четырнадцати", 14, WordKind::kValue},
-    {"пятнадцать", 15, WordKind::kValue}, {"пятнадцати", 15, WordKind::kValue},
-    {"шестнадцать", 16, WordKind::kValue}, {"шестнадцати", 16, WordKind::kValue},
-    {"семнадцать", 17, WordKind::kValue}, {"семнадцати", 17, WordKind::kValue},
-    {"восемнадцать", 18, WordKind::kValue}, {"восемнадцати", 18, WordKind::kValue},
-    {"девятнадцать", 19, WordKind::kValue}, {"девятнадцати", 19, WordKind::kValue},
-    {"двадцать", 20, WordKind::kValue}, {"двадцати", 20, WordKind::kValue},
-    {"тридцать", 30, WordKind::kValue}, {"тридцати", 30, WordKind::kValue},
-    {"сорок", 40, WordKind::kValue}, {"сорока", 40, WordKind::kValue},
-    {"пятьдесят", 50, WordKind::kValue}, {"пятидесяти", 50, WordKind::kValue},
-    {"шестьдесят", 60, WordKind::kValue}, {"шестидесяти", 60, WordKind::kValue},
-    {"семьдесят", 70, WordKind::kValue}, {"семидесяти", 70, WordKind::kValue},
-    {"восемьдесят", 80, WordKind::kValue}, {"восьмидесяти", 80, WordKind::kValue},
-    {"девяносто", 90, WordKind::kValue}, {"девяноста", 90, WordKind::kValue},
-    {"сто", 100, WordKind::kValue}, {"ста", 100, WordKind::kValue},
-    {"двести", 200, WordKind::kValue}, {"двухсот", 200, WordKind::kValue},
-    {"триста", 300, WordKind::kValue}, {"трехсот", 300, WordKind::kValue},
-    {"четыреста", 400, WordKind::kValue}, {"четырехсот", 400, WordKind::kValue},
-    {"пятьсот", 500, WordKind::kValue}, {"пятисот", 500, WordKind::kValue},
-    {"шестьсот", 600, WordKind::kValue}, {"шестисот", 600, WordKind::kValue},
-    {"семьсот", 700, WordKind::kValue}, {"семисот", 700, WordKind::kValue},
-    {"восемьсот", 800, WordKind::kValue}, {"восьмисот", 800, WordKind::kValue},
-    {"девятьсот", 900, WordKind::kValue}, {"девятисот", 900, WordKind::kValue},
-    {"тысяча", 1'000, WordKind::kMultiplier}, {"тысячи", 1'000, WordKind::kMultiplier},
-    {"тысяч", 1'000, WordKind::kMultiplier}, {"тысячу", 1'000, WordKind::kMultiplier},
-    {"тысячей", 1'000, WordKind::kMultiplier}, {"тысячам", 1'000, WordKind::kMultiplier},
-    {"тысячами", 1'000, WordKind::kMultiplier}, {"тыс", 1'000, WordKind::kMultiplier},
-    {"миллион", 1'000'000, WordKind::kMultiplier},
-    {"миллиона", 1'000'000, WordKind::kMultiplier}, {"миллионов", 1'000'000, WordKind::kMultiplier},
-    {"миллиону", 1'000'000, WordKind::kMultiplier}, {"миллионом", 1'000'000, WordKind::kMultiplier},
-    {"миллионам", 1'000'000, WordKind::kMultiplier}, {"млн", 1'000'000, WordKind::kMultiplier},
-    {"миллиард", 1'000'000'000, WordKind::kMultiplier}, {"миллиарда", 1'000'000'000, WordKind::kMultiplier},
-    {"миллиардов", 1'000'000'000, WordKind::kMultiplier}, {"млрд", 1'000'000'000, WordKind::kMultiplier},
-    {"полтора", 1, WordKind::kOneAndHalf}, {"полторы", 1, WordKind::kOneAndHalf},
-    {"полутора", 1, WordKind::kOneAndHalf}, {"полтысячи", 500, WordKind::kHalfOf},
-    {"полутысячи", 500, WordKind::kHalfOf}, {"полмиллиона", 500'000, WordKind::kHalfOf},
-    {"полумиллиона", 500'000, WordKind::kHalfOf}, {"полмиллиарда", 500'000'000, WordKind::kHalfOf},
-};
-
-// Multipliers that may be glued to digits ("100к", "10k") but never stand apart from them.
-constexpr std::string_view kGluedThousands[] = {"к", "k", "тыс"};
-
-// Multipliers that multiply the one before them ("тысяча тысяч", "миллиона тысяч"): the
-// genitive forms. Other forms after a multiplier start a new part of the number ("миллион
-// тысяча" is 1 001 000).
-constexpr std::string_view kChainedMultipliers[] = {"тысячи", "тысяч", "миллиона", "миллионов", "миллиарда",
-                                                    "миллиардов"};
 
 const NumberWord* FindNumberWord(const Token& token) {
   static const auto* const kIndex = [] {
@@ -92,10 +20,6 @@ const NumberWord* FindNumberWord(const Token& token) {
   if (token.kind != TokenKind::kWord) return nullptr;
   const auto it = kIndex->find(token.text);
   return it == kIndex->end() ? nullptr : it->second;
-}
-
-bool IsPunct(const Token& token, char c) {
-  return token.kind == TokenKind::kPunct && token.text.size() == 1 && token.text[0] == c;
 }
 
 bool InRange(std::int64_t value) { return value >= -kMaxNumber && value <= kMaxNumber; }
@@ -112,12 +36,7 @@ std::int64_t Pow10(std::size_t digits) {
   return result;
 }
 
-bool IsChainedMultiplier(const Token& token) {
-  for (std::string_view form : kChainedMultipliers) {
-    if (token.kind == TokenKind::kWord && token.text == form) return true;
-  }
-  return false;
-}
+bool IsChainedMultiplier(const Token& token) { return IsAnyWord(token, kChainedMultipliers); }
 
 // One multiplier at tokens[pos] ("тысяч", "млн.", a glued "к"): its value and length.
 std::optional<NumberMatch> Multiplier(std::span<const Token> tokens, std::size_t pos, bool after_digits) {
@@ -131,11 +50,11 @@ std::optional<NumberMatch> Multiplier(std::span<const Token> tokens, std::size_t
   }
   if (value == 0) {
     const NumberWord* word = FindNumberWord(token);
-    if (word == nullptr || word->kind != WordKind::kMultiplier) return std::nullopt;
+    if (word == nullptr || word->kind != NumberWordKind::kMultiplier) return std::nullopt;
     value = word->value;
   }
   std::size_t length = 1;
-  const bool abbreviation = token.text == "тыс" || token.text == "млн" || token.text == "млрд";
+  const bool abbreviation = IsAnyWord(token, kAbbreviatedMultipliers);
   if (abbreviation && pos + 1 < tokens.size() && IsPunct(tokens[pos + 1], '.') && !tokens[pos + 1].space_before) {
     ++length;
   }
@@ -307,20 +226,20 @@ class NumberReader {
     const NumberWord* word = FindNumberWord(tokens_[pos]);
     if (word == nullptr) return std::nullopt;
     switch (word->kind) {
-      case WordKind::kMultiplier:
+      case NumberWordKind::kMultiplier:
         return Base{1, 1, 0, false, false, 0};
-      case WordKind::kOneAndHalf:
+      case NumberWordKind::kOneAndHalf:
         return Base{3, 2, 1, true, false, 0};
-      case WordKind::kHalfOf:
+      case NumberWordKind::kHalfOf:
         return Base{1, 2, 1, false, false, word->value * 2};  // half of a million
-      case WordKind::kValue:
+      case NumberWordKind::kValue:
         break;
     }
     std::int64_t group = 0;
     std::size_t end = pos;
     for (; end < tokens_.size(); ++end) {
       const NumberWord* next = FindNumberWord(tokens_[end]);
-      if (next == nullptr || next->kind != WordKind::kValue) break;
+      if (next == nullptr || next->kind != NumberWordKind::kValue) break;
       if (!CanAppend(group, next->value)) {
         problem_ = NumberProblem::kMalformed;  // "пять двадцать"
         return std::nullopt;
@@ -378,7 +297,7 @@ NumberReading ReadNumber(std::span<const Token> tokens, std::size_t pos) {
   // "-5" is negative; "топ-5" is not (the dash is glued to the word before).
   const bool minus_sign = IsPunct(token, '-') && (pos == 0 || token.space_before) && pos + 1 < tokens.size() &&
                           !tokens[pos + 1].space_before && tokens[pos + 1].kind == TokenKind::kNumber;
-  const bool minus_word = token.kind == TokenKind::kWord && token.text == "минус";
+  const bool minus_word = IsAnyWord(token, kMinusWords);
   if (minus_sign || minus_word) {
     NumberReading magnitude = ReadNumber(tokens, pos + 1);
     if (magnitude.problem != NumberProblem::kNone) {

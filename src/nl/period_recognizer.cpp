@@ -2,6 +2,7 @@
 
 #include "nl/number_recognizer.hpp"
 #include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
@@ -20,8 +21,7 @@ std::optional<PeriodExpr> RelativeResult(Relative relative, std::size_t length, 
 
 // "за последние 7 дней", "за последний час", "за последние сутки", "за последнюю неделю".
 std::optional<PeriodExpr> LastN(std::span<const Token> tokens, std::size_t pos) {
-  if (!AnyWordAt(tokens, pos, {"последние", "последних", "последний", "последнюю", "последнего", "последней",
-                               "последним", "прошедшие", "прошедших", "прошедший", "прошедшую"})) {
+  if (!AnyWordAt(tokens, pos, kLastWords)) {
     return std::nullopt;
   }
   std::size_t p = pos + 1;
@@ -34,17 +34,17 @@ std::optional<PeriodExpr> LastN(std::span<const Token> tokens, std::size_t pos) 
   if (p >= tokens.size()) return std::nullopt;
   const Token& unit = tokens[p];
   const std::size_t length = p + 1 - pos;
-  if (IsAnyWord(unit, {"дня", "дней", "день", "суток", "сутки"}) && IsAnyWord(unit, {"суток", "сутки"})) {
+  if (IsAnyWord(unit, kFullDayUnits)) {
     const int hours = 24 * (n == 0 ? 1 : n);
     if (hours > kMaxRelativeCount) return std::nullopt;
     return RelativeResult(Relative::kLastNHours, length, hours);
   }
-  if (IsAnyWord(unit, {"дня", "дней", "день"})) {
+  if (IsAnyWord(unit, kDayUnits)) {
     if (n == 0) return std::nullopt;  // "за последний день": today, or 24 hours?
     return RelativeResult(Relative::kLastNDays, length, n);
   }
-  if (IsAnyWord(unit, {"часа", "часов", "час"})) return RelativeResult(Relative::kLastNHours, length, n == 0 ? 1 : n);
-  if (IsAnyWord(unit, {"неделю", "недели", "недель", "неделя"})) {
+  if (IsAnyWord(unit, kRelativeHourUnits)) return RelativeResult(Relative::kLastNHours, length, n == 0 ? 1 : n);
+  if (IsAnyWord(unit, kWeekUnits)) {
     const int days = 7 * (n == 0 ? 1 : n);
     if (days > kMaxRelativeCount) return std::nullopt;
     return RelativeResult(Relative::kLastNDays, length, days);
@@ -57,24 +57,23 @@ std::optional<PeriodExpr> NamedUnit(std::span<const Token> tokens, std::size_t p
   if (pos + 1 >= tokens.size()) return std::nullopt;
   const Token& unit = tokens[pos + 1];
   const Token& which = tokens[pos];
-  const bool week = IsAnyWord(unit, {"неделе", "неделю", "недели", "неделя"});
-  const bool month = IsAnyWord(unit, {"месяце", "месяц", "месяца"});
-  const bool year = IsAnyWord(unit, {"году", "год", "года"});
+  const bool week = IsAnyWord(unit, kNamedWeekUnits);
+  const bool month = IsAnyWord(unit, kNamedMonthUnits);
+  const bool year = IsAnyWord(unit, kNamedYearUnits);
   if (week) {
-    if (IsAnyWord(which, {"прошлой", "прошлую", "прошлая", "прошедшей", "прошедшую", "предыдущей", "предыдущую"})) {
+    if (IsAnyWord(which, kLastWeekWords)) {
       return RelativeResult(Relative::kLastWeek, 2);
     }
-    if (IsAnyWord(which, {"этой", "эту", "эта", "текущей", "текущую", "текущая", "нынешней", "нынешнюю"})) {
+    if (IsAnyWord(which, kThisWeekWords)) {
       return RelativeResult(Relative::kThisWeek, 2);
     }
     return std::nullopt;
   }
   if (!month && !year) return std::nullopt;
-  if (IsAnyWord(which, {"прошлом", "прошлый", "прошлого", "прошедшем", "прошедший", "прошедшего", "предыдущем",
-                        "предыдущий", "предыдущего"})) {
+  if (IsAnyWord(which, kLastMonthOrYearWords)) {
     return RelativeResult(month ? Relative::kLastMonth : Relative::kLastYear, 2);
   }
-  if (IsAnyWord(which, {"этом", "этот", "этого", "текущем", "текущий", "текущего", "нынешнем", "нынешний"})) {
+  if (IsAnyWord(which, kThisMonthOrYearWords)) {
     return RelativeResult(month ? Relative::kThisMonth : Relative::kThisYear, 2);
   }
   return std::nullopt;
@@ -83,22 +82,23 @@ std::optional<PeriodExpr> NamedUnit(std::span<const Token> tokens, std::size_t p
 std::optional<PeriodExpr> RelativeAt(std::span<const Token> tokens, std::size_t pos) {
   if (pos >= tokens.size()) return std::nullopt;
   const Token& token = tokens[pos];
-  if (IsWord(token, "вчера")) return RelativeResult(Relative::kYesterday, 1);
-  if (IsWord(token, "сегодня")) return RelativeResult(Relative::kToday, 1);
-  if (IsWord(token, "позавчера")) {
+  for (const auto& [word, relative] : kRelativeDayWords) {
+    if (IsWord(token, word)) return RelativeResult(relative, 1);
+  }
+  if (IsAnyWord(token, kDayBeforeYesterdayWords)) {
     PeriodExpr expr;
     expr.days_ago = 2;
     expr.length = 1;
     return expr;
   }
-  if (IsAnyWord(token, {"вчерашний", "вчерашнего", "вчерашнем", "вчерашнему"})) {
-    const std::size_t length = AnyWordAt(tokens, pos + 1, {"день", "дня", "дне", "дню"}) ? 2 : 1;
+  if (IsAnyWord(token, kYesterdayWords)) {
+    const std::size_t length = AnyWordAt(tokens, pos + 1, kYesterdayDayNouns) ? 2 : 1;
     return RelativeResult(Relative::kYesterday, length);
   }
   if (IsWord(token, "с") && WordAt(tokens, pos + 1, "начала")) {
-    if (WordAt(tokens, pos + 2, "недели")) return RelativeResult(Relative::kThisWeek, 3);
-    if (WordAt(tokens, pos + 2, "месяца")) return RelativeResult(Relative::kThisMonth, 3);
-    if (WordAt(tokens, pos + 2, "года")) return RelativeResult(Relative::kThisYear, 3);
+    for (const auto& [unit, relative] : kSinceStartUnits) {
+      if (WordAt(tokens, pos + 2, unit)) return RelativeResult(relative, 3);
+    }
     return std::nullopt;
   }
   if (auto last = LastN(tokens, pos)) return last;
@@ -146,7 +146,7 @@ void ReadInclusivity(std::span<const Token> tokens, std::size_t& pos, PeriodExpr
     expr.to_exclusive = false;
     pos = p + 1;
     if (PunctAt(tokens, pos, ')') && PunctAt(tokens, p - 1, '(')) ++pos;
-  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, {"включительно", "включая"})) {
+  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, kInclusiveWords)) {
     expr.to_exclusive = true;
     pos = p + 2;
   }
@@ -171,9 +171,9 @@ void AttachTrailingDay(std::span<const Token> tokens, std::size_t& pos, PeriodEx
 std::optional<PeriodExpr> Range(std::span<const Token> tokens, std::size_t pos) {
   std::size_t p = pos;
   bool between = false;
-  if (AnyWordAt(tokens, p, {"с", "со", "от"})) {
+  if (AnyWordAt(tokens, p, kRangeStartWords)) {
     ++p;
-  } else if (WordAt(tokens, p, "начиная") && AnyWordAt(tokens, p + 1, {"с", "со", "от"})) {
+  } else if (WordAt(tokens, p, "начиная") && AnyWordAt(tokens, p + 1, kRangeStartWords)) {
     p += 2;
   } else if (WordAt(tokens, p, "между")) {
     between = true;
@@ -225,15 +225,15 @@ std::optional<PeriodExpr> OpenEnd(std::span<const Token> tokens, std::size_t pos
   std::size_t p = pos;
   bool is_from = false;
   bool exclusive = false;
-  if (AnyWordAt(tokens, p, {"после", "позже", "позднее"})) {
+  if (AnyWordAt(tokens, p, kAfterWords)) {
     is_from = true;
     ++p;
-  } else if (AnyWordAt(tokens, p, {"до", "раньше", "ранее"})) {
+  } else if (AnyWordAt(tokens, p, kBeforeWords)) {
     exclusive = true;
     ++p;
   } else if (WordAt(tokens, p, "по")) {
     ++p;
-  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, {"позже", "позднее"})) {
+  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, kNotLaterWords)) {
     p += 2;
   } else {
     return std::nullopt;
@@ -316,8 +316,8 @@ std::optional<PeriodExpr> Core(std::span<const Token> tokens, std::size_t pos) {
 // of one calendar point.
 std::optional<PeriodExpr> EdgeOfPoint(std::span<const Token> tokens, std::size_t pos) {
   MomentEdge edge = MomentEdge::kNone;
-  if (AnyWordAt(tokens, pos, {"начало", "начала", "началу"})) edge = MomentEdge::kStart;
-  if (AnyWordAt(tokens, pos, {"конец", "конца", "концу"})) edge = MomentEdge::kEnd;
+  if (AnyWordAt(tokens, pos, kStartWords)) edge = MomentEdge::kStart;
+  if (AnyWordAt(tokens, pos, kEndWords)) edge = MomentEdge::kEnd;
   if (edge == MomentEdge::kNone) return std::nullopt;
   auto point = PointOrDashRange(tokens, pos + 1);
   if (!point || !point->single) return std::nullopt;
@@ -359,12 +359,11 @@ std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::si
   if (pos >= tokens.size()) return std::nullopt;
   std::size_t prefix = 0;
   bool moment = false;
-  if ((WordAt(tokens, pos, "в") && WordAt(tokens, pos + 1, "течение")) ||
-      (WordAt(tokens, pos, "на") && WordAt(tokens, pos + 1, "протяжении"))) {
+  if (PhraseAt(tokens, pos, kThroughoutPhrases)) {
     prefix = 2;
-  } else if (AnyWordAt(tokens, pos, {"в", "во", "за"})) {
+  } else if (AnyWordAt(tokens, pos, kDuringPrepositions)) {
     prefix = 1;
-  } else if (AnyWordAt(tokens, pos, {"на", "к"})) {
+  } else if (AnyWordAt(tokens, pos, kMomentPrepositions)) {
     prefix = 1;
     moment = true;
   }
@@ -376,7 +375,7 @@ std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::si
     }
   }
   // "по состоянию на начало ноября": the lexicon reads "по состоянию на", the moment follows it.
-  if (prefix == 0 && pos > 0 && AnyWordAt(tokens, pos - 1, {"на", "к"})) {
+  if (prefix == 0 && pos > 0 && AnyWordAt(tokens, pos - 1, kMomentPrepositions)) {
     if (auto at = MomentOnly(tokens, pos)) return at;
   }
   if (prefix > 0) {

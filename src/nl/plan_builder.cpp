@@ -1,6 +1,7 @@
 #include "nl/plan_builder.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "nl/linker.hpp"
@@ -10,6 +11,14 @@
 
 namespace videobot::nl {
 
+// The question families, in the order they are tried: the first one asked builds the plan.
+const PlanBuilder::Family PlanBuilder::kFamilies[] = {
+    {&PlanBuilder::AsksForState, &PlanBuilder::BuildState, false},             // «… на 28 ноября»
+    {&PlanBuilder::IsRanking, &PlanBuilder::BuildRanking, false},              // «топ-5 креаторов»
+    {&PlanBuilder::AsksForMetricTotal, &PlanBuilder::BuildMetricTotal, true},  // «сколько просмотров …»
+    {&PlanBuilder::AsksForCount, &PlanBuilder::BuildCountTotal, true},         // «сколько видео …»
+};
+
 Result<plan::Plan> PlanBuilder::Build() {
   if (auto s = Screen(analysis_, context_); !s) return Unexpected{s.error()};
   if (auto s = CheckSingleQuestion(); !s) return Unexpected{s.error()};
@@ -18,19 +27,20 @@ Result<plan::Plan> PlanBuilder::Build() {
   LinkImplicitComparisons(analysis_);
   if (auto s = LinkTimesToDays(analysis_); !s) return Unexpected{s.error()};
   if (auto s = LinkConditions(analysis_); !s) return Unexpected{s.error()};
-  LinkNewVideos();
+  const bool new_videos = LinkNewVideos();
   auto target = FindTarget();
   if (!target) return Unexpected{target.error()};
   target_ = *target;
   ReadHourlyAdjectives();
-  ReadFlags();
+  frame_ = ReadFrame(new_videos);
   if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
   if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
-  if (AsksForSeries() && (moment_ || IsRanking())) {
+  const Family& family = FamilyAsked();
+  if (AsksForSeries() && !family.series) {
     return Unsupported("Ряд по времени строится для прироста, числа видео или замеров за период, а не для "
                        "состояния на момент или рейтинга");
   }
-  const Status built = moment_ ? BuildState() : IsRanking() ? BuildRanking() : BuildSingle();
+  const Status built = (this->*family.build)();
   if (!built) return Unexpected{built.error()};
   if (auto s = ApplyConditions(); !s) return Unexpected{s.error()};
   if (auto s = ApplyPeriods(); !s) return Unexpected{s.error()};
@@ -42,9 +52,23 @@ Result<plan::Plan> PlanBuilder::Build() {
   return plan_;
 }
 
+const PlanBuilder::Family& PlanBuilder::FamilyAsked() const {
+  for (const Family& family : kFamilies) {
+    if ((this->*family.asked)()) return family;
+  }
+  throw std::logic_error("FamilyAsked: the last family is asked by every question");
+}
+
 bool PlanBuilder::Has(Concept meaning) const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && mentions_[i].Is(meaning)) return true;
+  }
+  return false;
+}
+
+bool PlanBuilder::HasPerItemAggregate() const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && NamesPerItemAggregate(mentions_[i].meaning)) return true;
   }
   return false;
 }
@@ -70,15 +94,17 @@ bool PlanBuilder::IsCandidate(std::size_t i) const {
 }
 
 // "новых видео": videos published in the period, not new views.
-void PlanBuilder::LinkNewVideos() {
+bool PlanBuilder::LinkNewVideos() {
+  bool linked = false;
   for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
     if (!IsMain(i) || !mentions_[i].Is(Concept::kNew) || mentions_[i].used) continue;
     const Mention& next = mentions_[i + 1];
-    if (next.Is(Concept::kVideo) || next.Is(Concept::kPublicationNoun)) {
+    if (CountsVideos(next)) {
       mentions_[i].used = true;
-      new_videos_ = true;
+      linked = true;
     }
   }
+  return linked;
 }
 
 // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
@@ -98,28 +124,31 @@ bool PlanBuilder::IsPublicationWord(std::size_t i) const {
   return true;
 }
 
-void PlanBuilder::ReadFlags() {
-  growth_ = HasUnused(Concept::kGrowth) || HasUnused(Concept::kNew) || Has(Concept::kHowMuchChange);
-  negative_ = HasUnused(Concept::kNegative);
-  positive_ = HasUnused(Concept::kPositive);
-  per_hour_ = HasUnused(Concept::kPerHour);
-  final_ = Has(Concept::kFinal);
-  publish_ = new_videos_;
+Frame PlanBuilder::ReadFrame(bool new_videos) const {
+  Frame frame;
+  frame.growth = HasUnused(Concept::kGrowth) || HasUnused(Concept::kNew) || Has(Concept::kHowMuchChange);
+  frame.negative = HasUnused(Concept::kNegative);
+  frame.positive = HasUnused(Concept::kPositive);
+  frame.per_hour = HasUnused(Concept::kPerHour);
+  frame.final_counters = Has(Concept::kFinal);
+  frame.new_videos = new_videos;
+  frame.publish = new_videos;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (!IsMain(i)) continue;
-    publish_ = publish_ || IsPublicationWord(i);
+    frame.publish = frame.publish || IsPublicationWord(i);
     // "дат публикации", "сколько публикаций": the noun itself speaks of publication.
-    publish_ = publish_ || (mentions_[i].Is(Concept::kPublicationNoun) && !analysis_.bound_noun[i]);
+    frame.publish = frame.publish || (mentions_[i].Is(Concept::kPublicationNoun) && !analysis_.bound_noun[i]);
   }
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& mention = mentions_[i];
     if (!IsMain(i)) continue;
-    if (mention.Is(Concept::kSnapshot)) snapshot_noun_ = true;
+    if (mention.Is(Concept::kSnapshot)) frame.snapshot_noun = true;
     if (mention.kind == MentionKind::kPublicationWindow) {
-      if (window_) window_conflict_ = true;
-      window_ = static_cast<int>(mention.number);
+      if (frame.window) frame.window_conflict = true;
+      frame.window = static_cast<int>(mention.number);
     }
   }
+  return frame;
 }
 
 // "Сколько видео …, и сколько из них …": two questions in one.
@@ -127,9 +156,7 @@ Status PlanBuilder::CheckSingleQuestion() const {
   int heads = 0;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& m = mentions_[i];
-    if (IsMain(i) && (m.Is(Concept::kHowMany) || m.Is(Concept::kHowMuchChange) || m.Is(Concept::kHowManyTimes))) {
-      ++heads;
-    }
+    if (IsMain(i) && m.kind == MentionKind::kWord && TraitsOf(m.meaning).question_word) ++heads;
   }
   if (heads > 1) return NotUnderstood("в сообщении несколько вопросов: задайте их по одному");
   return Ok{};
@@ -137,8 +164,7 @@ Status PlanBuilder::CheckSingleQuestion() const {
 
 Result<Target> PlanBuilder::FindTarget() {
   if (const auto counted = CountedRankingNoun()) {
-    counted_ranking_ = true;
-    return Target{KindOf(mentions_[*counted].meaning), *counted, mentions_[*counted].meaning};
+    return Target{KindOf(mentions_[*counted].meaning), *counted, mentions_[*counted].meaning, true};
   }
   // "Сколько раз просмотры уменьшались": events are measurements with a change.
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -150,9 +176,7 @@ Result<Target> PlanBuilder::FindTarget() {
   }
   // After "на сколько", "суммарный", "средний" … a metric is named, possibly after the
   // videos it belongs to: "на сколько выросли все видео … по просмотрам".
-  const bool metric_head = head && (mentions_[*head].Is(Concept::kHowMuchChange) || mentions_[*head].Is(Concept::kSum) ||
-                                    mentions_[*head].Is(Concept::kAvg) || mentions_[*head].Is(Concept::kMax) ||
-                                    mentions_[*head].Is(Concept::kMin) || mentions_[*head].Is(Concept::kGrowth));
+  const bool metric_head = head && TraitsOf(mentions_[*head].meaning).head == HeadKind::kMetric;
   std::optional<std::size_t> chosen;
   if (metric_head) {
     for (std::size_t i = *head + 1; i < mentions_.size() && !chosen; ++i) {

@@ -25,7 +25,7 @@ bool PlanBuilder::NextToPublication(std::size_t period) const {
   auto is_publication = [this](std::size_t i) {
     const Mention& m = mentions_[i];
     return IsPublicationWord(i) || (m.Is(Concept::kPublicationNoun) && !m.used && !analysis_.bound_noun[i]) ||
-           (m.Is(Concept::kNew) && new_videos_);
+           (m.Is(Concept::kNew) && frame_.new_videos);
   };
   constexpr std::size_t kReach = 8;
   for (std::size_t k = 1; k <= kReach && k <= period; ++k) {
@@ -86,7 +86,7 @@ Status PlanBuilder::ApplyConditions() {
     bool all_after = false;
     for (std::size_t i = target_.mention + 1; i < mentions_.size(); ++i) {
       if (!IsMain(i)) continue;
-      if (mentions_[i].Is(Concept::kVideo) || mentions_[i].Is(Concept::kPublicationNoun)) video_after = true;
+      if (CountsVideos(mentions_[i])) video_after = true;
       if (mentions_[i].Is(Concept::kAll) || mentions_[i].Is(Concept::kEach)) all_after = true;
     }
     if (!video_after || all_after) {
@@ -110,7 +110,7 @@ Status PlanBuilder::ApplyPeriods() {
     if (!period) return Unexpected{period.error()};
     plan_.filters.published = *period;
   }
-  if (new_videos_ && published_.empty() && unattached_.empty()) {
+  if (frame_.new_videos && published_.empty() && unattached_.empty()) {
     return NotUnderstood("уточните, за какой период считать видео новыми, например «за ноябрь 2025»");
   }
   if (!unattached_.empty()) {
@@ -124,10 +124,10 @@ Status PlanBuilder::ApplyPeriods() {
       return NotUnderstood("непонятно, к чему относится период: к дате публикации (скажите «опубликованных») или к замерам");
     }
   }
-  if (window_) {
-    if (window_conflict_) return NotUnderstood("в вопросе несколько окон после публикации");
+  if (frame_.window) {
+    if (frame_.window_conflict) return NotUnderstood("в вопросе несколько окон после публикации");
     if (plan_.source != Source::kSnapshots) return NotUnderstood("окно после публикации применимо только к приросту");
-    plan_.filters.hours_after_publication = *window_;
+    plan_.filters.hours_after_publication = *frame_.window;
     UsePublicationWindows();
   }
   return Ok{};
@@ -146,21 +146,19 @@ bool PlanBuilder::AgreesWithPlan(const Mention& m) const {
     return std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
                        [op](const plan::Condition& c) { return plan::IsDeltaField(c.field) && c.op == op; });
   };
-  const Concept meaning = m.meaning;
-  if (IsAnyOf(meaning, {Concept::kGrowth, Concept::kNew, Concept::kPerHour, Concept::kSnapshot, Concept::kHowMuchChange})) {
-    return snapshots;
-  }
-  if (meaning == Concept::kNegative) return has_sign(plan::CompareOp::kLess);
-  if (meaning == Concept::kPositive) return has_sign(plan::CompareOp::kGreater);
-  if (meaning == Concept::kFinal) return !snapshots;
-  if (meaning == Concept::kAvg) return plan_.aggregate == Aggregate::kAvg;
-  if (meaning == Concept::kMax) return plan_.aggregate == Aggregate::kMax || plan_.order == plan::Order::kDesc;
-  if (meaning == Concept::kMin) return plan_.aggregate == Aggregate::kMin || plan_.order == plan::Order::kAsc;
-  // "… ? Покажи по дням" asks for another shape of answer; a missing metric or a change of data
-  // never agrees.
-  if (meaning == Concept::kUnsupportedMetric || meaning == Concept::kModify || meaning == Concept::kSeries ||
-      IsSeriesWord(meaning)) {
-    return false;
+  const ConceptTraits& word = TraitsOf(m.meaning);
+  switch (word.claim) {
+    case ExplanationClaim::kSnapshots: return snapshots;
+    case ExplanationClaim::kNegativeDelta: return has_sign(plan::CompareOp::kLess);
+    case ExplanationClaim::kPositiveDelta: return has_sign(plan::CompareOp::kGreater);
+    case ExplanationClaim::kFinalCounters: return !snapshots;
+    // «максимальный» agrees with a maximum or with a ranking from the top.
+    case ExplanationClaim::kAggregate:
+      return plan_.aggregate == word.aggregate || (word.order.has_value() && plan_.order == word.order);
+    // "… ? Покажи по дням" asks for another shape of answer; a missing metric or a change of
+    // data never agrees.
+    case ExplanationClaim::kNeverAgrees: return false;
+    case ExplanationClaim::kNone: break;
   }
   return true;  // every other word restates nothing the plan could contradict
 }

@@ -11,6 +11,7 @@
 
 #include "common/result.hpp"
 #include "nl/analysis.hpp"
+#include "nl/concept_traits.hpp"
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
 
@@ -25,48 +26,40 @@ inline Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQ
 /// final refusal, never passed on to the model.
 inline Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
 
-/// The counter column of one of the four metrics. Any other concept is a defect in the rules,
-/// reported as an exception rather than answered with views.
-inline Field CounterField(Concept metric) {
-  if (metric == Concept::kViews) return Field::kViews;
-  if (metric == Concept::kLikes) return Field::kLikes;
-  if (metric == Concept::kComments) return Field::kComments;
-  if (metric == Concept::kReports) return Field::kReports;
-  throw std::logic_error("CounterField: the concept is not a metric");
-}
-
-/// The per-snapshot growth column of one of the four metrics; any other concept is a defect.
-inline Field DeltaField(Concept metric) {
-  if (metric == Concept::kViews) return Field::kDeltaViews;
-  if (metric == Concept::kLikes) return Field::kDeltaLikes;
-  if (metric == Concept::kComments) return Field::kDeltaComments;
-  if (metric == Concept::kReports) return Field::kDeltaReports;
-  throw std::logic_error("DeltaField: the concept is not a metric");
-}
-
-/// What the question asks for: a number of things, or an aggregate of a metric.
-enum class TargetKind { kVideo, kCreator, kSnapshot, kDay, kMetric };
-
 struct Target {
   TargetKind kind = TargetKind::kVideo;
   std::size_t mention = 0;
   Concept metric = Concept::kViews;  ///< for kMetric
+  bool after_count = false;  ///< the noun after a count («5 видео с наибольшим …»): a ranking
 };
 
+/// What the question says besides its target, read once from its words before a plan is chosen
+/// (PlanBuilder::ReadFrame): growth, sign, per measurement, final counters, publication, the
+/// publication window.
+struct Frame {
+  bool growth = false;          ///< прирост, выросли, новые (unused by a condition), на сколько
+  bool negative = false;        ///< уменьшились, отрицательный (unused by a condition)
+  bool positive = false;        ///< стало больше, положительный (unused by a condition)
+  bool per_hour = false;        ///< за час, почасовой (per measurement)
+  bool final_counters = false;  ///< итоговый, в итоге, за всё время
+  bool publish = false;         ///< a publication word about videos, or «новых видео»
+  bool new_videos = false;      ///< «новых видео»: videos published in the period
+  bool snapshot_noun = false;   ///< замеры named
+  std::optional<int> window;    ///< «за первые N часов после публикации»: N
+  bool window_conflict = false;  ///< two different publication windows
+};
+
+/// What is counted when a noun of `meaning` is the target; only nouns the question may count
+/// (things, publications, metrics) are asked about, any other concept is a defect in the rules.
 inline TargetKind KindOf(Concept meaning) {
-  if (meaning == Concept::kCreator) return TargetKind::kCreator;
-  if (meaning == Concept::kSnapshot) return TargetKind::kSnapshot;
-  if (meaning == Concept::kDay) return TargetKind::kDay;
-  if (meaning == Concept::kVideo || meaning == Concept::kPublicationNoun) return TargetKind::kVideo;
-  return TargetKind::kMetric;
+  const std::optional<TargetKind> counts = TraitsOf(meaning).counts;
+  if (!counts) throw std::logic_error("KindOf: the concept is never counted");
+  return *counts;
 }
 
 // Words after which the counted thing or the metric is named: "сколько", "суммарный", "какой" …
 inline bool IsHead(const Mention& mention) {
-  if (mention.kind != MentionKind::kWord) return false;
-  return IsAnyOf(mention.meaning, {Concept::kHowMany, Concept::kHowMuchChange, Concept::kAmount, Concept::kSum,
-                                   Concept::kAvg, Concept::kMax, Concept::kMin, Concept::kWhich, Concept::kWhichPlural,
-                                   Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kGrowth});
+  return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).head != HeadKind::kNone;
 }
 
 /// Applies the rules to one analysed question; each method marks the mentions it uses.
@@ -79,19 +72,33 @@ class PlanBuilder {
   Result<plan::Plan> Build();
 
  private:
-  bool IsMain(std::size_t i) const { return !mentions_[i].explanatory; }
+  /// A family of questions: how to tell it, how to build its plan, whether a series of it can be
+  /// asked for. kFamilies (plan_builder.cpp) lists them in the order they are tried.
+  struct Family {
+    bool (PlanBuilder::*asked)() const;
+    Status (PlanBuilder::*build)();
+    bool series = false;  ///< «по дням», «динамика» … may turn its plan into a series
+  };
+  static const Family kFamilies[];
 
-  // Queries, flags and the target (plan_builder.cpp).
+  bool IsMain(std::size_t i) const { return !mentions_[i].explanatory; }
+  // The first family of kFamilies the question asks for.
+  const Family& FamilyAsked() const;
+
+  // Queries, the frame and the target (plan_builder.cpp).
   bool Has(Concept meaning) const;
+  // «средний», «максимальный», «минимальный» said in the question (concept_traits.hpp).
+  bool HasPerItemAggregate() const;
   bool HasUnused(Concept meaning) const;
   void Use(Concept meaning);
   // A noun the question may be counting: not bound to an id, not consumed by a condition.
   bool IsCandidate(std::size_t i) const;
   // "новых видео": videos published in the period, not new views.
-  void LinkNewVideos();
+  bool LinkNewVideos();
   // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
   bool IsPublicationWord(std::size_t i) const;
-  void ReadFlags();
+  // The frame of the question; `new_videos` is what LinkNewVideos found.
+  Frame ReadFrame(bool new_videos) const;
   // "Сколько видео …, и сколько из них …": two questions in one.
   Status CheckSingleQuestion() const;
   Result<Target> FindTarget();
@@ -111,7 +118,14 @@ class PlanBuilder {
   bool SnapshotMode() const;
   // "сколько видео / креаторов / замеров / дней".
   Status BuildCount();
-  Status BuildSingle();
+  // «сколько просмотров …», «суммарный прирост …»: one aggregate of the target metric.
+  bool AsksForMetricTotal() const { return target_.kind == TargetKind::kMetric; }
+  Status BuildMetricTotal();
+  // «сколько видео / креаторов / замеров / дней»: every other question is a count.
+  bool AsksForCount() const { return true; }
+  Status BuildCountTotal();
+  // What both one-number families check last: words about each item, «какой …», leftover nouns.
+  Status FinishOneNumber();
   // "у одного видео", "по видео": words about each item that a total would drop.
   Status CheckItemWording() const;
   // "Какой креатор …", "Кто …" about a thing (not "какое количество"): asks which, not how many.
@@ -127,6 +141,9 @@ class PlanBuilder {
   bool HasUnusedVideoNoun() const;
   // N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
   Result<int> RankingLimit(std::size_t group_noun);
+  // A word asking for a ranking in `order`: «больше всего», «максимальный» (desc), «меньше всего»,
+  // «минимальный» (asc) — the order column of concept_traits.hpp.
+  bool AsksForOrder(plan::Order order) const;
   // The metric of a superlative with one measure («самое популярное» → views), if said.
   std::optional<Concept> MeasuredSuperlative() const;
   // «5 видео с наибольшим …», «три самых просматриваемых видео»: a count right before the noun
@@ -139,6 +156,8 @@ class PlanBuilder {
   bool IsMoment(std::size_t period);
   // "сколько просмотров было на 28 ноября", "сколько видео имели больше 1000 просмотров на …".
   Status BuildState();
+  // A period said as a moment was found: a state plan.
+  bool AsksForState() const { return moment_.has_value(); }
   // "Сколько просмотров было у всех видео 28 ноября": a day without "на"/"за" read as either the
   // state at the end of the day or the growth during it is refused as ambiguous.
   Status CheckStateOrGrowth() const;
@@ -180,30 +199,19 @@ class PlanBuilder {
   std::vector<std::size_t> unattached_;
   std::optional<plan::Condition> sign_condition_;
   std::optional<std::size_t> moment_;  ///< the period said as a moment, for a state plan
-  std::optional<int> window_;
-  bool window_conflict_ = false;
-  bool growth_ = false;
-  bool negative_ = false;
-  bool positive_ = false;
-  bool per_hour_ = false;
-  bool final_ = false;
-  bool publish_ = false;
-  bool new_videos_ = false;
-  bool snapshot_noun_ = false;
-  bool counted_ranking_ = false;  ///< the target is the noun after a count («5 видео с наибольшим …»)
+  Frame frame_;
 };
 
 /// «самое популярное», «наиболее обсуждаемые»: a superlative that names its measure.
 inline bool IsMeasuredSuperlative(const Mention& mention) {
-  return mention.Is(Concept::kMostViewed) || mention.Is(Concept::kMostLiked) || mention.Is(Concept::kMostCommented);
+  return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).ranks_by.has_value();
 }
 
-/// The metric a measured superlative ranks by.
+/// The metric a measured superlative ranks by; any other concept is a defect.
 inline Concept SuperlativeMetric(Concept superlative) {
-  if (superlative == Concept::kMostViewed) return Concept::kViews;
-  if (superlative == Concept::kMostLiked) return Concept::kLikes;
-  if (superlative == Concept::kMostCommented) return Concept::kComments;
-  throw std::logic_error("SuperlativeMetric: the concept is not a measured superlative");
+  const std::optional<Concept> metric = TraitsOf(superlative).ranks_by;
+  if (!metric) throw std::logic_error("SuperlativeMetric: the concept is not a measured superlative");
+  return *metric;
 }
 
 }  // namespace videobot::nl

@@ -6,7 +6,7 @@ namespace videobot::nl {
 
 bool PlanBuilder::IsRanking() const {
   if (Has(Concept::kTop) || Has(Concept::kMost) || Has(Concept::kLeast)) return true;
-  if (MeasuredSuperlative() || (counted_ranking_ && (Has(Concept::kMax) || Has(Concept::kMin)))) return true;
+  if (MeasuredSuperlative() || (target_.after_count && (Has(Concept::kMax) || Has(Concept::kMin)))) return true;
   const bool which = Has(Concept::kWhich) || Has(Concept::kWhichPlural);
   return which && (Has(Concept::kMax) || Has(Concept::kMin)) && target_.kind != TargetKind::kMetric;
 }
@@ -23,9 +23,9 @@ Status PlanBuilder::BuildRanking() {
   }
   const std::size_t group_noun = target_.mention;
   mentions_[group_noun].used = true;
-  plan::Order order = plan::Order::kDesc;
-  if (Has(Concept::kLeast) || Has(Concept::kMin)) order = plan::Order::kAsc;
-  if ((Has(Concept::kLeast) || Has(Concept::kMin)) && (Has(Concept::kMost) || Has(Concept::kMax) || measured)) {
+  const bool ascending = AsksForOrder(plan::Order::kAsc);
+  const plan::Order order = ascending ? plan::Order::kAsc : plan::Order::kDesc;
+  if (ascending && (AsksForOrder(plan::Order::kDesc) || measured)) {
     return NotUnderstood("непонятно: больше всего или меньше всего");
   }
   for (Concept c : {Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kMax, Concept::kMin}) Use(c);
@@ -43,11 +43,11 @@ Status PlanBuilder::BuildRanking() {
     *metric = *measured;
   }
   // "в какой день видео набрали больше всего просмотров": days of measurement, so growth.
-  const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !publish_;
-  const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty() || days_of_growth;
+  const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !frame_.publish;
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty() || days_of_growth;
   if (*metric) {
-    if (negative_ || positive_) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
-    if (growth && final_) return NotUnderstood("итоговая статистика не делится по датам замеров");
+    if (frame_.negative || frame_.positive) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
+    if (growth && frame_.final_counters) return NotUnderstood("итоговая статистика не делится по датам замеров");
     UseMetricMentions(**metric);
     plan_.aggregate = Aggregate::kSum;
     plan_.source = growth ? Source::kSnapshots : Source::kVideos;
@@ -68,9 +68,9 @@ Status PlanBuilder::BuildRanking() {
     case TargetKind::kCreator: plan_.group_by = plan::GroupBy::kCreator; break;
     case TargetKind::kVideo: plan_.group_by = plan::GroupBy::kVideo; break;
     case TargetKind::kDay:
-      if (plan_.source == Source::kSnapshots && !publish_) {
+      if (plan_.source == Source::kSnapshots && !frame_.publish) {
         plan_.group_by = plan::GroupBy::kMeasurementDate;
-      } else if (plan_.source == Source::kVideos && publish_) {
+      } else if (plan_.source == Source::kVideos && frame_.publish) {
         plan_.group_by = plan::GroupBy::kPublicationDate;
       } else {
         return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
@@ -84,7 +84,7 @@ Status PlanBuilder::BuildRanking() {
 
 bool PlanBuilder::HasUnusedVideoNoun() const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && !mentions_[i].used && (mentions_[i].Is(Concept::kVideo) || mentions_[i].Is(Concept::kPublicationNoun))) {
+    if (IsMain(i) && !mentions_[i].used && CountsVideos(mentions_[i])) {
       return true;
     }
   }
@@ -122,6 +122,13 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
   return 1;
 }
 
+bool PlanBuilder::AsksForOrder(plan::Order order) const {
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && TraitsOf(mentions_[i].meaning).order == order) return true;
+  }
+  return false;
+}
+
 std::optional<Concept> PlanBuilder::MeasuredSuperlative() const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && IsMeasuredSuperlative(mentions_[i])) return SuperlativeMetric(mentions_[i].meaning);
@@ -130,15 +137,15 @@ std::optional<Concept> PlanBuilder::MeasuredSuperlative() const {
 }
 
 std::optional<std::size_t> PlanBuilder::CountedRankingNoun() const {
-  const bool asks_extreme = Has(Concept::kMax) || Has(Concept::kMin) || Has(Concept::kMost) || Has(Concept::kLeast) ||
-                            MeasuredSuperlative().has_value();
+  const bool asks_extreme =
+      AsksForOrder(plan::Order::kDesc) || AsksForOrder(plan::Order::kAsc) || MeasuredSuperlative().has_value();
   if (!asks_extreme) return std::nullopt;
   for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
     if (!IsMain(i) || mentions_[i].kind != MentionKind::kNumber || mentions_[i].used) continue;
     std::size_t noun = i + 1;
     if (IsMeasuredSuperlative(mentions_[noun]) && noun + 1 < mentions_.size()) ++noun;
     const Mention& m = mentions_[noun];
-    const bool thing = m.Is(Concept::kVideo) || m.Is(Concept::kPublicationNoun) || m.Is(Concept::kCreator);
+    const bool thing = CountsVideos(m) || m.Is(Concept::kCreator);
     if (thing && IsCandidate(noun)) return noun;
   }
   return std::nullopt;

@@ -2,7 +2,10 @@
 // «как менялись» turn the plan built for one number into a series of it per bucket.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "nl/plan_builder_internal.hpp"
+#include "nl/word_tables.hpp"
 #include "plan/series.hpp"
 
 namespace videobot::nl {
@@ -13,12 +16,8 @@ namespace {
 constexpr Instant kLongestHourlyAuto = 2 * kMicrosPerDay;
 constexpr Instant kLongestDailyAuto = 92 * kMicrosPerDay;
 
-std::optional<plan::Bucket> BucketOf(Concept meaning) {
-  if (meaning == Concept::kSeriesHour) return plan::Bucket::kHour;
-  if (meaning == Concept::kSeriesDay) return plan::Bucket::kDay;
-  if (meaning == Concept::kSeriesWeek) return plan::Bucket::kWeek;
-  if (meaning == Concept::kSeriesMonth) return plan::Bucket::kMonth;
-  return std::nullopt;
+bool StartsWithAny(std::string_view text, std::span<const std::string_view> stems) {
+  return std::any_of(stems.begin(), stems.end(), [text](std::string_view stem) { return text.starts_with(stem); });
 }
 
 plan::Bucket AutoBucket(const plan::InstantRange& range) {
@@ -31,10 +30,10 @@ plan::Bucket AutoBucket(const plan::InstantRange& range) {
 }  // namespace
 
 void PlanBuilder::ReadHourlyAdjectives() {
-  if (!Has(Concept::kAvg) && !Has(Concept::kMax) && !Has(Concept::kMin)) return;
+  if (!HasPerItemAggregate()) return;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     Mention& m = mentions_[i];
-    if (IsMain(i) && m.Is(Concept::kSeriesHour) && (m.text.starts_with("почасов") || m.text.starts_with("ежечасн"))) {
+    if (IsMain(i) && m.Is(Concept::kSeriesHour) && StartsWithAny(m.text, kHourlyAdjectiveStems)) {
       m.meaning = Concept::kPerHour;
     }
   }
@@ -51,7 +50,7 @@ Result<std::optional<plan::Bucket>> PlanBuilder::NamedBucket() const {
   std::optional<plan::Bucket> named;
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (!IsMain(i) || mentions_[i].kind != MentionKind::kWord) continue;
-    const auto bucket = BucketOf(mentions_[i].meaning);
+    const auto bucket = TraitsOf(mentions_[i].meaning).bucket;
     if (!bucket) continue;
     if (named && *named != *bucket) {
       return Unsupported("В вопросе два разных шага ряда (например, «по дням» и «по часам»): выберите один");

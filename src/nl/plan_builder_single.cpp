@@ -14,12 +14,11 @@ constexpr std::string_view kPerHourSeriesMessage =
 
 Result<Aggregate> PlanBuilder::MetricAggregate() {
   std::optional<Aggregate> aggregate;
-  for (auto [meaning, value] : {std::pair{Concept::kAvg, Aggregate::kAvg}, std::pair{Concept::kMax, Aggregate::kMax},
-                                std::pair{Concept::kMin, Aggregate::kMin}}) {
-    if (!Has(meaning)) continue;
+  for (const ConceptTraits& word : kConceptTraits) {
+    if (!NamesPerItemAggregate(word.meaning) || !Has(word.meaning)) continue;
     if (aggregate) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
-    aggregate = value;
-    Use(meaning);
+    aggregate = word.aggregate;
+    Use(word.meaning);
   }
   Use(Concept::kSum);
   return aggregate.value_or(Aggregate::kSum);
@@ -33,23 +32,23 @@ bool PlanBuilder::AnyDeltaCondition() const {
 // The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
 Status PlanBuilder::BuildMetric(Concept metric) {
   if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
-  if (negative_ || positive_) {
+  if (frame_.negative || frame_.positive) {
     return NotUnderstood("непонятно, что посчитать: прирост или число замеров с уменьшением/увеличением");
   }
   UseMetricMentions(metric);
   // A period that is not a publication filter makes "сколько просмотров" growth within it.
-  const bool growth = growth_ || per_hour_ || window_ || !unattached_.empty();
-  if (growth && final_) {
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty();
+  if (growth && frame_.final_counters) {
     return NotUnderstood("итоговая статистика не делится по датам замеров: спросите о приросте за период или об итоге");
   }
-  if (snapshot_noun_ && !growth) return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
+  if (frame_.snapshot_noun && !growth) return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
   auto aggregate = MetricAggregate();
   if (!aggregate) return Unexpected{aggregate.error()};
   plan_.aggregate = *aggregate;
   if (growth) {
     // "почасовой прирост", "прирост за час" summed over a period: one number per hour.
-    if (*aggregate == Aggregate::kSum && per_hour_) return Unsupported(std::string(kPerHourSeriesMessage));
-    if (*aggregate != Aggregate::kSum && !per_hour_ && !snapshot_noun_) {
+    if (*aggregate == Aggregate::kSum && frame_.per_hour) return Unsupported(std::string(kPerHourSeriesMessage));
+    if (*aggregate != Aggregate::kSum && !frame_.per_hour && !frame_.snapshot_noun) {
       return NotUnderstood("непонятно, среднее/максимум чего: прироста за час (за замер) или по видео");
     }
     plan_.source = Source::kSnapshots;
@@ -69,7 +68,7 @@ void PlanBuilder::MarkSnapshotWordsUsed() {
   Use(Concept::kHowMuchChange);
   Use(Concept::kPerHour);
   Use(Concept::kSnapshot);
-  if (window_) UsePublicationWindows();
+  if (frame_.window) UsePublicationWindows();
 }
 
 void PlanBuilder::UsePublicationWindows() {
@@ -81,13 +80,13 @@ void PlanBuilder::UsePublicationWindows() {
 // A second metric named with "новые" / "уменьшились": a sign condition on its delta.
 Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
   plan::CompareOp op = plan::CompareOp::kGreater;
-  if (negative_ && (positive_ || HasUnused(Concept::kNew))) {
+  if (frame_.negative && (frame_.positive || HasUnused(Concept::kNew))) {
     return NotUnderstood("непонятно: рост или уменьшение");
   }
-  if (negative_) {
+  if (frame_.negative) {
     op = plan::CompareOp::kLess;
     Use(Concept::kNegative);
-  } else if (positive_ || growth_) {
+  } else if (frame_.positive || frame_.growth) {
     Use(Concept::kPositive);
   } else {
     return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
@@ -98,14 +97,14 @@ Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
 }
 
 bool PlanBuilder::SnapshotMode() const {
-  return growth_ || negative_ || positive_ || per_hour_ || window_ || snapshot_noun_ || AnyDeltaCondition() ||
+  return frame_.growth || frame_.negative || frame_.positive || frame_.per_hour || frame_.window || frame_.snapshot_noun || AnyDeltaCondition() ||
          target_.kind == TargetKind::kSnapshot;
 }
 
 // "сколько видео / креаторов / замеров / дней".
 Status PlanBuilder::BuildCount() {
-  for (Concept c : {Concept::kAvg, Concept::kMax, Concept::kMin, Concept::kHowMuchChange}) {
-    if (Has(c)) return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
+  if (HasPerItemAggregate() || Has(Concept::kHowMuchChange)) {
+    return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
   }
   auto other = OtherMetric(std::nullopt);
   if (!other) return Unexpected{other.error()};
@@ -116,11 +115,11 @@ Status PlanBuilder::BuildCount() {
     return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
   }
   // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
-  if ((growth_ || negative_ || positive_ || per_hour_) && !sign_condition_ && !AnyDeltaCondition()) {
+  if ((frame_.growth || frame_.negative || frame_.positive || frame_.per_hour) && !sign_condition_ && !AnyDeltaCondition()) {
     return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
   }
   const bool snapshots = SnapshotMode();
-  if (final_ && snapshots) {
+  if (frame_.final_counters && snapshots) {
     return NotUnderstood("итоговая статистика и замеры за период в одном вопросе: уточните, что посчитать");
   }
   if (!snapshots) Use(Concept::kFinal);
@@ -142,9 +141,9 @@ Status PlanBuilder::BuildCount() {
       break;
     case TargetKind::kDay:
       plan_.aggregate = Aggregate::kCountDistinct;
-      if (publish_ && !snapshots) {
+      if (frame_.publish && !snapshots) {
         plan_.field = Field::kPublicationDate;
-      } else if (!publish_ && snapshots) {
+      } else if (!frame_.publish && snapshots) {
         plan_.field = Field::kMeasurementDate;
       } else {
         return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
@@ -157,15 +156,20 @@ Status PlanBuilder::BuildCount() {
   return Ok{};
 }
 
-Status PlanBuilder::BuildSingle() {
-  if (target_.kind == TargetKind::kMetric) {
-    auto other = OtherMetric(target_.mention);
-    if (!other) return Unexpected{other.error()};
-    if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
-    if (auto s = BuildMetric(target_.metric); !s) return s;
-  } else {
-    if (auto s = BuildCount(); !s) return s;
-  }
+Status PlanBuilder::BuildMetricTotal() {
+  auto other = OtherMetric(target_.mention);
+  if (!other) return Unexpected{other.error()};
+  if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+  if (auto s = BuildMetric(target_.metric); !s) return s;
+  return FinishOneNumber();
+}
+
+Status PlanBuilder::BuildCountTotal() {
+  if (auto s = BuildCount(); !s) return s;
+  return FinishOneNumber();
+}
+
+Status PlanBuilder::FinishOneNumber() {
   if (auto s = CheckItemWording(); !s) return s;
   if (auto s = CheckWhichAsksForANumber(); !s) return s;
   return FinishNouns();
@@ -181,10 +185,9 @@ Status PlanBuilder::CheckWhichAsksForANumber() const {
     while (next < mentions_.size() && (mentions_[next].Is(Concept::kGain) || mentions_[next].Is(Concept::kFiller))) {
       ++next;
     }
-    const bool number_follows = next < mentions_.size() &&
-                                (mentions_[next].Is(Concept::kAmount) || mentions_[next].Is(Concept::kSum) ||
-                                 mentions_[next].Is(Concept::kAvg) || mentions_[next].Is(Concept::kMax) ||
-                                 mentions_[next].Is(Concept::kMin));
+    const bool number_follows =
+        next < mentions_.size() && mentions_[next].kind == MentionKind::kWord &&
+        (mentions_[next].meaning == Concept::kAmount || TraitsOf(mentions_[next].meaning).aggregate.has_value());
     if (number_follows) continue;
     return NotUnderstood("«" + std::string(mentions_[i].text) +
                          " …» спрашивает, какое именно видео или кто из креаторов, а бот отвечает числом: спросите "
@@ -203,7 +206,7 @@ Status PlanBuilder::CheckItemWording() const {
     const Mention& word = mentions_[i];
     const Mention& noun = mentions_[i + 1];
     if (!IsMain(i) || !IsMain(i + 1) || analysis_.bound_noun[i + 1]) continue;
-    if (!noun.Is(Concept::kVideo) && !noun.Is(Concept::kPublicationNoun) && !noun.Is(Concept::kCreator)) continue;
+    if (!CountsVideos(noun) && !noun.Is(Concept::kCreator)) continue;
     const std::string item = "«" + std::string(word.text) + " " + std::string(noun.text) + "»";
     if (word.Is(Concept::kOne) && !per_item_aggregate) {
       return Fail(ErrorCode::kQuestionAmbiguous,
@@ -228,7 +231,7 @@ Status PlanBuilder::FinishNouns() {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     Mention& mention = mentions_[i];
     if (!IsMain(i) || mention.used || mention.kind != MentionKind::kWord) continue;
-    if (mention.meaning == Concept::kVideo || mention.meaning == Concept::kPublicationNoun) mention.used = true;
+    if (CountsVideos(mention)) mention.used = true;
     if (mention.meaning == Concept::kSnapshot && plan_.source == Source::kSnapshots) mention.used = true;
   }
   return Ok{};

@@ -3,22 +3,20 @@
 // начало ноября». And the refusal of a day said without «на» or «за» when it could mean either
 // the state at the end of the day or the growth during it.
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <string>
 #include <string_view>
 
 #include "nl/period_resolver.hpp"
 #include "nl/plan_builder_internal.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
 
-// Verbs of having: «было», «имели». With them (or with no verb) a day may be a moment.
+// Verbs of having (kStateVerbs): with them (or with no verb) a day may be a moment.
 bool IsStateVerb(std::string_view word) {
-  static constexpr std::array<std::string_view, 16> kVerbs{
-      "было", "был",  "была", "были", "имели", "имело", "имел", "имела", "имеет", "имеют", "есть", "стало",
-      "составляло", "составлял", "составляла", "составляли"};
-  return std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
+  return std::find(std::begin(kStateVerbs), std::end(kStateVerbs), word) != std::end(kStateVerbs);
 }
 
 // «28 ноября», «28.11.2025», «2025-11-28»: one day said without a preposition.
@@ -48,13 +46,13 @@ Status PlanBuilder::BuildState() {
     return NotUnderstood("рейтинг на момент не поддерживается: спросите одно число, например «сколько просмотров было у "
                          "всех видео на 28 ноября 2025»");
   }
-  if (growth_ || per_hour_ || window_ || snapshot_noun_ || negative_ || positive_ || AnyDeltaCondition()) {
+  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive || AnyDeltaCondition()) {
     return NotUnderstood("на момент известны значения счётчиков, а не прирост: спросите «сколько просмотров было на 28 "
                          "ноября 2025» или «на сколько выросли просмотры за 28 ноября 2025»");
   }
-  if (final_) return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
+  if (frame_.final_counters) return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
   // «Сколько видео вышло на 28 ноября»: published that day, or by then?
-  if (publish_ && published_.empty()) {
+  if (frame_.publish && published_.empty()) {
     return NotUnderstood("непонятно, о публикации в этот день или до него: спросите «сколько видео опубликовано 28 ноября "
                          "2025» или «сколько видео опубликовано до 29 ноября 2025»");
   }
@@ -81,8 +79,8 @@ Status PlanBuilder::BuildState() {
     }
     case TargetKind::kVideo:
     case TargetKind::kCreator: {
-      for (Concept c : {Concept::kAvg, Concept::kMax, Concept::kMin}) {
-        if (Has(c)) return NotUnderstood("для количества видео или креаторов нельзя посчитать среднее или максимум");
+      if (HasPerItemAggregate()) {
+        return NotUnderstood("для количества видео или креаторов нельзя посчитать среднее или максимум");
       }
       auto other = OtherMetric(std::nullopt);
       if (!other) return Unexpected{other.error()};
@@ -104,7 +102,7 @@ Status PlanBuilder::BuildState() {
 
 Status PlanBuilder::CheckStateOrGrowth() const {
   if (moment_ || target_.kind != TargetKind::kMetric || unattached_.size() != 1) return Ok{};
-  if (growth_ || per_hour_ || window_ || snapshot_noun_ || negative_ || positive_ || final_) return Ok{};
+  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive || frame_.final_counters) return Ok{};
   const Mention& day = mentions_[unattached_.front()];
   if (!IsBareDay(day)) return Ok{};
   // A verb of gaining («набрали», «получили») speaks of the growth that day.

@@ -3,6 +3,7 @@
 #include "nl/lexicon.hpp"
 #include "nl/number_recognizer.hpp"
 #include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
 
 namespace videobot::nl {
 namespace {
@@ -11,25 +12,25 @@ constexpr int kMaxWindowHours = 8760;
 
 // Hours in one unit named by the word at tokens[pos], or 0.
 int UnitHours(const Token& token) {
-  if (IsAnyWord(token, {"час", "часа", "часов", "ч"})) return 1;
-  if (IsAnyWord(token, {"сутки", "суток"})) return 24;
-  if (IsAnyWord(token, {"день", "дня", "дней"})) return 24;
-  if (IsAnyWord(token, {"неделю", "недели", "недель", "неделя"})) return 168;
+  if (IsAnyWord(token, kWindowHourUnits)) return 1;
+  if (IsAnyWord(token, kFullDayUnits)) return 24;
+  if (IsAnyWord(token, kWindowDayUnits)) return 24;
+  if (IsAnyWord(token, kWeekUnits)) return 168;
   return 0;
 }
 
 // "после", "с момента", "от момента": its length, or 0.
 std::size_t AfterWordLength(std::span<const Token> tokens, std::size_t pos) {
   if (WordAt(tokens, pos, "после")) return 1;
-  if (AnyWordAt(tokens, pos, {"с", "от"}) && WordAt(tokens, pos + 1, "момента")) return 2;
+  if (AnyWordAt(tokens, pos, kSinceWords) && WordAt(tokens, pos + 1, "момента")) return 2;
   return 0;
 }
 
 // "каждого из них", "каждого видео", "каждого": its length, or 0.
 std::size_t EachTailLength(std::span<const Token> tokens, std::size_t pos) {
   if (!WordAt(tokens, pos, "каждого")) return 0;
-  if (WordAt(tokens, pos + 1, "из") && AnyWordAt(tokens, pos + 2, {"них", "видео", "роликов"})) return 3;
-  if (AnyWordAt(tokens, pos + 1, {"видео", "ролика", "клипа"})) return 2;
+  if (WordAt(tokens, pos + 1, "из") && AnyWordAt(tokens, pos + 2, kEachOfWords)) return 3;
+  if (AnyWordAt(tokens, pos + 1, kEachVideoWords)) return 2;
   return 1;
 }
 
@@ -37,14 +38,13 @@ std::size_t EachTailLength(std::span<const Token> tokens, std::size_t pos) {
 
 std::optional<WindowMatch> RecognizePublicationWindow(std::span<const Token> tokens, std::size_t pos) {
   std::size_t p = pos;
-  if ((WordAt(tokens, p, "в") && WordAt(tokens, p + 1, "течение")) ||
-      (WordAt(tokens, p, "на") && WordAt(tokens, p + 1, "протяжении"))) {
+  if (PhraseAt(tokens, p, kThroughoutPhrases)) {
     p += 2;
-  } else if (AnyWordAt(tokens, p, {"за", "в", "во"})) {
+  } else if (AnyWordAt(tokens, p, kDuringPrepositions)) {
     ++p;
   }
   bool first = false;
-  if (AnyWordAt(tokens, p, {"первые", "первых", "первый", "первую", "первой", "первого", "первым"})) {
+  if (AnyWordAt(tokens, p, kFirstWords)) {
     first = true;
     ++p;
   }
@@ -62,7 +62,7 @@ std::optional<WindowMatch> RecognizePublicationWindow(std::span<const Token> tok
   const std::size_t after = AfterWordLength(tokens, p);
   if (after == 0) return std::nullopt;
   p += after;
-  if (AnyWordAt(tokens, p, {"их", "его", "ее"})) ++p;  // "после их публикации"
+  if (AnyWordAt(tokens, p, kPublicationPronouns)) ++p;  // "после их публикации"
   if (p >= tokens.size() || tokens[p].kind != TokenKind::kWord ||
       Lexicon::Instance().LookupWord(tokens[p].text) != Concept::kPublicationNoun) {
     return std::nullopt;

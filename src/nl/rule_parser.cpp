@@ -3,6 +3,7 @@
 #include <string>
 
 #include "nl/analysis.hpp"
+#include "nl/concept_traits.hpp"
 #include "nl/comparison_question.hpp"
 #include "nl/normalizer.hpp"
 #include "nl/period_resolver.hpp"
@@ -24,13 +25,6 @@ std::string_view ExampleFor(ErrorCode code) {
   return "На сколько просмотров выросли все видео 28 ноября 2025?";
 }
 
-std::string_view MetricGenitive(Concept metric) {
-  if (metric == Concept::kLikes) return "лайков";
-  if (metric == Concept::kComments) return "комментариев";
-  if (metric == Concept::kReports) return "жалоб";
-  return "просмотров";  // views, and the wording of an example question for anything else
-}
-
 // An example built from what the question did get across — its metric and its period — so the
 // person sees how to say the same thing in a form that is answered; "" when neither was
 // recognised. A period the refusal is about (`with_period` false) is left out.
@@ -43,11 +37,11 @@ std::string ExampleFromMentions(const Mentions& mentions, bool with_period) {
     if (with_period && period == nullptr && mention.kind == MentionKind::kPeriod) period = &mention;
   }
   if (metric != nullptr && period != nullptr) {
-    return "На сколько " + std::string(MetricGenitive(metric->meaning)) + " в сумме выросли все видео " +
+    return "На сколько " + std::string(MetricRow(metric->meaning).genitive) + " в сумме выросли все видео " +
            std::string(period->text) + "?";
   }
   if (metric != nullptr) {
-    return "Какое общее количество " + std::string(MetricGenitive(metric->meaning)) + " набрали все видео?";
+    return "Какое общее количество " + std::string(MetricRow(metric->meaning).genitive) + " набрали все видео?";
   }
   if (period != nullptr) return "Сколько видео опубликовано " + std::string(period->text) + "?";
   return {};

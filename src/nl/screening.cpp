@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "nl/concept_traits.hpp"
 #include "nl/lexicon.hpp"
 
 namespace videobot::nl {
@@ -23,9 +24,7 @@ bool IsDomain(const Mention& mention) {
     case MentionKind::kPublicationWindow:
       return true;
     case MentionKind::kWord:
-      return IsMetric(mention.meaning) || IsObject(mention.meaning) || mention.meaning == Concept::kUnsupportedMetric ||
-             mention.meaning == Concept::kPublicationNoun || mention.meaning == Concept::kPublish ||
-             mention.meaning == Concept::kGrowth;
+      return TraitsOf(mention.meaning).domain;
     case MentionKind::kUnknown:
     case MentionKind::kPunct:
     case MentionKind::kNumber:
@@ -41,9 +40,7 @@ bool IsDomain(const Mention& mention) {
 bool IsHarmless(const Mention& mention) {
   if (mention.kind == MentionKind::kPunct) return true;
   if (mention.kind != MentionKind::kWord) return false;
-  return IsAnyOf(mention.meaning, {Concept::kFiller, Concept::kOne, Concept::kGain, Concept::kGreeting, Concept::kAll,
-                                   Concept::kIdWord, Concept::kAmount, Concept::kHowMany, Concept::kWhich, Concept::kSum,
-                                   Concept::kExplain, Concept::kPublish});
+  return TraitsOf(mention.meaning).harmless;
 }
 
 std::string_view MentionText(const Mention& mention) { return mention.text; }

@@ -2,9 +2,9 @@
 // Small predicates over tokens shared by the recognisers.
 
 #include <cstddef>
-#include <initializer_list>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "nl/token.hpp"
 
@@ -15,8 +15,8 @@ inline bool IsWord(const Token& token, std::string_view text) {
   return token.kind == TokenKind::kWord && token.text == text;
 }
 
-/// True when `token` is one of `words`.
-inline bool IsAnyWord(const Token& token, std::initializer_list<std::string_view> words) {
+/// True when `token` is one of `words` (a word table of word_tables.hpp).
+inline bool IsAnyWord(const Token& token, std::span<const std::string_view> words) {
   if (token.kind != TokenKind::kWord) return false;
   for (std::string_view word : words) {
     if (token.text == word) return true;
@@ -35,8 +35,17 @@ inline bool WordAt(std::span<const Token> tokens, std::size_t pos, std::string_v
 }
 
 /// True when tokens[pos] exists and is one of `words`.
-inline bool AnyWordAt(std::span<const Token> tokens, std::size_t pos, std::initializer_list<std::string_view> words) {
+inline bool AnyWordAt(std::span<const Token> tokens, std::size_t pos, std::span<const std::string_view> words) {
   return pos < tokens.size() && IsAnyWord(tokens[pos], words);
+}
+
+/// True when tokens[pos] and tokens[pos + 1] are one of `phrases` (two words each).
+inline bool PhraseAt(std::span<const Token> tokens, std::size_t pos,
+                     std::span<const std::pair<std::string_view, std::string_view>> phrases) {
+  for (const auto& [first, second] : phrases) {
+    if (WordAt(tokens, pos, first) && WordAt(tokens, pos + 1, second)) return true;
+  }
+  return false;
 }
 
 /// True when tokens[pos] exists and is the punctuation character `c`.

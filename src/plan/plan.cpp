@@ -1,5 +1,7 @@
 #include "plan/plan.hpp"
 
+#include <stdexcept>
+
 namespace videobot::plan {
 
 Plan MakeRefusal(RefusalReason reason) {
@@ -66,5 +68,25 @@ std::optional<KeyField> KeyOf(Field field) {
   }
   return std::nullopt;
 }
+
+namespace {
+
+constexpr Field kNumericFields[] = {Field::kViews,      Field::kLikes,      Field::kComments,
+                                    Field::kReports,    Field::kDeltaViews, Field::kDeltaLikes,
+                                    Field::kDeltaComments, Field::kDeltaReports};
+
+// The counter (delta = false) or delta field whose catalogue row is `metric`.
+Field FieldOf(const metrics::Metric& metric, bool delta) {
+  for (const Field field : kNumericFields) {
+    if (IsDeltaField(field) == delta && MetricOf(field)->name == metric.name) return field;
+  }
+  throw std::logic_error("FieldOf: the metric is not in the catalogue");
+}
+
+}  // namespace
+
+Field CounterFieldOf(const metrics::Metric& metric) { return FieldOf(metric, false); }
+
+Field DeltaFieldOf(const metrics::Metric& metric) { return FieldOf(metric, true); }
 
 }  // namespace videobot::plan

@@ -162,4 +162,10 @@ enum class KeyField { kVideoId, kCreatorId, kPublicationDate, kMeasurementDate }
 /// always one or the other, so a switch over KeyField after MetricOf covers every field.
 std::optional<KeyField> KeyOf(Field field);
 
+/// The counter field of a catalogue metric: the inverse of MetricOf over the counters.
+Field CounterFieldOf(const metrics::Metric& metric);
+
+/// The delta field of a catalogue metric: the inverse of MetricOf over the deltas.
+Field DeltaFieldOf(const metrics::Metric& metric);
+
 }  // namespace videobot::plan
