@@ -2,9 +2,12 @@
 // server (health, metrics, API) beside it when VIDEOBOT_HTTP_ADDR is set.
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/monitoring.hpp"
+#include "db/bot_state_store.hpp"
 #include "db/migrations.hpp"
 #include "telegram/bot.hpp"
 
@@ -27,6 +30,24 @@ std::function<std::optional<std::string>()> PollingReadiness(std::shared_ptr<obs
     return std::nullopt;
   };
 }
+
+/// The bot's ledger kept in the database's bot_state table: db's store behind the bot's interface.
+class DatabaseStateStore final : public telegram::StateStore {
+ public:
+  explicit DatabaseStateStore(db::BotStateStore::Opener open) : store_(std::move(open)) {}
+
+  telegram::LedgerState Load(std::int64_t bot_id) override {
+    db::BotLedger ledger = store_.Load(bot_id);
+    return telegram::LedgerState{ledger.offset, std::move(ledger.done_ids)};
+  }
+
+  void Save(std::int64_t bot_id, const telegram::LedgerState& state) override {
+    store_.Save(bot_id, db::BotLedger{state.offset, state.done_ids});
+  }
+
+ private:
+  db::BotStateStore store_;
+};
 
 }  // namespace
 
@@ -53,8 +74,9 @@ int RunBot(const AppContext& context) {
   wiring.extra_readiness = PollingReadiness(metrics, config.poll_timeout);
   auto server = StartHttpServer(context, settings, wiring);
   auto open_state_db = [&context] { return context.OpenDatabase(db::OpenMode::kExisting); };
+  DatabaseStateStore state_store(open_state_db);
   const int status = telegram::RunBot(config, MakeAnswererFactory(context, config.statement_timeout, metrics),
-                                      open_state_db,
+                                      state_store, open_state_db,
                                       telegram::RunBotOptions{logger, metrics, plan_source, context.options().database_url});
   if (server) server->Stop();
   return status;

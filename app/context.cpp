@@ -58,10 +58,7 @@ AppContext::AppContext(GlobalOptions options)
   if (auto problem = db::CheckUrlForm(options_.database_url)) throw ConfigurationError("--db/DATABASE_URL: " + *problem);
 }
 
-sql::Dialect AppContext::dialect() const {
-  if (options_.database_url.starts_with("clickhouse://")) return sql::Dialect::kClickHouse;
-  return options_.database_url.starts_with("sqlite:") ? sql::Dialect::kSqlite : sql::Dialect::kPostgres;
-}
+sql::Dialect AppContext::dialect() const { return db::UrlDialect(options_.database_url); }
 
 std::unique_ptr<db::Database> AppContext::OpenDatabase(db::OpenMode mode) const {
   return db::Open(options_.database_url, mode, connection_);

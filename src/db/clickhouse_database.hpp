@@ -30,6 +30,11 @@ class ClickHouseDatabase final : public Database {
   void Commit() override {}
   void Rollback() override {}
   void SetStatementTimeout(std::chrono::milliseconds timeout) override { statement_timeout_ = timeout; }
+  /// Applies migrations/clickhouse/ on every host (clickhouse_migrations.hpp).
+  std::vector<AppliedMigration> ApplyMigrations() override;
+  /// Stages the rows and switches them in at the end (clickhouse_load.hpp); `replace` is
+  /// applied by the switch.
+  std::unique_ptr<LoadSink> MakeLoadSink(bool replace) override;
 
   /// The URL's hosts, the one in use, and the cluster name ("" for a single server).
   const std::vector<std::string>& hosts() const { return url_.hosts; }

@@ -4,7 +4,9 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
+#include <vector>
 
 #include "common/error.hpp"
 #include "db/clickhouse_literal.hpp"
@@ -82,7 +84,7 @@ struct CoverageTotals {
   }
 };
 
-class Sink final : public ClickHouseLoadSink {
+class Sink final : public LoadSink {
  public:
   explicit Sink(ClickHouseDatabase& database) : database_(database) {
     Reserve();
@@ -134,7 +136,10 @@ class Sink final : public ClickHouseLoadSink {
 
   void Finish() override { Flush(); }
 
-  std::int64_t Switch(bool replace, Instant loaded_at) override {
+  // The staged rows are switched in at once: ClickHouse has no transactions. The ids are not
+  // needed: the staging tables hold exactly the document's videos.
+  std::int64_t Complete(const std::vector<std::string_view>& loaded, bool replace, Instant loaded_at) override {
+    static_cast<void>(loaded);
     Flush();
     RefuseMovedSnapshots(replace);
     std::int64_t removed = 0;
@@ -284,8 +289,13 @@ class Sink final : public ClickHouseLoadSink {
 
 }  // namespace
 
-std::unique_ptr<ClickHouseLoadSink> MakeClickHouseLoadSink(ClickHouseDatabase& database) {
+std::unique_ptr<LoadSink> MakeClickHouseLoadSink(ClickHouseDatabase& database) {
   return std::make_unique<Sink>(database);
+}
+
+std::unique_ptr<LoadSink> ClickHouseDatabase::MakeLoadSink(bool replace) {
+  static_cast<void>(replace);  // applied by the switch (LoadSink::Complete)
+  return MakeClickHouseLoadSink(*this);
 }
 
 }  // namespace videobot::db

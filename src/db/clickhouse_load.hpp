@@ -11,16 +11,11 @@
 
 namespace videobot::db {
 
-/// A LoadSink that also switches the staged rows in.
-class ClickHouseLoadSink : public LoadSink {
- public:
-  /// Builds the next tables from the staged rows (an upsert over the stored ones, or with
-  /// `replace` the staged rows alone), writes the coverage row, renames them into place on every
-  /// host and drops the previous tables. Returns how many stored videos a replacing load removed.
-  virtual std::int64_t Switch(bool replace, Instant loaded_at) = 0;
-};
-
-/// Drops any staging tables an interrupted load left and creates empty ones on every host.
-std::unique_ptr<ClickHouseLoadSink> MakeClickHouseLoadSink(ClickHouseDatabase& database);
+/// The writer ClickHouseDatabase::MakeLoadSink returns: it drops any staging tables an
+/// interrupted load left and creates empty ones on every host. Its Complete (the switch) builds
+/// the next tables from the staged rows (an upsert over the stored ones, or with `replace` the
+/// staged rows alone), writes the coverage row, renames them into place on every host and drops
+/// the previous tables; it returns how many stored videos a replacing load removed.
+std::unique_ptr<LoadSink> MakeClickHouseLoadSink(ClickHouseDatabase& database);
 
 }  // namespace videobot::db

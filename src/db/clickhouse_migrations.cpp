@@ -83,21 +83,20 @@ std::string ExpandClickHouseMigration(const ClickHouseDatabase& database, std::s
   return out;
 }
 
-std::vector<AppliedMigration> MigrateClickHouse(ClickHouseDatabase& database) {
+std::vector<AppliedMigration> ClickHouseDatabase::ApplyMigrations() {
   const auto files = EmbeddedMigrations(sql::Dialect::kClickHouse);
   std::vector<AppliedMigration> applied;
-  for (std::size_t host = 0; host < database.hosts().size(); ++host) {
-    database.ExecuteOn(host, kCreateBookkeeping);
-    const auto recorded = RecordedChecksums(database, host);
-    Verify(recorded, files, database.hosts()[host]);
+  for (std::size_t host = 0; host < hosts().size(); ++host) {
+    ExecuteOn(host, kCreateBookkeeping);
+    const auto recorded = RecordedChecksums(*this, host);
+    Verify(recorded, files, hosts()[host]);
     for (const auto& file : files) {
       if (recorded.contains(file.version)) continue;
-      for (const auto& statement : SplitStatements(ExpandClickHouseMigration(database, file.sql))) {
-        database.ExecuteOn(host, statement);
+      for (const auto& statement : SplitStatements(ExpandClickHouseMigration(*this, file.sql))) {
+        ExecuteOn(host, statement);
       }
-      database.ExecuteOn(host, fmt::format("INSERT INTO schema_migrations VALUES ({}, {}, {}, {})", file.version,
-                                           ClickHouseLiteral(file.name), ClickHouseLiteral(file.checksum),
-                                           SystemClock().Now()));
+      ExecuteOn(host, fmt::format("INSERT INTO schema_migrations VALUES ({}, {}, {}, {})", file.version,
+                                  ClickHouseLiteral(file.name), ClickHouseLiteral(file.checksum), SystemClock().Now()));
       if (host == 0) applied.push_back(AppliedMigration{file.version, file.name});
     }
   }

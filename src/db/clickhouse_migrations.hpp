@@ -20,9 +20,9 @@ std::string LocalTable(const ClickHouseDatabase& database, std::string_view tabl
 /// a single server).
 std::string ExpandClickHouseMigration(const ClickHouseDatabase& database, std::string_view text);
 
-/// Applies the embedded ClickHouse migrations on every host, recording each in that host's
-/// schema_migrations. Every statement may run again after an interrupted run. Throws
-/// MigrationError for a changed or unknown applied migration, DatabaseError on failure.
-std::vector<AppliedMigration> MigrateClickHouse(ClickHouseDatabase& database);
+/// ClickHouseDatabase::ApplyMigrations applies the embedded ClickHouse migrations on every
+/// host, recording each in that host's schema_migrations. Every statement may run again after an
+/// interrupted run. Throws MigrationError for a changed or unknown applied migration,
+/// DatabaseError on failure.
 
 }  // namespace videobot::db

@@ -71,6 +71,12 @@ std::optional<std::string> SqlitePath(std::string_view url) {
   return std::string(url);
 }
 
+sql::Dialect UrlDialect(std::string_view url) {
+  if (SqlitePath(url)) return sql::Dialect::kSqlite;
+  if (IsClickHouseUrl(url)) return sql::Dialect::kClickHouse;
+  return sql::Dialect::kPostgres;
+}
+
 std::optional<std::string> CheckUrlForm(std::string_view url) {
   const auto rejected = [&] {
     return "unsupported database URL \"" + RedactUrl(url) + "\": expected " + std::string(kAcceptedUrlForms);

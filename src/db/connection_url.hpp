@@ -5,10 +5,16 @@
 #include <string>
 #include <string_view>
 
+#include "sql/query.hpp"
+
 namespace videobot::db {
 
 /// The file path of a "sqlite:PATH" URL (also "sqlite://PATH"); nullopt for anything else.
 std::optional<std::string> SqlitePath(std::string_view url);
+
+/// The dialect of the backend Open picks for `url` (without connecting): SQLite for
+/// "sqlite:…", ClickHouse for "clickhouse://…", PostgreSQL for anything else.
+sql::Dialect UrlDialect(std::string_view url);
 
 /// The forms a database URL may take, for messages.
 inline constexpr std::string_view kAcceptedUrlForms =

@@ -6,6 +6,8 @@
 #include "db/clickhouse_database.hpp"
 #include "db/clickhouse_url.hpp"
 #include "db/connection_url.hpp"
+#include "db/load_sink.hpp"
+#include "db/migrations.hpp"
 #include "db/postgres_database.hpp"
 #include "db/schema_state.hpp"
 #include "db/sqlite_database.hpp"
@@ -19,6 +21,13 @@ bool FileExists(const std::string& path) {
 }
 
 }  // namespace
+
+std::vector<AppliedMigration> Database::ApplyMigrations() { return MigrateWithBookkeeping(*this); }
+
+std::unique_ptr<LoadSink> Database::MakeLoadSink(bool replace) {
+  static_cast<void>(replace);
+  throw DatabaseError("this database has no bulk loader: only the databases opened with db::Open can be loaded");
+}
 
 std::unique_ptr<Database> Open(const std::string& url, OpenMode mode, const ConnectionOptions& options) {
   if (auto path = SqlitePath(url)) {

@@ -1,7 +1,8 @@
 #pragma once
 // The database interface: run compiled read-only queries, apply migrations, load data.
-// Implementations: SQLite (embedded, default) and PostgreSQL (libpq). Nothing outside db/
-// includes sqlite3.h or libpq-fe.h.
+// Implementations: SQLite (embedded, default), PostgreSQL (libpq) and ClickHouse (HTTP). Each
+// backend is one class that answers for its own dialect, migrations and bulk writer, so nothing
+// dispatches on the concrete type. Nothing outside db/ includes sqlite3.h or libpq-fe.h.
 
 #include <chrono>
 #include <cstdint>
@@ -15,6 +16,9 @@
 #include "sql/query.hpp"
 
 namespace videobot::db {
+
+class LoadSink;           // db/load_sink.hpp (internal to db/)
+struct AppliedMigration;  // db/migrations.hpp
 
 /// A result cell.
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
@@ -85,6 +89,17 @@ class Database {
   /// the statement then throws QueryTimeoutError. Both real backends implement it; the default
   /// (for test doubles) ignores the setting. Throws DatabaseError.
   virtual void SetStatementTimeout(std::chrono::milliseconds timeout) { static_cast<void>(timeout); }
+
+  /// Applies this backend's pending embedded migrations (what db::Migrate does). The default,
+  /// which SQLite and PostgreSQL use, records them in a schema_migrations table, each in its own
+  /// transaction; a backend without transactions overrides it. Throws MigrationError or
+  /// DatabaseError.
+  virtual std::vector<AppliedMigration> ApplyMigrations();
+
+  /// The loader's bulk writer for this backend (db/load_sink.hpp), made inside the load's open
+  /// transaction; with `replace` the load makes the document the whole truth. The default (test
+  /// doubles) throws DatabaseError: such a database cannot be loaded.
+  virtual std::unique_ptr<LoadSink> MakeLoadSink(bool replace);
 };
 
 /// How Open treats a database that is not there yet.

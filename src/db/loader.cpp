@@ -5,54 +5,12 @@
 #include <variant>
 #include <vector>
 
-#include "db/clickhouse_load.hpp"
-#include "db/coverage.hpp"
 #include "db/load_sink.hpp"
-#include "db/replacement.hpp"
-#include "db/rollups.hpp"
 #include "db/video_parser.hpp"
 #include "db/video_stream.hpp"
 
 namespace videobot::db {
 namespace {
-
-// PostgreSQL plans questions from table statistics, which autovacuum refreshes only minutes after
-// a bulk load (and the first questions would compete with it): the load refreshes them itself, in
-// its own transaction, for every table it wrote. ANALYZE samples a fixed number of rows, so this
-// costs about a second whatever the size of the load.
-void AnalyzeLoadedTables(Database& database) {
-  if (database.dialect() != sql::Dialect::kPostgres) return;
-  database.Execute("ANALYZE videos, video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
-      " video_snapshot_creator_hours, data_coverage");
-}
-
-// Right after a bulk load no heap page is marked all-visible, so PostgreSQL cannot answer from an
-// index alone (the covering indexes of migration 0005) and the first questions set hint bits on
-// every page they read. VACUUM fixes both in about a second per million snapshots (it only reads
-// what the load wrote). It runs after the commit (it cannot run inside a transaction), so the
-// load's atomicity is untouched, and its failure is not the load's: the data is already in place
-// and autovacuum does the same work later. The session's statement timeout (meant for questions)
-// is lifted for it and then restored.
-void VacuumLoadedTables(Database& database) {
-  if (database.dialect() != sql::Dialect::kPostgres) return;
-  try {
-    const auto timeout = database.Query(sql::Query{"SHOW statement_timeout", {}});
-    database.Execute("SET statement_timeout = 0");
-    try {
-      database.Execute("VACUUM video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
-                       " video_snapshot_creator_hours, videos");
-    } catch (const DatabaseError&) {
-      // Left to autovacuum.
-    }
-    if (!timeout.empty() && !timeout[0].empty()) {
-      if (const auto* text = std::get_if<std::string>(&timeout[0][0])) {
-        database.Execute(sql::Query{"SELECT set_config('statement_timeout', $1, false)", {*text}});
-      }
-    }
-  } catch (const DatabaseError&) {
-    // Left to autovacuum.
-  }
-}
 
 // Progress is reported after every this many bytes of input.
 constexpr std::int64_t kProgressEveryBytes = std::int64_t{4} << 20;
@@ -95,13 +53,9 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
                                     const LoadOptions& options) {
   LoadStats stats;
   TransactionGuard transaction(database);
+  // Declared after the guard: a failed load's writer ends its work before the rollback.
+  const std::unique_ptr<LoadSink> sink = database.MakeLoadSink(options.replace);
   {
-    auto* clickhouse = dynamic_cast<ClickHouseDatabase*>(&database);
-    std::unique_ptr<ClickHouseLoadSink> clickhouse_sink;
-    if (clickhouse != nullptr) clickhouse_sink = MakeClickHouseLoadSink(*clickhouse);
-    std::unique_ptr<LoadSink> sql_sink;
-    if (clickhouse == nullptr) sql_sink = MakeLoadSink(database, options.replace);
-    LoadSink* sink = clickhouse != nullptr ? clickhouse_sink.get() : sql_sink.get();
     VideoStream stream(input);
     stream.set_padding(VideoParser::kPadding);
     VideoParser parser;
@@ -136,27 +90,16 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
     if (options.replace && stats.videos == 0 && !options.allow_empty) {
       return Unexpected{RefuseEmptyReplacement().error()};
     }
-    if (clickhouse_sink) {
-      // No transactions: the staged rows are switched in at once (clickhouse_load.hpp).
-      if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
-      stats.removed_videos = clickhouse_sink->Switch(options.replace, SystemClock().Now());
-      stats.bytes = stream.bytes_consumed();
-      transaction.Commit();
-      if (progress) progress(LoadProgress{LoadPhase::kDone, stats.bytes, stats.videos, stats.snapshots});
-      return stats;
-    }
     std::vector<std::string_view> loaded;
     loaded.reserve(seen.size());
     for (const auto& entry : seen) loaded.push_back(entry.first);
-    if (options.replace) stats.removed_videos = RemoveVideosNotIn(database, loaded);
     if (progress) progress(LoadProgress{LoadPhase::kRollups, stream.bytes_consumed(), stats.videos, stats.snapshots});
-    RefreshRollups(database, loaded, sink->written_rollups());
-    RefreshCoverage(database, SystemClock().Now());
-    AnalyzeLoadedTables(database);
+    // Removal, rollups and coverage, or ClickHouse's switch of its staged tables (load_sink.hpp).
+    stats.removed_videos = sink->Complete(loaded, options.replace, SystemClock().Now());
     stats.bytes = stream.bytes_consumed();
   }
   transaction.Commit();
-  VacuumLoadedTables(database);
+  sink->AfterCommit();
   if (progress) progress(LoadProgress{LoadPhase::kDone, stats.bytes, stats.videos, stats.snapshots});
   return stats;
 }

@@ -4,8 +4,6 @@
 #include <map>
 
 #include "common/time.hpp"
-#include "db/clickhouse_database.hpp"
-#include "db/clickhouse_migrations.hpp"
 #include "db/migration_files.hpp"
 #include "db/schema_state.hpp"
 
@@ -146,8 +144,9 @@ SchemaVersions ReadSchemaVersions(Database& database) {
   return versions;
 }
 
-std::vector<AppliedMigration> Migrate(Database& database) {
-  if (auto* clickhouse = dynamic_cast<ClickHouseDatabase*>(&database)) return MigrateClickHouse(*clickhouse);
+std::vector<AppliedMigration> Migrate(Database& database) { return database.ApplyMigrations(); }
+
+std::vector<AppliedMigration> MigrateWithBookkeeping(Database& database) {
   const auto files = EmbeddedMigrations(database.dialect());
   MigrationLock lock(database);
   // Creating the table only when it is missing lets a role without CREATE rights (the bot's

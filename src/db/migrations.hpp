@@ -32,7 +32,13 @@ struct SchemaVersions {
 SchemaVersions ReadSchemaVersions(Database& database);
 
 /// Applies pending migrations; returns those applied by this call (empty when up to date).
-/// Throws MigrationError or DatabaseError.
+/// The backend decides how (Database::ApplyMigrations). Throws MigrationError or DatabaseError.
 std::vector<AppliedMigration> Migrate(Database& database);
+
+/// The migrations of a transactional backend (SQLite, PostgreSQL): the embedded files of its
+/// dialect, each applied in its own transaction and recorded in schema_migrations; PostgreSQL
+/// runs hold an advisory lock. The default of Database::ApplyMigrations. Throws MigrationError or
+/// DatabaseError.
+std::vector<AppliedMigration> MigrateWithBookkeeping(Database& database);
 
 }  // namespace videobot::db

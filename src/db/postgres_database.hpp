@@ -36,6 +36,7 @@ class PostgresDatabase final : public Database {
   void Commit() override;
   void Rollback() override;
   void SetStatementTimeout(std::chrono::milliseconds timeout) override;
+  std::unique_ptr<LoadSink> MakeLoadSink(bool replace) override;
 
   /// The raw connection, for the bulk loader's COPY.
   PGconn* connection() const { return connection_; }

@@ -5,6 +5,8 @@
 // (rollup_rows.hpp) instead of from the stored snapshots afterwards.
 #include <future>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "db/load_sink.hpp"
 #include "db/postgres_database.hpp"
@@ -81,10 +83,10 @@ void AppendTotals(std::string& out, const DeltaTotals& totals) {
   throw InputError(Error{ErrorCode::kLoadMalformed, "/videos", "некорректный файл данных: " + std::move(message)});
 }
 
-class PostgresLoadSink final : public LoadSink {
+class PostgresLoadSink final : public TransactionalLoadSink {
  public:
   PostgresLoadSink(PostgresDatabase& database, bool replace)
-      : database_(database), connection_(database.connection()), replace_(replace) {
+      : TransactionalLoadSink(database), database_(database), connection_(database.connection()), replace_(replace) {
     database_.Execute(kLoadSettings);
     direct_ = database_.Query(sql::Query{"SELECT 1 FROM videos LIMIT 1", {}}).empty();
     if (direct_) {
@@ -156,6 +158,46 @@ class PostgresLoadSink final : public LoadSink {
 
   WrittenRollups written_rollups() const override {
     return WrittenRollups{.per_video = direct_, .creator_hours = direct_ && creator_hours_.complete()};
+  }
+
+  // PostgreSQL plans questions from table statistics, which autovacuum refreshes only minutes
+  // after a bulk load (and the first questions would compete with it): the load refreshes them
+  // itself, in its own transaction, for every table it wrote. ANALYZE samples a fixed number of
+  // rows, so this costs about a second whatever the size of the load.
+  std::int64_t Complete(const std::vector<std::string_view>& loaded, bool replace, Instant loaded_at) override {
+    const std::int64_t removed = TransactionalLoadSink::Complete(loaded, replace, loaded_at);
+    database_.Execute(
+        "ANALYZE videos, video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
+        " video_snapshot_creator_hours, data_coverage");
+    return removed;
+  }
+
+  // Right after a bulk load no heap page is marked all-visible, so PostgreSQL cannot answer from
+  // an index alone (the covering indexes of migration 0005) and the first questions set hint bits
+  // on every page they read. VACUUM fixes both in about a second per million snapshots (it only
+  // reads what the load wrote). It runs after the commit (it cannot run inside a transaction), so
+  // the load's atomicity is untouched, and its failure is not the load's: the data is already in
+  // place and autovacuum does the same work later. The session's statement timeout (meant for
+  // questions) is lifted for it and then restored.
+  void AfterCommit() override {
+    try {
+      const auto timeout = database_.Query(sql::Query{"SHOW statement_timeout", {}});
+      database_.Execute("SET statement_timeout = 0");
+      try {
+        database_.Execute(
+            "VACUUM video_snapshots, video_snapshot_days, video_snapshot_age_hours, video_snapshot_day_totals,"
+            " video_snapshot_creator_hours, videos");
+      } catch (const DatabaseError&) {
+        // Left to autovacuum.
+      }
+      if (!timeout.empty() && !timeout[0].empty()) {
+        if (const auto* text = std::get_if<std::string>(&timeout[0][0])) {
+          database_.Execute(sql::Query{"SELECT set_config('statement_timeout', $1, false)", {*text}});
+        }
+      }
+    } catch (const DatabaseError&) {
+      // Left to autovacuum.
+    }
   }
 
  private:

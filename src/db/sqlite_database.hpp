@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "db/database.hpp"
@@ -55,6 +56,7 @@ class SqliteDatabase final : public Database {
   void Commit() override;
   void Rollback() override;
   void SetStatementTimeout(std::chrono::milliseconds timeout) override;
+  std::unique_ptr<LoadSink> MakeLoadSink(bool replace) override;
 
   /// The raw handle, for the bulk loader.
   sqlite3* handle() const { return handle_; }

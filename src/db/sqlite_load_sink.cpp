@@ -68,10 +68,10 @@ void BindTotals(SqliteStatement& statement, const DeltaTotals& totals) {
   BindCounters(statement, 12, totals.negative);
 }
 
-class SqliteLoadSink final : public LoadSink {
+class SqliteLoadSink final : public TransactionalLoadSink {
  public:
   SqliteLoadSink(SqliteDatabase& database, bool replace)
-      : database_(database), handle_(database.handle()), video_(handle_, UpsertVideo()), snapshot_(handle_, UpsertSnapshot()) {
+      : TransactionalLoadSink(database), database_(database), handle_(database.handle()), video_(handle_, UpsertVideo()), snapshot_(handle_, UpsertSnapshot()) {
     if (replace) delete_unlisted_.emplace(handle_, kDeleteUnlistedSnapshots);
     SqliteStatement any_video(handle_, "SELECT 1 FROM videos LIMIT 1");
     if (!any_video.Step()) {

@@ -71,10 +71,11 @@ struct RunBotOptions {
   std::string database_url;
 };
 
-/// Runs the bot with the real collaborators (libcurl, the database behind `open_state_db` for the
-/// offset, a stderr logger that never prints the token) until SIGINT or SIGTERM. Returns the
-/// process exit status: 0 after a graceful shutdown, 1 when the token is rejected.
-int RunBot(const BotConfig& config, service::AnswererFactory answerers,
-           std::function<std::unique_ptr<db::Database>()> open_state_db, RunBotOptions options = {});
+/// Runs the bot with the real collaborators (libcurl, `state_store` for the offset, the database
+/// behind `open_status_db` for /status, a stderr logger that never prints the token) until SIGINT
+/// or SIGTERM. Returns the process exit status: 0 after a graceful shutdown, 1 when the token is
+/// rejected.
+int RunBot(const BotConfig& config, service::AnswererFactory answerers, StateStore& state_store,
+           std::function<std::unique_ptr<db::Database>()> open_status_db, RunBotOptions options = {});
 
 }  // namespace videobot::telegram

@@ -8,7 +8,6 @@
 #include <spdlog/logger.h>
 
 #include "telegram/bot.hpp"
-#include "telegram/database_state_store.hpp"
 #include "telegram/redaction.hpp"
 
 namespace videobot::telegram {
@@ -68,22 +67,21 @@ class SignalStopper {
 
 }  // namespace
 
-int RunBot(const BotConfig& config, service::AnswererFactory answerers,
-           std::function<std::unique_ptr<db::Database>()> open_state_db, RunBotOptions options) {
+int RunBot(const BotConfig& config, service::AnswererFactory answerers, StateStore& state_store,
+           std::function<std::unique_ptr<db::Database>()> open_status_db, RunBotOptions options) {
   auto logger = options.logger ? options.logger : MakeRedactingStderrLogger("bot", config.token);
   try {
-    DatabaseStateStore store(open_state_db);
     net::CurlOptions curl;
     curl.proxy_url = config.proxy_url;
     curl.max_response_bytes = config.max_response_bytes;
     BotDependencies dependencies;
     dependencies.answerers = std::move(answerers);
     dependencies.http_clients = [curl] { return net::MakeCurlHttpClient(curl); };
-    dependencies.state_store = &store;
+    dependencies.state_store = &state_store;
     dependencies.logger = logger;
     dependencies.metrics = std::move(options.metrics);
-    dependencies.status = [open_state_db, plan_source = options.plan_source, url = options.database_url] {
-      auto database = open_state_db();
+    dependencies.status = [open_status_db, plan_source = options.plan_source, url = options.database_url] {
+      auto database = open_status_db();
       return ReadBotStatus(*database, plan_source, url);
     };
     std::stop_source stop;

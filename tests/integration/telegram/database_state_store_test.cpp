@@ -1,5 +1,6 @@
-// DatabaseStateStore on SQLite and PostgreSQL (after the real migrations).
-#include "telegram/database_state_store.hpp"
+// db::BotStateStore on SQLite and PostgreSQL (after the real migrations), behind the bot's
+// StateStore interface as the CLI wires it.
+#include "db/bot_state_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "db/migrations.hpp"
 #include "telegram/state_persister.hpp"
@@ -21,6 +23,22 @@ namespace {
 
 using videobot::testing::ScratchPostgres;
 using videobot::testing::TempDir;
+
+// The adapter app/cmd_bot.cpp uses: db's store behind the bot's interface.
+class DatabaseStateStore final : public StateStore {
+ public:
+  explicit DatabaseStateStore(db::BotStateStore::Opener open) : store_(std::move(open)) {}
+  LedgerState Load(std::int64_t bot_id) override {
+    db::BotLedger ledger = store_.Load(bot_id);
+    return LedgerState{ledger.offset, std::move(ledger.done_ids)};
+  }
+  void Save(std::int64_t bot_id, const LedgerState& state) override {
+    store_.Save(bot_id, db::BotLedger{state.offset, state.done_ids});
+  }
+
+ private:
+  db::BotStateStore store_;
+};
 
 constexpr std::int64_t kBot = 123456;
 constexpr std::int64_t kOtherBot = 777;

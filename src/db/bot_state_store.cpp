@@ -1,11 +1,11 @@
-#include "telegram/database_state_store.hpp"
+#include "db/bot_state_store.hpp"
 
 #include <string>
 #include <utility>
 #include <vector>
 #include <variant>
 
-namespace videobot::telegram {
+namespace videobot::db {
 namespace {
 
 std::string OffsetName(std::int64_t bot_id) { return "telegram_offset:" + std::to_string(bot_id); }
@@ -13,12 +13,12 @@ std::string OffsetName(std::int64_t bot_id) { return "telegram_offset:" + std::t
 std::string DonePrefix(std::int64_t bot_id) { return "telegram_done:" + std::to_string(bot_id) + ":"; }
 
 /// The placeholder for parameter `index` (1-based) in the database's dialect.
-std::string Placeholder(const db::Database& database, int index) {
+std::string Placeholder(const Database& database, int index) {
   return (database.dialect() == sql::Dialect::kPostgres ? "$" : "?") + std::to_string(index);
 }
 
 /// One statement writing every (name, value) row, replacing rows that exist.
-sql::Query UpsertAll(const db::Database& database, const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+sql::Query UpsertAll(const Database& database, const std::vector<std::pair<std::string, std::int64_t>>& rows) {
   sql::Query query;
   query.text = "INSERT INTO bot_state (name, value) VALUES ";
   int index = 1;
@@ -35,23 +35,23 @@ sql::Query UpsertAll(const db::Database& database, const std::vector<std::pair<s
 
 std::string DoneName(std::int64_t bot_id, std::int64_t id) { return DonePrefix(bot_id) + std::to_string(id); }
 
-std::int64_t AsInteger(const db::Value& value) {
+std::int64_t AsInteger(const Value& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
   if (const auto* d = std::get_if<double>(&value)) return static_cast<std::int64_t>(*d);
   if (const auto* s = std::get_if<std::string>(&value)) return std::stoll(*s);
   return 0;
 }
 
-std::string AsText(const db::Value& value) {
+std::string AsText(const Value& value) {
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
   return {};
 }
 
 }  // namespace
 
-DatabaseStateStore::DatabaseStateStore(Opener open) : open_(std::move(open)) {}
+BotStateStore::BotStateStore(Opener open) : open_(std::move(open)) {}
 
-db::Database& DatabaseStateStore::Connection() {
+Database& BotStateStore::Connection() {
   if (!database_) {
     synced_ = false;
     database_ = open_();
@@ -59,15 +59,15 @@ db::Database& DatabaseStateStore::Connection() {
   return *database_;
 }
 
-LedgerState DatabaseStateStore::Load(std::int64_t bot_id) {
+BotLedger BotStateStore::Load(std::int64_t bot_id) {
   try {
-    db::Database& database = Connection();
+    Database& database = Connection();
     sql::Query query;
     query.text = "SELECT name, value FROM bot_state WHERE name = " + Placeholder(database, 1) +
                  " OR name LIKE " + Placeholder(database, 2) + " ORDER BY value";
     query.params = {OffsetName(bot_id), DonePrefix(bot_id) + "%"};
     query.shape = sql::Shape::kRows;
-    LedgerState state;
+    BotLedger state;
     std::set<std::int64_t> done;
     for (const auto& row : database.Query(query)) {
       if (row.size() < 2) continue;
@@ -91,8 +91,8 @@ LedgerState DatabaseStateStore::Load(std::int64_t bot_id) {
   }
 }
 
-void DatabaseStateStore::Save(std::int64_t bot_id, const LedgerState& state) {
-  db::Database* database = nullptr;
+void BotStateStore::Save(std::int64_t bot_id, const BotLedger& state) {
+  Database* database = nullptr;
   try {
     database = &Connection();
     database->Begin();
@@ -112,7 +112,7 @@ void DatabaseStateStore::Save(std::int64_t bot_id, const LedgerState& state) {
   }
 }
 
-void DatabaseStateStore::SaveIncrementally(db::Database& database, std::int64_t bot_id, const LedgerState& state) {
+void BotStateStore::SaveIncrementally(Database& database, std::int64_t bot_id, const BotLedger& state) {
   if (!synced_ || synced_bot_ != bot_id) {
     // Unknown table contents (new connection, or a failed transaction): rewrite the done rows.
     sql::Query clear;
@@ -147,4 +147,4 @@ void DatabaseStateStore::SaveIncrementally(db::Database& database, std::int64_t 
   synced_bot_ = bot_id;
 }
 
-}  // namespace videobot::telegram
+}  // namespace videobot::db
