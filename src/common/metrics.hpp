@@ -10,6 +10,7 @@
 // number of positive and negative deltas as positive_<name> / negative_<name>.
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,8 +29,27 @@ inline constexpr Metric kLikes{"likes", "likes_count", "delta_likes_count", "л�
 inline constexpr Metric kComments{"comments", "comments_count", "delta_comments_count", "комментарии", "комментариев"};
 inline constexpr Metric kReports{"reports", "reports_count", "delta_reports_count", "жалобы", "жалоб"};
 
-/// Every metric, in the order of the tables' columns (and of the four-counter records).
+/// Every metric, in the order of the tables' columns (and of the per-metric records, PerMetric).
 inline constexpr std::array<Metric, 4> kAll = {kViews, kLikes, kComments, kReports};
+
+inline constexpr std::size_t kCount = kAll.size();
+
+/// The position of `metric` in kAll (kCount for a metric outside the catalogue).
+constexpr std::size_t IndexOf(const Metric& metric) {
+  for (std::size_t i = 0; i < kCount; ++i) {
+    if (kAll[i].name == metric.name) return i;
+  }
+  return kCount;
+}
+
+/// One value per metric in kAll's order: indexed by position when looping over the catalogue, or
+/// by one of its metrics (values[kLikes]).
+template <typename T>
+struct PerMetric : std::array<T, kCount> {
+  using std::array<T, kCount>::operator[];
+  constexpr T& operator[](const Metric& metric) { return (*this)[IndexOf(metric)]; }
+  constexpr const T& operator[](const Metric& metric) const { return (*this)[IndexOf(metric)]; }
+};
 
 /// `pattern` once per metric, joined by `separator`; in the pattern {name}, {counter} and {delta}
 /// stand for the metric's names: Each("sum(s.{delta})") is "sum(s.delta_views_count), …".

@@ -1,5 +1,7 @@
 #include "datagen/generator.hpp"
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -41,20 +43,38 @@ void IdField(std::string& out, std::string_view indent, std::string_view name, c
   out += "\",\n";
 }
 
+// The metrics in the order the real file lists their keys (reports before comments), then any
+// other metric of the catalogue in its order.
+constexpr std::array<std::size_t, metrics::kCount> kKeyOrder = [] {
+  constexpr std::array<metrics::Metric, 4> kRealFile = {metrics::kViews, metrics::kLikes, metrics::kReports,
+                                                        metrics::kComments};
+  std::array<std::size_t, metrics::kCount> order{};
+  std::array<bool, metrics::kCount> placed{};
+  std::size_t next = 0;
+  for (const auto& metric : kRealFile) {
+    order[next++] = metrics::IndexOf(metric);
+    placed[metrics::IndexOf(metric)] = true;
+  }
+  for (std::size_t i = 0; i < metrics::kCount; ++i) {
+    if (!placed[i]) order[next++] = i;
+  }
+  return order;
+}();
+
+// One integer field per metric, in kKeyOrder, named by the metric's `key` (counter or delta).
+void Metrics(std::string& out, std::string_view indent, const Counters& values,
+             std::string_view metrics::Metric::*key) {
+  for (const std::size_t i : kKeyOrder) Integer(out, indent, metrics::kAll[i].*key, values[i]);
+}
+
 // Key order and indentation as in the real file.
 void WriteSnapshot(std::string& out, const SnapshotData& s, const Id128& video_id, bool last) {
   constexpr std::string_view kIndent = "          ";
   out += "        {\n";
   IdField(out, kIndent, "id", s.id, false);
   IdField(out, kIndent, "video_id", video_id, true);
-  Integer(out, kIndent, metrics::kViews.counter, s.counters.views);
-  Integer(out, kIndent, metrics::kLikes.counter, s.counters.likes);
-  Integer(out, kIndent, metrics::kReports.counter, s.counters.reports);
-  Integer(out, kIndent, metrics::kComments.counter, s.counters.comments);
-  Integer(out, kIndent, metrics::kViews.delta, s.deltas.views);
-  Integer(out, kIndent, metrics::kLikes.delta, s.deltas.likes);
-  Integer(out, kIndent, metrics::kReports.delta, s.deltas.reports);
-  Integer(out, kIndent, metrics::kComments.delta, s.deltas.comments);
+  Metrics(out, kIndent, s.counters, &metrics::Metric::counter);
+  Metrics(out, kIndent, s.deltas, &metrics::Metric::delta);
   Timestamp(out, kIndent, "created_at", s.created_at, true);
   Timestamp(out, kIndent, "updated_at", s.updated_at, true, true);
   out += last ? "        }\n" : "        },\n";
@@ -65,10 +85,7 @@ void WriteVideo(std::string& out, const VideoData& v, const std::vector<Id128>& 
   out += "    {\n";
   IdField(out, kIndent, "id", v.id, true);
   Timestamp(out, kIndent, "video_created_at", v.published, false);
-  Integer(out, kIndent, metrics::kViews.counter, v.counters.views);
-  Integer(out, kIndent, metrics::kLikes.counter, v.counters.likes);
-  Integer(out, kIndent, metrics::kReports.counter, v.counters.reports);
-  Integer(out, kIndent, metrics::kComments.counter, v.counters.comments);
+  Metrics(out, kIndent, v.counters, &metrics::Metric::counter);
   IdField(out, kIndent, "creator_id", creators[static_cast<std::size_t>(v.creator)], false);
   Timestamp(out, kIndent, "created_at", v.created_at, true);
   Timestamp(out, kIndent, "updated_at", v.updated_at, true);

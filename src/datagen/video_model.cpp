@@ -1,6 +1,7 @@
 #include "datagen/video_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -14,9 +15,38 @@ constexpr double kPublishedDuringTracking = 0.08;
 constexpr double kLateStart = 0.25;
 constexpr double kStopsEarly = 0.12;
 constexpr double kTickMissing = 0.03;
-constexpr double kViewsDip = 0.01;
-constexpr double kLikesDip = 0.004;
 constexpr double kRoundHour = 0.1;
+
+// How a metric grows. The curve's metric follows the video's growth curve; any other is a share
+// of it, drawn per video (log-normal with median `share` and `sigma`, at most `max_share`).
+// With probability `dip` a measurement falls below the previous one.
+struct MetricShape {
+  metrics::Metric metric;
+  bool curve = false;
+  double share = 0;
+  double sigma = 0;
+  double max_share = 0;
+  double dip = 0;
+};
+
+// One row per metric, in catalogue order.
+constexpr std::array<MetricShape, 4> kShapes = {{
+    {.metric = metrics::kViews, .curve = true, .dip = 0.01},
+    {.metric = metrics::kLikes, .share = 0.02, .sigma = 0.6, .max_share = 0.2, .dip = 0.004},
+    {.metric = metrics::kComments, .share = 0.002, .sigma = 0.8, .max_share = 0.05},
+    {.metric = metrics::kReports, .share = 0.0005, .sigma = 1.0, .max_share = 0.02},
+}};
+
+constexpr bool ShapesFollowCatalogue() {
+  if (kShapes.size() != metrics::kCount) return false;
+  int curves = 0;
+  for (std::size_t i = 0; i < metrics::kCount; ++i) {
+    if (kShapes[i].metric.name != metrics::kAll[i].name) return false;
+    curves += kShapes[i].curve ? 1 : 0;
+  }
+  return curves == 1;
+}
+static_assert(ShapesFollowCatalogue(), "kShapes needs one row per metric, in catalogue order, and one curve");
 
 Instant DefaultInstant(int year, int month, int day, int hour) {
   return ToInstant(DateTime{Date{year, month, day}, hour * 3600}, UtcOffset{0});
@@ -36,6 +66,32 @@ std::int64_t Curve(double total, Instant published, double tau_hours, Instant t)
 std::int64_t Dip(Random& random, std::int64_t previous) {
   if (previous <= 0) return previous;
   return previous - random.Between(1, 1 + previous / 200);
+}
+
+// One video's share of the curve per metric (1 for the curve's own metric).
+metrics::PerMetric<double> DrawShares(Random& random) {
+  metrics::PerMetric<double> shares{};
+  for (std::size_t i = 0; i < metrics::kCount; ++i) {
+    const MetricShape& shape = kShapes[i];
+    shares[i] = shape.curve ? 1.0 : std::min(shape.max_share, random.LogNormal(std::log(shape.share), shape.sigma));
+  }
+  return shares;
+}
+
+// The counters of a measurement at which the curve stands at `curve`.
+Counters Measure(std::int64_t curve, const metrics::PerMetric<double>& shares) {
+  Counters counters{};
+  for (std::size_t i = 0; i < metrics::kCount; ++i) {
+    counters[i] = kShapes[i].curve ? curve : static_cast<std::int64_t>(static_cast<double>(curve) * shares[i]);
+  }
+  return counters;
+}
+
+// Lets some counters of `now` fall below their `previous` value.
+void Dips(Random& random, const Counters& previous, Counters& now) {
+  for (std::size_t i = 0; i < metrics::kCount; ++i) {
+    if (kShapes[i].dip > 0 && random.Chance(kShapes[i].dip)) now[i] = Dip(random, previous[i]);
+  }
 }
 
 }  // namespace
@@ -110,11 +166,9 @@ void VideoModel::Next(Random& random, VideoData& out) const {
 
   const double total = std::min(5e7, random.LogNormal(std::log(1500.0), 2.0));
   const double tau = std::clamp(random.LogNormal(std::log(48.0), 1.0), 2.0, 5000.0);
-  const double like_rate = std::min(0.2, random.LogNormal(std::log(0.02), 0.6));
-  const double comment_rate = std::min(0.05, random.LogNormal(std::log(0.002), 0.8));
-  const double report_rate = std::min(0.02, random.LogNormal(std::log(0.0005), 1.0));
+  const metrics::PerMetric<double> shares = DrawShares(random);
 
-  Counters previous;
+  Counters previous{};
   for (std::int64_t tick = first; tick <= last; ++tick) {
     const bool first_one = out.snapshots.empty();
     if (!first_one && (outage_[static_cast<std::size_t>(tick)] || random.Chance(kTickMissing))) continue;
@@ -123,15 +177,10 @@ void VideoModel::Next(Random& random, VideoData& out) const {
     snapshot.created_at = TickTime(tick) + offset + random.Between(-600 * kMillis, 600 * kMillis);
     snapshot.updated_at = snapshot.created_at + (random.Chance(0.4) ? 1 : 0);
     Counters& now = snapshot.counters;
-    now.views = Curve(total, out.published, tau, snapshot.created_at);
-    now.likes = static_cast<std::int64_t>(static_cast<double>(now.views) * like_rate);
-    now.comments = static_cast<std::int64_t>(static_cast<double>(now.views) * comment_rate);
-    now.reports = static_cast<std::int64_t>(static_cast<double>(now.views) * report_rate);
-    if (!first_one && random.Chance(kViewsDip)) now.views = Dip(random, previous.views);
-    if (!first_one && random.Chance(kLikesDip)) now.likes = Dip(random, previous.likes);
+    now = Measure(Curve(total, out.published, tau, snapshot.created_at), shares);
+    if (!first_one) Dips(random, previous, now);
     // The first measurement carries the whole counter as its delta.
-    snapshot.deltas = Counters{now.views - previous.views, now.likes - previous.likes,
-                               now.comments - previous.comments, now.reports - previous.reports};
+    for (std::size_t i = 0; i < metrics::kCount; ++i) snapshot.deltas[i] = now[i] - previous[i];
     previous = now;
     out.snapshots.push_back(snapshot);
   }

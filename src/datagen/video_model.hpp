@@ -5,18 +5,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/metrics.hpp"
 #include "common/time.hpp"
 #include "datagen/generator.hpp"
 #include "datagen/random.hpp"
 
 namespace videobot::datagen {
 
-struct Counters {
-  std::int64_t views = 0;
-  std::int64_t likes = 0;
-  std::int64_t comments = 0;
-  std::int64_t reports = 0;
-};
+/// The counters (or deltas) of a video or snapshot, one per metric in catalogue order.
+using Counters = metrics::PerMetric<std::int64_t>;
 
 /// A 128-bit id (printed as 32 hex digits, or dashed for videos).
 struct Id128 {
@@ -26,8 +23,8 @@ struct Id128 {
 
 struct SnapshotData {
   Id128 id;
-  Counters counters;
-  Counters deltas;
+  Counters counters{};
+  Counters deltas{};
   Instant created_at = 0;
   Instant updated_at = 0;
 };
@@ -36,7 +33,7 @@ struct VideoData {
   Id128 id;
   int creator = 0;  ///< index into the creator list
   Instant published = 0;
-  Counters counters;  ///< final counters (the last snapshot's)
+  Counters counters{};  ///< final counters (the last snapshot's)
   Instant created_at = 0;
   Instant updated_at = 0;
   std::vector<SnapshotData> snapshots;

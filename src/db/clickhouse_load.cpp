@@ -43,11 +43,9 @@ void AppendField(std::string& out, std::string_view text) {
 
 void AppendNumber(std::string& out, std::int64_t value) { fmt::format_to(std::back_inserter(out), "\t{}", value); }
 
+// One tab-led field per metric in catalogue order.
 void AppendCounters(std::string& out, const Counters& counters) {
-  AppendNumber(out, counters.views);
-  AppendNumber(out, counters.likes);
-  AppendNumber(out, counters.comments);
-  AppendNumber(out, counters.reports);
+  for (const std::int64_t value : counters) AppendNumber(out, value);
 }
 
 std::int64_t IntOrZero(const Value& value) {

@@ -4,24 +4,20 @@
 #include <cstdint>
 #include <string_view>
 
+#include "common/metrics.hpp"
 #include "common/time.hpp"
 
 namespace videobot::db {
 
-/// The four counters of a video or snapshot, in the file's field names.
-struct Counters {
-  std::int64_t views = 0;
-  std::int64_t likes = 0;
-  std::int64_t comments = 0;
-  std::int64_t reports = 0;
-};
+/// The counters (or deltas) of a video or snapshot, one per metric in catalogue order.
+using Counters = metrics::PerMetric<std::int64_t>;
 
 /// One video; the string views point into the parser's buffers, valid until the next video.
 struct VideoRecord {
   std::string_view id;
   std::string_view creator_id;
   Instant video_created_at = 0;
-  Counters counters;
+  Counters counters{};
   Instant created_at = 0;
   Instant updated_at = 0;
   std::int64_t index = 0;  ///< position in the "videos" array
@@ -31,8 +27,8 @@ struct VideoRecord {
 struct SnapshotRecord {
   std::string_view id;
   std::string_view video_id;
-  Counters counters;
-  Counters deltas;
+  Counters counters{};
+  Counters deltas{};
   Instant created_at = 0;
   Instant updated_at = 0;
   std::int64_t index = 0;   ///< position in the video's "snapshots" array

@@ -58,15 +58,12 @@ constexpr std::string_view kDeleteUnlistedSnapshots =
     "DELETE FROM video_snapshots v USING videobot_stage_videos sv WHERE v.video_id = sv.id"
     " AND NOT EXISTS (SELECT 1 FROM videobot_stage_snapshots s WHERE s.id = v.id)";
 
+// One field per metric in catalogue order, each followed by a tab.
 void AppendCounters(std::string& out, const Counters& counters) {
-  AppendInteger(out, counters.views);
-  out += '\t';
-  AppendInteger(out, counters.likes);
-  out += '\t';
-  AppendInteger(out, counters.comments);
-  out += '\t';
-  AppendInteger(out, counters.reports);
-  out += '\t';
+  for (const std::int64_t value : counters) {
+    AppendInteger(out, value);
+    out += '\t';
+  }
 }
 
 // The aggregates of a rollup row after its key, in the tables' column order, ending the line.

@@ -23,22 +23,18 @@ void AddCount(std::int64_t& count, std::int64_t value) {
 }
 
 void AddCounters(Counters& total, const Counters& value) {
-  AddChecked(total.views, value.views);
-  AddChecked(total.likes, value.likes);
-  AddChecked(total.comments, value.comments);
-  AddChecked(total.reports, value.reports);
+  for (std::size_t i = 0; i < metrics::kCount; ++i) AddChecked(total[i], value[i]);
 }
 
 void AddCounts(Counters& total, const Counters& value) {
-  AddCount(total.views, value.views);
-  AddCount(total.likes, value.likes);
-  AddCount(total.comments, value.comments);
-  AddCount(total.reports, value.reports);
+  for (std::size_t i = 0; i < metrics::kCount; ++i) AddCount(total[i], value[i]);
 }
 
+// Per metric, 1 where the delta has the sign of `sign` (positive or negative), else 0.
 Counters Signs(const Counters& deltas, int sign) {
-  const auto has = [sign](std::int64_t delta) -> std::int64_t { return sign > 0 ? delta > 0 : delta < 0; };
-  return Counters{has(deltas.views), has(deltas.likes), has(deltas.comments), has(deltas.reports)};
+  Counters out{};
+  for (std::size_t i = 0; i < metrics::kCount; ++i) out[i] = sign > 0 ? deltas[i] > 0 : deltas[i] < 0;
+  return out;
 }
 
 Instant FloorTo(Instant instant, Instant unit) {

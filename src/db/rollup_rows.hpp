@@ -19,13 +19,13 @@
 namespace videobot::db {
 
 /// The aggregates every rollup row stores after its key, in the tables' column order: the
-/// number of snapshots, the four delta sums, then per counter how many deltas were positive and
-/// how many negative.
+/// number of snapshots, the delta sums, then per metric how many deltas were positive and how
+/// many negative (each in catalogue order).
 struct DeltaTotals {
   std::int64_t snapshots = 0;
-  Counters sums;
-  Counters positive;
-  Counters negative;
+  Counters sums{};
+  Counters positive{};
+  Counters negative{};
 
   void Add(const Counters& deltas);
   void Add(const DeltaTotals& other);

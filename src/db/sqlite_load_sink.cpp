@@ -15,7 +15,7 @@
 namespace videobot::db {
 namespace {
 
-// Parameters are numbered in column order (?1 the id), so the binds below follow the column lists.
+// Parameters are numbered in column order (?1 the id): ColumnBinder binds them in that order.
 std::string Parameters(std::size_t count) {
   std::string out;
   for (std::size_t i = 1; i <= count; ++i) out += (i > 1 ? ", ?" : "?") + std::to_string(i);
@@ -54,19 +54,33 @@ void BindStatic(SqliteStatement& statement, int index, std::string_view text) {
   if (rc != SQLITE_OK) ThrowSqliteError(sqlite3_db_handle(statement.get()), rc, "cannot bind a loader parameter");
 }
 
-void BindCounters(SqliteStatement& statement, int first, const Counters& counters) {
-  statement.Bind(first, counters.views);
-  statement.Bind(first + 1, counters.likes);
-  statement.Bind(first + 2, counters.comments);
-  statement.Bind(first + 3, counters.reports);
-}
+// Binds a statement's parameters in column order, ?1 first, numbering them as the values come.
+class ColumnBinder {
+ public:
+  explicit ColumnBinder(SqliteStatement& statement) : statement_(statement) {}
 
-void BindTotals(SqliteStatement& statement, const DeltaTotals& totals) {
-  statement.Bind(3, totals.snapshots);
-  BindCounters(statement, 4, totals.sums);
-  BindCounters(statement, 8, totals.positive);
-  BindCounters(statement, 12, totals.negative);
-}
+  ColumnBinder& Text(std::string_view text) {
+    BindStatic(statement_, next_++, text);
+    return *this;
+  }
+  ColumnBinder& Integer(std::int64_t value) {
+    statement_.Bind(next_++, value);
+    return *this;
+  }
+  /// One parameter per metric, in catalogue order.
+  ColumnBinder& EachMetric(const Counters& counters) {
+    for (const std::int64_t value : counters) Integer(value);
+    return *this;
+  }
+  /// A rollup row's aggregates after its key (rollup_rows.hpp's DeltaTotals).
+  ColumnBinder& Totals(const DeltaTotals& totals) {
+    return Integer(totals.snapshots).EachMetric(totals.sums).EachMetric(totals.positive).EachMetric(totals.negative);
+  }
+
+ private:
+  SqliteStatement& statement_;
+  int next_ = 1;
+};
 
 class SqliteLoadSink final : public TransactionalLoadSink {
  public:
@@ -100,22 +114,24 @@ class SqliteLoadSink final : public TransactionalLoadSink {
   SqliteLoadSink& operator=(const SqliteLoadSink&) = delete;
 
   void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
-    BindStatic(video_, 1, video.id);
-    BindStatic(video_, 2, video.creator_id);
-    video_.Bind(3, video.video_created_at);
-    BindCounters(video_, 4, video.counters);
-    video_.Bind(8, video.created_at);
-    video_.Bind(9, video.updated_at);
+    ColumnBinder(video_)
+        .Text(video.id)
+        .Text(video.creator_id)
+        .Integer(video.video_created_at)
+        .EachMetric(video.counters)
+        .Integer(video.created_at)
+        .Integer(video.updated_at);
     video_.Step();
     video_.Reset();
     if (delete_unlisted_) DeleteUnlistedSnapshots(video, snapshots);
     for (const auto& snapshot : snapshots) {
-      BindStatic(snapshot_, 1, snapshot.id);
-      BindStatic(snapshot_, 2, snapshot.video_id);
-      BindCounters(snapshot_, 3, snapshot.counters);
-      BindCounters(snapshot_, 7, snapshot.deltas);
-      snapshot_.Bind(11, snapshot.created_at);
-      snapshot_.Bind(12, snapshot.updated_at);
+      ColumnBinder(snapshot_)
+          .Text(snapshot.id)
+          .Text(snapshot.video_id)
+          .EachMetric(snapshot.counters)
+          .EachMetric(snapshot.deltas)
+          .Integer(snapshot.created_at)
+          .Integer(snapshot.updated_at);
       snapshot_.Step();
       snapshot_.Reset();
       if (sqlite3_changes(handle_) == 0) ThrowForeignSnapshot(video, snapshot);
@@ -127,9 +143,7 @@ class SqliteLoadSink final : public TransactionalLoadSink {
     if (!first_load() || !creator_hours_.complete()) return;
     SqliteStatement insert(handle_, InsertRollup("video_snapshot_creator_hours"));
     for (const auto& row : creator_hours_.SortedRows()) {
-      BindStatic(insert, 1, row.creator_id);
-      insert.Bind(2, row.hour);
-      BindTotals(insert, *row.totals);
+      ColumnBinder(insert).Text(row.creator_id).Integer(row.hour).Totals(*row.totals);
       insert.Step();
       insert.Reset();
     }
@@ -160,9 +174,7 @@ class SqliteLoadSink final : public TransactionalLoadSink {
 
   static void WriteRollupRow(SqliteStatement& insert, std::string_view video_id, std::int64_t key,
                              const DeltaTotals& totals) {
-    BindStatic(insert, 1, video_id);
-    insert.Bind(2, key);
-    BindTotals(insert, totals);
+    ColumnBinder(insert).Text(video_id).Integer(key).Totals(totals);
     insert.Step();
     insert.Reset();
   }

@@ -104,23 +104,55 @@ constexpr IdShape kSnapshotIdShape{IsHexId, "ожидался id замера и
 
 constexpr std::string_view kInstantRange = "0001-01-01T00:00:00Z … 9999-12-31T23:59:59.999999Z";
 
-// Field tables: the bit of a field is its position.
+// Field tables: the bit of a field is its position. The metrics' fields take one position per
+// metric, in catalogue order, from the block's first (kVideoCounters, kSnapCounters, kSnapDeltas).
+constexpr int kMetricCount = static_cast<int>(metrics::kCount);
+
 enum VideoField : int {
-  kVideoId, kCreatorId, kVideoCreatedAt, kVideoViews, kVideoLikes, kVideoComments, kVideoReports,
-  kVideoCreated, kVideoUpdated, kVideoSnapshots, kVideoFieldCount
+  kVideoId, kCreatorId, kVideoCreatedAt, kVideoCounters, kVideoCreated = kVideoCounters + kMetricCount,
+  kVideoUpdated, kVideoSnapshots, kVideoFieldCount
 };
-constexpr std::array<std::string_view, kVideoFieldCount> kVideoFields = {
-    "id", "creator_id", "video_created_at", metrics::kViews.counter, metrics::kLikes.counter,
-    metrics::kComments.counter, metrics::kReports.counter, "created_at", "updated_at", "snapshots"};
 
 enum SnapshotField : int {
-  kSnapId, kSnapVideoId, kSnapViews, kSnapLikes, kSnapComments, kSnapReports, kSnapDeltaViews,
-  kSnapDeltaLikes, kSnapDeltaComments, kSnapDeltaReports, kSnapCreated, kSnapUpdated, kSnapFieldCount
+  kSnapId, kSnapVideoId, kSnapCounters, kSnapDeltas = kSnapCounters + kMetricCount,
+  kSnapCreated = kSnapDeltas + kMetricCount, kSnapUpdated, kSnapFieldCount
 };
-constexpr std::array<std::string_view, kSnapFieldCount> kSnapshotFields = {
-    "id", "video_id", metrics::kViews.counter, metrics::kLikes.counter, metrics::kComments.counter,
-    metrics::kReports.counter, metrics::kViews.delta, metrics::kLikes.delta, metrics::kComments.delta,
-    metrics::kReports.delta, "created_at", "updated_at"};
+
+// The metric of field `id` in the block of metric fields starting at `first`.
+constexpr std::size_t MetricOf(int id, int first) { return static_cast<std::size_t>(id - first); }
+
+// A field table: `names` (non-metric fields in place, metric positions empty) with the metric
+// block at `first` filled with each metric's `Metric::*name`.
+template <std::size_t N>
+constexpr std::array<std::string_view, N> WithMetricFields(std::array<std::string_view, N> names, int first,
+                                                           std::string_view metrics::Metric::*name) {
+  for (std::size_t i = 0; i < metrics::kCount; ++i) names[static_cast<std::size_t>(first) + i] = metrics::kAll[i].*name;
+  return names;
+}
+
+constexpr std::array<std::string_view, kVideoFieldCount> kVideoFields = [] {
+  std::array<std::string_view, kVideoFieldCount> names{};
+  names[kVideoId] = "id";
+  names[kCreatorId] = "creator_id";
+  names[kVideoCreatedAt] = "video_created_at";
+  names[kVideoCreated] = "created_at";
+  names[kVideoUpdated] = "updated_at";
+  names[kVideoSnapshots] = "snapshots";
+  return WithMetricFields(names, kVideoCounters, &metrics::Metric::counter);
+}();
+
+constexpr std::array<std::string_view, kSnapFieldCount> kSnapshotFields = [] {
+  std::array<std::string_view, kSnapFieldCount> names{};
+  names[kSnapId] = "id";
+  names[kSnapVideoId] = "video_id";
+  names[kSnapCreated] = "created_at";
+  names[kSnapUpdated] = "updated_at";
+  names = WithMetricFields(names, kSnapCounters, &metrics::Metric::counter);
+  return WithMetricFields(names, kSnapDeltas, &metrics::Metric::delta);
+}();
+
+// `seen` keeps one bit per field.
+static_assert(kSnapFieldCount <= 32 && kVideoFieldCount <= 32, "a field table outgrows its 32-bit set of seen fields");
 
 template <std::size_t N>
 int FindField(const std::array<std::string_view, N>& names, std::string_view key) {
@@ -184,9 +216,7 @@ Status ReadTimestamp(od::value& value, const Where& where, Instant& out) {
 }
 
 // A counter is in [0, kMaxCounter]; a delta (a change, possibly negative) in ±kMaxCounter.
-Status ReadCounter(od::value& value, const Where& where, Counters& counters, int which, bool delta) {
-  std::int64_t* targets[] = {&counters.views, &counters.likes, &counters.comments, &counters.reports};
-  std::int64_t& out = *targets[which];
+Status ReadCounter(od::value& value, const Where& where, std::int64_t& out, bool delta) {
   if (auto status = ReadInteger(value, where, out); !status) return status;
   if (!delta && out < 0) return OutOfRange(where, "счётчик не может быть отрицательным, а найдено " + std::to_string(out));
   if (out > kMaxCounter || out < -kMaxCounter) {
@@ -289,10 +319,6 @@ Status VideoParser::Impl::ParseVideo(od::object& object) {
       case kVideoId: status = ReadId(value, where, kVideoIdShape, video_.id); break;
       case kCreatorId: status = ReadId(value, where, kCreatorIdShape, video_.creator_id); break;
       case kVideoCreatedAt: status = ReadTimestamp(value, where, video_.video_created_at); break;
-      case kVideoViews:
-      case kVideoLikes:
-      case kVideoComments:
-      case kVideoReports: status = ReadCounter(value, where, video_.counters, id - kVideoViews, false); break;
       case kVideoCreated: status = ReadTimestamp(value, where, video_.created_at); break;
       case kVideoUpdated: status = ReadTimestamp(value, where, video_.updated_at); break;
       case kVideoSnapshots: {
@@ -309,7 +335,9 @@ Status VideoParser::Impl::ParseVideo(od::object& object) {
         }
         break;
       }
-      default: break;
+      default:  // a metric's counter
+        status = ReadCounter(value, where, video_.counters[MetricOf(id, kVideoCounters)], false);
+        break;
     }
     if (!status) return status;
   }
@@ -336,17 +364,13 @@ Status VideoParser::Impl::ParseSnapshot(od::value& value, std::int64_t index) {
     switch (id) {
       case kSnapId: status = ReadId(field_value, where, kSnapshotIdShape, snapshot.id); break;
       case kSnapVideoId: status = ReadId(field_value, where, kVideoIdShape, snapshot.video_id); break;
-      case kSnapViews:
-      case kSnapLikes:
-      case kSnapComments:
-      case kSnapReports: status = ReadCounter(field_value, where, snapshot.counters, id - kSnapViews, false); break;
-      case kSnapDeltaViews:
-      case kSnapDeltaLikes:
-      case kSnapDeltaComments:
-      case kSnapDeltaReports: status = ReadCounter(field_value, where, snapshot.deltas, id - kSnapDeltaViews, true); break;
       case kSnapCreated: status = ReadTimestamp(field_value, where, snapshot.created_at); break;
       case kSnapUpdated: status = ReadTimestamp(field_value, where, snapshot.updated_at); break;
-      default: break;
+      default:  // a metric's counter or delta
+        status = id < kSnapDeltas
+                     ? ReadCounter(field_value, where, snapshot.counters[MetricOf(id, kSnapCounters)], false)
+                     : ReadCounter(field_value, where, snapshot.deltas[MetricOf(id, kSnapDeltas)], true);
+        break;
     }
     if (!status) return status;
   }
@@ -396,16 +420,13 @@ Status VideoParser::Impl::CheckSnapshots() {
 // the sum of their magnitudes, per counter, is kept within it.
 Status VideoParser::Impl::CheckDeltaSums() {
   constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max();
-  constexpr std::array<std::string_view, 4> kNames = {metrics::kViews.delta, metrics::kLikes.delta,
-                                                      metrics::kComments.delta, metrics::kReports.delta};
-  std::array<std::int64_t, 4> magnitude{};
+  Counters magnitude{};
   for (const auto& snapshot : snapshots_) {
-    const std::array<std::int64_t, 4> deltas = {snapshot.deltas.views, snapshot.deltas.likes, snapshot.deltas.comments,
-                                                snapshot.deltas.reports};
-    for (std::size_t i = 0; i < deltas.size(); ++i) {
+    const Counters& deltas = snapshot.deltas;
+    for (std::size_t i = 0; i < metrics::kCount; ++i) {
       const std::int64_t size = deltas[i] < 0 ? -deltas[i] : deltas[i];  // |delta| <= kMaxCounter
       if (magnitude[i] > kLimit - size) {
-        return OutOfRange(Where{video_.index, snapshot.index, kNames[i], snapshot.offset},
+        return OutOfRange(Where{video_.index, snapshot.index, metrics::kAll[i].delta, snapshot.offset},
                           "сумма модулей приростов этого видео превышает " + std::to_string(kLimit) +
                               ": суммы за периоды нельзя было бы вычислить точно");
       }

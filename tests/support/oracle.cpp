@@ -15,8 +15,6 @@ using plan::Aggregate;
 using plan::Field;
 using plan::Plan;
 
-constexpr std::array<const char*, 4> kMetrics{"views_count", "likes_count", "comments_count", "reports_count"};
-
 Instant Timestamp(const nlohmann::json& value) {
   auto parsed = ParseTimestamp(value.get<std::string>());
   if (!parsed) throw std::runtime_error("bad timestamp in test data");
@@ -29,20 +27,10 @@ struct Row {
   const OracleSnapshot* snapshot;  ///< null for videos plans
 };
 
-int MetricIndex(Field field) {
-  switch (field) {
-    case Field::kViews: case Field::kDeltaViews: return 0;
-    case Field::kLikes: case Field::kDeltaLikes: return 1;
-    case Field::kComments: case Field::kDeltaComments: return 2;
-    default: return 3;
-  }
-}
-
 std::int64_t Numeric(const Row& row, Field field) {
-  const int i = MetricIndex(field);
-  if (plan::IsDeltaField(field)) return row.snapshot->deltas[static_cast<std::size_t>(i)];
-  return row.snapshot ? row.snapshot->counters[static_cast<std::size_t>(i)]
-                      : row.video->counters[static_cast<std::size_t>(i)];
+  const metrics::Metric& metric = *plan::MetricOf(field);
+  if (plan::IsDeltaField(field)) return row.snapshot->deltas[metric];
+  return row.snapshot ? row.snapshot->counters[metric] : row.video->counters[metric];
 }
 
 std::string LocalDate(Instant at, UtcOffset offset) { return FormatDate(ToLocal(at, offset).date); }
@@ -221,13 +209,15 @@ Dataset ParseDataset(const std::string& json_text) {
     video.id = LowercaseId(v.at("id").get<std::string>());
     video.creator_id = LowercaseId(v.at("creator_id").get<std::string>());
     video.published_at = Timestamp(v.at("video_created_at"));
-    for (std::size_t i = 0; i < kMetrics.size(); ++i) video.counters[i] = v.at(kMetrics[i]).get<std::int64_t>();
+    for (std::size_t i = 0; i < metrics::kCount; ++i) {
+      video.counters[i] = v.at(metrics::kAll[i].counter).get<std::int64_t>();
+    }
     for (const auto& s : v.at("snapshots")) {
       OracleSnapshot snapshot;
       snapshot.measured_at = Timestamp(s.at("created_at"));
-      for (std::size_t i = 0; i < kMetrics.size(); ++i) {
-        snapshot.counters[i] = s.at(kMetrics[i]).get<std::int64_t>();
-        snapshot.deltas[i] = s.at(std::string("delta_") + kMetrics[i]).get<std::int64_t>();
+      for (std::size_t i = 0; i < metrics::kCount; ++i) {
+        snapshot.counters[i] = s.at(metrics::kAll[i].counter).get<std::int64_t>();
+        snapshot.deltas[i] = s.at(metrics::kAll[i].delta).get<std::int64_t>();
       }
       video.snapshots.push_back(snapshot);
     }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/metrics.hpp"
 #include "common/time.hpp"
 #include "db/database.hpp"
 #include "plan/plan.hpp"
@@ -16,8 +17,8 @@
 namespace videobot::testing {
 
 struct OracleSnapshot {
-  std::array<std::int64_t, 4> counters{};  ///< views, likes, comments, reports
-  std::array<std::int64_t, 4> deltas{};
+  metrics::PerMetric<std::int64_t> counters{};  ///< in catalogue order
+  metrics::PerMetric<std::int64_t> deltas{};
   Instant measured_at = 0;
 };
 
@@ -25,7 +26,7 @@ struct OracleVideo {
   std::string id;
   std::string creator_id;
   Instant published_at = 0;
-  std::array<std::int64_t, 4> counters{};
+  metrics::PerMetric<std::int64_t> counters{};
   std::vector<OracleSnapshot> snapshots;
 };
 

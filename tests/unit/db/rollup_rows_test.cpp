@@ -6,6 +6,7 @@
 #include <limits>
 #include <vector>
 
+#include "common/metrics.hpp"
 #include "common/rollups.hpp"
 #include "common/time.hpp"
 #include "db/database.hpp"
@@ -44,23 +45,23 @@ TEST(RollupRows, AVideosSnapshotsFoldByDayAndByHourOfAgeInKeyOrder) {
   ASSERT_EQ(rows.days.size(), 2u);
   EXPECT_EQ(rows.days[0].first, kMidnight - kMicrosPerDay);
   EXPECT_EQ(rows.days[0].second.snapshots, 2);
-  EXPECT_EQ(rows.days[0].second.sums.views, 3);
+  EXPECT_EQ(rows.days[0].second.sums[metrics::kViews], 3);
   EXPECT_EQ(rows.days[1].first, kMidnight);
   const DeltaTotals& day = rows.days[1].second;
   EXPECT_EQ(day.snapshots, 2);
-  EXPECT_EQ(day.sums.views, 2);
-  EXPECT_EQ(day.sums.likes, 1);
-  EXPECT_EQ(day.positive.views, 1);
-  EXPECT_EQ(day.negative.views, 1);
-  EXPECT_EQ(day.positive.likes, 1);
-  EXPECT_EQ(day.negative.likes, 1);
-  EXPECT_EQ(day.positive.comments, 1);
-  EXPECT_EQ(day.negative.comments, 0);
+  EXPECT_EQ(day.sums[metrics::kViews], 2);
+  EXPECT_EQ(day.sums[metrics::kLikes], 1);
+  EXPECT_EQ(day.positive[metrics::kViews], 1);
+  EXPECT_EQ(day.negative[metrics::kViews], 1);
+  EXPECT_EQ(day.positive[metrics::kLikes], 1);
+  EXPECT_EQ(day.negative[metrics::kLikes], 1);
+  EXPECT_EQ(day.positive[metrics::kComments], 1);
+  EXPECT_EQ(day.negative[metrics::kComments], 0);
   ASSERT_EQ(rows.age_hours.size(), 2u);
   EXPECT_EQ(rows.age_hours[0].first, 0);
   EXPECT_EQ(rows.age_hours[0].second.snapshots, 2);
   EXPECT_EQ(rows.age_hours[1].first, 1);
-  EXPECT_EQ(rows.age_hours[1].second.sums.views, -3);
+  EXPECT_EQ(rows.age_hours[1].second.sums[metrics::kViews], -3);
 }
 
 TEST(RollupRows, TheAgeWindowEndsAWeekAfterPublication) {
@@ -90,12 +91,12 @@ TEST(RollupRows, CreatorHoursSumOverVideosAndComeInHourThenCreatorOrder) {
   EXPECT_EQ(rows[0].hour, kMidnight);
   EXPECT_EQ(rows[0].creator_id, "aaa");
   EXPECT_EQ(rows[1].creator_id, "bbb");
-  EXPECT_EQ(rows[1].totals->sums.views, 1);
+  EXPECT_EQ(rows[1].totals->sums[metrics::kViews], 1);
   EXPECT_EQ(rows[2].hour, kMidnight + kMicrosPerHour);
   EXPECT_EQ(rows[2].totals->snapshots, 2);
-  EXPECT_EQ(rows[2].totals->sums.views, 2);
-  EXPECT_EQ(rows[2].totals->positive.views, 1);
-  EXPECT_EQ(rows[2].totals->negative.views, 1);
+  EXPECT_EQ(rows[2].totals->sums[metrics::kViews], 2);
+  EXPECT_EQ(rows[2].totals->positive[metrics::kViews], 1);
+  EXPECT_EQ(rows[2].totals->negative[metrics::kViews], 1);
 }
 
 TEST(RollupRows, CreatorHoursGiveUpPastTheirRowLimit) {
