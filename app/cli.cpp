@@ -1,7 +1,7 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <numeric>
@@ -56,8 +56,9 @@ int ReportConfigurationError(std::string_view what) {
 }
 
 int RunCli(int argc, char** argv) {
-  CLI::App app{"videobot — отвечает на вопросы о статистике видео одним числом.\n"
-               "Answers Russian questions about video statistics with one number."};
+  CLI::App app{
+      "videobot — отвечает на вопросы о статистике видео одним числом.\n"
+      "Answers Russian questions about video statistics with one number."};
   app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
   app.fallthrough();
@@ -65,8 +66,9 @@ int RunCli(int argc, char** argv) {
   // Options default to their environment variables after parsing, so --help never prints a
   // value from the environment (DATABASE_URL may carry a password).
   GlobalOptions global;
-  app.add_option("--db", global.database_url,
-                 "sqlite:PATH | postgresql://… | clickhouse://HOST:PORT[,…]/DB[?cluster=NAME] (env DATABASE_URL; default sqlite:videobot.db)");
+  app.add_option(
+      "--db", global.database_url,
+      "sqlite:PATH | postgresql://… | clickhouse://HOST:PORT[,…]/DB[?cluster=NAME] (env DATABASE_URL; default sqlite:videobot.db)");
   app.add_option("--planner", global.planner, "rules | llm | auto | verify (env VIDEOBOT_PLANNER)");
   app.add_option("--now", global.now, "fixed current time, RFC 3339 (env VIDEOBOT_NOW)");
   app.add_option("--tz", global.time_zone, "time zone for days and months: UTC or ±HH:MM (env VIDEOBOT_TZ)");
@@ -81,10 +83,15 @@ int RunCli(int argc, char** argv) {
   db::LoadOptions load_options;
   load->add_flag("--replace", load_options.replace,
                  "the file is the whole truth: remove stored videos (and snapshots) it does not list");
-  load->add_flag("--allow-empty", load_options.allow_empty, "with --replace: accept a file without videos (empties the data)");
+  load->add_flag("--allow-empty", load_options.allow_empty,
+                 "with --replace: accept a file without videos (empties the data)");
   auto* generate = app.add_subcommand("generate", "write a generated data set (videos.json shape) to stdout");
-  generate->add_option("--videos", generator.videos, "number of videos")->capture_default_str()->check(CLI::Range(0, 100'000'000));
-  generate->add_option("--creators", generator.creators, "number of creators")->capture_default_str()->check(CLI::Range(1, 10'000'000));
+  generate->add_option("--videos", generator.videos, "number of videos")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100'000'000));
+  generate->add_option("--creators", generator.creators, "number of creators")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10'000'000));
   generate->add_option("--seed", generator.seed, "random seed")->capture_default_str();
   auto* ask = app.add_subcommand("ask", "print the answer: the number, or `key value` lines for a series");
   ask->add_option("question", words, "the question in Russian")->required();
@@ -102,12 +109,15 @@ int RunCli(int argc, char** argv) {
   sql->add_option("question", words, "the question in Russian")->required();
   auto* explain = app.add_subcommand("explain", "explain in Russian how the answer is computed, with the SQL");
   explain->add_option("question", words, "the question in Russian")->required();
-  auto* status_command = app.add_subcommand("status", "print version, engine, schema version, data coverage and planner mode");
+  auto* status_command =
+      app.add_subcommand("status", "print version, engine, schema version, data coverage and planner mode");
   auto* chat = app.add_subcommand("chat", "interactive prompt answering like the bot");
   auto* bot = app.add_subcommand("bot", "run the Telegram bot (env BOT_TOKEN, TELEGRAM_API_URL …)");
   auto* serve = app.add_subcommand(
-      "serve", "run the HTTP server without Telegram: /healthz, /readyz, /metrics, POST /v1/ask (env VIDEOBOT_HTTP_ADDR)");
-  auto* settings = app.add_subcommand("settings", "print every setting (variable, flag, default, meaning) as a Markdown table");
+      "serve",
+      "run the HTTP server without Telegram: /healthz, /readyz, /metrics, POST /v1/ask (env VIDEOBOT_HTTP_ADDR)");
+  auto* settings =
+      app.add_subcommand("settings", "print every setting (variable, flag, default, meaning) as a Markdown table");
 
   try {
     app.parse(argc, argv);

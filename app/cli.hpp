@@ -10,7 +10,8 @@ namespace videobot::app {
 inline constexpr int kExitOk = 0;           ///< answer printed / work done
 inline constexpr int kExitEnvironment = 1;  ///< runtime failure: database unreachable, file missing, network …
 inline constexpr int kExitInput = 2;        ///< input not accepted (question, plan, data file)
-inline constexpr int kExitUsage = 2;        ///< usage or configuration: unknown flag, bad --db/--tz/--now, planner mode, token …
+inline constexpr int kExitUsage =
+    2;  ///< usage or configuration: unknown flag, bad --db/--tz/--now, planner mode, token …
 
 /// A setting or flag value that cannot be used (found after the command line is parsed). Leaves
 /// through ReportConfigurationError, as do CLI11's parse errors and the bot's ConfigError.

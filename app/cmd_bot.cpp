@@ -20,7 +20,7 @@ constexpr double kPollMarginSeconds = 30;
 /// The bot is ready while getUpdates keeps succeeding: a long poll returns at the latest after
 /// the poll timeout, so three of them without a success mean Telegram is out of reach.
 std::function<std::optional<std::string>()> PollingReadiness(std::shared_ptr<observe::ProcessMetrics> metrics,
-                                                              std::chrono::seconds poll_timeout) {
+                                                             std::chrono::seconds poll_timeout) {
   const double limit = 3.0 * static_cast<double>(poll_timeout.count()) + kPollMarginSeconds;
   return [metrics, limit]() -> std::optional<std::string> {
     const auto last = metrics->LastGetUpdatesSuccess();
@@ -75,9 +75,9 @@ int RunBot(const AppContext& context) {
   auto server = StartHttpServer(context, settings, wiring);
   auto open_state_db = [&context] { return context.OpenDatabase(db::OpenMode::kExisting); };
   DatabaseStateStore state_store(open_state_db);
-  const int status = telegram::RunBot(config, MakeAnswererFactory(context, config.statement_timeout, metrics),
-                                      state_store, open_state_db,
-                                      telegram::RunBotOptions{logger, metrics, plan_source, context.options().database_url});
+  const int status = telegram::RunBot(
+      config, MakeAnswererFactory(context, config.statement_timeout, metrics), state_store, open_state_db,
+      telegram::RunBotOptions{logger, metrics, plan_source, context.options().database_url});
   if (server) server->Stop();
   return status;
 }

@@ -80,8 +80,8 @@ int RunLoad(const AppContext& context, const std::string& file, const db::LoadOp
   // A fresh database is brought up to date first, so `load` works on its own.
   db::Migrate(*database);
   ProgressBar bar(total);
-  auto stats =
-      db::Load(*database, *input, [&bar](const db::LoadProgress& progress) { bar.Update(progress); }, options);
+  auto stats = db::Load(
+      *database, *input, [&bar](const db::LoadProgress& progress) { bar.Update(progress); }, options);
   bar.Finish();
   // Load errors are for the operator: code, JSON path and message.
   if (!stats) return PrintLoadError(stats.error());

@@ -19,10 +19,10 @@
 #include "plan/validator.hpp"
 #include "service/answer_format.hpp"
 #include "service/comparison_answer.hpp"
-#include "service/superlative_ties.hpp"
 #include "service/explanation.hpp"
 #include "service/series_chart.hpp"
 #include "service/status.hpp"
+#include "service/superlative_ties.hpp"
 #include "sql/compiler.hpp"
 #include "telegram/bot_messages.hpp"
 
@@ -142,7 +142,8 @@ int RunRunPlan(const AppContext& context, const std::string& file) {
   auto plan = plan::ParsePlan(*text);
   if (!plan) return PrintInputError(plan.error());
   if (plan->action == plan::Action::kRefuse) {
-    fmt::print(stderr, "{}\n", service::RefusalMessage(plan->refusal_reason.value_or(plan::RefusalReason::kNotUnderstood)));
+    fmt::print(stderr, "{}\n",
+               service::RefusalMessage(plan->refusal_reason.value_or(plan::RefusalReason::kNotUnderstood)));
     return kExitInput;
   }
   auto database = context.OpenDatabase(db::OpenMode::kCurrent);

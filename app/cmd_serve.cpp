@@ -2,10 +2,10 @@
 // until SIGINT or SIGTERM.
 #include <fmt/format.h>
 
+#include <spdlog/logger.h>
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
-#include <spdlog/logger.h>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"

@@ -55,7 +55,8 @@ AppContext::AppContext(GlobalOptions options)
       offset_(MakeOffset(options_.time_zone)),
       connection_(MakeConnectionOptions(options_.sqlite_busy_timeout_ms)) {
   if (options_.database_url.empty()) options_.database_url = "sqlite:videobot.db";
-  if (auto problem = db::CheckUrlForm(options_.database_url)) throw ConfigurationError("--db/DATABASE_URL: " + *problem);
+  if (auto problem = db::CheckUrlForm(options_.database_url))
+    throw ConfigurationError("--db/DATABASE_URL: " + *problem);
 }
 
 sql::Dialect AppContext::dialect() const { return db::UrlDialect(options_.database_url); }
@@ -77,8 +78,8 @@ ServiceBundle MakeService(const AppContext& context) {
   ServiceBundle bundle;
   bundle.planner = context.MakePlanner();
   bundle.database = context.OpenDatabase(db::OpenMode::kCurrent);
-  bundle.service = std::make_unique<service::AnswerService>(*bundle.planner, *bundle.database, context.clock(),
-                                                            context.offset());
+  bundle.service =
+      std::make_unique<service::AnswerService>(*bundle.planner, *bundle.database, context.clock(), context.offset());
   return bundle;
 }
 

@@ -14,13 +14,13 @@
 namespace videobot::app {
 
 struct GlobalOptions {
-  std::string database_url;  ///< --db / DATABASE_URL; default sqlite:videobot.db
-  std::string planner;       ///< --planner / VIDEOBOT_PLANNER; "" = default for the settings
-  std::string now;           ///< --now / VIDEOBOT_NOW (RFC 3339); "" = the system clock
-  std::string time_zone;     ///< --tz / VIDEOBOT_TZ ("UTC", "+03:00"); "" = UTC
-  std::string http_address;  ///< VIDEOBOT_HTTP_ADDR ("127.0.0.1:8080"); "" = no HTTP server
-  std::string api_token;     ///< VIDEOBOT_API_TOKEN; "" = POST /v1/ask disabled
-  std::string log_format;    ///< VIDEOBOT_LOG_FORMAT: text | json; "" = text
+  std::string database_url;            ///< --db / DATABASE_URL; default sqlite:videobot.db
+  std::string planner;                 ///< --planner / VIDEOBOT_PLANNER; "" = default for the settings
+  std::string now;                     ///< --now / VIDEOBOT_NOW (RFC 3339); "" = the system clock
+  std::string time_zone;               ///< --tz / VIDEOBOT_TZ ("UTC", "+03:00"); "" = UTC
+  std::string http_address;            ///< VIDEOBOT_HTTP_ADDR ("127.0.0.1:8080"); "" = no HTTP server
+  std::string api_token;               ///< VIDEOBOT_API_TOKEN; "" = POST /v1/ask disabled
+  std::string log_format;              ///< VIDEOBOT_LOG_FORMAT: text | json; "" = text
   std::string sqlite_busy_timeout_ms;  ///< VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS; "" = db::kDefaultSqliteBusyTimeout
 };
 

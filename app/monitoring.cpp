@@ -2,8 +2,8 @@
 
 #include <pthread.h>
 
-#include <ctime>
 #include <spdlog/sinks/stdout_sinks.h>
+#include <ctime>
 #include <stdexcept>
 
 #include "app/cli.hpp"

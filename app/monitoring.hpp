@@ -24,7 +24,7 @@ namespace videobot::app {
 /// VIDEOBOT_HTTP_ADDR, VIDEOBOT_API_TOKEN and VIDEOBOT_LOG_FORMAT, checked.
 struct MonitoringSettings {
   std::optional<http::ListenAddress> http_address;  ///< nullopt: no HTTP server
-  std::string api_token;                             ///< "": /v1/ask disabled
+  std::string api_token;                            ///< "": /v1/ask disabled
   observe::LogFormat log_format = observe::LogFormat::kText;
 };
 

@@ -11,9 +11,7 @@ namespace {
 
 std::string Code(std::string_view text) { return "`" + std::string(text) + "`"; }
 
-std::string Bytes(std::size_t bytes) {
-  return fmt::format("`{}` ({} MiB)", bytes, bytes >> 20);
-}
+std::string Bytes(std::size_t bytes) { return fmt::format("`{}` ({} MiB)", bytes, bytes >> 20); }
 
 std::vector<Setting> Build() {
   const llm::Settings llm;
@@ -30,8 +28,8 @@ std::vector<Setting> Build() {
       {"VIDEOBOT_NOW", "--now", "the system clock",
        "A fixed \"now\" (RFC 3339) for relative periods such as «вчера»; for tests and reproducible answers.",
        kReaders},
-      {"VIDEOBOT_TZ", "--tz", Code("UTC"),
-       "Time zone of calendar days and months: `UTC` or a fixed offset `±HH:MM`.", kReaders},
+      {"VIDEOBOT_TZ", "--tz", Code("UTC"), "Time zone of calendar days and months: `UTC` or a fixed offset `±HH:MM`.",
+       kReaders},
       {"VIDEOBOT_SQLITE_BUSY_TIMEOUT_MS", "", Code(std::to_string(db::kDefaultSqliteBusyTimeout.count())),
        "SQLite only: how long a statement waits for a lock held by another connection (a load, a migration) "
        "before failing with «database is locked»; `0` fails at once.",
@@ -55,8 +53,7 @@ std::vector<Setting> Build() {
       {"LLM_MAX_RESPONSE_BYTES", "", Bytes(llm.max_response_bytes),
        "Largest model reply accepted, after decoding (1 KiB … 1 GiB).", kReaders},
       {"BOT_TOKEN", "", "required", "Telegram bot token from @BotFather; a secret.", "bot"},
-      {"TELEGRAM_API_URL", "", Code(bot.api_url), "Bot API base URL (a local Bot API server or a test double).",
-       "bot"},
+      {"TELEGRAM_API_URL", "", Code(bot.api_url), "Bot API base URL (a local Bot API server or a test double).", "bot"},
       {"TELEGRAM_PROXY", "", "none", "HTTP or SOCKS5 proxy for the Bot API traffic.", "bot"},
       {"ALLOWED_USER_IDS", "", "everyone (both lists empty)",
        "Comma-separated Telegram user ids allowed to ask in private chats (in groups too when ALLOWED_CHAT_IDS "
@@ -65,8 +62,7 @@ std::vector<Setting> Build() {
       {"ALLOWED_CHAT_IDS", "", "everyone (both lists empty)",
        "Comma-separated chat ids allowed to ask; when set, a group is answered only if it is listed itself.", "bot"},
       {"ADMIN_USER_IDS", "", "nobody",
-       "Comma-separated user ids who see the database URL (password masked) in `/status`, in private chats.",
-       "bot"},
+       "Comma-separated user ids who see the database URL (password masked) in `/status`, in private chats.", "bot"},
       {"BOT_WORKERS", "", Code(std::to_string(bot.workers)), "Questions answered in parallel (1 … 256).", "bot"},
       {"BOT_RATE_LIMIT_PER_MINUTE", "", Code(std::to_string(bot.rate_limit_per_minute)),
        "Questions per chat (bot) or per client address (`POST /v1/ask`) per minute; `0` disables the limit.",
@@ -101,11 +97,12 @@ const std::vector<Setting>& SettingsCatalogue() {
 }
 
 std::string SettingsMarkdownTable() {
-  std::string table = "| environment variable | flag | default | meaning | commands |\n| --- | --- | --- | --- | --- |\n";
+  std::string table =
+      "| environment variable | flag | default | meaning | commands |\n| --- | --- | --- | --- | --- |\n";
   for (const Setting& setting : SettingsCatalogue()) {
-    table += fmt::format("| `{}` | {} | {} | {} | {} |\n", setting.variable,
-                         setting.flag.empty() ? "—" : Code(setting.flag), Cell(setting.fallback),
-                         Cell(setting.meaning), Cell(setting.commands));
+    table +=
+        fmt::format("| `{}` | {} | {} | {} | {} |\n", setting.variable, setting.flag.empty() ? "—" : Code(setting.flag),
+                    Cell(setting.fallback), Cell(setting.meaning), Cell(setting.commands));
   }
   return table;
 }

@@ -73,9 +73,9 @@ void BM_ParseMix(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kQuestions.size()));
-  state.counters["us_per_question"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * static_cast<std::int64_t>(kQuestions.size())),
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert, benchmark::Counter::OneK::kIs1000);
+  state.counters["us_per_question"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * static_cast<std::int64_t>(kQuestions.size())),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert, benchmark::Counter::OneK::kIs1000);
 }
 BENCHMARK(BM_ParseMix);
 

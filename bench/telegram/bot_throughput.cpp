@@ -144,7 +144,10 @@ int main(int argc, char** argv) {
     deps.http_clients = [] { return videobot::net::MakeCurlHttpClient(); };
     deps.state_store = &store;
     deps.logger = videobot::telegram::MakeRedactingLogger(
-        "bench", kToken, std::getenv("BENCH_LOG") ? std::static_pointer_cast<spdlog::sinks::sink>(std::make_shared<spdlog::sinks::stderr_sink_mt>()) : std::static_pointer_cast<spdlog::sinks::sink>(std::make_shared<spdlog::sinks::null_sink_mt>()));
+        "bench", kToken,
+        std::getenv("BENCH_LOG")
+            ? std::static_pointer_cast<spdlog::sinks::sink>(std::make_shared<spdlog::sinks::stderr_sink_mt>())
+            : std::static_pointer_cast<spdlog::sinks::sink>(std::make_shared<spdlog::sinks::null_sink_mt>()));
     bot = std::make_unique<videobot::telegram::Bot>(config, std::move(deps));
     runner = std::thread([&] { bot->Run(stop.get_token()); });
   }
@@ -176,10 +179,11 @@ int main(int argc, char** argv) {
     stop.request_stop();
     runner.join();
   }
-  std::printf("mode=%s workers=%d chats=%d per_chat=%d messages=%zu replies=%zu seconds=%.3f "
-              "messages_per_second=%.1f complete=%s\n",
-              process ? "process" : "in-process", options.workers, options.chats, options.per_chat, total,
-              sent.size(), elapsed, static_cast<double>(sent.size()) / elapsed, done && ordered ? "yes" : "no");
+  std::printf(
+      "mode=%s workers=%d chats=%d per_chat=%d messages=%zu replies=%zu seconds=%.3f "
+      "messages_per_second=%.1f complete=%s\n",
+      process ? "process" : "in-process", options.workers, options.chats, options.per_chat, total, sent.size(), elapsed,
+      static_cast<double>(sent.size()) / elapsed, done && ordered ? "yes" : "no");
   if (process) std::remove(log_path.c_str());
   return done && ordered ? 0 : 1;
 }

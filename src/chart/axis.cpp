@@ -23,14 +23,10 @@ std::span<const std::size_t> StrideCandidates(Bucket bucket) {
   static constexpr std::array<std::size_t, 8> kWeeks = {1, 2, 4, 8, 13, 26, 52, 104};
   static constexpr std::array<std::size_t, 8> kMonths = {1, 2, 3, 6, 12, 24, 60, 120};
   switch (bucket) {
-    case Bucket::kHour:
-      return kHours;
-    case Bucket::kDay:
-      return kDays;
-    case Bucket::kWeek:
-      return kWeeks;
-    case Bucket::kMonth:
-      return kMonths;
+    case Bucket::kHour: return kHours;
+    case Bucket::kDay: return kDays;
+    case Bucket::kWeek: return kWeeks;
+    case Bucket::kMonth: return kMonths;
   }
   return kDays;
 }

@@ -64,12 +64,9 @@ std::string FormatTimeLabel(const DateTime& local, TimeLabelStyle style) {
   const int minute = local.seconds_of_day % 3600 / 60;
   const std::string date = fmt::format("{} {}", local.date.day, MonthAbbreviation(local.date.month));
   switch (style) {
-    case TimeLabelStyle::kDate:
-      return date;
-    case TimeLabelStyle::kDateAndTime:
-      return fmt::format("{} {:02d}:{:02d}", date, hour, minute);
-    case TimeLabelStyle::kTime:
-      return fmt::format("{:02d}:{:02d}", hour, minute);
+    case TimeLabelStyle::kDate: return date;
+    case TimeLabelStyle::kDateAndTime: return fmt::format("{} {:02d}:{:02d}", date, hour, minute);
+    case TimeLabelStyle::kTime: return fmt::format("{:02d}:{:02d}", hour, minute);
     case TimeLabelStyle::kMonthAndYear:
       return fmt::format("{} {}", MonthAbbreviation(local.date.month), local.date.year);
   }
@@ -85,10 +82,8 @@ TimeLabelStyle LabelStyleFor(const TimeSeriesChart& chart) {
       return first == last ? TimeLabelStyle::kTime : TimeLabelStyle::kDateAndTime;
     }
     case Bucket::kDay:
-    case Bucket::kWeek:
-      return TimeLabelStyle::kDate;
-    case Bucket::kMonth:
-      return TimeLabelStyle::kMonthAndYear;
+    case Bucket::kWeek: return TimeLabelStyle::kDate;
+    case Bucket::kMonth: return TimeLabelStyle::kMonthAndYear;
   }
   return TimeLabelStyle::kDate;
 }
@@ -102,18 +97,10 @@ std::string ZoneName(UtcOffset offset) {
 std::string DefaultTimeAxisLabel(Bucket bucket, UtcOffset offset) {
   std::string_view unit = "дни";
   switch (bucket) {
-    case Bucket::kHour:
-      unit = "часы";
-      break;
-    case Bucket::kDay:
-      unit = "дни";
-      break;
-    case Bucket::kWeek:
-      unit = "недели (с понедельника)";
-      break;
-    case Bucket::kMonth:
-      unit = "месяцы";
-      break;
+    case Bucket::kHour: unit = "часы"; break;
+    case Bucket::kDay: unit = "дни"; break;
+    case Bucket::kWeek: unit = "недели (с понедельника)"; break;
+    case Bucket::kMonth: unit = "месяцы"; break;
   }
   return fmt::format("{}, {}", unit, ZoneName(offset));
 }

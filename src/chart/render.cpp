@@ -19,8 +19,8 @@ namespace videobot::chart {
 namespace {
 
 /// Where Debian (fonts-dejavu-core), Fedora and Arch put DejaVu Sans.
-constexpr std::array<const char*, 3> kFontDirectories = {"/usr/share/fonts/truetype/dejavu",
-                                                         "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF"};
+constexpr std::array<const char*, 3> kFontDirectories = {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
+                                                         "/usr/share/fonts/TTF"};
 
 constexpr Rgb kTextColor{31, 35, 40};
 constexpr Rgb kMutedColor{87, 96, 106};

@@ -17,11 +17,11 @@
 namespace videobot::metrics {
 
 struct Metric {
-  std::string_view name;     ///< "views": the suffix of the rollups' positive_/negative_ columns
-  std::string_view counter;  ///< "views_count": the file's key, the column of videos and snapshots
-  std::string_view delta;    ///< "delta_views_count": the snapshot's key and column for the change
+  std::string_view name;        ///< "views": the suffix of the rollups' positive_/negative_ columns
+  std::string_view counter;     ///< "views_count": the file's key, the column of videos and snapshots
+  std::string_view delta;       ///< "delta_views_count": the snapshot's key and column for the change
   std::string_view nominative;  ///< «просмотры»: the counter named in a reply or a chart
-  std::string_view genitive;    ///< «просмотров»: «число просмотров», «прирост просмотров»
+  std::string_view genitive;  ///< «просмотров»: «число просмотров», «прирост просмотров»
 };
 
 inline constexpr Metric kViews{"views", "views_count", "delta_views_count", "просмотры", "просмотров"};

@@ -27,21 +27,33 @@ inline Unexpected Fail(ErrorCode code, std::string message, std::string path = {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Unexpected u) : data_(std::move(u.error)) {}  // NOLINT(google-explicit-constructor)
 
   bool has_value() const { return std::holds_alternative<T>(data_); }
   explicit operator bool() const { return has_value(); }
 
-  T& value() & { assert(has_value()); return std::get<T>(data_); }
-  const T& value() const& { assert(has_value()); return std::get<T>(data_); }
-  T&& value() && { assert(has_value()); return std::get<T>(std::move(data_)); }
+  T& value() & {
+    assert(has_value());
+    return std::get<T>(data_);
+  }
+  const T& value() const& {
+    assert(has_value());
+    return std::get<T>(data_);
+  }
+  T&& value() && {
+    assert(has_value());
+    return std::get<T>(std::move(data_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const Error& error() const { assert(!has_value()); return std::get<Error>(data_); }
+  const Error& error() const {
+    assert(!has_value());
+    return std::get<Error>(data_);
+  }
 
  private:
   std::variant<T, Error> data_;

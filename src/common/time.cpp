@@ -92,8 +92,8 @@ int DaysInMonth(int year, int month) {
 }
 
 Instant ToInstant(const DateTime& local, UtcOffset offset) {
-  const std::int64_t seconds = DaysSinceEpoch(local.date) * 86400 + local.seconds_of_day -
-                               static_cast<std::int64_t>(offset.minutes) * 60;
+  const std::int64_t seconds =
+      DaysSinceEpoch(local.date) * 86400 + local.seconds_of_day - static_cast<std::int64_t>(offset.minutes) * 60;
   return seconds * kMicrosPerSecond;
 }
 

@@ -90,7 +90,8 @@ void WriteVideo(std::string& out, const VideoData& v, const std::vector<Id128>& 
   Timestamp(out, kIndent, "created_at", v.created_at, true);
   Timestamp(out, kIndent, "updated_at", v.updated_at, true);
   out += "      \"snapshots\": [\n";
-  for (std::size_t i = 0; i < v.snapshots.size(); ++i) WriteSnapshot(out, v.snapshots[i], v.id, i + 1 == v.snapshots.size());
+  for (std::size_t i = 0; i < v.snapshots.size(); ++i)
+    WriteSnapshot(out, v.snapshots[i], v.id, i + 1 == v.snapshots.size());
   out += "      ]\n";
   out += last ? "    }\n" : "    },\n";
 }

@@ -118,7 +118,8 @@ VideoModel::VideoModel(const GeneratorOptions& options, Random& random)
       outage_(static_cast<std::size_t>(ticks_), false) {
   // One or two hours in which the tracker was down for every video.
   const int outages = static_cast<int>(random.Between(1, 2));
-  for (int i = 0; i < outages && ticks_ > 2; ++i) outage_[static_cast<std::size_t>(random.Between(1, ticks_ - 2))] = true;
+  for (int i = 0; i < outages && ticks_ > 2; ++i)
+    outage_[static_cast<std::size_t>(random.Between(1, ticks_ - 2))] = true;
 }
 
 Instant VideoModel::Publication(Random& random) const {
@@ -126,10 +127,12 @@ Instant VideoModel::Publication(Random& random) const {
   if (random.Chance(kPublishedDuringTracking)) {
     // Leaves at least one measurement after the publication.
     published = options_.tracking_start +
-                static_cast<Instant>(random.Uniform() * static_cast<double>(TickTime(ticks_ - 1) - options_.tracking_start - kMicrosPerHour));
+                static_cast<Instant>(random.Uniform() * static_cast<double>(TickTime(ticks_ - 1) -
+                                                                            options_.tracking_start - kMicrosPerHour));
   } else {
     published = options_.publications_from +
-                static_cast<Instant>(random.Uniform() * static_cast<double>(options_.tracking_start - options_.publications_from));
+                static_cast<Instant>(random.Uniform() *
+                                     static_cast<double>(options_.tracking_start - options_.publications_from));
   }
   published -= published % kMicrosPerSecond;
   if (random.Chance(kRoundHour)) published -= published % kMicrosPerHour;
@@ -150,7 +153,9 @@ void VideoModel::Next(Random& random, VideoData& out) const {
 
   // Seconds past the hour at which this video's tracker runs.
   const double lane = random.Uniform();
-  const double offset_seconds = lane < 0.7 ? random.Uniform(6, 15) : lane < 0.9 ? random.Uniform(28, 36) : random.Uniform(62, 72);
+  const double offset_seconds = lane < 0.7   ? random.Uniform(6, 15)
+                                : lane < 0.9 ? random.Uniform(28, 36)
+                                             : random.Uniform(62, 72);
   const auto offset = static_cast<Instant>(offset_seconds * kMicrosPerSecond);
 
   std::int64_t first = 0;
@@ -186,7 +191,8 @@ void VideoModel::Next(Random& random, VideoData& out) const {
   }
   out.counters = previous;
   out.created_at = out.snapshots.front().created_at - random.Between(20 * kMillis, 100 * kMillis);
-  out.updated_at = std::max(out.created_at, TickTime(ticks_ - 1) + offset - static_cast<Instant>(random.Uniform(2, 10) * kMicrosPerSecond));
+  out.updated_at = std::max(
+      out.created_at, TickTime(ticks_ - 1) + offset - static_cast<Instant>(random.Uniform(2, 10) * kMicrosPerSecond));
 }
 
 }  // namespace videobot::datagen

@@ -2,8 +2,8 @@
 
 #include <string>
 #include <utility>
-#include <vector>
 #include <variant>
+#include <vector>
 
 namespace videobot::db {
 namespace {
@@ -63,8 +63,8 @@ BotLedger BotStateStore::Load(std::int64_t bot_id) {
   try {
     Database& database = Connection();
     sql::Query query;
-    query.text = "SELECT name, value FROM bot_state WHERE name = " + Placeholder(database, 1) +
-                 " OR name LIKE " + Placeholder(database, 2) + " ORDER BY value";
+    query.text = "SELECT name, value FROM bot_state WHERE name = " + Placeholder(database, 1) + " OR name LIKE " +
+                 Placeholder(database, 2) + " ORDER BY value";
     query.params = {OffsetName(bot_id), DonePrefix(bot_id) + "%"};
     query.shape = sql::Shape::kRows;
     BotLedger state;

@@ -44,7 +44,7 @@ class BotStateStore {
 
   Opener open_;
   std::unique_ptr<Database> database_;
-  bool synced_ = false;                  ///< persisted_done_ mirrors the table for synced_bot_
+  bool synced_ = false;  ///< persisted_done_ mirrors the table for synced_bot_
   std::int64_t synced_bot_ = 0;
   std::set<std::int64_t> persisted_done_;
 };

@@ -143,9 +143,7 @@ std::vector<Row> ParseRows(std::string_view body) {
   return rows;
 }
 
-bool IsBlank(std::string_view statement) {
-  return statement.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool IsBlank(std::string_view statement) { return statement.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 }  // namespace
 
@@ -238,11 +236,11 @@ std::string ClickHouseDatabase::Send(std::size_t host, std::string_view query, s
     throw ValueOutOfRangeError("ClickHouse: a sum left the 64-bit integer range (code 395)");
   }
   if (response.status == 401 || response.status == 403 || code == 516 || code == 192 || code == 193) {
-    throw DatabaseError(fmt::format("ClickHouse: authentication failed at {} (HTTP {}, code {})",
-                                    url_.hosts.at(host), response.status, code));
+    throw DatabaseError(fmt::format("ClickHouse: authentication failed at {} (HTTP {}, code {})", url_.hosts.at(host),
+                                    response.status, code));
   }
-  throw DatabaseError(fmt::format("ClickHouse: statement failed at {} (HTTP {}, code {})", url_.hosts.at(host),
-                                  response.status, code));
+  throw DatabaseError(
+      fmt::format("ClickHouse: statement failed at {} (HTTP {}, code {})", url_.hosts.at(host), response.status, code));
 }
 
 std::vector<Row> ClickHouseDatabase::Query(const sql::Query& query) {
@@ -271,9 +269,7 @@ void ClickHouseDatabase::Execute(const sql::Query& statement) {
   }
 }
 
-void ClickHouseDatabase::ExecuteOn(std::size_t host, std::string_view statement) {
-  Send(host, statement, {}, false);
-}
+void ClickHouseDatabase::ExecuteOn(std::size_t host, std::string_view statement) { Send(host, statement, {}, false); }
 
 void ClickHouseDatabase::InsertTabSeparated(std::string_view table, std::string rows) {
   if (rows.empty()) return;

@@ -145,11 +145,14 @@ class Sink final : public LoadSink {
     for (std::size_t host = 0; host < database_.hosts().size(); ++host) {
       BuildNext(host, replace);
       if (replace) removed += CountRemoved(host);
-      totals.Merge(
-          One(host, "SELECT count(), if(count() = 0, NULL, min(video_created_at)), if(count() = 0, NULL, "
-                    "max(video_created_at)) FROM " + Local("videos_next")),
-          One(host, "SELECT count(), if(count() = 0, NULL, min(created_at)), if(count() = 0, NULL, max(created_at))"
-                    " FROM " + Local("video_snapshots_next")));
+      totals.Merge(One(host,
+                       "SELECT count(), if(count() = 0, NULL, min(video_created_at)), if(count() = 0, NULL, "
+                       "max(video_created_at)) FROM " +
+                           Local("videos_next")),
+                   One(host,
+                       "SELECT count(), if(count() = 0, NULL, min(created_at)), if(count() = 0, NULL, max(created_at))"
+                       " FROM " +
+                           Local("video_snapshots_next")));
     }
     for (std::size_t host = 0; host < database_.hosts().size(); ++host) WriteCoverage(host, totals, loaded_at);
     for (std::size_t host = 0; host < database_.hosts().size(); ++host) Rename(host);
@@ -248,14 +251,14 @@ class Sink final : public LoadSink {
     if (replace) return;
     Run(host, fmt::format("INSERT INTO {} SELECT * FROM {} WHERE id NOT IN (SELECT id FROM {})", Local("videos_next"),
                           videos, staged_videos));
-    Run(host, fmt::format(
-                  "INSERT INTO {0} ({1}) SELECT id, video_id, if(relisted = 1, new_creator_id, creator_id),"
-                  " if(relisted = 1, new_video_created_at, video_created_at), {5}, created_at, updated_at"
-                  " FROM {2} ANY LEFT JOIN (SELECT id AS video_id,"
-                  " creator_id AS new_creator_id, video_created_at AS new_video_created_at, toUInt8(1) AS relisted"
-                  " FROM {3}) USING video_id WHERE id NOT IN (SELECT id FROM {4})",
-                  Local("video_snapshots_next"), SnapshotColumns(), snapshots, staged_videos, staged_snapshots,
-                  WithMetricColumns("{counters}, {deltas}")));
+    Run(host,
+        fmt::format("INSERT INTO {0} ({1}) SELECT id, video_id, if(relisted = 1, new_creator_id, creator_id),"
+                    " if(relisted = 1, new_video_created_at, video_created_at), {5}, created_at, updated_at"
+                    " FROM {2} ANY LEFT JOIN (SELECT id AS video_id,"
+                    " creator_id AS new_creator_id, video_created_at AS new_video_created_at, toUInt8(1) AS relisted"
+                    " FROM {3}) USING video_id WHERE id NOT IN (SELECT id FROM {4})",
+                    Local("video_snapshots_next"), SnapshotColumns(), snapshots, staged_videos, staged_snapshots,
+                    WithMetricColumns("{counters}, {deltas}")));
   }
 
   std::int64_t CountRemoved(std::size_t host) {

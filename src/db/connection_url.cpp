@@ -20,7 +20,8 @@ std::vector<std::string> Passwords(std::string_view url) {
   if (const auto scheme = url.find("://"); scheme != std::string_view::npos) {
     const std::size_t authority = scheme + 3;
     const std::size_t end = url.find_first_of("/?", authority);
-    const std::string_view host_part = url.substr(authority, end == std::string_view::npos ? url.npos : end - authority);
+    const std::string_view host_part =
+        url.substr(authority, end == std::string_view::npos ? url.npos : end - authority);
     if (const auto at = host_part.rfind('@'); at != std::string_view::npos) {
       const std::string_view user_info = host_part.substr(0, at);
       if (const auto colon = user_info.find(':'); colon != std::string_view::npos && colon + 1 < user_info.size()) {

@@ -44,8 +44,9 @@ std::string FormatLoadProgress(const LoadProgress& progress, std::int64_t total_
   }
   const bool timed = elapsed_seconds > 0;
   const std::string rate =
-      timed ? fmt::format("  {} rows/s", Grouped(static_cast<std::int64_t>(static_cast<double>(rows) / elapsed_seconds)))
-            : "";
+      timed
+          ? fmt::format("  {} rows/s", Grouped(static_cast<std::int64_t>(static_cast<double>(rows) / elapsed_seconds)))
+          : "";
   const std::int64_t mib = progress.bytes >> 20;
   if (total_bytes <= 0) return fmt::format("loading {} MiB{}", mib, rate);
   const std::int64_t bytes = std::clamp<std::int64_t>(progress.bytes, 0, total_bytes);

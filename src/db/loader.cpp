@@ -74,8 +74,8 @@ Result<LoadStats> LoadInTransaction(Database& database, std::istream& input, con
       if (!inserted) {
         return Fail(ErrorCode::kLoadMalformed,
                     "некорректный файл данных: видео " + std::to_string(video.index) + ", поле id, байт " +
-                        std::to_string(stream.object_offset()) + ": id «" + it->first +
-                        "» уже встречался у видео " + std::to_string(it->second),
+                        std::to_string(stream.object_offset()) + ": id «" + it->first + "» уже встречался у видео " +
+                        std::to_string(it->second),
                     "/videos/" + std::to_string(video.index) + "/id");
       }
       sink->Write(video, parser.snapshots());

@@ -47,9 +47,8 @@ std::vector<MigrationFile> EmbeddedMigrations(sql::Dialect dialect) {
     out.push_back(std::move(migration));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
-  assert(std::adjacent_find(out.begin(), out.end(), [](const auto& a, const auto& b) {
-           return a.version == b.version;
-         }) == out.end());
+  assert(std::adjacent_find(out.begin(), out.end(),
+                            [](const auto& a, const auto& b) { return a.version == b.version; }) == out.end());
   return out;
 }
 

@@ -78,8 +78,8 @@ std::map<int, Recorded> ReadRecorded(Database& database) {
 
 void Verify(const std::map<int, Recorded>& recorded, const std::vector<MigrationFile>& files) {
   for (const auto& [version, applied] : recorded) {
-    const auto file = std::find_if(files.begin(), files.end(),
-                                   [wanted = version](const auto& f) { return f.version == wanted; });
+    const auto file =
+        std::find_if(files.begin(), files.end(), [wanted = version](const auto& f) { return f.version == wanted; });
     if (file == files.end()) {
       const int known = files.empty() ? 0 : files.back().version;
       const int newest = recorded.rbegin()->first;
@@ -96,10 +96,9 @@ void Verify(const std::map<int, Recorded>& recorded, const std::vector<Migration
 
 bool IsRecorded(Database& database, int version) {
   const bool postgres = IsPostgres(database);
-  const auto rows = database.Query(sql::Query{
-      postgres ? "SELECT 1 FROM schema_migrations WHERE version = $1::integer"
-               : "SELECT 1 FROM schema_migrations WHERE version = ?1",
-      {static_cast<std::int64_t>(version)}});
+  const auto rows = database.Query(sql::Query{postgres ? "SELECT 1 FROM schema_migrations WHERE version = $1::integer"
+                                                       : "SELECT 1 FROM schema_migrations WHERE version = ?1",
+                                              {static_cast<std::int64_t>(version)}});
   return !rows.empty();
 }
 
@@ -108,9 +107,9 @@ void Record(Database& database, const MigrationFile& file) {
     database.Execute(sql::Query{"INSERT INTO schema_migrations (version, name, checksum) VALUES ($1::integer, $2, $3)",
                                 {static_cast<std::int64_t>(file.version), file.name, file.checksum}});
   } else {
-    database.Execute(sql::Query{"INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
-                                {static_cast<std::int64_t>(file.version), file.name, file.checksum,
-                                 SystemClock().Now()}});
+    database.Execute(
+        sql::Query{"INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
+                   {static_cast<std::int64_t>(file.version), file.name, file.checksum, SystemClock().Now()}});
   }
 }
 

@@ -101,7 +101,8 @@ PostgresDatabase::PostgresDatabase(const std::string& url) : url_(url) {
     throw DatabaseError(ScrubPassword("PostgreSQL: cannot connect to «" + RedactUrl(url) + "»: " + message, url));
   }
   // Server notices ("relation … already exists, skipping") are not for the user's terminal.
-  PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      connection_, [](void*, const char*) {}, nullptr);
   try {
     Execute("SET TimeZone = 'UTC'");
   } catch (...) {
@@ -124,8 +125,8 @@ void PostgresDatabase::Fail(const PGresult* result, std::string_view what) const
     throw DatabaseError("PostgreSQL: " + std::string(what) +
                         (lost ? ": the connection to the server is lost" : ": no result from the server"));
   }
-  const std::string message = "PostgreSQL: " + std::string(what) + ": " + std::string(ConditionName(state)) +
-                              " (SQLSTATE " + state + ")";
+  const std::string message =
+      "PostgreSQL: " + std::string(what) + ": " + std::string(ConditionName(state)) + " (SQLSTATE " + state + ")";
   if (state == kQueryCanceled) throw QueryTimeoutError(message + " (statement timeout)");
   if (state == kNumericValueOutOfRange || state == kDatetimeFieldOverflow) {
     throw ValueOutOfRangeError("PostgreSQL: " + std::string(what) + ": a value left the range of its type (SQLSTATE " +
@@ -155,8 +156,8 @@ PgResult PostgresDatabase::ExecParams(const sql::Query& query) const {
   values.reserve(texts.size());
   for (const auto& text : texts) values.push_back(text.c_str());
   // All parameters travel as text with server-inferred types; the SQL carries explicit casts.
-  return Check(PQexecParams(connection_, query.text.c_str(), static_cast<int>(values.size()), nullptr,
-                            values.data(), nullptr, nullptr, 0));
+  return Check(PQexecParams(connection_, query.text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                            nullptr, nullptr, 0));
 }
 
 std::vector<Row> PostgresDatabase::Query(const sql::Query& query) {

@@ -321,7 +321,8 @@ class PostgresLoadSink final : public TransactionalLoadSink {
   // batch. One batch is in flight at a time, so the connection has one user at a time.
   void WriteDirectBatch() {
     WaitForDirectBatch();
-    DirectBatch batch{std::move(video_buffer_), std::move(copy_buffer_), std::move(day_buffer_), std::move(age_buffer_)};
+    DirectBatch batch{std::move(video_buffer_), std::move(copy_buffer_), std::move(day_buffer_),
+                      std::move(age_buffer_)};
     for (std::string* buffer : {&video_buffer_, &copy_buffer_, &day_buffer_, &age_buffer_}) buffer->clear();
     copy_buffer_.reserve(kDirectBatchBytes + 4096);
     in_flight_ = std::async(std::launch::async, [this, batch = std::move(batch)]() mutable {
@@ -353,7 +354,8 @@ class PostgresLoadSink final : public TransactionalLoadSink {
         "SELECT s.id, s.video_id, v.video_id FROM videobot_stage_snapshots s JOIN video_snapshots v USING (id)"
         " WHERE v.video_id <> s.video_id LIMIT 1",
         {}});
-    if (rows.empty() || rows[0].size() != 3) ThrowMalformed("часть замеров не записана: их id принадлежат другим видео");
+    if (rows.empty() || rows[0].size() != 3)
+      ThrowMalformed("часть замеров не записана: их id принадлежат другим видео");
     const auto text = [](const Value& value) { return std::get<std::string>(value); };
     ThrowMalformed("замер «" + text(rows[0][0]) + "» видео «" + text(rows[0][1]) + "» уже записан для видео «" +
                    text(rows[0][2]) + "»");

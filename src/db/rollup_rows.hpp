@@ -8,9 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <unordered_map>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -33,7 +33,7 @@ struct DeltaTotals {
 
 /// One video's rows, in key order.
 struct VideoRollupRows {
-  std::vector<std::pair<Instant, DeltaTotals>> days;          ///< UTC day start → totals
+  std::vector<std::pair<Instant, DeltaTotals>> days;            ///< UTC day start → totals
   std::vector<std::pair<std::int32_t, DeltaTotals>> age_hours;  ///< whole hours since publication
 };
 
@@ -49,7 +49,7 @@ inline constexpr std::size_t kMaxCreatorHourRows = std::size_t{1} << 20;
 class CreatorHourTotals {
  public:
   struct Row {
-    Instant hour;                ///< UTC hour start
+    Instant hour;  ///< UTC hour start
     std::string_view creator_id;
     const DeltaTotals* totals;
   };
@@ -68,9 +68,7 @@ class CreatorHourTotals {
     bool operator==(const Key&) const = default;
   };
   struct KeyHash {
-    std::size_t operator()(const Key& key) const noexcept {
-      return std::hash<Instant>{}(key.hour) * 31 + key.creator;
-    }
+    std::size_t operator()(const Key& key) const noexcept { return std::hash<Instant>{}(key.hour) * 31 + key.creator; }
   };
 
   std::uint32_t CreatorIndex(std::string_view creator_id);

@@ -31,9 +31,8 @@ std::string RecomputeDays(sql::Dialect dialect, std::string_view which) {
   const std::string_view day = dialect == sql::Dialect::kPostgres
                                    ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
-  return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " +
-         RollupAggregates() + " FROM video_snapshots s WHERE " + std::string(which) +
-         " GROUP BY s.video_id, day ORDER BY day, s.video_id";
+  return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " + RollupAggregates() +
+         " FROM video_snapshots s WHERE " + std::string(which) + " GROUP BY s.video_id, day ORDER BY day, s.video_id";
 }
 
 std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
@@ -42,8 +41,8 @@ std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
   const std::string age =
       pg ? "floor((extract(epoch FROM s.created_at) - extract(epoch FROM v.video_created_at)) / 3600)::integer"
          : "(s.created_at - v.video_created_at) / 3600000000";
-  const std::string window_end = pg ? "v.video_created_at + interval '" + hours + " hours'"
-                                    : "v.video_created_at + " + hours + " * 3600000000";
+  const std::string window_end =
+      pg ? "v.video_created_at + interval '" + hours + " hours'" : "v.video_created_at + " + hours + " * 3600000000";
   return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + RollupAggregates() +
          " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(which) +
          " AND s.created_at >= v.video_created_at AND s.created_at < " + window_end +
@@ -71,9 +70,10 @@ void CreateTouchedDays(Database& database) {
 }
 
 void NoteDays(Database& database, std::string_view video_ids_table) {
-  database.Execute(fmt::format("INSERT INTO {} SELECT DISTINCT measured_day FROM video_snapshot_days"
-                               " WHERE video_id IN (SELECT video_id FROM {})",
-                               kTouchedDays, video_ids_table));
+  database.Execute(
+      fmt::format("INSERT INTO {} SELECT DISTINCT measured_day FROM video_snapshot_days"
+                  " WHERE video_id IN (SELECT video_id FROM {})",
+                  kTouchedDays, video_ids_table));
 }
 
 void RefreshBatch(Database& database, std::span<const std::string_view> video_ids) {
@@ -94,8 +94,8 @@ std::string TouchedDaySet() { return fmt::format("(SELECT DISTINCT measured_day 
 // Day totals: the day's rows of video_snapshot_days summed, and counted per sign.
 std::string RecomputeDayTotals() {
   return "INSERT INTO video_snapshot_day_totals SELECT measured_day, " + RollupTotalsOfRows() +
-         " FROM video_snapshot_days WHERE measured_day IN " +
-         TouchedDaySet() + " GROUP BY measured_day ORDER BY measured_day";
+         " FROM video_snapshot_days WHERE measured_day IN " + TouchedDaySet() +
+         " GROUP BY measured_day ORDER BY measured_day";
 }
 
 // Creator hours: every snapshot of a touched day, with its video's current creator. When the load
@@ -113,9 +113,10 @@ std::string RecomputeCreatorHours(sql::Dialect dialect, bool scan_all) {
     source = fmt::format("video_snapshots s JOIN videos v ON v.id = s.video_id WHERE {} IN {}", day, TouchedDaySet());
   } else {
     const std::string_view day_end = pg ? "t.measured_day + interval '24 hours'" : "t.measured_day + 86400000000";
-    source = fmt::format("{} t JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
-                         " JOIN videos v ON v.id = s.video_id",
-                         TouchedDaySet(), day_end);
+    source = fmt::format(
+        "{} t JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
+        " JOIN videos v ON v.id = s.video_id",
+        TouchedDaySet(), day_end);
   }
   return fmt::format(
       "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {}"
@@ -173,8 +174,8 @@ void RebuildAll(Database& database, WrittenRollups written) {
     database.Execute(RecomputeDays(database.dialect(), kEverySnapshot));
     database.Execute(RecomputeAges(database.dialect(), kEverySnapshot));
   }
-  database.Execute(fmt::format("INSERT INTO {} SELECT measured_day FROM video_snapshot_days GROUP BY measured_day",
-                               kTouchedDays));
+  database.Execute(
+      fmt::format("INSERT INTO {} SELECT measured_day FROM video_snapshot_days GROUP BY measured_day", kTouchedDays));
 }
 
 }  // namespace

@@ -36,8 +36,7 @@ struct WrittenRollups {
   bool per_video = false;      ///< video_snapshot_days and video_snapshot_age_hours
   bool creator_hours = false;  ///< video_snapshot_creator_hours
 };
-void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids,
-                    WrittenRollups written = {});
+void RefreshRollups(Database& database, const std::vector<std::string_view>& video_ids, WrittenRollups written = {});
 
 /// Notes, for the next RefreshRollups of this transaction, the UTC days of the day rows of the
 /// videos listed in the temporary table `video_ids_table` (column video_id); called before those

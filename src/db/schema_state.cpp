@@ -36,8 +36,9 @@ void RequireReadableSchema(Database& database, bool current) {
 }
 
 std::string SchemaOutdatedMessage(int database_version, int known_version) {
-  return "схема базы данных устарела: версия " + std::to_string(database_version) + ", этот videobot работает с версией " +
-         std::to_string(known_version) + "; выполните `videobot migrate` (или " + std::string(kHowToFix) + ")";
+  return "схема базы данных устарела: версия " + std::to_string(database_version) +
+         ", этот videobot работает с версией " + std::to_string(known_version) +
+         "; выполните `videobot migrate` (или " + std::string(kHowToFix) + ")";
 }
 
 std::string SchemaTooNewMessage(int database_version, int known_version) {
@@ -56,8 +57,8 @@ std::string NoDataTablesMessage() {
 }
 
 std::string OutdatedSchemaMessage(std::string_view table) {
-  return "схема базы данных устарела (нет таблицы " + std::string(table) +
-         "): выполните `videobot migrate` или " + std::string(kHowToFix);
+  return "схема базы данных устарела (нет таблицы " + std::string(table) + "): выполните `videobot migrate` или " +
+         std::string(kHowToFix);
 }
 
 }  // namespace videobot::db

@@ -13,13 +13,12 @@ namespace {
 // The progress handler runs every this many virtual-machine instructions.
 constexpr int kProgressInstructions = 1000;
 
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n;") == std::string_view::npos;
-}
+bool IsBlank(std::string_view text) { return text.find_first_not_of(" \t\r\n;") == std::string_view::npos; }
 
 // SQLite reports an overflowing sum() or abs() as a plain SQLITE_ERROR with this message.
 bool IsIntegerOverflow(sqlite3* handle, int rc) {
-  return (rc & 0xff) == SQLITE_ERROR && handle != nullptr && std::string_view(sqlite3_errmsg(handle)) == "integer overflow";
+  return (rc & 0xff) == SQLITE_ERROR && handle != nullptr &&
+         std::string_view(sqlite3_errmsg(handle)) == "integer overflow";
 }
 
 }  // namespace
@@ -27,7 +26,8 @@ bool IsIntegerOverflow(sqlite3* handle, int rc) {
 // sqlite3_errstr is a fixed description of the result code; sqlite3_errmsg (which may quote
 // table and column names or values) stays out of messages.
 [[noreturn]] void ThrowSqliteError(sqlite3* handle, int rc, std::string_view what) {
-  const std::string message = "SQLite: " + std::string(what) + ": " + sqlite3_errstr(rc) + " (code " + std::to_string(rc) + ")";
+  const std::string message =
+      "SQLite: " + std::string(what) + ": " + sqlite3_errstr(rc) + " (code " + std::to_string(rc) + ")";
   if ((rc & 0xff) == SQLITE_INTERRUPT) throw QueryTimeoutError(message + " (statement timeout)");
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw DatabaseBusyError(message);
   if (IsIntegerOverflow(handle, rc)) {
@@ -161,7 +161,9 @@ std::vector<Row> SqliteDatabase::Query(const sql::Query& query) {
     row.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
       switch (sqlite3_column_type(statement.get(), c)) {
-        case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement.get(), c))); break;
+        case SQLITE_INTEGER:
+          row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement.get(), c)));
+          break;
         case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(statement.get(), c)); break;
         case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
         default: {

@@ -80,7 +80,8 @@ class SqliteDatabase final : public Database {
 
 /// Throws DatabaseError for result code `rc` of a call on `handle` that did `what`: a
 /// QueryTimeoutError for an interrupted statement, a ValueOutOfRangeError for an integer
-/// overflow, a DatabaseBusyError for a lock still held when the busy timeout ran out. The message names the result code, never the statement or SQLite's own message.
+/// overflow, a DatabaseBusyError for a lock still held when the busy timeout ran out. The message names the result
+/// code, never the statement or SQLite's own message.
 [[noreturn]] void ThrowSqliteError(sqlite3* handle, int rc, std::string_view what);
 
 }  // namespace videobot::db

@@ -9,8 +9,8 @@
 #include "db/id_arrays.hpp"
 #include "db/load_sink.hpp"
 #include "db/rollup_rows.hpp"
-#include "db/table_columns.hpp"
 #include "db/sqlite_database.hpp"
+#include "db/table_columns.hpp"
 
 namespace videobot::db {
 namespace {
@@ -48,7 +48,6 @@ std::string InsertRollup(std::string_view table) {
   return "INSERT INTO " + std::string(table) + " VALUES (" + Parameters(2 + ColumnCount(RollupAggregates())) + ")";
 }
 
-
 void BindStatic(SqliteStatement& statement, int index, std::string_view text) {
   const int rc = sqlite3_bind_text64(statement.get(), index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
   if (rc != SQLITE_OK) ThrowSqliteError(sqlite3_db_handle(statement.get()), rc, "cannot bind a loader parameter");
@@ -85,7 +84,11 @@ class ColumnBinder {
 class SqliteLoadSink final : public TransactionalLoadSink {
  public:
   SqliteLoadSink(SqliteDatabase& database, bool replace)
-      : TransactionalLoadSink(database), database_(database), handle_(database.handle()), video_(handle_, UpsertVideo()), snapshot_(handle_, UpsertSnapshot()) {
+      : TransactionalLoadSink(database),
+        database_(database),
+        handle_(database.handle()),
+        video_(handle_, UpsertVideo()),
+        snapshot_(handle_, UpsertSnapshot()) {
     if (replace) delete_unlisted_.emplace(handle_, kDeleteUnlistedSnapshots);
     SqliteStatement any_video(handle_, "SELECT 1 FROM videos LIMIT 1");
     if (!any_video.Step()) {
@@ -155,7 +158,8 @@ class SqliteLoadSink final : public TransactionalLoadSink {
 
  private:
   [[noreturn]] static void ThrowForeignSnapshot(const VideoRecord& video, const SnapshotRecord& snapshot) {
-    const std::string path = "/videos/" + std::to_string(video.index) + "/snapshots/" + std::to_string(snapshot.index) + "/id";
+    const std::string path =
+        "/videos/" + std::to_string(video.index) + "/snapshots/" + std::to_string(snapshot.index) + "/id";
     throw InputError(Error{ErrorCode::kLoadMalformed, path,
                            "некорректный файл данных: видео " + std::to_string(video.index) + ", замер " +
                                std::to_string(snapshot.index) + ", поле id, байт " + std::to_string(snapshot.offset) +
@@ -204,8 +208,8 @@ class SqliteLoadSink final : public TransactionalLoadSink {
   SqliteStatement video_;
   SqliteStatement snapshot_;
   std::optional<SqliteStatement> delete_unlisted_;  // set for a replacing load
-  std::vector<std::string_view> listed_;             // the current video's snapshot ids
-  std::optional<SqliteStatement> day_;               // set for a first load, with age_
+  std::vector<std::string_view> listed_;            // the current video's snapshot ids
+  std::optional<SqliteStatement> day_;              // set for a first load, with age_
   std::optional<SqliteStatement> age_;
   CreatorHourTotals creator_hours_;
 };

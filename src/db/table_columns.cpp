@@ -12,7 +12,8 @@ std::string WithMetricColumns(std::string_view pattern) {
 }
 
 const std::string& VideoColumns() {
-  static const std::string columns = WithMetricColumns("id, creator_id, video_created_at, {counters}, created_at, updated_at");
+  static const std::string columns =
+      WithMetricColumns("id, creator_id, video_created_at, {counters}, created_at, updated_at");
   return columns;
 }
 

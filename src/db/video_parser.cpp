@@ -47,10 +47,13 @@ Unexpected Reject(ErrorCode code, const Where& where, const std::string& what) {
     place += ", поле ";
     place += where.field;
   }
-  return Fail(code, "некорректный файл данных: " + place + ", байт " + std::to_string(where.offset) + ": " + what, path);
+  return Fail(code, "некорректный файл данных: " + place + ", байт " + std::to_string(where.offset) + ": " + what,
+              path);
 }
 
-Unexpected Malformed(const Where& where, const std::string& what) { return Reject(ErrorCode::kLoadMalformed, where, what); }
+Unexpected Malformed(const Where& where, const std::string& what) {
+  return Reject(ErrorCode::kLoadMalformed, where, what);
+}
 
 Unexpected OutOfRange(const Where& where, const std::string& what) {
   return Reject(ErrorCode::kValueOutOfRange, where, what);
@@ -109,13 +112,24 @@ constexpr std::string_view kInstantRange = "0001-01-01T00:00:00Z … 9999-12-31T
 constexpr int kMetricCount = static_cast<int>(metrics::kCount);
 
 enum VideoField : int {
-  kVideoId, kCreatorId, kVideoCreatedAt, kVideoCounters, kVideoCreated = kVideoCounters + kMetricCount,
-  kVideoUpdated, kVideoSnapshots, kVideoFieldCount
+  kVideoId,
+  kCreatorId,
+  kVideoCreatedAt,
+  kVideoCounters,
+  kVideoCreated = kVideoCounters + kMetricCount,
+  kVideoUpdated,
+  kVideoSnapshots,
+  kVideoFieldCount
 };
 
 enum SnapshotField : int {
-  kSnapId, kSnapVideoId, kSnapCounters, kSnapDeltas = kSnapCounters + kMetricCount,
-  kSnapCreated = kSnapDeltas + kMetricCount, kSnapUpdated, kSnapFieldCount
+  kSnapId,
+  kSnapVideoId,
+  kSnapCounters,
+  kSnapDeltas = kSnapCounters + kMetricCount,
+  kSnapCreated = kSnapDeltas + kMetricCount,
+  kSnapUpdated,
+  kSnapFieldCount
 };
 
 // The metric of field `id` in the block of metric fields starting at `first`.
@@ -182,7 +196,8 @@ Status ReadString(od::value& value, const Where& where, std::string_view& out) {
 
 // An integer literal, possibly too long for 64 bits (simdjson reports those as a type error).
 bool IsIntegerLiteral(std::string_view token) {
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r')) {
+  while (!token.empty() &&
+         (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r')) {
     token.remove_suffix(1);
   }
   if (token.starts_with('-')) token.remove_prefix(1);
@@ -193,7 +208,8 @@ Status ReadInteger(od::value& value, const Where& where, std::int64_t& out) {
   const std::string_view token = value.raw_json_token();
   if (auto error = value.get_int64().get(out)) {
     if (error == simdjson::NUMBER_OUT_OF_RANGE || IsIntegerLiteral(token)) {
-      return OutOfRange(where, "число " + Quote(token) + " вне диапазона 64-битного целого (допустимо не больше 10^15 по модулю)");
+      return OutOfRange(
+          where, "число " + Quote(token) + " вне диапазона 64-битного целого (допустимо не больше 10^15 по модулю)");
     }
     return Malformed(where, JsonProblem(error, "целое число"));
   }
@@ -205,11 +221,12 @@ Status ReadTimestamp(od::value& value, const Where& where, Instant& out) {
   if (auto status = ReadString(value, where, text); !status) return status;
   const auto instant = ParseTimestamp(text);
   if (!instant || text.find('T') == std::string_view::npos) {
-    return Malformed(where, "ожидалась метка времени RFC 3339 вида 2025-11-28T10:00:09.053200+00:00, а найдено " + Quote(text));
+    return Malformed(
+        where, "ожидалась метка времени RFC 3339 вида 2025-11-28T10:00:09.053200+00:00, а найдено " + Quote(text));
   }
   if (*instant < kEarliestInstant || *instant > kLatestInstant) {
-    return OutOfRange(where, "момент " + Quote(text) + " в UTC выходит за допустимый диапазон " +
-                                 std::string(kInstantRange));
+    return OutOfRange(where,
+                      "момент " + Quote(text) + " в UTC выходит за допустимый диапазон " + std::string(kInstantRange));
   }
   out = *instant;
   return Ok{};
@@ -218,7 +235,8 @@ Status ReadTimestamp(od::value& value, const Where& where, Instant& out) {
 // A counter is in [0, kMaxCounter]; a delta (a change, possibly negative) in ±kMaxCounter.
 Status ReadCounter(od::value& value, const Where& where, std::int64_t& out, bool delta) {
   if (auto status = ReadInteger(value, where, out); !status) return status;
-  if (!delta && out < 0) return OutOfRange(where, "счётчик не может быть отрицательным, а найдено " + std::to_string(out));
+  if (!delta && out < 0)
+    return OutOfRange(where, "счётчик не может быть отрицательным, а найдено " + std::to_string(out));
   if (out > kMaxCounter || out < -kMaxCounter) {
     return OutOfRange(where, "значение " + std::to_string(out) + " по модулю больше допустимого 10^15 (" +
                                  std::to_string(kMaxCounter) + ")");
@@ -404,8 +422,9 @@ Status VideoParser::Impl::CheckSnapshots() {
   snapshot_ids_.clear();
   for (const auto& snapshot : snapshots_) {
     if (snapshot.video_id != video_.id) {
-      return Malformed(Where{video_.index, snapshot.index, "video_id", snapshot.offset},
-                       "замер относится к видео " + Quote(snapshot.video_id) + ", а вложен в видео " + Quote(video_.id));
+      return Malformed(
+          Where{video_.index, snapshot.index, "video_id", snapshot.offset},
+          "замер относится к видео " + Quote(snapshot.video_id) + ", а вложен в видео " + Quote(video_.id));
     }
     const auto [it, inserted] = snapshot_ids_.emplace(snapshot.id, snapshot.index);
     if (!inserted) {

@@ -65,7 +65,8 @@ Result<bool> VideoStream::ReadHeader() {
     key += ch;
     if (key.size() > kMaxKeyBytes) return Malformed("", "слишком длинное имя поля");
   }
-  if (key != "videos") return Malformed("/" + key, "неизвестное поле «" + key + "»: документ должен иметь вид {\"videos\": [...]}");
+  if (key != "videos")
+    return Malformed("/" + key, "неизвестное поле «" + key + "»: документ должен иметь вид {\"videos\": [...]}");
   c = PeekNonSpace();
   if (c != ':') return Malformed("/videos", "после имени поля ожидалось «:», а найдено " + Describe(c));
   ++pos_;
@@ -158,7 +159,8 @@ Result<bool> VideoStream::Next() {
     return ReadTrailer();
   }
   if (c == -1) return Malformed(next_path, "файл оборвался: массив videos не закрыт");
-  if (c != '{') return Malformed(next_path, "элемент массива videos должен быть объектом, а начинается с " + Describe(c));
+  if (c != '{')
+    return Malformed(next_path, "элемент массива videos должен быть объектом, а начинается с " + Describe(c));
   return ReadObject();
 }
 

@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <spdlog/logger.h>
 #include <atomic>
 #include <map>
 #include <thread>
-#include <spdlog/logger.h>
 
 #include "common/error.hpp"
 #include "common/rate_limiter.hpp"
@@ -130,17 +130,15 @@ void ApiServer::Impl::Configure() {
   // client that reads /metrics after a response sees that response counted.
   server_.set_post_routing_handler(
       [this](const httplib::Request& request, httplib::Response& response) { Log(request, response); });
-  server_.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content("ok\n", kTextType);
-  });
+  server_.Get("/healthz",
+              [](const httplib::Request&, httplib::Response& response) { response.set_content("ok\n", kTextType); });
   server_.Get("/readyz", [this](const httplib::Request&, httplib::Response& response) { Ready(response); });
   server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
     response.set_content(deps_.metrics->registry().Render(), observe::kExpositionContentType);
   });
   if (!config_.api_token.empty()) {
-    server_.Post(kAskPath, [this](const httplib::Request& request, httplib::Response& response) {
-      Ask(request, response);
-    });
+    server_.Post(kAskPath,
+                 [this](const httplib::Request& request, httplib::Response& response) { Ask(request, response); });
   }
 }
 
@@ -223,8 +221,7 @@ void ApiServer::Impl::Answer(const std::string& question, httplib::Response& res
   response.status = reply.kind == service::Reply::Kind::kUnavailable ? 503 : 200;
   response.set_content(Dump(body), kJsonType);
   deps_.logger->info("event=api_question planner={} outcome={} status={} latency_ms={}", reply.planner, reply.code,
-                     response.status,
-                     std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+                     response.status, std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
 }
 
 void ApiServer::Impl::Log(const httplib::Request& request, const httplib::Response& response) const {

@@ -21,10 +21,10 @@ namespace videobot::http {
 inline constexpr std::size_t kMaxRequestBodyBytes = 64u << 10;
 
 struct ServerConfig {
-  ListenAddress address;             ///< VIDEOBOT_HTTP_ADDR
-  std::string api_token;             ///< VIDEOBOT_API_TOKEN; "" disables /v1/ask (404)
-  int rate_limit_per_minute = 30;    ///< /v1/ask requests per client address; 0 = no limit
-  int threads = 8;                   ///< requests served at once
+  ListenAddress address;           ///< VIDEOBOT_HTTP_ADDR
+  std::string api_token;           ///< VIDEOBOT_API_TOKEN; "" disables /v1/ask (404)
+  int rate_limit_per_minute = 30;  ///< /v1/ask requests per client address; 0 = no limit
+  int threads = 8;                 ///< requests served at once
 };
 
 struct ServerDependencies {

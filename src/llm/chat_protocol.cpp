@@ -23,9 +23,7 @@ const Json& PlanResponseFormat() {
   return format;
 }
 
-Json ChatMessage(std::string_view role, std::string_view content) {
-  return Json{{"role", role}, {"content", content}};
-}
+Json ChatMessage(std::string_view role, std::string_view content) { return Json{{"role", role}, {"content", content}}; }
 
 Json BuildChatRequest(std::string_view model, const Json& messages) {
   return Json{

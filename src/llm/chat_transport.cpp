@@ -1,9 +1,9 @@
 #include "llm/chat_transport.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <thread>
 

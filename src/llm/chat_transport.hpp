@@ -24,7 +24,7 @@ HttpClientFactory MakeCurlClientFactory(const Settings& settings);
 
 /// How often and how patiently a request is retried.
 struct RetryPolicy {
-  int max_attempts = 4;                          ///< including the first
+  int max_attempts = 4;                            ///< including the first
   std::chrono::milliseconds initial_backoff{250};  ///< doubled after each retry
   std::chrono::milliseconds max_backoff{4'000};    ///< cap of the doubling (Retry-After is not capped)
 };

@@ -63,8 +63,10 @@ LlmPlanSource::LlmPlanSource(Settings settings, QuestionLiteralsFn question_lite
 
 LlmPlanSource::LlmPlanSource(Settings settings, HttpClientFactory factory, RetryPolicy policy,
                              QuestionLiteralsFn question_literals)
-    : settings_(settings), question_literals_(std::move(question_literals)),
-      transport_(std::move(settings), std::move(factory), policy), cache_(settings_.cache_capacity) {}
+    : settings_(settings),
+      question_literals_(std::move(question_literals)),
+      transport_(std::move(settings), std::move(factory), policy),
+      cache_(settings_.cache_capacity) {}
 
 Result<plan::Plan> LlmPlanSource::AcceptPlan(std::string_view reply, const std::optional<plan::Literals>& literals,
                                              const plan::TimeContext& context) {
@@ -81,8 +83,9 @@ Result<std::string> LlmPlanSource::Ask(const nlohmann::json& messages, ChatTrans
   auto response = transport_.Post(body, deadline);
   if (!response) return Unexpected{response.error()};
   auto content = ReadChatContent(*response);
-  if (!content) return Unexpected{Error{content.error().code, content.error().path,
-                                        RedactSecrets(content.error().message, settings_)}};
+  if (!content)
+    return Unexpected{
+        Error{content.error().code, content.error().path, RedactSecrets(content.error().message, settings_)}};
   return content;
 }
 

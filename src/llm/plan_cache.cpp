@@ -9,8 +9,8 @@ namespace videobot::llm {
 namespace {
 
 bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x00A0 ||
-         c == 0x2007 || c == 0x2009 || c == 0x202F;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x00A0 || c == 0x2007 ||
+         c == 0x2009 || c == 0x202F;
 }
 
 }  // namespace

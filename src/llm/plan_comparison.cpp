@@ -37,8 +37,8 @@ Json Canonical(const plan::Plan& plan, const plan::TimeContext& context) {
   document["as_of"] = moment ? Json(*moment) : Json(nullptr);
   // A comparison is compared by the two plans it computes and its mode.
   if (plan.compare) {
-    document["compare"] = Json{{"mode", document["compare"]["mode"]},
-                               {"b", Canonical(plan::ComparisonSideB(plan), context)}};
+    document["compare"] =
+        Json{{"mode", document["compare"]["mode"]}, {"b", Canonical(plan::ComparisonSideB(plan), context)}};
   }
   return document;
 }

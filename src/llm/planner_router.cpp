@@ -1,7 +1,7 @@
 #include "llm/planner_router.hpp"
 
-#include <cassert>
 #include <fmt/format.h>
+#include <cassert>
 
 #include "llm/llm_plan_source.hpp"
 #include "llm/plan_comparison.hpp"
@@ -66,7 +66,8 @@ Result<RoutedPlan> PlannerRouter::Verify(plan::Plan rules_plan, std::string_view
   auto llm_result = llm_->MakePlan(question, context);
   // A model plan that does not hold the question's ids, numbers and dates is a plan that
   // differs from the rules' one; a model that gave no plan at all leaves the rules unverified.
-  if (!llm_result && llm_result.error().code == ErrorCode::kPlanUngrounded) return Disagreement(llm_result.error().path);
+  if (!llm_result && llm_result.error().code == ErrorCode::kPlanUngrounded)
+    return Disagreement(llm_result.error().path);
   if (!llm_result) return RoutedPlan{std::move(rules_plan), std::string(rules_->Name()), false};
   if (auto difference = FindPlanDifference(rules_plan, *llm_result, context)) return Disagreement(*difference);
   return RoutedPlan{std::move(rules_plan), fmt::format("{}+{}", rules_->Name(), llm_->Name()), true};
@@ -93,7 +94,7 @@ Result<plan::Plan> PlannerRouter::MakePlan(std::string_view question, const plan
 }
 
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
-                                                   std::unique_ptr<plan::PlanSource> llm) {
+                                                         std::unique_ptr<plan::PlanSource> llm) {
   if (NeedsRules(mode) && rules == nullptr) {
     return Fail(ErrorCode::kUsage, fmt::format("Режиму {} нужен разбор правилами", Name(mode)), "--planner");
   }
@@ -104,7 +105,8 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::
 }
 
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Settings& settings, QuestionLiteralsFn question_literals) {
+                                                         const Settings& settings,
+                                                         QuestionLiteralsFn question_literals) {
   auto parsed = ParsePlannerMode(mode, settings);
   if (!parsed) return Unexpected{parsed.error()};
   // Local servers (Ollama, vLLM, llama.cpp) need no key; the default OpenAI endpoint does.
@@ -117,10 +119,10 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, 
   }
   // A model plan is never used unchecked against the question it answers.
   if (NeedsLlm(*parsed) && !question_literals) {
-    return Fail(ErrorCode::kUsage,
-                fmt::format("Режиму {} нужна проверка плана модели по вопросу (чтение id, чисел и дат вопроса)",
-                            Name(*parsed)),
-                "--planner");
+    return Fail(
+        ErrorCode::kUsage,
+        fmt::format("Режиму {} нужна проверка плана модели по вопросу (чтение id, чисел и дат вопроса)", Name(*parsed)),
+        "--planner");
   }
   std::unique_ptr<plan::PlanSource> llm;
   if (NeedsLlm(*parsed)) llm = std::make_unique<LlmPlanSource>(settings, std::move(question_literals));

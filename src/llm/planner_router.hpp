@@ -66,8 +66,7 @@ class PlannerRouter final : public plan::PlanSource {
   PlannerMode mode() const { return mode_; }
 
  private:
-  Result<RoutedPlan> FromSource(plan::PlanSource& source, std::string_view question,
-                                const plan::TimeContext& context);
+  Result<RoutedPlan> FromSource(plan::PlanSource& source, std::string_view question, const plan::TimeContext& context);
   Result<RoutedPlan> Verify(plan::Plan rules_plan, std::string_view question, const plan::TimeContext& context);
 
   PlannerMode mode_;
@@ -83,7 +82,8 @@ class PlannerRouter final : public plan::PlanSource {
 /// unknown mode, a missing rules source, a mode that needs the model with neither LLM_API_KEY
 /// nor a non-default LLM_BASE_URL (a local server), or without `question_literals`.
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Settings& settings, QuestionLiteralsFn question_literals);
+                                                         const Settings& settings,
+                                                         QuestionLiteralsFn question_literals);
 
 /// As above without a literal reader: only the rules mode can be built.
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
@@ -98,6 +98,6 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, 
 /// As above with an explicit model source (tests, other transports). Fails with kUsage when a
 /// source the mode needs is missing.
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
-                                                   std::unique_ptr<plan::PlanSource> llm);
+                                                         std::unique_ptr<plan::PlanSource> llm);
 
 }  // namespace videobot::llm

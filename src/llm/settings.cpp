@@ -1,9 +1,9 @@
 #include "llm/settings.hpp"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
-#include <fmt/format.h>
 
 #include "common/text.hpp"
 
@@ -14,9 +14,7 @@ constexpr double kMaxTimeoutSeconds = 600;
 constexpr std::size_t kMinResponseLimit = 1u << 10;
 constexpr std::size_t kMaxResponseLimit = 1u << 30;
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
+bool StartsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 // The user:password part of a URL (between "scheme://" and "@" before the host), or "".
 std::string_view UserInfo(std::string_view url) {
@@ -55,8 +53,8 @@ Status CheckProxyUrl(std::string_view url) {
   for (std::string_view scheme : {"http://", "https://", "socks5://", "socks5h://"}) {
     if (StartsWith(url, scheme) && url.size() > scheme.size()) return Ok{};
   }
-  return Fail(ErrorCode::kUsage,
-              "LLM_PROXY_URL должен начинаться с http://, https://, socks5:// или socks5h://", "LLM_PROXY_URL");
+  return Fail(ErrorCode::kUsage, "LLM_PROXY_URL должен начинаться с http://, https://, socks5:// или socks5h://",
+              "LLM_PROXY_URL");
 }
 
 Result<std::chrono::milliseconds> ParseTimeout(const std::string& text) {
@@ -101,8 +99,9 @@ std::string RedactSecrets(std::string text, const Settings& settings) {
 
 std::string Settings::Describe() const {
   return fmt::format("model {} at {}, proxy {}, timeout {} ms, response limit {} bytes, API key {}", model,
-                     MaskUrlCredentials(base_url), proxy_url.empty() ? std::string("none") : MaskUrlCredentials(proxy_url),
-                     timeout.count(), max_response_bytes, HasKey() ? "set" : "not set");
+                     MaskUrlCredentials(base_url),
+                     proxy_url.empty() ? std::string("none") : MaskUrlCredentials(proxy_url), timeout.count(),
+                     max_response_bytes, HasKey() ? "set" : "not set");
 }
 
 Result<Settings> Settings::FromEnvironment() {

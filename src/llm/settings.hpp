@@ -16,7 +16,7 @@ namespace videobot::llm {
 /// this module writes them into a message, a log line or a description.
 struct Settings {
   std::string base_url = "https://api.openai.com/v1";  ///< without a trailing slash
-  std::string api_key;                                  ///< "" for servers that need none
+  std::string api_key;                                 ///< "" for servers that need none
   std::string model = "gpt-4o-mini";
   std::string proxy_url;  ///< "" or http://, https://, socks5://, socks5h:// with optional user:password@
   std::chrono::milliseconds timeout{15'000};  ///< deadline for one question, retries and repair included

@@ -1,7 +1,7 @@
 #include "llm/system_prompt.hpp"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -14,7 +14,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& llm_prompts();
 namespace videobot::llm {
 namespace {
 
-constexpr std::array<std::string_view, 7> kWeekdays{"понедельник", "вторник", "среда", "четверг",
+constexpr std::array<std::string_view, 7> kWeekdays{"понедельник", "вторник", "среда",      "четверг",
                                                     "пятница",     "суббота", "воскресенье"};
 
 std::string_view TrimTrailingNewlines(std::string_view text) {

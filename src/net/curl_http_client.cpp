@@ -126,8 +126,7 @@ std::string OverflowMessage(const ResponseSink& sink) {
     case ResponseSink::Overflow::kHeaders:
       return "заголовки ответа сервера больше допустимых " + FormatByteSize(kMaxResponseHeaderBytes) +
              "; передача прервана";
-    case ResponseSink::Overflow::kNone:
-      break;
+    case ResponseSink::Overflow::kNone: break;
   }
   return "ответ сервера слишком большой";
 }
@@ -157,7 +156,8 @@ std::unique_ptr<curl_mime, MimeDeleter> MakeMime(CURL* handle, const std::vector
 class CurlHttpClient final : public HttpClient {
  public:
   explicit CurlHttpClient(CurlOptions options) : options_(std::move(options)) {
-    if (options_.max_response_bytes == 0) throw std::invalid_argument("CurlOptions::max_response_bytes must be positive");
+    if (options_.max_response_bytes == 0)
+      throw std::invalid_argument("CurlOptions::max_response_bytes must be positive");
     InitCurlOnce();
     handle_ = curl_easy_init();
     if (handle_ == nullptr) throw NetworkError("не удалось инициализировать libcurl", false);

@@ -28,7 +28,7 @@ struct FormPart {
 struct HttpRequest {
   std::string method = "GET";  ///< "GET" or "POST"
   std::string url;
-  Headers headers;             ///< e.g. {"Content-Type", "application/json"}
+  Headers headers;  ///< e.g. {"Content-Type", "application/json"}
   std::string body;
   /// When not empty, a POST sends these parts as multipart/form-data (with its own Content-Type
   /// and boundary) and `body` is ignored.
@@ -49,8 +49,7 @@ struct HttpResponse {
 /// contains the request URL (it may carry a secret such as a bot token).
 class NetworkError : public EnvironmentError {
  public:
-  NetworkError(std::string message, bool timed_out)
-      : EnvironmentError(std::move(message)), timed_out_(timed_out) {}
+  NetworkError(std::string message, bool timed_out) : EnvironmentError(std::move(message)), timed_out_(timed_out) {}
   bool timed_out() const { return timed_out_; }
 
  private:
@@ -86,7 +85,7 @@ inline constexpr std::size_t kDefaultMaxResponseBytes = 16u << 20;
 inline constexpr std::size_t kMaxResponseHeaderBytes = 256u << 10;
 
 struct CurlOptions {
-  std::string proxy_url;          ///< "" for none; http://, https://, socks5://, socks5h:// with optional user:pass@
+  std::string proxy_url;  ///< "" for none; http://, https://, socks5://, socks5h:// with optional user:pass@
   std::chrono::milliseconds connect_timeout{10'000};
   std::string user_agent = "videobot";
   /// The largest response body accepted, counted after decoding (gzip, deflate, br): a transfer

@@ -96,7 +96,7 @@ bool IsPercentWord(const Token& token) { return IsOneOf(token.text, kPercentWord
 // The cues of a comparison question.
 struct Cues {
   std::optional<Marker> marker;
-  std::optional<std::size_t> verb;     ///< «сравни»
+  std::optional<std::size_t> verb;      ///< «сравни»
   std::optional<std::size_t> how_much;  ///< «на» of «на сколько» (or «насколько»)
   std::optional<std::size_t> percent;
   std::optional<std::size_t> more_or_less;
@@ -162,7 +162,8 @@ std::vector<Alternative> FindAlternatives(const Mentions& mentions) {
   for (const Mention& mention : mentions) {
     if (mention.explanatory) continue;
     if (mention.kind == MentionKind::kPeriod) found.push_back({Kind::kPeriod, mention.first_token, mention.end_token});
-    if (mention.kind == MentionKind::kCreatorId) found.push_back({Kind::kCreator, mention.first_token, mention.end_token});
+    if (mention.kind == MentionKind::kCreatorId)
+      found.push_back({Kind::kCreator, mention.first_token, mention.end_token});
     if (IsMetricMention(mention)) {
       found.push_back({Kind::kMetric, mention.first_token, mention.end_token, mention.meaning});
     }
@@ -172,7 +173,8 @@ std::vector<Alternative> FindAlternatives(const Mentions& mentions) {
 
 std::vector<Alternative> OfKind(const std::vector<Alternative>& all, Kind kind) {
   std::vector<Alternative> out;
-  std::copy_if(all.begin(), all.end(), std::back_inserter(out), [kind](const Alternative& a) { return a.kind == kind; });
+  std::copy_if(all.begin(), all.end(), std::back_inserter(out),
+               [kind](const Alternative& a) { return a.kind == kind; });
   return out;
 }
 
@@ -218,22 +220,22 @@ Result<std::pair<std::string, std::string>> SideQuestions(const Text& side_a, co
   }
   std::string b_thing = side_b.value.substr(side_b.Begin(b.first), side_b.End(b.end - 1) - side_b.Begin(b.first));
   // «за 28 ноября и 27 ноября»: side A's preposition holds for side B too.
-  const auto is_preposition = [](std::string_view word) {
-    return IsOneOf(word, kPeriodPrepositions);
-  };
+  const auto is_preposition = [](std::string_view word) { return IsOneOf(word, kPeriodPrepositions); };
   if (b.kind == Kind::kPeriod && is_preposition(side_a.tokens[a.first].text) &&
       !is_preposition(side_b.tokens[b.first].text)) {
     b_thing = std::string(side_a.tokens[a.first].text) + " " + b_thing;
   }
   // «28 ноября 2025 … чем 27 ноября»: the year said once holds for both sides.
-  if (b.kind == Kind::kPeriod && HasFourDigitYear(side_a, a.first, a.end) && !HasFourDigitYear(side_b, b.first, b.end) &&
-      side_a.tokens[a.end - 1].kind == TokenKind::kNumber && side_b.tokens[b.end - 1].kind == TokenKind::kWord) {
+  if (b.kind == Kind::kPeriod && HasFourDigitYear(side_a, a.first, a.end) &&
+      !HasFourDigitYear(side_b, b.first, b.end) && side_a.tokens[a.end - 1].kind == TokenKind::kNumber &&
+      side_b.tokens[b.end - 1].kind == TokenKind::kWord) {
     b_thing += " " + std::string(side_a.tokens[a.end - 1].text);
   }
   std::string a_text = side_a.value;
   // «за октябрь и ноябрь 2025»: the same the other way round.
-  if (b.kind == Kind::kPeriod && HasFourDigitYear(side_b, b.first, b.end) && !HasFourDigitYear(side_a, a.first, a.end) &&
-      side_b.tokens[b.end - 1].kind == TokenKind::kNumber && side_a.tokens[a.end - 1].kind == TokenKind::kWord) {
+  if (b.kind == Kind::kPeriod && HasFourDigitYear(side_b, b.first, b.end) &&
+      !HasFourDigitYear(side_a, a.first, a.end) && side_b.tokens[b.end - 1].kind == TokenKind::kNumber &&
+      side_a.tokens[a.end - 1].kind == TokenKind::kWord) {
     a_text.insert(side_a.End(a.end - 1), " " + std::string(side_b.tokens[b.end - 1].text));
   }
   const std::string shared_tail = b.end < side_b.tokens.size() ? Trim(side_b.value.substr(side_b.Begin(b.end))) : "";
@@ -275,7 +277,8 @@ Result<plan::Plan> Combine(plan::Plan a, const plan::Plan& b, CompareMode mode) 
   }
   a.compare = plan::Comparison{mode, std::move(with)};
   if (!plan::CheckSemantics(a)) {
-    return Refuse(ErrorCode::kQuestionAmbiguous, "у одной из сторон сравнения нет своего периода, креатора или метрики");
+    return Refuse(ErrorCode::kQuestionAmbiguous,
+                  "у одной из сторон сравнения нет своего периода, креатора или метрики");
   }
   return a;
 }
@@ -338,9 +341,13 @@ std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, c
   if (verb_first && (cues.percent || cues.how_much)) {
     return Refuse(ErrorCode::kQuestionNotUnderstood, "«сравни» и «на сколько» в одном вопросе");
   }
-  const CompareMode mode = verb_first ? CompareMode::kBoth : cues.percent ? CompareMode::kPercent : CompareMode::kDifference;
+  const CompareMode mode = verb_first     ? CompareMode::kBoth
+                           : cues.percent ? CompareMode::kPercent
+                                          : CompareMode::kDifference;
   if (mode == CompareMode::kPercent && cues.less) {
-    return Refuse(ErrorCode::kQuestionUnsupported, "процент считается как изменение A относительно B: спросите «на сколько процентов больше» или «изменилось»");
+    return Refuse(
+        ErrorCode::kQuestionUnsupported,
+        "процент считается как изменение A относительно B: спросите «на сколько процентов больше» или «изменилось»");
   }
   // Side A's words (the template) and side B's words.
   std::vector<std::size_t> drop;
@@ -363,12 +370,14 @@ std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, c
       return Refuse(ErrorCode::kQuestionAmbiguous, "после «сравни» нужны две стороны через одно «и»");
     }
   } else if (!cues.marker) {
-    return Refuse(ErrorCode::kQuestionNotUnderstood, "непонятно, с чем сравнивать: добавьте «чем …» или «по сравнению с …»");
+    return Refuse(ErrorCode::kQuestionNotUnderstood,
+                  "непонятно, с чем сравнивать: добавьте «чем …» или «по сравнению с …»");
   } else if (cues.marker->first < *cues.how_much) {
     // «По сравнению с октябрём, на сколько …»: side B ends at the first comma.
     std::size_t comma = cues.marker->end;
     while (comma < text.tokens.size() && !text.WordAt(comma, ",")) ++comma;
-    if (comma >= text.tokens.size()) return Refuse(ErrorCode::kQuestionNotUnderstood, "непонятно, где кончается сторона B");
+    if (comma >= text.tokens.size())
+      return Refuse(ErrorCode::kQuestionNotUnderstood, "непонятно, где кончается сторона B");
     side_b = text.value.substr(text.End(cues.marker->end - 1), text.Begin(comma) - text.End(cues.marker->end - 1));
     a_first = comma + 1;
   } else {
@@ -379,7 +388,8 @@ std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, c
   if (cues.more_or_less) drop.push_back(*cues.more_or_less);
   std::sort(drop.begin(), drop.end());
   for (std::size_t i : drop) {
-    if (i < a_first || i >= a_end) return Refuse(ErrorCode::kQuestionNotUnderstood, "непонятный порядок слов сравнения");
+    if (i < a_first || i >= a_end)
+      return Refuse(ErrorCode::kQuestionNotUnderstood, "непонятный порядок слов сравнения");
   }
   std::string template_text = WithoutTokens(text, drop);
   // Only side A's part of the question: cut what lies outside [a_first, a_end).

@@ -31,9 +31,9 @@ struct SymbolOperator {
 };
 
 constexpr SymbolOperator kSymbolOperators[] = {
-    {">", CompareOp::kGreater},       {">=", CompareOp::kGreaterEqual}, {"=>", CompareOp::kGreaterEqual},
-    {"<", CompareOp::kLess},          {"<=", CompareOp::kLessEqual},    {"=<", CompareOp::kLessEqual},
-    {"=", CompareOp::kEqual},         {"==", CompareOp::kEqual},        {"!=", CompareOp::kNotEqual},
+    {">", CompareOp::kGreater},   {">=", CompareOp::kGreaterEqual}, {"=>", CompareOp::kGreaterEqual},
+    {"<", CompareOp::kLess},      {"<=", CompareOp::kLessEqual},    {"=<", CompareOp::kLessEqual},
+    {"=", CompareOp::kEqual},     {"==", CompareOp::kEqual},        {"!=", CompareOp::kNotEqual},
     {"<>", CompareOp::kNotEqual},
 };
 

@@ -26,8 +26,8 @@ enum class TargetKind : std::uint8_t { kVideo, kCreator, kSnapshot, kDay, kMetri
 /// Whether the counted thing or the metric is named after the word ("сколько видео", "какой
 /// креатор", "суммарные просмотры").
 enum class HeadKind : std::uint8_t {
-  kNone,    ///< not a question head
-  kAny,     ///< сколько, количество, какой, топ, больше всего: a thing or a metric follows
+  kNone,  ///< not a question head
+  kAny,  ///< сколько, количество, какой, топ, больше всего: a thing or a metric follows
   kMetric,  ///< на сколько, суммарный, средний, максимальный, прирост: a metric follows, possibly
             ///< after the videos it belongs to ("на сколько выросли все видео … по просмотрам")
 };
@@ -59,12 +59,12 @@ struct ConceptTraits {
   /// The order of a ranking the word asks for: больше всего, максимальный → desc; меньше всего,
   /// минимальный → asc.
   std::optional<plan::Order> order = std::nullopt;
-  std::optional<Concept> ranks_by = std::nullopt;  ///< the metric a superlative with one measure ranks by
-  bool series = false;              ///< asks for a series the plans can build
+  std::optional<Concept> ranks_by = std::nullopt;     ///< the metric a superlative with one measure ranks by
+  bool series = false;                                ///< asks for a series the plans can build
   std::optional<plan::Bucket> bucket = std::nullopt;  ///< the series bucket the word names (none: from the period)
-  bool domain = false;       ///< shows the question is about the video statistics (screening)
-  bool harmless = false;     ///< may stay unused whatever the rules did (screening)
-  bool connective = false;   ///< only connects other words (linker: between a period and a verb)
+  bool domain = false;                                ///< shows the question is about the video statistics (screening)
+  bool harmless = false;                              ///< may stay unused whatever the rules did (screening)
+  bool connective = false;  ///< only connects other words (linker: between a period and a verb)
   ExplanationClaim claim = ExplanationClaim::kNone;
 };
 

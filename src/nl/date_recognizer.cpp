@@ -19,7 +19,8 @@ int OrdinalValue(const Token& token) {
   static const auto* const kForms = [] {
     auto* forms = new std::vector<std::pair<std::string, int>>();
     for (const OrdinalStem& stem : kOrdinalStems) {
-      for (std::string_view ending : kOrdinalEndings) forms->emplace_back(std::string(stem.stem) + std::string(ending), stem.value);
+      for (std::string_view ending : kOrdinalEndings)
+        forms->emplace_back(std::string(stem.stem) + std::string(ending), stem.value);
     }
     return forms;
   }();

@@ -26,7 +26,9 @@ void AddUnique(std::vector<T>& values, T value) {
 class LiteralReader {
  public:
   LiteralReader(const Mentions& mentions, const std::vector<bool>& written_comparison, const plan::TimeContext& context)
-      : mentions_(mentions), written_comparison_(written_comparison), context_(context),
+      : mentions_(mentions),
+        written_comparison_(written_comparison),
+        context_(context),
         consumed_(mentions.size(), false) {}
 
   plan::Literals Read() {
@@ -159,8 +161,10 @@ Result<plan::Literals> ExtractQuestionLiterals(std::string_view question, const 
   const auto zone = NamedTimeZone(analysis);
   const plan::TimeContext local{context.now, zone && *zone ? **zone : context.offset};
   plan::Literals literals = LiteralReader(analysis.mentions, written_comparison, local).Read();
-  if (zone) literals.time_zone = *zone;
-  else literals.unreadable.push_back("часовой пояс");
+  if (zone)
+    literals.time_zone = *zone;
+  else
+    literals.unreadable.push_back("часовой пояс");
   return literals;
 }
 

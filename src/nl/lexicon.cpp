@@ -3,11 +3,11 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
-#include <memory>
-#include <unordered_map>
 
 #include "nl/lexicon_tables.hpp"
 #include "nl/tokenizer.hpp"
@@ -27,10 +27,12 @@ struct Phrase {
 };
 
 std::u32string FoldedCodePoints(std::string_view text) {
-  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString folded =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   folded.foldCase();
   std::u32string out;
-  for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) out += static_cast<char32_t>(folded.char32At(i));
+  for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1))
+    out += static_cast<char32_t>(folded.char32At(i));
   return out;
 }
 
@@ -48,7 +50,8 @@ std::size_t EditDistance(const std::u32string& a, const std::u32string& b, std::
     for (std::size_t j = 1; j <= m; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       row_best = std::min(row_best, d[i][j]);
     }
     if (row_best > limit) return limit + 1;
@@ -130,7 +133,6 @@ std::optional<LexMatch> Lexicon::MatchPhrase(std::span<const Token> tokens, std:
   }
   return std::nullopt;
 }
-
 
 std::optional<std::string> Lexicon::Suggest(std::string_view word) const {
   constexpr std::size_t kMaxDistance = 2;

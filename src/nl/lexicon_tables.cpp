@@ -16,12 +16,11 @@ constexpr std::string_view kNounFemIjaEndings[] = {"я", "и", "ю", "ей", "е
 constexpr std::string_view kNounSoftEndings[] = {"ь", "я", "ю", "ем", "е", "и", "ей", "ям", "ями", "ях"};
 constexpr std::string_view kNounFemSoftEndings[] = {"ь", "и", "ью", "ей", "ям", "ями", "ях"};
 constexpr std::string_view kNounNeuterIeEndings[] = {"е", "я", "ю", "ем", "и", "й", "ям", "ями", "ях"};
-constexpr std::string_view kAdjectiveEndings[] = {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
-                                                  "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
-                                                  "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ою"};
+constexpr std::string_view kAdjectiveEndings[] = {"ый",  "ий",  "ой",  "ая",  "яя",  "ое",  "ее", "ые", "ие",
+                                                  "ого", "его", "ому", "ему", "ым",  "им",  "ом", "ем", "ую",
+                                                  "юю",  "ей",  "ых",  "их",  "ыми", "ими", "ою"};
 constexpr std::string_view kShortParticipleEndings[] = {"", "а", "о", "ы"};
-constexpr std::string_view kPastVerbEndings[] = {"л",    "ла",   "ло",   "ли", "лся",
-                                                 "лась", "лось", "лись", "ть", "ться"};
+constexpr std::string_view kPastVerbEndings[] = {"л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ть", "ться"};
 constexpr std::string_view kNounNeuterMyaEndings[] = {"я", "ени", "енем", "ена", "ен", "енам", "енами", "енах"};
 
 constexpr WordEntry kWords[] = {

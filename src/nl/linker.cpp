@@ -34,9 +34,9 @@ void AddUnique(std::vector<std::string>& list, std::string_view id) {
 }
 
 Unexpected Mismatch(std::string_view noun, std::string_view id) {
-  return Fail(ErrorCode::kQuestionNotUnderstood,
-              "идентификатор " + std::string(id) + " не подходит к слову «" + std::string(noun) +
-                  "»: у креатора id из 32 символов, у видео — UUID с дефисами");
+  return Fail(ErrorCode::kQuestionNotUnderstood, "идентификатор " + std::string(id) + " не подходит к слову «" +
+                                                     std::string(noun) +
+                                                     "»: у креатора id из 32 символов, у видео — UUID с дефисами");
 }
 
 // The integers a set of conditions on one value allows: [low, high].
@@ -66,9 +66,11 @@ Status CheckConditionsSatisfiable(const Analysis& analysis) {
     Bounds bounds;
     std::vector<std::size_t> comparisons;
     for (const LinkedCondition& c : conditions) {
-      if (c.metric != conditions[i].metric || c.delta != conditions[i].delta || c.per_hour != conditions[i].per_hour) continue;
+      if (c.metric != conditions[i].metric || c.delta != conditions[i].delta || c.per_hour != conditions[i].per_hour)
+        continue;
       bounds.Add(c.op, c.value);
-      if (std::find(comparisons.begin(), comparisons.end(), c.mention) == comparisons.end()) comparisons.push_back(c.mention);
+      if (std::find(comparisons.begin(), comparisons.end(), c.mention) == comparisons.end())
+        comparisons.push_back(c.mention);
     }
     if (bounds.low <= bounds.high) continue;
     std::string written;
@@ -76,7 +78,7 @@ Status CheckConditionsSatisfiable(const Analysis& analysis) {
       written += (written.empty() ? "«" : " и «") + std::string(analysis.mentions[m].text) + "»";
     }
     const std::string what = comparisons.size() == 1 ? "Промежуток " + written + " перевёрнут или пуст"
-                                                      : "Условия " + written + " противоречат друг другу";
+                                                     : "Условия " + written + " противоречат друг другу";
     return Fail(ErrorCode::kQuestionReversedRange,
                 what + ": ни одно значение им не подходит; укажите сначала меньшее число, например «от 10 до 20»");
   }
@@ -130,8 +132,8 @@ void LinkExistentials(Analysis& analysis) {
       continue;
     }
     // "хотя бы одно опубликованное видео": the participle stays a publication marker.
-    while (j < mentions.size() && (mentions[j].Is(Concept::kPublish) || mentions[j].Is(Concept::kFiller) ||
-                                    mentions[j].Is(Concept::kOne))) {
+    while (j < mentions.size() &&
+           (mentions[j].Is(Concept::kPublish) || mentions[j].Is(Concept::kFiller) || mentions[j].Is(Concept::kOne))) {
       ++j;
     }
     if (j >= mentions.size() || !IsObjectMention(mentions[j])) continue;
@@ -216,9 +218,9 @@ Status LinkConditions(Analysis& analysis) {
       }
     }
     if (!metric) {
-      return Fail(ErrorCode::kQuestionNotUnderstood,
-                  "непонятно, к какой метрике относится сравнение «" + std::string(comparison.text) +
-                      " …»: укажите просмотры, лайки, комментарии или жалобы");
+      return Fail(ErrorCode::kQuestionNotUnderstood, "непонятно, к какой метрике относится сравнение «" +
+                                                         std::string(comparison.text) +
+                                                         " …»: укажите просмотры, лайки, комментарии или жалобы");
     }
     delta = !delta_words.empty();
     bool per_hour = false;

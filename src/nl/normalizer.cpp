@@ -9,9 +9,7 @@
 namespace videobot::nl {
 namespace {
 
-bool IsInvisible(UChar32 c) {
-  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF;
-}
+bool IsInvisible(UChar32 c) { return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF; }
 
 bool IsDash(UChar32 c) {
   return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
@@ -19,20 +17,28 @@ bool IsDash(UChar32 c) {
 
 bool IsQuote(UChar32 c) {
   switch (c) {
-    case '\'': case '`': case 0x00AB: case 0x00BB: case 0x2018: case 0x2019: case 0x201A:
-    case 0x201B: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
-    case 0x00B4:
-      return true;
-    default:
-      return false;
+    case '\'':
+    case '`':
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2039:
+    case 0x203A:
+    case 0x00B4: return true;
+    default: return false;
   }
 }
 
 void AppendAscii(std::string& out, std::string_view text) { out.append(text); }
 
-void AppendCodePoint(std::string& out, UChar32 c) {
-  AppendUtf8(out, static_cast<char32_t>(c));
-}
+void AppendCodePoint(std::string& out, UChar32 c) { AppendUtf8(out, static_cast<char32_t>(c)); }
 
 // Appends the normalised form of one code point.
 // The case folding shared with the plan cache's key (common/utf8.hpp).
@@ -59,7 +65,7 @@ void AppendNormalized(std::string& out, UChar32 c) {
   if (IsQuote(c)) return out.push_back('"');
   if (c == 0x2265 || c == 0x2A7E) return AppendAscii(out, ">=");  // ≥ ⩾
   if (c == 0x2264 || c == 0x2A7D) return AppendAscii(out, "<=");  // ≤ ⩽
-  if (c == 0x2260) return AppendAscii(out, "!=");                  // ≠
+  if (c == 0x2260) return AppendAscii(out, "!=");                 // ≠
   if (c == 0x2026) return AppendAscii(out, "...");
   AppendCodePoint(out, FoldCodePoint(c));
 }
@@ -71,8 +77,8 @@ Result<std::string> Normalize(std::string_view question) {
     return Fail(ErrorCode::kQuestionNotUnderstood, "вопрос должен быть текстом в кодировке UTF-8");
   }
   if (CountCodePoints(question) > kMaxQuestionChars) {
-    return Fail(ErrorCode::kQuestionTooLong, "Вопрос слишком длинный: не больше " +
-                                                 std::to_string(kMaxQuestionChars) + " символов");
+    return Fail(ErrorCode::kQuestionTooLong,
+                "Вопрос слишком длинный: не больше " + std::to_string(kMaxQuestionChars) + " символов");
   }
   std::string out;
   out.reserve(question.size() + 8);

@@ -226,14 +226,10 @@ class NumberReader {
     const NumberWord* word = FindNumberWord(tokens_[pos]);
     if (word == nullptr) return std::nullopt;
     switch (word->kind) {
-      case NumberWordKind::kMultiplier:
-        return Base{1, 1, 0, false, false, 0};
-      case NumberWordKind::kOneAndHalf:
-        return Base{3, 2, 1, true, false, 0};
-      case NumberWordKind::kHalfOf:
-        return Base{1, 2, 1, false, false, word->value * 2};  // half of a million
-      case NumberWordKind::kValue:
-        break;
+      case NumberWordKind::kMultiplier: return Base{1, 1, 0, false, false, 0};
+      case NumberWordKind::kOneAndHalf: return Base{3, 2, 1, true, false, 0};
+      case NumberWordKind::kHalfOf: return Base{1, 2, 1, false, false, word->value * 2};  // half of a million
+      case NumberWordKind::kValue: break;
     }
     std::int64_t group = 0;
     std::size_t end = pos;

@@ -139,7 +139,8 @@ std::string TwoDigits(int value) { return (value < 10 ? "0" : "") + std::to_stri
 std::string Readable(const plan::PeriodBound& bound) {
   const Date& d = bound.value.date;
   std::string text = TwoDigits(d.day) + "." + TwoDigits(d.month) + "." + std::to_string(d.year);
-  if (bound.has_time) text += " " + TwoDigits(bound.value.seconds_of_day / 3600) + ":" + TwoDigits(bound.value.seconds_of_day / 60 % 60);
+  if (bound.has_time)
+    text += " " + TwoDigits(bound.value.seconds_of_day / 3600) + ":" + TwoDigits(bound.value.seconds_of_day / 60 % 60);
   return text;
 }
 
@@ -158,8 +159,7 @@ Unexpected Reversed(const plan::Period& period, std::string_view written) {
 
 }  // namespace
 
-Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context,
-                                   std::string_view written) {
+Result<plan::Period> ResolvePeriod(const PeriodExpr& expr, const plan::TimeContext& context, std::string_view written) {
   plan::Period period;
   if (expr.relative) {
     period.relative = expr.relative;
@@ -215,15 +215,17 @@ Result<plan::Moment> ResolveMoment(const PeriodExpr& expr, const plan::TimeConte
     case MomentEdge::kNone: break;
   }
   if (!day) {
-    return Fail(ErrorCode::kQuestionAmbiguous,
-                "непонятно, на какой момент: скажите «на начало …» или «на конец …» (например «на начало ноября 2025»)");
+    return Fail(
+        ErrorCode::kQuestionAmbiguous,
+        "непонятно, на какой момент: скажите «на начало …» или «на конец …» (например «на начало ноября 2025»)");
   }
   if (expr.by) {
     const Date date = StartOf(*point);
     char text[16];
     std::snprintf(text, sizeof text, "%02d.%02d.%04d", date.day, date.month, date.year);
-    return Fail(ErrorCode::kQuestionAmbiguous, std::string("«к» дате может значить её начало или конец: скажите «на начало ") +
-                                                   text + "» или «на конец " + text + "»");
+    return Fail(ErrorCode::kQuestionAmbiguous,
+                std::string("«к» дате может значить её начало или конец: скажите «на начало ") + text +
+                    "» или «на конец " + text + "»");
   }
   return plan::Moment{DateTime{StartOf(*point), 0}, false};
 }

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "nl/linker.hpp"
+#include "nl/plan_builder_internal.hpp"
 #include "nl/screening.hpp"
 #include "plan/validator.hpp"
-#include "nl/plan_builder_internal.hpp"
 
 namespace videobot::nl {
 
@@ -37,8 +37,9 @@ Result<plan::Plan> PlanBuilder::Build() {
   if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
   const Family& family = FamilyAsked();
   if (AsksForSeries() && !family.series) {
-    return Unsupported("Ряд по времени строится для прироста, числа видео или замеров за период, а не для "
-                       "состояния на момент или рейтинга");
+    return Unsupported(
+        "Ряд по времени строится для прироста, числа видео или замеров за период, а не для "
+        "состояния на момент или рейтинга");
   }
   const Status built = (this->*family.build)();
   if (!built) return Unexpected{built.error()};
@@ -68,7 +69,8 @@ bool PlanBuilder::Has(Concept meaning) const {
 
 bool PlanBuilder::HasPerItemAggregate() const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && NamesPerItemAggregate(mentions_[i].meaning)) return true;
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && NamesPerItemAggregate(mentions_[i].meaning))
+      return true;
   }
   return false;
 }
@@ -190,7 +192,8 @@ Result<Target> PlanBuilder::FindTarget() {
     if (IsCandidate(i) && !chosen) chosen = i;  // "Просмотров сколько у видео X?"
   }
   if (!chosen) {
-    return NotUnderstood("непонятно, что нужно посчитать: видео, креаторов, замеры или просмотры, лайки, комментарии, жалобы");
+    return NotUnderstood(
+        "непонятно, что нужно посчитать: видео, креаторов, замеры или просмотры, лайки, комментарии, жалобы");
   }
   const Mention& noun = mentions_[*chosen];
   Target target{KindOf(noun.meaning), *chosen, noun.meaning};

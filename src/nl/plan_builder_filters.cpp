@@ -15,8 +15,8 @@ bool PlanBuilder::NextToPublication(std::size_t period) const {
     const Mention& m = mentions_[i];
     if (IsConnective(m)) return true;
     if (m.kind == MentionKind::kCreatorId || m.kind == MentionKind::kVideoId) return true;
-    if (m.Is(Concept::kVideo) || m.Is(Concept::kCreator) || m.Is(Concept::kDistinct) ||
-        m.Is(Concept::kAtLeastOne) || m.Is(Concept::kMost) || m.Is(Concept::kLeast)) {
+    if (m.Is(Concept::kVideo) || m.Is(Concept::kCreator) || m.Is(Concept::kDistinct) || m.Is(Concept::kAtLeastOne) ||
+        m.Is(Concept::kMost) || m.Is(Concept::kLeast)) {
       return true;
     }
     // A condition in between: "опубликовали видео с более чем 100 лайками в сентябре".
@@ -48,7 +48,8 @@ Status PlanBuilder::ClassifyPeriods() {
     const Mention& mention = mentions_[i];
     if (!IsMain(i) || mention.kind != MentionKind::kPeriod || mention.used) continue;
     if (IsMoment(i)) {
-      if (moment_) return NotUnderstood("в вопросе несколько моментов; спросите об одном, например «на 28 ноября 2025»");
+      if (moment_)
+        return NotUnderstood("в вопросе несколько моментов; спросите об одном, например «на 28 ноября 2025»");
       moment_ = i;
       continue;
     }
@@ -74,7 +75,8 @@ Status PlanBuilder::ApplyConditions() {
     if (snapshots && c.delta && !counts_snapshots && !c.per_hour && !sign_only) {
       return NotUnderstood("непонятно, прирост за какой срок сравнивать: за час (один замер) или за весь период");
     }
-    plan_.filters.conditions.push_back(plan::Condition{c.delta ? DeltaField(c.metric) : CounterField(c.metric), c.op, c.value});
+    plan_.filters.conditions.push_back(
+        plan::Condition{c.delta ? DeltaField(c.metric) : CounterField(c.metric), c.op, c.value});
   }
   if (sign_condition_) plan_.filters.conditions.push_back(*sign_condition_);
   if (plan_.filters.conditions.size() > 8) return NotUnderstood("слишком много условий");
@@ -90,7 +92,8 @@ Status PlanBuilder::ApplyConditions() {
       if (mentions_[i].Is(Concept::kAll) || mentions_[i].Is(Concept::kEach)) all_after = true;
     }
     if (!video_after || all_after) {
-      return NotUnderstood("условие должно относиться к видео, например «креаторы, у которых есть хотя бы одно видео с больше 1000 просмотров»");
+      return NotUnderstood(
+          "условие должно относиться к видео, например «креаторы, у которых есть хотя бы одно видео с больше 1000 просмотров»");
     }
   }
   if (plan_.group_by && !analysis_.conditions.empty() && plan_.source == Source::kSnapshots) {
@@ -121,7 +124,8 @@ Status PlanBuilder::ApplyPeriods() {
     } else if (target_.kind == TargetKind::kVideo && analysis_.conditions.empty() && !plan_.filters.published) {
       plan_.filters.published = *period;  // "сколько видео за май": videos of May
     } else {
-      return NotUnderstood("непонятно, к чему относится период: к дате публикации (скажите «опубликованных») или к замерам");
+      return NotUnderstood(
+          "непонятно, к чему относится период: к дате публикации (скажите «опубликованных») или к замерам");
     }
   }
   if (frame_.window) {

@@ -21,7 +21,9 @@ using plan::Aggregate;
 using plan::Field;
 using plan::Source;
 
-inline Unexpected NotUnderstood(std::string message) { return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message)); }
+inline Unexpected NotUnderstood(std::string message) {
+  return Fail(ErrorCode::kQuestionNotUnderstood, std::move(message));
+}
 /// Understood, but the answer would not be one number (a series, a comparison, a superlative): a
 /// final refusal, never passed on to the model.
 inline Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
@@ -37,15 +39,15 @@ struct Target {
 /// (PlanBuilder::ReadFrame): growth, sign, per measurement, final counters, publication, the
 /// publication window.
 struct Frame {
-  bool growth = false;          ///< прирост, выросли, новые (unused by a condition), на сколько
-  bool negative = false;        ///< уменьшились, отрицательный (unused by a condition)
-  bool positive = false;        ///< стало больше, положительный (unused by a condition)
-  bool per_hour = false;        ///< за час, почасовой (per measurement)
-  bool final_counters = false;  ///< итоговый, в итоге, за всё время
-  bool publish = false;         ///< a publication word about videos, or «новых видео»
-  bool new_videos = false;      ///< «новых видео»: videos published in the period
-  bool snapshot_noun = false;   ///< замеры named
-  std::optional<int> window;    ///< «за первые N часов после публикации»: N
+  bool growth = false;    ///< прирост, выросли, новые (unused by a condition), на сколько
+  bool negative = false;  ///< уменьшились, отрицательный (unused by a condition)
+  bool positive = false;  ///< стало больше, положительный (unused by a condition)
+  bool per_hour = false;  ///< за час, почасовой (per measurement)
+  bool final_counters = false;   ///< итоговый, в итоге, за всё время
+  bool publish = false;          ///< a publication word about videos, or «новых видео»
+  bool new_videos = false;       ///< «новых видео»: videos published in the period
+  bool snapshot_noun = false;    ///< замеры named
+  std::optional<int> window;     ///< «за первые N часов после публикации»: N
   bool window_conflict = false;  ///< two different publication windows
 };
 

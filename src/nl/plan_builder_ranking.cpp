@@ -15,8 +15,9 @@ bool PlanBuilder::IsRanking() const {
 Status PlanBuilder::BuildRanking() {
   const auto measured = MeasuredSuperlative();
   if (measured && target_.kind == TargetKind::kMetric) {
-    return Unsupported("«Самое популярное видео» — это вопрос о видео: спросите «какое видео самое популярное» "
-                       "(ответ — id и число) или «максимальное число просмотров у одного видео»");
+    return Unsupported(
+        "«Самое популярное видео» — это вопрос о видео: спросите «какое видео самое популярное» "
+        "(ответ — id и число) или «максимальное число просмотров у одного видео»");
   }
   if (target_.kind == TargetKind::kMetric || target_.kind == TargetKind::kSnapshot) {
     return NotUnderstood("непонятно, что ранжировать: креаторов, видео или дни");
@@ -52,8 +53,10 @@ Status PlanBuilder::BuildRanking() {
     plan_.aggregate = Aggregate::kSum;
     plan_.source = growth ? Source::kSnapshots : Source::kVideos;
     plan_.field = growth ? DeltaField(**metric) : CounterField(**metric);
-    if (growth) MarkSnapshotWordsUsed();
-    else Use(Concept::kFinal);
+    if (growth)
+      MarkSnapshotWordsUsed();
+    else
+      Use(Concept::kFinal);
   } else {
     // "больше всего видео": the number of videos per group.
     if (target_.kind == TargetKind::kVideo || growth || !HasUnusedVideoNoun()) {
@@ -99,8 +102,9 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
     if (!IsMain(i) || m.kind != MentionKind::kNumber || m.used) continue;
     const bool after_top = i > 0 && (mentions_[i - 1].Is(Concept::kTop) || mentions_[i - 1].Is(Concept::kWhichPlural) ||
                                      (mentions_[i - 1].IsPunct('-') && i > 1 && mentions_[i - 2].Is(Concept::kTop)));
-    const bool before_noun = i + 1 == group_noun || (i + 2 == group_noun && (mentions_[i + 1].Is(Concept::kDistinct) ||
-                                                                             IsMeasuredSuperlative(mentions_[i + 1])));
+    const bool before_noun =
+        i + 1 == group_noun ||
+        (i + 2 == group_noun && (mentions_[i + 1].Is(Concept::kDistinct) || IsMeasuredSuperlative(mentions_[i + 1])));
     if (after_top || before_noun) {
       if (number) return NotUnderstood("непонятно, сколько позиций показать");
       number = i;
@@ -124,7 +128,8 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
 
 bool PlanBuilder::AsksForOrder(plan::Order order) const {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && TraitsOf(mentions_[i].meaning).order == order) return true;
+    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && TraitsOf(mentions_[i].meaning).order == order)
+      return true;
   }
   return false;
 }

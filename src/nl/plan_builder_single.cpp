@@ -41,7 +41,8 @@ Status PlanBuilder::BuildMetric(Concept metric) {
   if (growth && frame_.final_counters) {
     return NotUnderstood("итоговая статистика не делится по датам замеров: спросите о приросте за период или об итоге");
   }
-  if (frame_.snapshot_noun && !growth) return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
+  if (frame_.snapshot_noun && !growth)
+    return NotUnderstood("непонятно, что посчитать по замерам: прирост или их количество");
   auto aggregate = MetricAggregate();
   if (!aggregate) return Unexpected{aggregate.error()};
   plan_.aggregate = *aggregate;
@@ -97,8 +98,8 @@ Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
 }
 
 bool PlanBuilder::SnapshotMode() const {
-  return frame_.growth || frame_.negative || frame_.positive || frame_.per_hour || frame_.window || frame_.snapshot_noun || AnyDeltaCondition() ||
-         target_.kind == TargetKind::kSnapshot;
+  return frame_.growth || frame_.negative || frame_.positive || frame_.per_hour || frame_.window ||
+         frame_.snapshot_noun || AnyDeltaCondition() || target_.kind == TargetKind::kSnapshot;
 }
 
 // "сколько видео / креаторов / замеров / дней".
@@ -115,7 +116,8 @@ Status PlanBuilder::BuildCount() {
     return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
   }
   // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
-  if ((frame_.growth || frame_.negative || frame_.positive || frame_.per_hour) && !sign_condition_ && !AnyDeltaCondition()) {
+  if ((frame_.growth || frame_.negative || frame_.positive || frame_.per_hour) && !sign_condition_ &&
+      !AnyDeltaCondition()) {
     return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
   }
   const bool snapshots = SnapshotMode();
@@ -136,9 +138,7 @@ Status PlanBuilder::BuildCount() {
       plan_.aggregate = Aggregate::kCountDistinct;
       plan_.field = Field::kCreatorId;
       break;
-    case TargetKind::kSnapshot:
-      plan_.aggregate = Aggregate::kCount;
-      break;
+    case TargetKind::kSnapshot: plan_.aggregate = Aggregate::kCount; break;
     case TargetKind::kDay:
       plan_.aggregate = Aggregate::kCountDistinct;
       if (frame_.publish && !snapshots) {
@@ -149,8 +149,7 @@ Status PlanBuilder::BuildCount() {
         return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
       }
       break;
-    case TargetKind::kMetric:
-      break;
+    case TargetKind::kMetric: break;
   }
   if (snapshots) MarkSnapshotWordsUsed();
   return Ok{};
@@ -159,7 +158,8 @@ Status PlanBuilder::BuildCount() {
 Status PlanBuilder::BuildMetricTotal() {
   auto other = OtherMetric(target_.mention);
   if (!other) return Unexpected{other.error()};
-  if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+  if (*other && **other != target_.metric)
+    return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
   if (auto s = BuildMetric(target_.metric); !s) return s;
   return FinishOneNumber();
 }

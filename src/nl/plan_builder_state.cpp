@@ -43,18 +43,23 @@ bool PlanBuilder::IsMoment(std::size_t period) {
 
 Status PlanBuilder::BuildState() {
   if (IsRanking()) {
-    return NotUnderstood("рейтинг на момент не поддерживается: спросите одно число, например «сколько просмотров было у "
-                         "всех видео на 28 ноября 2025»");
+    return NotUnderstood(
+        "рейтинг на момент не поддерживается: спросите одно число, например «сколько просмотров было у "
+        "всех видео на 28 ноября 2025»");
   }
-  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive || AnyDeltaCondition()) {
-    return NotUnderstood("на момент известны значения счётчиков, а не прирост: спросите «сколько просмотров было на 28 "
-                         "ноября 2025» или «на сколько выросли просмотры за 28 ноября 2025»");
+  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive ||
+      AnyDeltaCondition()) {
+    return NotUnderstood(
+        "на момент известны значения счётчиков, а не прирост: спросите «сколько просмотров было на 28 "
+        "ноября 2025» или «на сколько выросли просмотры за 28 ноября 2025»");
   }
-  if (frame_.final_counters) return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
+  if (frame_.final_counters)
+    return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
   // «Сколько видео вышло на 28 ноября»: published that day, or by then?
   if (frame_.publish && published_.empty()) {
-    return NotUnderstood("непонятно, о публикации в этот день или до него: спросите «сколько видео опубликовано 28 ноября "
-                         "2025» или «сколько видео опубликовано до 29 ноября 2025»");
+    return NotUnderstood(
+        "непонятно, о публикации в этот день или до него: спросите «сколько видео опубликовано 28 ноября "
+        "2025» или «сколько видео опубликовано до 29 ноября 2025»");
   }
   if (!unattached_.empty()) {
     return NotUnderstood("в вопросе и момент, и период: для значения на момент уберите период, для прироста — момент");
@@ -68,7 +73,8 @@ Status PlanBuilder::BuildState() {
     case TargetKind::kMetric: {
       auto other = OtherMetric(target_.mention);
       if (!other) return Unexpected{other.error()};
-      if (*other && **other != target_.metric) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+      if (*other && **other != target_.metric)
+        return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
       if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео или креаторам, а не к метрике");
       UseMetricMentions(target_.metric);
       auto aggregate = MetricAggregate();
@@ -84,7 +90,8 @@ Status PlanBuilder::BuildState() {
       }
       auto other = OtherMetric(std::nullopt);
       if (!other) return Unexpected{other.error()};
-      if (*other) return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
+      if (*other)
+        return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
       const bool videos = target_.kind == TargetKind::kVideo;
       plan_.aggregate = videos ? Aggregate::kCount : Aggregate::kCountDistinct;
       if (!videos) plan_.field = Field::kCreatorId;
@@ -102,7 +109,9 @@ Status PlanBuilder::BuildState() {
 
 Status PlanBuilder::CheckStateOrGrowth() const {
   if (moment_ || target_.kind != TargetKind::kMetric || unattached_.size() != 1) return Ok{};
-  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive || frame_.final_counters) return Ok{};
+  if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive ||
+      frame_.final_counters)
+    return Ok{};
   const Mention& day = mentions_[unattached_.front()];
   if (!IsBareDay(day)) return Ok{};
   // A verb of gaining («набрали», «получили») speaks of the growth that day.

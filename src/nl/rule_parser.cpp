@@ -3,8 +3,8 @@
 #include <string>
 
 #include "nl/analysis.hpp"
-#include "nl/concept_traits.hpp"
 #include "nl/comparison_question.hpp"
+#include "nl/concept_traits.hpp"
 #include "nl/normalizer.hpp"
 #include "nl/period_resolver.hpp"
 #include "nl/plan_builder.hpp"

@@ -18,8 +18,8 @@ Mention Make(MentionKind kind, std::span<const Token> tokens, std::size_t pos, s
   mention.end_token = pos + length;
   // The text of the whole span (tokens are views into one normalised string).
   const Token& last = tokens[pos + length - 1];
-  mention.text = std::string_view(tokens[pos].text.data(),
-                                  static_cast<std::size_t>(last.text.data() + last.text.size() - tokens[pos].text.data()));
+  mention.text = std::string_view(
+      tokens[pos].text.data(), static_cast<std::size_t>(last.text.data() + last.text.size() - tokens[pos].text.data()));
   return mention;
 }
 

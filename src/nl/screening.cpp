@@ -21,17 +21,14 @@ bool IsDomain(const Mention& mention) {
     case MentionKind::kCreatorId:
     case MentionKind::kVideoId:
     case MentionKind::kMalformedId:
-    case MentionKind::kPublicationWindow:
-      return true;
-    case MentionKind::kWord:
-      return TraitsOf(mention.meaning).domain;
+    case MentionKind::kPublicationWindow: return true;
+    case MentionKind::kWord: return TraitsOf(mention.meaning).domain;
     case MentionKind::kUnknown:
     case MentionKind::kPunct:
     case MentionKind::kNumber:
     case MentionKind::kComparison:
     case MentionKind::kPeriod:
-    case MentionKind::kBadNumber:
-      return false;
+    case MentionKind::kBadNumber: return false;
   }
   return false;
 }
@@ -61,8 +58,8 @@ bool IsOperatorText(std::string_view text) {
 bool IsIdEquals(const Mentions& mentions, std::size_t i) {
   if (mentions[i].text != "=") return false;
   const bool id_after = i + 1 < mentions.size() && (mentions[i + 1].kind == MentionKind::kCreatorId ||
-                                                   mentions[i + 1].kind == MentionKind::kVideoId ||
-                                                   mentions[i + 1].kind == MentionKind::kMalformedId);
+                                                    mentions[i + 1].kind == MentionKind::kVideoId ||
+                                                    mentions[i + 1].kind == MentionKind::kMalformedId);
   const bool id_word_before = i > 0 && mentions[i - 1].Is(Concept::kIdWord);
   return id_after || id_word_before;
 }
@@ -78,7 +75,8 @@ Result<std::optional<UtcOffset>> ReadOffsetAfter(Mentions& mentions, std::size_t
   int minutes_part = 0;
   std::size_t last = sign + 1;
   // «+03:00»: the minutes after a colon.
-  if (last + 2 < mentions.size() && mentions[last + 1].IsPunct(':') && mentions[last + 2].kind == MentionKind::kNumber) {
+  if (last + 2 < mentions.size() && mentions[last + 1].IsPunct(':') &&
+      mentions[last + 2].kind == MentionKind::kNumber) {
     minutes_part = static_cast<int>(mentions[last + 2].number);
     last += 2;
   }
@@ -135,10 +133,18 @@ struct Hint {
 constexpr std::string_view kPeriodHint = "уточните период, например «за последние 30 дней» или «в прошлом месяце»";
 
 constexpr Hint kHints[] = {
-    {"последний", kPeriodHint}, {"последнюю", kPeriodHint}, {"последние", kPeriodHint},
-    {"последних", kPeriodHint}, {"неделю", kPeriodHint},    {"неделе", kPeriodHint},
-    {"месяц", kPeriodHint},     {"месяце", kPeriodHint},    {"год", kPeriodHint},
-    {"году", kPeriodHint},      {"сутки", kPeriodHint},     {"квартал", kPeriodHint},
+    {"последний", kPeriodHint},
+    {"последнюю", kPeriodHint},
+    {"последние", kPeriodHint},
+    {"последних", kPeriodHint},
+    {"неделю", kPeriodHint},
+    {"неделе", kPeriodHint},
+    {"месяц", kPeriodHint},
+    {"месяце", kPeriodHint},
+    {"год", kPeriodHint},
+    {"году", kPeriodHint},
+    {"сутки", kPeriodHint},
+    {"квартал", kPeriodHint},
     {"процент", "проценты и доли не считаются: спросите о количестве"},
     {"процентов", "проценты и доли не считаются: спросите о количестве"},
     {"процентах", "проценты и доли не считаются: спросите о количестве"},
@@ -162,9 +168,9 @@ Status ScreenMetricsAndShapes(const Mentions& mentions) {
   for (const Mention& mention : mentions) {
     if (mention.Is(Concept::kUnsupportedMetric)) return UnknownMetric(mention.text);
     if (!mention.explanatory && mention.Is(Concept::kTimeAmount)) {
-      return Fail(ErrorCode::kQuestionUnknownMetric,
-                  "В данных нет метрики " + Quote(mention.text) + ": время просмотра и длительность не хранятся, " +
-                      std::string(kPresentMetrics));
+      return Fail(ErrorCode::kQuestionUnknownMetric, "В данных нет метрики " + Quote(mention.text) +
+                                                         ": время просмотра и длительность не хранятся, " +
+                                                         std::string(kPresentMetrics));
     }
   }
   for (const Mention& mention : mentions) {
@@ -244,8 +250,7 @@ Status CheckAllUsed(const Analysis& analysis) {
         case MentionKind::kUnknown:
         case MentionKind::kPunct:
         case MentionKind::kMalformedId:
-        case MentionKind::kBadNumber:
-          continue;
+        case MentionKind::kBadNumber: continue;
       }
     }
     return NotUnderstood("непонятно, к чему относится " + Quote(MentionText(mention)));

@@ -28,61 +28,130 @@ struct NumberWord {
 
 /// Every number word form with its value.
 inline constexpr NumberWord kNumberWords[] = {
-    {"ноль", 0, NumberWordKind::kValue}, {"нуля", 0, NumberWordKind::kValue}, {"нулю", 0, NumberWordKind::kValue},
-    {"нулем", 0, NumberWordKind::kValue}, {"один", 1, NumberWordKind::kValue}, {"одна", 1, NumberWordKind::kValue},
-    {"одно", 1, NumberWordKind::kValue}, {"одного", 1, NumberWordKind::kValue}, {"одной", 1, NumberWordKind::kValue},
-    {"одному", 1, NumberWordKind::kValue}, {"одним", 1, NumberWordKind::kValue}, {"одном", 1, NumberWordKind::kValue},
-    {"одну", 1, NumberWordKind::kValue}, {"два", 2, NumberWordKind::kValue}, {"две", 2, NumberWordKind::kValue},
-    {"двух", 2, NumberWordKind::kValue}, {"двум", 2, NumberWordKind::kValue}, {"двумя", 2, NumberWordKind::kValue},
-    {"двое", 2, NumberWordKind::kValue}, {"три", 3, NumberWordKind::kValue}, {"трех", 3, NumberWordKind::kValue},
-    {"трем", 3, NumberWordKind::kValue}, {"тремя", 3, NumberWordKind::kValue}, {"трое", 3, NumberWordKind::kValue},
-    {"четыре", 4, NumberWordKind::kValue}, {"четырех", 4, NumberWordKind::kValue}, {"четырем", 4, NumberWordKind::kValue},
-    {"четырьмя", 4, NumberWordKind::kValue}, {"четверо", 4, NumberWordKind::kValue}, {"пять", 5, NumberWordKind::kValue},
-    {"пяти", 5, NumberWordKind::kValue}, {"пятью", 5, NumberWordKind::kValue}, {"пятеро", 5, NumberWordKind::kValue},
-    {"шесть", 6, NumberWordKind::kValue}, {"шести", 6, NumberWordKind::kValue}, {"шестеро", 6, NumberWordKind::kValue},
-    {"семь", 7, NumberWordKind::kValue}, {"семи", 7, NumberWordKind::kValue}, {"семеро", 7, NumberWordKind::kValue},
-    {"восемь", 8, NumberWordKind::kValue}, {"восьми", 8, NumberWordKind::kValue}, {"девять", 9, NumberWordKind::kValue},
-    {"девяти", 9, NumberWordKind::kValue}, {"десять", 10, NumberWordKind::kValue}, {"десяти", 10, NumberWordKind::kValue},
-    {"одиннадцать", 11, NumberWordKind::kValue}, {"одиннадцати", 11, NumberWordKind::kValue},
-    {"двенадцать", 12, NumberWordKind::kValue}, {"двенадцати", 12, NumberWordKind::kValue},
-    {"тринадцать", 13, NumberWordKind::kValue}, {"тринадцати", 13, NumberWordKind::kValue},
-    {"четырнадцать", 14, NumberWordKind::kValue}, {"четырнадцати", 14, NumberWordKind::kValue},
-    {"пятнадцать", 15, NumberWordKind::kValue}, {"пятнадцати", 15, NumberWordKind::kValue},
-    {"шестнадцать", 16, NumberWordKind::kValue}, {"шестнадцати", 16, NumberWordKind::kValue},
-    {"семнадцать", 17, NumberWordKind::kValue}, {"семнадцати", 17, NumberWordKind::kValue},
-    {"восемнадцать", 18, NumberWordKind::kValue}, {"восемнадцати", 18, NumberWordKind::kValue},
-    {"девятнадцать", 19, NumberWordKind::kValue}, {"девятнадцати", 19, NumberWordKind::kValue},
-    {"двадцать", 20, NumberWordKind::kValue}, {"двадцати", 20, NumberWordKind::kValue},
-    {"тридцать", 30, NumberWordKind::kValue}, {"тридцати", 30, NumberWordKind::kValue},
-    {"сорок", 40, NumberWordKind::kValue}, {"сорока", 40, NumberWordKind::kValue},
-    {"пятьдесят", 50, NumberWordKind::kValue}, {"пятидесяти", 50, NumberWordKind::kValue},
-    {"шестьдесят", 60, NumberWordKind::kValue}, {"шестидесяти", 60, NumberWordKind::kValue},
-    {"семьдесят", 70, NumberWordKind::kValue}, {"семидесяти", 70, NumberWordKind::kValue},
-    {"восемьдесят", 80, NumberWordKind::kValue}, {"восьмидесяти", 80, NumberWordKind::kValue},
-    {"девяносто", 90, NumberWordKind::kValue}, {"девяноста", 90, NumberWordKind::kValue},
-    {"сто", 100, NumberWordKind::kValue}, {"ста", 100, NumberWordKind::kValue},
-    {"двести", 200, NumberWordKind::kValue}, {"двухсот", 200, NumberWordKind::kValue},
-    {"триста", 300, NumberWordKind::kValue}, {"трехсот", 300, NumberWordKind::kValue},
-    {"четыреста", 400, NumberWordKind::kValue}, {"четырехсот", 400, NumberWordKind::kValue},
-    {"пятьсот", 500, NumberWordKind::kValue}, {"пятисот", 500, NumberWordKind::kValue},
-    {"шестьсот", 600, NumberWordKind::kValue}, {"шестисот", 600, NumberWordKind::kValue},
-    {"семьсот", 700, NumberWordKind::kValue}, {"семисот", 700, NumberWordKind::kValue},
-    {"восемьсот", 800, NumberWordKind::kValue}, {"восьмисот", 800, NumberWordKind::kValue},
-    {"девятьсот", 900, NumberWordKind::kValue}, {"девятисот", 900, NumberWordKind::kValue},
-    {"тысяча", 1'000, NumberWordKind::kMultiplier}, {"тысячи", 1'000, NumberWordKind::kMultiplier},
-    {"тысяч", 1'000, NumberWordKind::kMultiplier}, {"тысячу", 1'000, NumberWordKind::kMultiplier},
-    {"тысячей", 1'000, NumberWordKind::kMultiplier}, {"тысячам", 1'000, NumberWordKind::kMultiplier},
-    {"тысячами", 1'000, NumberWordKind::kMultiplier}, {"тыс", 1'000, NumberWordKind::kMultiplier},
+    {"ноль", 0, NumberWordKind::kValue},
+    {"нуля", 0, NumberWordKind::kValue},
+    {"нулю", 0, NumberWordKind::kValue},
+    {"нулем", 0, NumberWordKind::kValue},
+    {"один", 1, NumberWordKind::kValue},
+    {"одна", 1, NumberWordKind::kValue},
+    {"одно", 1, NumberWordKind::kValue},
+    {"одного", 1, NumberWordKind::kValue},
+    {"одной", 1, NumberWordKind::kValue},
+    {"одному", 1, NumberWordKind::kValue},
+    {"одним", 1, NumberWordKind::kValue},
+    {"одном", 1, NumberWordKind::kValue},
+    {"одну", 1, NumberWordKind::kValue},
+    {"два", 2, NumberWordKind::kValue},
+    {"две", 2, NumberWordKind::kValue},
+    {"двух", 2, NumberWordKind::kValue},
+    {"двум", 2, NumberWordKind::kValue},
+    {"двумя", 2, NumberWordKind::kValue},
+    {"двое", 2, NumberWordKind::kValue},
+    {"три", 3, NumberWordKind::kValue},
+    {"трех", 3, NumberWordKind::kValue},
+    {"трем", 3, NumberWordKind::kValue},
+    {"тремя", 3, NumberWordKind::kValue},
+    {"трое", 3, NumberWordKind::kValue},
+    {"четыре", 4, NumberWordKind::kValue},
+    {"четырех", 4, NumberWordKind::kValue},
+    {"четырем", 4, NumberWordKind::kValue},
+    {"четырьмя", 4, NumberWordKind::kValue},
+    {"четверо", 4, NumberWordKind::kValue},
+    {"пять", 5, NumberWordKind::kValue},
+    {"пяти", 5, NumberWordKind::kValue},
+    {"пятью", 5, NumberWordKind::kValue},
+    {"пятеро", 5, NumberWordKind::kValue},
+    {"шесть", 6, NumberWordKind::kValue},
+    {"шести", 6, NumberWordKind::kValue},
+    {"шестеро", 6, NumberWordKind::kValue},
+    {"семь", 7, NumberWordKind::kValue},
+    {"семи", 7, NumberWordKind::kValue},
+    {"семеро", 7, NumberWordKind::kValue},
+    {"восемь", 8, NumberWordKind::kValue},
+    {"восьми", 8, NumberWordKind::kValue},
+    {"девять", 9, NumberWordKind::kValue},
+    {"девяти", 9, NumberWordKind::kValue},
+    {"десять", 10, NumberWordKind::kValue},
+    {"десяти", 10, NumberWordKind::kValue},
+    {"одиннадцать", 11, NumberWordKind::kValue},
+    {"одиннадцати", 11, NumberWordKind::kValue},
+    {"двенадцать", 12, NumberWordKind::kValue},
+    {"двенадцати", 12, NumberWordKind::kValue},
+    {"тринадцать", 13, NumberWordKind::kValue},
+    {"тринадцати", 13, NumberWordKind::kValue},
+    {"четырнадцать", 14, NumberWordKind::kValue},
+    {"четырнадцати", 14, NumberWordKind::kValue},
+    {"пятнадцать", 15, NumberWordKind::kValue},
+    {"пятнадцати", 15, NumberWordKind::kValue},
+    {"шестнадцать", 16, NumberWordKind::kValue},
+    {"шестнадцати", 16, NumberWordKind::kValue},
+    {"семнадцать", 17, NumberWordKind::kValue},
+    {"семнадцати", 17, NumberWordKind::kValue},
+    {"восемнадцать", 18, NumberWordKind::kValue},
+    {"восемнадцати", 18, NumberWordKind::kValue},
+    {"девятнадцать", 19, NumberWordKind::kValue},
+    {"девятнадцати", 19, NumberWordKind::kValue},
+    {"двадцать", 20, NumberWordKind::kValue},
+    {"двадцати", 20, NumberWordKind::kValue},
+    {"тридцать", 30, NumberWordKind::kValue},
+    {"тридцати", 30, NumberWordKind::kValue},
+    {"сорок", 40, NumberWordKind::kValue},
+    {"сорока", 40, NumberWordKind::kValue},
+    {"пятьдесят", 50, NumberWordKind::kValue},
+    {"пятидесяти", 50, NumberWordKind::kValue},
+    {"шестьдесят", 60, NumberWordKind::kValue},
+    {"шестидесяти", 60, NumberWordKind::kValue},
+    {"семьдесят", 70, NumberWordKind::kValue},
+    {"семидесяти", 70, NumberWordKind::kValue},
+    {"восемьдесят", 80, NumberWordKind::kValue},
+    {"восьмидесяти", 80, NumberWordKind::kValue},
+    {"девяносто", 90, NumberWordKind::kValue},
+    {"девяноста", 90, NumberWordKind::kValue},
+    {"сто", 100, NumberWordKind::kValue},
+    {"ста", 100, NumberWordKind::kValue},
+    {"двести", 200, NumberWordKind::kValue},
+    {"двухсот", 200, NumberWordKind::kValue},
+    {"триста", 300, NumberWordKind::kValue},
+    {"трехсот", 300, NumberWordKind::kValue},
+    {"четыреста", 400, NumberWordKind::kValue},
+    {"четырехсот", 400, NumberWordKind::kValue},
+    {"пятьсот", 500, NumberWordKind::kValue},
+    {"пятисот", 500, NumberWordKind::kValue},
+    {"шестьсот", 600, NumberWordKind::kValue},
+    {"шестисот", 600, NumberWordKind::kValue},
+    {"семьсот", 700, NumberWordKind::kValue},
+    {"семисот", 700, NumberWordKind::kValue},
+    {"восемьсот", 800, NumberWordKind::kValue},
+    {"восьмисот", 800, NumberWordKind::kValue},
+    {"девятьсот", 900, NumberWordKind::kValue},
+    {"девятисот", 900, NumberWordKind::kValue},
+    {"тысяча", 1'000, NumberWordKind::kMultiplier},
+    {"тысячи", 1'000, NumberWordKind::kMultiplier},
+    {"тысяч", 1'000, NumberWordKind::kMultiplier},
+    {"тысячу", 1'000, NumberWordKind::kMultiplier},
+    {"тысячей", 1'000, NumberWordKind::kMultiplier},
+    {"тысячам", 1'000, NumberWordKind::kMultiplier},
+    {"тысячами", 1'000, NumberWordKind::kMultiplier},
+    {"тыс", 1'000, NumberWordKind::kMultiplier},
     {"миллион", 1'000'000, NumberWordKind::kMultiplier},
-    {"миллиона", 1'000'000, NumberWordKind::kMultiplier}, {"миллионов", 1'000'000, NumberWordKind::kMultiplier},
-    {"миллиону", 1'000'000, NumberWordKind::kMultiplier}, {"миллионом", 1'000'000, NumberWordKind::kMultiplier},
-    {"миллионам", 1'000'000, NumberWordKind::kMultiplier}, {"млн", 1'000'000, NumberWordKind::kMultiplier},
-    {"миллиард", 1'000'000'000, NumberWordKind::kMultiplier}, {"миллиарда", 1'000'000'000, NumberWordKind::kMultiplier},
-    {"миллиардов", 1'000'000'000, NumberWordKind::kMultiplier}, {"млрд", 1'000'000'000, NumberWordKind::kMultiplier},
-    {"полтора", 1, NumberWordKind::kOneAndHalf}, {"полторы", 1, NumberWordKind::kOneAndHalf},
-    {"полутора", 1, NumberWordKind::kOneAndHalf}, {"полтысячи", 500, NumberWordKind::kHalfOf},
-    {"полутысячи", 500, NumberWordKind::kHalfOf}, {"полмиллиона", 500'000, NumberWordKind::kHalfOf},
-    {"полумиллиона", 500'000, NumberWordKind::kHalfOf}, {"полмиллиарда", 500'000'000, NumberWordKind::kHalfOf},
+    {"миллиона", 1'000'000, NumberWordKind::kMultiplier},
+    {"миллионов", 1'000'000, NumberWordKind::kMultiplier},
+    {"миллиону", 1'000'000, NumberWordKind::kMultiplier},
+    {"миллионом", 1'000'000, NumberWordKind::kMultiplier},
+    {"миллионам", 1'000'000, NumberWordKind::kMultiplier},
+    {"млн", 1'000'000, NumberWordKind::kMultiplier},
+    {"миллиард", 1'000'000'000, NumberWordKind::kMultiplier},
+    {"миллиарда", 1'000'000'000, NumberWordKind::kMultiplier},
+    {"миллиардов", 1'000'000'000, NumberWordKind::kMultiplier},
+    {"млрд", 1'000'000'000, NumberWordKind::kMultiplier},
+    {"полтора", 1, NumberWordKind::kOneAndHalf},
+    {"полторы", 1, NumberWordKind::kOneAndHalf},
+    {"полутора", 1, NumberWordKind::kOneAndHalf},
+    {"полтысячи", 500, NumberWordKind::kHalfOf},
+    {"полутысячи", 500, NumberWordKind::kHalfOf},
+    {"полмиллиона", 500'000, NumberWordKind::kHalfOf},
+    {"полумиллиона", 500'000, NumberWordKind::kHalfOf},
+    {"полмиллиарда", 500'000'000, NumberWordKind::kHalfOf},
 };
 
 /// Multipliers that may be glued to digits ("100к", "10k") but never stand apart from them.
@@ -91,8 +160,8 @@ inline constexpr std::string_view kGluedThousands[] = {"к", "k", "тыс"};
 /// Multipliers that multiply the one before them ("тысяча тысяч", "миллиона тысяч"): the
 /// genitive forms. Other forms after a multiplier start a new part of the number ("миллион
 /// тысяча" is 1 001 000).
-inline constexpr std::string_view kChainedMultipliers[] = {"тысячи", "тысяч", "миллиона", "миллионов", "миллиарда",
-                                                           "миллиардов"};
+inline constexpr std::string_view kChainedMultipliers[] = {"тысячи",    "тысяч",     "миллиона",
+                                                           "миллионов", "миллиарда", "миллиардов"};
 
 /// Abbreviated multipliers, which may be followed by a dot ("2 млн."): the dot belongs to them.
 inline constexpr std::string_view kAbbreviatedMultipliers[] = {"тыс", "млн", "млрд"};
@@ -109,22 +178,23 @@ struct MonthWord {
 
 /// Month names in every case, and their abbreviations, with the month's number.
 inline constexpr MonthWord kMonthWords[] = {
-    {"январь", 1}, {"января", 1}, {"январе", 1}, {"январю", 1}, {"январем", 1}, {"янв", 1},
-    {"февраль", 2}, {"февраля", 2}, {"феврале", 2}, {"февралю", 2}, {"февралем", 2}, {"фев", 2}, {"февр", 2},
-    {"март", 3}, {"марта", 3}, {"марте", 3}, {"марту", 3}, {"мартом", 3}, {"мар", 3},
-    {"апрель", 4}, {"апреля", 4}, {"апреле", 4}, {"апрелю", 4}, {"апрелем", 4}, {"апр", 4},
-    {"май", 5}, {"мая", 5}, {"мае", 5}, {"маю", 5}, {"маем", 5},
-    {"июнь", 6}, {"июня", 6}, {"июне", 6}, {"июню", 6}, {"июнем", 6}, {"июн", 6},
-    {"июль", 7}, {"июля", 7}, {"июле", 7}, {"июлю", 7}, {"июлем", 7}, {"июл", 7},
-    {"август", 8}, {"августа", 8}, {"августе", 8}, {"августу", 8}, {"августом", 8}, {"авг", 8},
-    {"сентябрь", 9}, {"сентября", 9}, {"сентябре", 9}, {"сентябрю", 9}, {"сентябрем", 9}, {"сен", 9}, {"сент", 9},
-    {"октябрь", 10}, {"октября", 10}, {"октябре", 10}, {"октябрю", 10}, {"октябрем", 10}, {"окт", 10},
-    {"ноябрь", 11}, {"ноября", 11}, {"ноябре", 11}, {"ноябрю", 11}, {"ноябрем", 11}, {"ноя", 11}, {"нояб", 11},
-    {"декабрь", 12}, {"декабря", 12}, {"декабре", 12}, {"декабрю", 12}, {"декабрем", 12}, {"дек", 12},
+    {"январь", 1},    {"января", 1},   {"январе", 1},   {"январю", 1},   {"январем", 1},   {"янв", 1},
+    {"февраль", 2},   {"февраля", 2},  {"феврале", 2},  {"февралю", 2},  {"февралем", 2},  {"фев", 2},
+    {"февр", 2},      {"март", 3},     {"марта", 3},    {"марте", 3},    {"марту", 3},     {"мартом", 3},
+    {"мар", 3},       {"апрель", 4},   {"апреля", 4},   {"апреле", 4},   {"апрелю", 4},    {"апрелем", 4},
+    {"апр", 4},       {"май", 5},      {"мая", 5},      {"мае", 5},      {"маю", 5},       {"маем", 5},
+    {"июнь", 6},      {"июня", 6},     {"июне", 6},     {"июню", 6},     {"июнем", 6},     {"июн", 6},
+    {"июль", 7},      {"июля", 7},     {"июле", 7},     {"июлю", 7},     {"июлем", 7},     {"июл", 7},
+    {"август", 8},    {"августа", 8},  {"августе", 8},  {"августу", 8},  {"августом", 8},  {"авг", 8},
+    {"сентябрь", 9},  {"сентября", 9}, {"сентябре", 9}, {"сентябрю", 9}, {"сентябрем", 9}, {"сен", 9},
+    {"сент", 9},      {"октябрь", 10}, {"октября", 10}, {"октябре", 10}, {"октябрю", 10},  {"октябрем", 10},
+    {"окт", 10},      {"ноябрь", 11},  {"ноября", 11},  {"ноябре", 11},  {"ноябрю", 11},   {"ноябрем", 11},
+    {"ноя", 11},      {"нояб", 11},    {"декабрь", 12}, {"декабря", 12}, {"декабре", 12},  {"декабрю", 12},
+    {"декабрем", 12}, {"дек", 12},
 };
 
 /// The month abbreviations of kMonthWords, which may be followed by a dot ("28 нояб.").
-inline constexpr std::string_view kMonthAbbreviations[] = {"янв", "фев", "февр", "мар", "апр", "июн", "июл",
+inline constexpr std::string_view kMonthAbbreviations[] = {"янв", "фев", "февр", "мар", "апр", "июн",  "июл",
                                                            "авг", "сен", "сент", "окт", "ноя", "нояб", "дек"};
 
 /// Ordinal day words: stems with their values; kOrdinalEndings make the forms.
@@ -134,10 +204,10 @@ struct OrdinalStem {
 };
 
 inline constexpr OrdinalStem kOrdinalStems[] = {
-    {"перв", 1},         {"втор", 2},          {"трет", 3},         {"четверт", 4},      {"пят", 5},
-    {"шест", 6},         {"седьм", 7},         {"восьм", 8},        {"девят", 9},        {"десят", 10},
-    {"одиннадцат", 11},  {"двенадцат", 12},    {"тринадцат", 13},   {"четырнадцат", 14}, {"пятнадцат", 15},
-    {"шестнадцат", 16},  {"семнадцат", 17},    {"восемнадцат", 18}, {"девятнадцат", 19}, {"двадцат", 20},
+    {"перв", 1},        {"втор", 2},       {"трет", 3},         {"четверт", 4},      {"пят", 5},
+    {"шест", 6},        {"седьм", 7},      {"восьм", 8},        {"девят", 9},        {"десят", 10},
+    {"одиннадцат", 11}, {"двенадцат", 12}, {"тринадцат", 13},   {"четырнадцат", 14}, {"пятнадцат", 15},
+    {"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18}, {"девятнадцат", 19}, {"двадцат", 20},
     {"тридцат", 30},
 };
 
@@ -175,9 +245,9 @@ inline constexpr std::string_view kAfternoonWords[] = {"дня"};
 // ---- Periods (period_recognizer.cpp) ----
 
 /// "за последние 7 дней", "за прошедшую неделю": the word before a count of units.
-inline constexpr std::string_view kLastWords[] = {"последние", "последних", "последний", "последнюю", "последнего",
-                                                  "последней", "последним", "прошедшие", "прошедших", "прошедший",
-                                                  "прошедшую"};
+inline constexpr std::string_view kLastWords[] = {"последние",  "последних", "последний", "последнюю",
+                                                  "последнего", "последней", "последним", "прошедшие",
+                                                  "прошедших",  "прошедший", "прошедшую"};
 
 /// Units of whole days after "последние N".
 inline constexpr std::string_view kDayUnits[] = {"дня", "дней", "день"};
@@ -197,21 +267,21 @@ inline constexpr std::string_view kNamedMonthUnits[] = {"месяце", "мес�
 inline constexpr std::string_view kNamedYearUnits[] = {"году", "год", "года"};
 
 /// "на прошлой неделе": the previous week.
-inline constexpr std::string_view kLastWeekWords[] = {"прошлой", "прошлую", "прошлая", "прошедшей", "прошедшую",
-                                                      "предыдущей", "предыдущую"};
+inline constexpr std::string_view kLastWeekWords[] = {"прошлой",   "прошлую",    "прошлая",   "прошедшей",
+                                                      "прошедшую", "предыдущей", "предыдущую"};
 
 /// "на этой неделе": the current week.
-inline constexpr std::string_view kThisWeekWords[] = {"этой", "эту", "эта", "текущей", "текущую", "текущая", "нынешней",
-                                                      "нынешнюю"};
+inline constexpr std::string_view kThisWeekWords[] = {"этой",    "эту",     "эта",      "текущей",
+                                                      "текущую", "текущая", "нынешней", "нынешнюю"};
 
 /// "в прошлом месяце", "в прошлом году": the previous month or year.
-inline constexpr std::string_view kLastMonthOrYearWords[] = {"прошлом", "прошлый", "прошлого", "прошедшем",
-                                                             "прошедший", "прошедшего", "предыдущем", "предыдущий",
-                                                             "предыдущего"};
+inline constexpr std::string_view kLastMonthOrYearWords[] = {"прошлом",    "прошлый",    "прошлого",
+                                                             "прошедшем",  "прошедший",  "прошедшего",
+                                                             "предыдущем", "предыдущий", "предыдущего"};
 
 /// "в этом месяце", "в этом году": the current month or year.
-inline constexpr std::string_view kThisMonthOrYearWords[] = {"этом", "этот", "этого", "текущем", "текущий",
-                                                             "текущего", "нынешнем", "нынешний"};
+inline constexpr std::string_view kThisMonthOrYearWords[] = {"этом",    "этот",     "этого",    "текущем",
+                                                             "текущий", "текущего", "нынешнем", "нынешний"};
 
 /// "вчерашний день": yesterday, with kYesterdayDayNouns after it taken too.
 inline constexpr std::string_view kYesterdayWords[] = {"вчерашний", "вчерашнего", "вчерашнем", "вчерашнему"};
@@ -277,8 +347,8 @@ inline constexpr std::string_view kEachOfWords[] = {"них", "видео", "р�
 inline constexpr std::string_view kEachVideoWords[] = {"видео", "ролика", "клипа"};
 
 /// "за первые 3 часа": the word before the count.
-inline constexpr std::string_view kFirstWords[] = {"первые", "первых", "первый", "первую", "первой", "первого",
-                                                   "первым"};
+inline constexpr std::string_view kFirstWords[] = {"первые", "первых",  "первый", "первую",
+                                                   "первой", "первого", "первым"};
 
 /// "после их публикации": a pronoun before the publication noun.
 inline constexpr std::string_view kPublicationPronouns[] = {"их", "его", "ее"};
@@ -355,11 +425,11 @@ struct ComparisonSuffix {
 };
 
 inline constexpr ComparisonSuffix kComparisonSuffixes[] = {
-    {{"и", "более"}, plan::CompareOp::kGreaterEqual}, {{"и", "больше"}, plan::CompareOp::kGreaterEqual},
+    {{"и", "более"}, plan::CompareOp::kGreaterEqual},   {{"и", "больше"}, plan::CompareOp::kGreaterEqual},
     {{"или", "более"}, plan::CompareOp::kGreaterEqual}, {{"или", "больше"}, plan::CompareOp::kGreaterEqual},
-    {{"и", "выше"}, plan::CompareOp::kGreaterEqual}, {{"и", "менее"}, plan::CompareOp::kLessEqual},
-    {{"и", "меньше"}, plan::CompareOp::kLessEqual}, {{"или", "менее"}, plan::CompareOp::kLessEqual},
-    {{"или", "меньше"}, plan::CompareOp::kLessEqual}, {{"и", "ниже"}, plan::CompareOp::kLessEqual},
+    {{"и", "выше"}, plan::CompareOp::kGreaterEqual},    {{"и", "менее"}, plan::CompareOp::kLessEqual},
+    {{"и", "меньше"}, plan::CompareOp::kLessEqual},     {{"или", "менее"}, plan::CompareOp::kLessEqual},
+    {{"или", "меньше"}, plan::CompareOp::kLessEqual},   {{"и", "ниже"}, plan::CompareOp::kLessEqual},
 };
 
 // ---- Comparison questions (comparison_question.cpp) ----
@@ -391,11 +461,22 @@ inline constexpr std::string_view kPeriodPrepositions[] = {"за", "в", "во",
 /// Case forms a period after «с»/«против» takes that the date words do not know («октябрём»,
 /// «прошлой неделей»), and the form they know.
 inline constexpr std::pair<std::string_view, std::string_view> kSideBPeriodForms[] = {
-    {"январем", "январе"},   {"февралем", "феврале"}, {"мартом", "марте"},       {"апрелем", "апреле"},
-    {"маем", "мае"},         {"июнем", "июне"},       {"июлем", "июле"},         {"августом", "августе"},
-    {"сентябрем", "сентябре"}, {"октябрем", "октябре"}, {"ноябрем", "ноябре"}, {"декабрем", "декабре"},
-    {"прошлой неделей", "на прошлой неделе"}, {"прошлым месяцем", "в прошлом месяце"},
-    {"вчерашним днем", "вчера"}, {"позавчерашним днем", "позавчера"}};
+    {"январем", "январе"},
+    {"февралем", "феврале"},
+    {"мартом", "марте"},
+    {"апрелем", "апреле"},
+    {"маем", "мае"},
+    {"июнем", "июне"},
+    {"июлем", "июле"},
+    {"августом", "августе"},
+    {"сентябрем", "сентябре"},
+    {"октябрем", "октябре"},
+    {"ноябрем", "ноябре"},
+    {"декабрем", "декабре"},
+    {"прошлой неделей", "на прошлой неделе"},
+    {"прошлым месяцем", "в прошлом месяце"},
+    {"вчерашним днем", "вчера"},
+    {"позавчерашним днем", "позавчера"}};
 
 /// «по сравнению с …» written in the question's text: the literal reader drops «с»/«со».
 inline constexpr std::string_view kCompareWithMarkers[] = {"сравнению со ", "сравнению с ", "сравнении со ",
@@ -405,10 +486,9 @@ inline constexpr std::string_view kCompareWithMarkers[] = {"сравнению �
 
 /// Verbs of having: «было», «имели». With them (or with no verb) a day may be a moment
 /// (plan_builder_state.cpp).
-inline constexpr std::string_view kStateVerbs[] = {"было",       "был",       "была",       "были",      "имели",
-                                                   "имело",      "имел",      "имела",      "имеет",     "имеют",
-                                                   "есть",       "стало",     "составляло", "составлял", "составляла",
-                                                   "составляли"};
+inline constexpr std::string_view kStateVerbs[] = {
+    "было",  "был",   "была", "были",  "имели",      "имело",     "имел",       "имела",
+    "имеет", "имеют", "есть", "стало", "составляло", "составлял", "составляла", "составляли"};
 
 /// Hour adjectives that mean per measurement next to an average, a maximum or a minimum
 /// («средний почасовой прирост»), not a series (plan_builder_series.cpp): stems.

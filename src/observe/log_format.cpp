@@ -109,10 +109,9 @@ void JsonLogFormatter::format(const spdlog::details::log_msg& msg, spdlog::memor
   const std::time_t whole = seconds.count();
   const std::string time = fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", fmt::gmtime(whole), millis);
   const auto level = spdlog::level::to_string_view(msg.level);
-  const std::string line =
-      FormatJsonLogLine(time, std::string_view(level.data(), level.size()),
-                        std::string_view(msg.logger_name.data(), msg.logger_name.size()),
-                        std::string_view(msg.payload.data(), msg.payload.size()));
+  const std::string line = FormatJsonLogLine(time, std::string_view(level.data(), level.size()),
+                                             std::string_view(msg.logger_name.data(), msg.logger_name.size()),
+                                             std::string_view(msg.payload.data(), msg.payload.size()));
   dest.append(line.data(), line.data() + line.size());
   dest.push_back('\n');
 }

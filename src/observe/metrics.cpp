@@ -74,9 +74,7 @@ std::string FormatSampleValue(double value) {
   return fmt::format("{}", value);
 }
 
-std::vector<double> LatencyBuckets() {
-  return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
-}
+std::vector<double> LatencyBuckets() { return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30}; }
 
 ValueFamily::ValueFamily(std::string name, std::string help, std::vector<std::string> label_names,
                          std::string_view type)

@@ -30,8 +30,9 @@ ProcessMetrics::ProcessMetrics()
       database_up(registry_.AddGauge("videobot_database_up",
                                      "1 when the database answered the last scrape's coverage read, 0 otherwise.")),
       build_info(registry_.AddGauge("videobot_build_info", "Always 1; the version is a label.", {"version"})),
-      last_get_updates_success(registry_.AddGauge("videobot_last_get_updates_success_timestamp_seconds",
-                                                  "When getUpdates last succeeded, seconds since the epoch (bot mode).")),
+      last_get_updates_success(
+          registry_.AddGauge("videobot_last_get_updates_success_timestamp_seconds",
+                             "When getUpdates last succeeded, seconds since the epoch (bot mode).")),
       start_time(registry_.AddGauge("process_start_time_seconds", "Start time of the process since the epoch.")) {
   build_info.Set(1, {std::string(kVersion)});
   start_time.Set(WallClockSeconds());

@@ -33,18 +33,18 @@ class ProcessMetrics {
   /// Seconds since the epoch of the last successful getUpdates, or nullopt when none yet.
   std::optional<double> LastGetUpdatesSuccess() const;
 
-  Counter& questions;                    ///< videobot_questions_total{outcome,planner}
-  Histogram& answer_duration;            ///< videobot_answer_duration_seconds
-  Counter& bot_api_requests;             ///< videobot_bot_api_requests_total{method,code}
-  Histogram& db_query_duration;          ///< videobot_db_query_duration_seconds
-  Counter& http_requests;                ///< videobot_http_requests_total{route,code}
-  Gauge& data_videos;                    ///< videobot_data_videos
-  Gauge& data_snapshots;                 ///< videobot_data_snapshots
-  Gauge& data_last_load;                 ///< videobot_data_last_load_timestamp_seconds
-  Gauge& database_up;                    ///< videobot_database_up
-  Gauge& build_info;                     ///< videobot_build_info{version}
-  Gauge& last_get_updates_success;       ///< videobot_last_get_updates_success_timestamp_seconds
-  Gauge& start_time;                     ///< process_start_time_seconds
+  Counter& questions;               ///< videobot_questions_total{outcome,planner}
+  Histogram& answer_duration;       ///< videobot_answer_duration_seconds
+  Counter& bot_api_requests;        ///< videobot_bot_api_requests_total{method,code}
+  Histogram& db_query_duration;     ///< videobot_db_query_duration_seconds
+  Counter& http_requests;           ///< videobot_http_requests_total{route,code}
+  Gauge& data_videos;               ///< videobot_data_videos
+  Gauge& data_snapshots;            ///< videobot_data_snapshots
+  Gauge& data_last_load;            ///< videobot_data_last_load_timestamp_seconds
+  Gauge& database_up;               ///< videobot_database_up
+  Gauge& build_info;                ///< videobot_build_info{version}
+  Gauge& last_get_updates_success;  ///< videobot_last_get_updates_success_timestamp_seconds
+  Gauge& start_time;                ///< process_start_time_seconds
 };
 
 /// Seconds since the Unix epoch, from the system clock.

@@ -115,8 +115,8 @@ class GroundingCheck {
       const InstantRange range = ResolveRange(literal.period);
       asked.push_back(range);
       if (!Contains(held, range)) {
-        Add("/filters", "период «" + literal.text + "» (" + DescribePeriod(literal.period) +
-                            ") есть в вопросе, но нет в плане");
+        Add("/filters",
+            "период «" + literal.text + "» (" + DescribePeriod(literal.period) + ") есть в вопросе, но нет в плане");
       }
     }
     for (std::size_t i = 0; i < held.size(); ++i) {
@@ -140,7 +140,8 @@ class GroundingCheck {
     for (const MomentLiteral& literal : question_.moments) {
       asked.push_back(MomentEnd(literal.moment));
       if (!Contains(held, asked.back())) {
-        Add("/as_of", "момент «" + literal.text + "» (" + FormatBound(literal.moment) + ") есть в вопросе, но нет в плане");
+        Add("/as_of",
+            "момент «" + literal.text + "» (" + FormatBound(literal.moment) + ") есть в вопросе, но нет в плане");
       }
     }
     for (std::size_t i = 0; i < held.size(); ++i) {

@@ -56,12 +56,11 @@ Literals PlanLiterals(const Plan& plan);
 /// period of the question is in the plan, and the plan holds none the question lacks. Periods
 /// compare by the instants they resolve to at `context`, so «28 ноября 2025» matches
 /// 2025-11-28..2025-11-28 as well as 2025-11-28T00:00..2025-11-29T00:00, and «вчера» matches
-/// yesterday's date; moments compare by the instant the state is taken at. Two plan numbers need no number in the question: a condition value 0 (a
-/// sign: «новые просмотры» is a delta > 0) and a limit of 1 (a singular superlative: «какой
-/// креатор …»). A refusal is always grounded. Fails with kPlanUngrounded whose message
-/// lists every discrepancy, separated by «; » (in Russian: «число 1000 есть в плане, но нет в
-/// вопросе»), and whose path is the
-/// plan key of the first one.
+/// yesterday's date; moments compare by the instant the state is taken at. Two plan numbers need no number in the
+/// question: a condition value 0 (a sign: «новые просмотры» is a delta > 0) and a limit of 1 (a singular superlative:
+/// «какой креатор …»). A refusal is always grounded. Fails with kPlanUngrounded whose message lists every discrepancy,
+/// separated by «; » (in Russian: «число 1000 есть в плане, но нет в вопросе»), and whose path is the plan key of the
+/// first one.
 Status CheckGrounded(const Literals& question, const Plan& plan, const TimeContext& context);
 
 /// "с 2025-11-28 по 2025-11-28", "relative last_n_days 7", "с 2025-11-28T10:00:00": a period in

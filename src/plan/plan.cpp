@@ -71,8 +71,8 @@ std::optional<KeyField> KeyOf(Field field) {
 
 namespace {
 
-constexpr Field kNumericFields[] = {Field::kViews,      Field::kLikes,      Field::kComments,
-                                    Field::kReports,    Field::kDeltaViews, Field::kDeltaLikes,
+constexpr Field kNumericFields[] = {Field::kViews,         Field::kLikes,       Field::kComments,
+                                    Field::kReports,       Field::kDeltaViews,  Field::kDeltaLikes,
                                     Field::kDeltaComments, Field::kDeltaReports};
 
 // The counter (delta = false) or delta field whose catalogue row is `metric`.

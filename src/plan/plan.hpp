@@ -23,9 +23,18 @@ enum class Aggregate { kCount, kCountDistinct, kSum, kAvg, kMin, kMax };
 /// Counters, deltas and distinct-able keys. Counters mean final counters on videos and
 /// counters at measurement time on snapshots; deltas exist on snapshots only.
 enum class Field {
-  kViews, kLikes, kComments, kReports,
-  kDeltaViews, kDeltaLikes, kDeltaComments, kDeltaReports,
-  kVideoId, kCreatorId, kPublicationDate, kMeasurementDate,
+  kViews,
+  kLikes,
+  kComments,
+  kReports,
+  kDeltaViews,
+  kDeltaLikes,
+  kDeltaComments,
+  kDeltaReports,
+  kVideoId,
+  kCreatorId,
+  kPublicationDate,
+  kMeasurementDate,
 };
 
 enum class CompareOp { kGreater, kGreaterEqual, kLess, kLessEqual, kEqual, kNotEqual };
@@ -33,8 +42,16 @@ enum class GroupBy { kCreator, kVideo, kPublicationDate, kMeasurementDate };
 enum class Order { kDesc, kAsc };
 
 enum class Relative {
-  kToday, kYesterday, kThisWeek, kLastWeek, kThisMonth, kLastMonth, kThisYear, kLastYear,
-  kLastNDays, kLastNHours,
+  kToday,
+  kYesterday,
+  kThisWeek,
+  kLastWeek,
+  kThisMonth,
+  kLastMonth,
+  kThisYear,
+  kLastYear,
+  kLastNDays,
+  kLastNHours,
 };
 
 /// One end of an absolute period: a whole date or a date and time (local to the configured
@@ -127,8 +144,8 @@ struct Plan {
   std::optional<GroupBy> group_by;
   std::optional<Order> order;
   std::optional<int> limit;
-  std::optional<Moment> as_of;  ///< set exactly for Source::kState
-  std::optional<Series> series;  ///< set for a series over time, absent for one number
+  std::optional<Moment> as_of;        ///< set exactly for Source::kState
+  std::optional<Series> series;       ///< set for a series over time, absent for one number
   std::optional<Comparison> compare;  ///< set for a comparison of two scalar values
   /// A time zone named in the question («по Москве», «по UTC»): its days, months, relative
   /// periods, moments and series buckets are read in this offset instead of the configured one.

@@ -1,8 +1,8 @@
 #include "plan/plan_json.hpp"
 
 #include <array>
-#include <utility>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "common/metrics.hpp"
 
@@ -66,9 +66,8 @@ constexpr NameTable<Bucket, 4> kBuckets{
 constexpr NameTable<SeriesTime, 2> kSeriesTimes{
     {{SeriesTime::kMeasurement, "measurement"}, {SeriesTime::kPublication, "publication"}}};
 
-constexpr NameTable<CompareMode, 3> kCompareModes{{{CompareMode::kDifference, "difference"},
-                                                   {CompareMode::kPercent, "percent"},
-                                                   {CompareMode::kBoth, "both"}}};
+constexpr NameTable<CompareMode, 3> kCompareModes{
+    {{CompareMode::kDifference, "difference"}, {CompareMode::kPercent, "percent"}, {CompareMode::kBoth, "both"}}};
 
 template <typename E, std::size_t N>
 std::string_view Lookup(const NameTable<E, N>& table, E value) {
@@ -193,7 +192,8 @@ Result<std::optional<Comparison>> ComparisonFromJson(const Json& document) {
   if (!mode) return Fail(ErrorCode::kPlanSchema, "unknown comparison mode", "/compare/mode");
   Comparison compare{*mode, {}};
   const Json& with = found->at("with");
-  if (!with.at("creator_ids").is_null()) compare.with.creator_ids = with.at("creator_ids").get<std::vector<std::string>>();
+  if (!with.at("creator_ids").is_null())
+    compare.with.creator_ids = with.at("creator_ids").get<std::vector<std::string>>();
   auto published = PeriodFromJson(with.at("published"), "/compare/with/published");
   if (!published) return Unexpected{published.error()};
   compare.with.published = *published;

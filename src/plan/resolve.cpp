@@ -16,10 +16,8 @@ InstantRange ResolveRelative(Relative relative, int count, const TimeContext& co
   const Date today = ToLocal(context.now, context.offset).date;
   const UtcOffset offset = context.offset;
   switch (relative) {
-    case Relative::kToday:
-      return Days(today, today, offset);
-    case Relative::kYesterday:
-      return Days(AddDays(today, -1), AddDays(today, -1), offset);
+    case Relative::kToday: return Days(today, today, offset);
+    case Relative::kYesterday: return Days(AddDays(today, -1), AddDays(today, -1), offset);
     case Relative::kThisWeek: {
       const Date monday = AddDays(today, 1 - IsoWeekday(today));
       return Days(monday, AddDays(monday, 6), offset);
@@ -35,14 +33,10 @@ InstantRange ResolveRelative(Relative relative, int count, const TimeContext& co
       const int month = today.month == 1 ? 12 : today.month - 1;
       return Days(FirstOfMonth(year, month), LastOfMonth(year, month), offset);
     }
-    case Relative::kThisYear:
-      return Days(Date{today.year, 1, 1}, Date{today.year, 12, 31}, offset);
-    case Relative::kLastYear:
-      return Days(Date{today.year - 1, 1, 1}, Date{today.year - 1, 12, 31}, offset);
-    case Relative::kLastNDays:
-      return Days(AddDays(today, 1 - count), today, offset);
-    case Relative::kLastNHours:
-      return InstantRange{context.now - count * kMicrosPerHour, context.now};
+    case Relative::kThisYear: return Days(Date{today.year, 1, 1}, Date{today.year, 12, 31}, offset);
+    case Relative::kLastYear: return Days(Date{today.year - 1, 1, 1}, Date{today.year - 1, 12, 31}, offset);
+    case Relative::kLastNDays: return Days(AddDays(today, 1 - count), today, offset);
+    case Relative::kLastNHours: return InstantRange{context.now - count * kMicrosPerHour, context.now};
   }
   return {};
 }

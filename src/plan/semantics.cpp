@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "plan/plan_json.hpp"
 #include "plan/comparison.hpp"
+#include "plan/plan_json.hpp"
 #include "plan/series.hpp"
 
 namespace videobot::plan::semantics {
@@ -29,7 +29,8 @@ Status CheckMoment(const Plan& plan) {
     }
   }
   if (plan.filters.measured) {
-    return Fail(ErrorCode::kPlanSemantic, "a measurement period does not go with the moment as_of", "/filters/measured");
+    return Fail(ErrorCode::kPlanSemantic, "a measurement period does not go with the moment as_of",
+                "/filters/measured");
   }
   if (plan.filters.hours_after_publication) {
     return Fail(ErrorCode::kPlanSemantic, "a window after publication does not go with the moment as_of",

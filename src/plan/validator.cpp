@@ -63,7 +63,8 @@ Status ValidateAgainstSchema(const Json& document) {
   while (results.popError(error)) {
     if (error.context.size() > best.context.size()) best = error;
   }
-  return Fail(ErrorCode::kPlanSchema, "the plan does not match the schema: " + best.description, ToJsonPointer(best.context));
+  return Fail(ErrorCode::kPlanSchema, "the plan does not match the schema: " + best.description,
+              ToJsonPointer(best.context));
 }
 
 // Keys that must be null for one action and non-null for the other are checked on the JSON
@@ -74,7 +75,8 @@ Status CheckActionShape(const Json& document) {
     if (document.at("refusal_reason").is_null()) {
       return Fail(ErrorCode::kPlanSemantic, "a refusal needs a reason", "/refusal_reason");
     }
-    for (const char* key : {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series", "compare", "time_zone"}) {
+    for (const char* key :
+         {"source", "aggregate", "field", "group_by", "order", "limit", "as_of", "series", "compare", "time_zone"}) {
       if (!document.at(key).is_null()) {
         return Fail(ErrorCode::kPlanSemantic, "a refusal has no query", std::string("/") + key);
       }
@@ -122,8 +124,8 @@ void CompleteRefusal(Json& document) {
   if (!document.is_object()) return;
   const auto action = document.find("action");
   if (action == document.end() || *action != "refuse") return;
-  for (const char* key :
-       {"refusal_reason", "source", "aggregate", "field", "filters", "group_by", "order", "limit", "as_of", "series", "compare"}) {
+  for (const char* key : {"refusal_reason", "source", "aggregate", "field", "filters", "group_by", "order", "limit",
+                          "as_of", "series", "compare"}) {
     if (!document.contains(key)) document[key] = nullptr;
   }
   if (document["refusal_reason"].is_null()) document["refusal_reason"] = "not_understood";

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <utility>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace videobot::service {
 namespace {
@@ -32,7 +32,9 @@ Json NumberJson(const std::string& value) {
   return value;
 }
 
-bool IsOneValue(const std::string& text) { return text.find(' ') == std::string::npos && text.find('\n') == std::string::npos; }
+bool IsOneValue(const std::string& text) {
+  return text.find(' ') == std::string::npos && text.find('\n') == std::string::npos;
+}
 
 // A CSV field, quoted when it holds a comma, a quote or a line break.
 std::string CsvField(const std::string& field) {

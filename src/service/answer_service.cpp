@@ -75,7 +75,7 @@ double NumericValue(const db::Value& value) {
 
 RankingLayout RankingLayoutFor(const plan::Plan& plan, const plan::TimeContext& context) {
   const bool additive = plan.aggregate == plan::Aggregate::kSum || plan.aggregate == plan::Aggregate::kCount;
-  return RankingLayout{RankingTitle(plan), RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc,
+  return RankingLayout{RankingTitle(plan),           RankingValueLabel(plan), additive, plan.order == plan::Order::kAsc,
                        ChartSubtitle(plan, context), plan.limit == 1};
 }
 
@@ -86,9 +86,7 @@ AnswerService::AnswerService(plan::PlanSource& planner, db::Database& database, 
 
 plan::TimeContext AnswerService::Now() const { return plan::TimeContext{clock_.Now(), offset_}; }
 
-Result<plan::Plan> AnswerService::PlanFor(std::string_view question) {
-  return PlanQuestion(planner_, question, Now());
-}
+Result<plan::Plan> AnswerService::PlanFor(std::string_view question) { return PlanQuestion(planner_, question, Now()); }
 
 Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view question,
                                 const plan::TimeContext& context) {
@@ -239,7 +237,8 @@ Reply AnswerService::Explain(std::string_view question) {
 Reply AnswerService::ExplainComparison(const plan::Plan& plan, const plan::TimeContext& context,
                                        std::string_view planner) {
   Reply reply{Reply::Kind::kAnswer, DescribeComparison(plan, context), "ok", std::string(planner)};
-  for (const auto& [name, side] : {std::pair{"A", plan::ComparisonSideA(plan)}, std::pair{"B", plan::ComparisonSideB(plan)}}) {
+  for (const auto& [name, side] :
+       {std::pair{"A", plan::ComparisonSideA(plan)}, std::pair{"B", plan::ComparisonSideB(plan)}}) {
     if (auto rows = RowsLine(side, context); !rows.empty()) reply.text += fmt::format("\n{}: {}", name, rows);
   }
   reply.plan = plan::ToJson(plan).dump();
@@ -297,8 +296,7 @@ std::string RefusalMessage(plan::RefusalReason reason) {
       return fmt::format("Я только читаю статистику и не изменяю данные. {}", kExample);
     case plan::RefusalReason::kAmbiguous:
       return fmt::format("Вопрос можно понять по-разному — уточните его, пожалуйста. {}", kExample);
-    case plan::RefusalReason::kNotUnderstood:
-      break;
+    case plan::RefusalReason::kNotUnderstood: break;
   }
   return fmt::format("Не удалось однозначно понять вопрос. {}", kExample);
 }

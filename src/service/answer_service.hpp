@@ -49,9 +49,9 @@ class AnswerService final : public Answerer {
   struct Outcome {
     std::string text;
     std::vector<SeriesPoint> series;
-    std::optional<SeriesLayout> layout = {};  ///< set with `series`
-    std::optional<ComparisonResult> comparison = {};  ///< set for a comparison plan
-    std::vector<RankingRow> ranking = {};     ///< a ranking's rows in rank order
+    std::optional<SeriesLayout> layout = {};           ///< set with `series`
+    std::optional<ComparisonResult> comparison = {};   ///< set for a comparison plan
+    std::vector<RankingRow> ranking = {};              ///< a ranking's rows in rank order
     std::optional<RankingLayout> ranking_layout = {};  ///< set with `ranking`
   };
   /// Execute, keeping a series' buckets apart from the text.
@@ -81,8 +81,7 @@ class AnswerService final : public Answerer {
 
 /// Asks `planner` for a plan and validates it. A refusal plan becomes an Error carrying a Russian
 /// explanation; oversized or non-UTF-8 input is kQuestionTooLong.
-Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view question,
-                                const plan::TimeContext& context);
+Result<plan::Plan> PlanQuestion(plan::PlanSource& planner, std::string_view question, const plan::TimeContext& context);
 
 /// The buckets of a series plan from its query's (key, value) rows: every bucket of the plan's
 /// period in time order (plan::BucketKeys), the value of its row or 0 without one.
@@ -95,6 +94,5 @@ std::string RefusalMessage(plan::RefusalReason reason);
 /// Formats a result cell per the reply rules: integers as digits (leading '-' if negative),
 /// non-integers with a dot and two decimals. Null → kNoData.
 Result<std::string> FormatValue(const db::Value& value);
-
 
 }  // namespace videobot::service

@@ -73,8 +73,8 @@ struct Reply {
   };
   Kind kind = Kind::kAnswer;
   std::string text;
-  std::string code;     ///< stable outcome code for logs: "ok", an ErrorCode name, "database_unavailable"
-  std::string planner;  ///< which plan source answered: "rules", "llm", …
+  std::string code;       ///< stable outcome code for logs: "ok", an ErrorCode name, "database_unavailable"
+  std::string planner;    ///< which plan source answered: "rules", "llm", …
   std::string plan = {};  ///< the validated plan as JSON text when there is one, "" otherwise
   /// Explain only: the SQL with readable parameters (plain text, several lines, meant for a
   /// preformatted block after `text`); "" for a refusal. `text` is complete without it.

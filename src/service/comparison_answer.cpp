@@ -18,12 +18,11 @@ using plan::Field;
 using plan::Period;
 using plan::PeriodBound;
 
-constexpr std::array<std::string_view, 12> kMonthsGenitive{"января", "февраля", "марта",    "апреля",
-                                                           "мая",    "июня",    "июля",     "августа",
+constexpr std::array<std::string_view, 12> kMonthsGenitive{"января",   "февраля", "марта",  "апреля",
+                                                           "мая",      "июня",    "июля",   "августа",
                                                            "сентября", "октября", "ноября", "декабря"};
-constexpr std::array<std::string_view, 12> kMonthsNominative{"январь", "февраль", "март",    "апрель",
-                                                             "май",    "июнь",    "июль",    "август",
-                                                             "сентябрь", "октябрь", "ноябрь", "декабрь"};
+constexpr std::array<std::string_view, 12> kMonthsNominative{
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"};
 
 std::string DayText(const Date& date) {
   return fmt::format("{} {} {}", date.day, kMonthsGenitive[static_cast<std::size_t>(date.month - 1)], date.year);
@@ -112,7 +111,8 @@ std::pair<std::string, std::string> ComparisonLabels(const plan::Plan& plan) {
     a_label += (a_label.empty() ? "" : ", ") + x;
     b_label += (b_label.empty() ? "" : ", ") + y;
   };
-  if (a.filters.creator_ids != b.filters.creator_ids) add(CreatorsText(a.filters.creator_ids), CreatorsText(b.filters.creator_ids));
+  if (a.filters.creator_ids != b.filters.creator_ids)
+    add(CreatorsText(a.filters.creator_ids), CreatorsText(b.filters.creator_ids));
   if (a.field != b.field && a.field && b.field) add(MetricNominative(*a.field), MetricNominative(*b.field));
   if (a.filters.published != b.filters.published && a.filters.published && b.filters.published) {
     add(PeriodText(*a.filters.published), PeriodText(*b.filters.published));
@@ -132,8 +132,8 @@ Result<ComparisonResult> CompareValues(const plan::Plan& plan, const std::string
   const auto x = ParseInteger(a);
   const auto y = ParseInteger(b);
   if (!x || !y) {
-    return Fail(ErrorCode::kNoData, fmt::format("Разницу дробных значений бот не считает: {} — {}, {} — {}.",
-                                                a_label, a, b_label, b));
+    return Fail(ErrorCode::kNoData,
+                fmt::format("Разницу дробных значений бот не считает: {} — {}, {} — {}.", a_label, a, b_label, b));
   }
   if (result.mode == plan::CompareMode::kDifference) {
     const auto difference = plan::ExactDifference(*x, *y);

@@ -103,8 +103,8 @@ std::optional<Error> CheckCoverage(const plan::Plan& plan, const db::Coverage& c
 std::string FormatMoment(Instant instant, UtcOffset offset) {
   const DateTime local = ToLocal(instant, offset);
   const int minutes = local.seconds_of_day / 60;
-  return fmt::format("{:02}.{:02}.{:04} {:02}:{:02}", local.date.day, local.date.month, local.date.year,
-                     minutes / 60, minutes % 60);
+  return fmt::format("{:02}.{:02}.{:04} {:02}:{:02}", local.date.day, local.date.month, local.date.year, minutes / 60,
+                     minutes % 60);
 }
 
 std::string ZoneLabel(UtcOffset offset) {

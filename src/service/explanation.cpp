@@ -53,7 +53,8 @@ std::string_view SourceDescription(Source source) {
   switch (source) {
     case Source::kVideos: return "итоговые счётчики каждого видео (таблица видео)";
     case Source::kSnapshots: return "почасовые замеры статистики видео (счётчики и прирост между замерами)";
-    case Source::kState: return "счётчики каждого видео на заданный момент (по его последнему замеру не позже этого момента, 0 до первого замера)";
+    case Source::kState:
+      return "счётчики каждого видео на заданный момент (по его последнему замеру не позже этого момента, 0 до первого замера)";
   }
   return "";
 }
@@ -171,8 +172,8 @@ Measure RankingMeasure(const plan::Plan& plan) {
   if (plan.aggregate == Aggregate::kCount) counted = RowsGenitive(plan.source);
   if (plan.aggregate == Aggregate::kCountDistinct) counted = DistinctKeyGenitive(plan.field.value_or(Field::kVideoId));
   // «прирост» is masculine, «число» neuter; the adjective of avg/max/min agrees with it.
-  const bool growth = plan.aggregate != Aggregate::kCount && plan.aggregate != Aggregate::kCountDistinct &&
-                      plan::IsDeltaField(field);
+  const bool growth =
+      plan.aggregate != Aggregate::kCount && plan.aggregate != Aggregate::kCountDistinct && plan::IsDeltaField(field);
   Measure noun = growth ? Measure{"прирост", "приростом", "приросту"} : Measure{"число", "числом", "числу"};
   Measure adjective;
   switch (plan.aggregate) {
@@ -288,7 +289,8 @@ std::string CompactRange(const plan::InstantRange& range, UtcOffset offset) {
     if (last_day <= *range.from) return day(*range.from);
     return fmt::format("{}–{}", day(*range.from), day(last_day));
   }
-  if (range.from && range.to) return fmt::format("{} – {}", FormatMoment(*range.from, offset), FormatMoment(*range.to, offset));
+  if (range.from && range.to)
+    return fmt::format("{} – {}", FormatMoment(*range.from, offset), FormatMoment(*range.to, offset));
   if (range.from) return fmt::format("с {}", FormatMoment(*range.from, offset));
   if (range.to) return fmt::format("до {}", FormatMoment(*range.to, offset));
   return "за всё время";
@@ -343,8 +345,8 @@ std::string DescribePlan(const plan::Plan& plan, const plan::TimeContext& contex
     lines.push_back(fmt::format("Период замеров: {}.", RangeText(plan::Resolve(*f.measured, context), context.offset)));
   }
   if (f.hours_after_publication) {
-    lines.push_back(fmt::format("Замеры: только за первые {} ч после публикации каждого видео.",
-                                *f.hours_after_publication));
+    lines.push_back(
+        fmt::format("Замеры: только за первые {} ч после публикации каждого видео.", *f.hours_after_publication));
   }
   if (!f.conditions.empty()) {
     std::vector<std::string> conditions;
@@ -413,8 +415,8 @@ std::string FormatIsoDuration(std::int64_t micros) {
 }
 
 std::string GroupDigits(std::int64_t value) {
-  const std::string digits = fmt::format("{}", value < 0 ? 0 - static_cast<std::uint64_t>(value)
-                                                         : static_cast<std::uint64_t>(value));
+  const std::string digits =
+      fmt::format("{}", value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value));
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i != 0 && (digits.size() - i) % 3 == 0) out += ' ';

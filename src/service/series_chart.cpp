@@ -111,9 +111,9 @@ std::optional<chart::RankingChart> RankingChartOf(const Reply& reply) {
 std::string RankingCaption(const Reply& reply) {
   if (reply.ranking.empty() || !reply.ranking_layout) return {};
   const RankingRow& leader = reply.ranking.front();
-  std::string figures = fmt::format("{}\n{}: {} — {}", reply.ranking_layout->title,
-                                    reply.ranking_layout->ascending ? "Меньше всего" : "Лидер", leader.key,
-                                    ValueText(leader.value));
+  std::string figures =
+      fmt::format("{}\n{}: {} — {}", reply.ranking_layout->title,
+                  reply.ranking_layout->ascending ? "Меньше всего" : "Лидер", leader.key, ValueText(leader.value));
   if (reply.ranking_layout->additive && reply.ranking.size() > 1) {
     double total = 0;
     for (const RankingRow& row : reply.ranking) total += row.value;

@@ -57,8 +57,8 @@ std::string FormatStatusForOperator(const Status& status, UtcOffset offset) {
   lines.push_back(fmt::format("version: {}", status.version));
   lines.push_back(fmt::format("engine: {}", status.engine));
   lines.push_back(fmt::format("database: {}", status.database_url));
-  lines.push_back(fmt::format("schema version: {} (this binary knows {})", status.schema_version,
-                              status.known_schema_version));
+  lines.push_back(
+      fmt::format("schema version: {} (this binary knows {})", status.schema_version, status.known_schema_version));
   lines.push_back(fmt::format("planner: {}", status.planner));
   if (!status.initialised) {
     lines.push_back("data: not initialised (`videobot load FILE` creates the schema and loads data)");
@@ -67,9 +67,10 @@ std::string FormatStatusForOperator(const Status& status, UtcOffset offset) {
   const auto& c = status.coverage;
   lines.push_back(fmt::format("videos: {}", c.videos));
   lines.push_back(fmt::format("snapshots: {}", c.snapshots));
-  lines.push_back(fmt::format("measured: {} .. {}", IsoOrNone(c.first_measured, offset), IsoOrNone(c.last_measured, offset)));
-  lines.push_back(fmt::format("published: {} .. {}", IsoOrNone(c.first_published, offset),
-                              IsoOrNone(c.last_published, offset)));
+  lines.push_back(
+      fmt::format("measured: {} .. {}", IsoOrNone(c.first_measured, offset), IsoOrNone(c.last_measured, offset)));
+  lines.push_back(
+      fmt::format("published: {} .. {}", IsoOrNone(c.first_published, offset), IsoOrNone(c.last_published, offset)));
   lines.push_back(fmt::format("last load: {}", IsoOrNone(c.loaded_at, offset)));
   return fmt::format("{}", fmt::join(lines, "\n"));
 }

@@ -16,15 +16,15 @@ namespace videobot::service {
 
 /// A snapshot of the service's state.
 struct Status {
-  std::string version;             ///< common/version.hpp kVersion
-  std::string engine;              ///< "SQLite" or "PostgreSQL"
-  std::string planner;             ///< plan source mode: "rules", "llm", "auto", "verify"
-  std::string database_url;        ///< password replaced by "***"
-  int schema_version = 0;          ///< highest applied migration; 0 without a schema
-  int known_schema_version = 0;    ///< newest migration this binary knows
-  bool initialised = false;        ///< the data tables exist
-  std::string not_initialised;     ///< why not (an operator-facing message), when !initialised
-  db::Coverage coverage;           ///< meaningful when initialised
+  std::string version;           ///< common/version.hpp kVersion
+  std::string engine;            ///< "SQLite" or "PostgreSQL"
+  std::string planner;           ///< plan source mode: "rules", "llm", "auto", "verify"
+  std::string database_url;      ///< password replaced by "***"
+  int schema_version = 0;        ///< highest applied migration; 0 without a schema
+  int known_schema_version = 0;  ///< newest migration this binary knows
+  bool initialised = false;      ///< the data tables exist
+  std::string not_initialised;   ///< why not (an operator-facing message), when !initialised
+  db::Coverage coverage;         ///< meaningful when initialised
 };
 
 /// The parts of Status that do not come from the database.

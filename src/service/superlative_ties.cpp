@@ -44,8 +44,8 @@ Result<std::vector<db::Row>> AnswerRows(const plan::Plan& plan, std::vector<db::
     return Fail(ErrorCode::kQuestionAmbiguous,
                 fmt::format("Одно и то же {} значение ({}) у более чем {} {}: назвать одного нельзя. Спросите "
                             "«сколько …» с этим значением или «топ-20 …».",
-                            plan.order == plan::Order::kAsc ? "наименьшее" : "наибольшее", TopText(top),
-                            kMaxTiedRows, RowsGenitive(*plan.group_by)));
+                            plan.order == plan::Order::kAsc ? "наименьшее" : "наибольшее", TopText(top), kMaxTiedRows,
+                            RowsGenitive(*plan.group_by)));
   }
   rows.resize(tied);
   return rows;

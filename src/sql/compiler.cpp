@@ -141,8 +141,7 @@ std::vector<std::string> WhereClauses(const Plan& plan, SqlBuilder& sql, const p
   }
   for (const auto& c : f.conditions) {
     where.push_back(fmt::format("{} {} {}", NumericExpression(plan, c.field, moment, sql.dialect()),
-                                catalogue::Operator(c.op),
-                                sql.Int(c.value)));
+                                catalogue::Operator(c.op), sql.Int(c.value)));
   }
   return where;
 }
@@ -255,8 +254,8 @@ Query CompileFromRollup(const Plan& plan, const RollupUse& use, SqlBuilder& sql,
     query.shape = Shape::kSeries;
   }
   if (plan.group_by) {
-    query.text += fmt::format(" GROUP BY 1 ORDER BY 2 {}, 1 ASC LIMIT {}", plan.order == plan::Order::kAsc ? "ASC" : "DESC",
-                              sql.Int(plan.limit.value_or(10)));
+    query.text += fmt::format(" GROUP BY 1 ORDER BY 2 {}, 1 ASC LIMIT {}",
+                              plan.order == plan::Order::kAsc ? "ASC" : "DESC", sql.Int(plan.limit.value_or(10)));
     query.shape = Shape::kRows;
   }
   return query;
@@ -313,7 +312,8 @@ Query Compile(const Plan& plan, const CompileOptions& given) {
   const auto where = WhereClauses(plan, sql, options.time, moment);
   if (!where.empty()) query.text += fmt::format(" WHERE {}", fmt::join(where, " AND "));
   // ClickHouse before 22.7 has no positional GROUP BY / ORDER BY: it names the alias.
-  if (plan.series) query.text += options.dialect == Dialect::kClickHouse ? " GROUP BY key ORDER BY key" : " GROUP BY 1 ORDER BY 1";
+  if (plan.series)
+    query.text += options.dialect == Dialect::kClickHouse ? " GROUP BY key ORDER BY key" : " GROUP BY 1 ORDER BY 1";
   if (plan.group_by) {
     const bool ascending = plan.order == plan::Order::kAsc;
     // ClickHouse before 22.7 has no positional GROUP BY / ORDER BY: it names the aliases.

@@ -123,8 +123,8 @@ std::optional<RollupUse> DayTotalsFor(const plan::Plan& plan, const plan::TimeCo
   const auto& f = plan.filters;
   if (!f.creator_ids.empty() || !f.video_ids.empty() || f.published || f.hours_after_publication) return std::nullopt;
   if (plan.group_by) return std::nullopt;
-  if (plan.series && (!IsMeasurementSeries(plan) || plan.series->bucket == plan::Bucket::kHour ||
-                      time.offset.minutes != 0)) {
+  if (plan.series &&
+      (!IsMeasurementSeries(plan) || plan.series->bucket == plan::Bucket::kHour || time.offset.minutes != 0)) {
     return std::nullopt;
   }
   auto range = AlignedRange(plan, time, kMicrosPerDay);

@@ -25,11 +25,11 @@ enum class RollupTable { kDays, kAgeHours, kDayTotals, kCreatorHours };
 /// What a snapshot plan reads from a rollup (alias d in both tables).
 struct RollupUse {
   RollupTable table = RollupTable::kDays;
-  std::string measure;          ///< aggregate expression over alias d, e.g. "SUM(d.delta_views_count)"
-  std::string condition;        ///< "" or a column predicate, e.g. "d.positive_views > 0"
+  std::string measure;                         ///< aggregate expression over alias d, e.g. "SUM(d.delta_views_count)"
+  std::string condition;                       ///< "" or a column predicate, e.g. "d.positive_views > 0"
   std::optional<plan::InstantRange> measured;  ///< days, day totals: whole UTC days; creator hours:
                                                ///< whole UTC hours; if the plan has a range
-  int age_hours = 0;            ///< age hours: the window «first N hours», read as d.age_hour < N
+  int age_hours = 0;                           ///< age hours: the window «first N hours», read as d.age_hour < N
 };
 
 /// The rollup form of `plan`, when the plan can be answered from one exactly (nullopt otherwise,

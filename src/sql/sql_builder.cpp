@@ -12,7 +12,8 @@ namespace {
 // The day number (days since 1970-01-01, floored) of `micros`: intDiv truncates toward zero.
 std::string ClickHouseDayNumber(const std::string& micros) {
   return fmt::format(
-      "(intDiv(toInt64({0}), toInt64(86400000000)) - if(modulo(toInt64({0}), toInt64(86400000000)) < 0, 1, 0))", micros);
+      "(intDiv(toInt64({0}), toInt64(86400000000)) - if(modulo(toInt64({0}), toInt64(86400000000)) < 0, 1, 0))",
+      micros);
 }
 
 std::string ClickHouseCivilDate(const std::string& micros) {
@@ -39,8 +40,9 @@ std::string ClickHouseBucketKey(const std::string& micros, plan::Bucket bucket) 
   switch (bucket) {
     case plan::Bucket::kHour: {
       const std::string day_start = fmt::format("({} * toInt64(86400000000))", ClickHouseDayNumber(micros));
-      return fmt::format("concat({}, ' ', substring(toString(100 + intDiv(toInt64({}) - {}, toInt64(3600000000))), 2), ':00')",
-                         ClickHouseCivilDate(micros), micros, day_start);
+      return fmt::format(
+          "concat({}, ' ', substring(toString(100 + intDiv(toInt64({}) - {}, toInt64(3600000000))), 2), ':00')",
+          ClickHouseCivilDate(micros), micros, day_start);
     }
     case plan::Bucket::kDay: return ClickHouseCivilDate(micros);
     case plan::Bucket::kWeek: {

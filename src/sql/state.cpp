@@ -24,9 +24,10 @@ std::string ClickHouseStateJoin(std::string_view moment) {
     const std::string_view column = catalogue::NumericColumn(plan::Source::kSnapshots, field).substr(2);
     columns += fmt::format(", argMax({0}, created_at) AS st_{0}", column);
   }
-  return fmt::format("ANY LEFT JOIN (SELECT video_id AS id{} FROM video_snapshots WHERE created_at < {} GROUP BY video_id)"
-                     " USING id",
-                     columns, moment);
+  return fmt::format(
+      "ANY LEFT JOIN (SELECT video_id AS id{} FROM video_snapshots WHERE created_at < {} GROUP BY video_id)"
+      " USING id",
+      columns, moment);
 }
 
 std::string PublishedBeforeMoment(std::string_view moment) {

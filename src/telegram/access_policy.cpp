@@ -2,7 +2,8 @@
 
 namespace videobot::telegram {
 
-AccessPolicy::AccessPolicy(const std::vector<std::int64_t>& allowed_users, const std::vector<std::int64_t>& allowed_chats)
+AccessPolicy::AccessPolicy(const std::vector<std::int64_t>& allowed_users,
+                           const std::vector<std::int64_t>& allowed_chats)
     : users_(allowed_users.begin(), allowed_users.end()), chats_(allowed_chats.begin(), allowed_chats.end()) {}
 
 bool AccessPolicy::Allows(std::int64_t user_id, std::int64_t chat_id, bool group) const {

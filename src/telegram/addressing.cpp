@@ -119,8 +119,7 @@ std::string RemoveMentions(std::string_view text, std::string_view username) {
   const std::string mention = "@" + AsciiLower(username);
   std::string out;
   std::size_t copied = 0;
-  for (auto at = FindMention(folded, mention, 0); at != std::string::npos;
-       at = FindMention(folded, mention, copied)) {
+  for (auto at = FindMention(folded, mention, 0); at != std::string::npos; at = FindMention(folded, mention, copied)) {
     out.append(text.substr(copied, at - copied));
     out += ' ';
     copied = at + mention.size();

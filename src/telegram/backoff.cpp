@@ -5,7 +5,10 @@
 namespace videobot::telegram {
 
 Backoff::Backoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum, double jitter)
-    : initial_(initial), maximum_(std::max(initial, maximum)), current_(initial), jitter_(jitter),
+    : initial_(initial),
+      maximum_(std::max(initial, maximum)),
+      current_(initial),
+      jitter_(jitter),
       random_(std::random_device{}()) {}
 
 std::chrono::milliseconds Backoff::Next() {

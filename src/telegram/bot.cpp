@@ -6,8 +6,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/logger.h>
+#include <nlohmann/json.hpp>
 
 #include "chart/render.hpp"
 #include "common/text.hpp"
@@ -187,9 +187,8 @@ int Bot::Impl::Run(std::stop_token stop) {
   }
   typing_ = std::make_unique<TypingNotifier>(deps_.http_clients(), config_.api_url, config_.token, logger_);
   dispatcher_ = std::make_unique<ChatDispatcher>(workers_.size());
-  logger_->info("event=started bot=@{} workers={} offset={} poll_timeout_s={} rate_limit_per_minute={}",
-                me_.username, workers_.size(), restored.offset, config_.poll_timeout.count(),
-                config_.rate_limit_per_minute);
+  logger_->info("event=started bot=@{} workers={} offset={} poll_timeout_s={} rate_limit_per_minute={}", me_.username,
+                workers_.size(), restored.offset, config_.poll_timeout.count(), config_.rate_limit_per_minute);
 
   {
     UpdatePoller poller(deps_.http_clients(), config_.api_url, config_.token);
@@ -261,7 +260,8 @@ LedgerState Bot::Impl::LoadState() {
     } catch (const EnvironmentError& error) {
       logger_->warn("event=state_load_failed attempt={} error=\"{}\"", attempt, error.what());
     }
-    if (attempt < kStateLoadAttempts && lifecycle_.WaitForStop(Clock::now() + std::chrono::milliseconds(500 * attempt))) {
+    if (attempt < kStateLoadAttempts &&
+        lifecycle_.WaitForStop(Clock::now() + std::chrono::milliseconds(500 * attempt))) {
       break;
     }
   }
@@ -283,8 +283,8 @@ void Bot::Impl::PollLoop(UpdatePoller& poller) {
       offset = ledger_.Offset();
       in_progress = ledger_.InProgress();
       if (in_progress > 0 && !last_poll_had_news) {
-        const bool moved = progress_cv_.wait_for(
-            lock, busy_interval, [&] { return ledger_.Offset() != offset || lifecycle_.stopping(); });
+        const bool moved = progress_cv_.wait_for(lock, busy_interval,
+                                                 [&] { return ledger_.Offset() != offset || lifecycle_.stopping(); });
         busy_interval = moved ? kBusyPollFirst : std::min(busy_interval * 2, kBusyPollMax);
         offset = ledger_.Offset();
         in_progress = ledger_.InProgress();
@@ -483,15 +483,10 @@ void Bot::Impl::Handle(std::size_t worker_index, const Job& job) {
       }
       break;
     }
-    case UpdateAction::kStatus:
-      out.blocks = {{StatusText(job), false}};
-      break;
-    case UpdateAction::kButtonNotice:
-      notice = job.text;
-      break;
+    case UpdateAction::kStatus: out.blocks = {{StatusText(job), false}}; break;
+    case UpdateAction::kButtonNotice: notice = job.text; break;
     case UpdateAction::kReply:
-    case UpdateAction::kIgnore:
-      break;
+    case UpdateAction::kIgnore: break;
   }
   if (job.action != UpdateAction::kButtonNotice) {
     delivery = photo ? SendPhotoReply(*worker.api, job.chat_id, *photo, lifecycle_, *logger_)
@@ -539,8 +534,8 @@ void Bot::Impl::Complete(std::int64_t update_id) {
 void Bot::Impl::LogUpdate(const Job& job, std::string_view planner, std::string_view outcome,
                           std::string_view delivery) {
   logger_->info("update_id={} chat_id={} user_id={} kind={} planner={} outcome={} delivery={} latency_ms={}",
-                job.update_id, job.chat_id, job.user_id, job.kind.empty() ? "-" : job.kind, planner, outcome,
-                delivery, Milliseconds(Clock::now() - job.received));
+                job.update_id, job.chat_id, job.user_id, job.kind.empty() ? "-" : job.kind, planner, outcome, delivery,
+                Milliseconds(Clock::now() - job.received));
 }
 
 Bot::Bot(BotConfig config, BotDependencies dependencies)

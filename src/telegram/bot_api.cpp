@@ -64,14 +64,16 @@ Json BotApi::Perform(std::string_view method, net::HttpRequest request) {
   int code = static_cast<int>(response.status);
   if (const auto it = json.find("error_code"); it != json.end() && it->is_number_integer()) code = it->get<int>();
   std::string description;
-  if (const auto it = json.find("description"); it != json.end() && it->is_string()) description = it->get<std::string>();
+  if (const auto it = json.find("description"); it != json.end() && it->is_string())
+    description = it->get<std::string>();
   throw BotApiError(std::string(method), code, Redact(description, token_), RetryAfter(json));
 }
 
 User BotApi::GetMe() { return ParseUser(Call("getMe", Json::object(), request_timeout_)); }
 
 std::vector<Update> BotApi::GetUpdates(std::int64_t offset, std::chrono::seconds timeout, int limit) {
-  Json params = {{"timeout", timeout.count()}, {"limit", limit}, {"allowed_updates", Json::array({"message", "callback_query"})}};
+  Json params = {
+      {"timeout", timeout.count()}, {"limit", limit}, {"allowed_updates", Json::array({"message", "callback_query"})}};
   if (offset != 0) params["offset"] = offset;
   // The server holds the request for up to `timeout`; allow for that plus a normal round trip.
   const Json result = Call("getUpdates", params, request_timeout_ + timeout);
@@ -108,7 +110,8 @@ Message BotApi::SendPhoto(std::int64_t chat_id, std::string_view photo, std::str
     const Json reply = {{"message_id", options.reply_to_message_id}, {"allow_sending_without_reply", true}};
     request.form.push_back({"reply_parameters", Serialize(reply), "", ""});
   }
-  if (!options.reply_markup.is_null()) request.form.push_back({"reply_markup", Serialize(options.reply_markup), "", ""});
+  if (!options.reply_markup.is_null())
+    request.form.push_back({"reply_markup", Serialize(options.reply_markup), "", ""});
   return ParseMessage(Perform("sendPhoto", std::move(request)));
 }
 

@@ -27,9 +27,9 @@ inline constexpr int kMaxUpdatesPerRequest = 100;
 
 /// How a sendMessage is presented.
 struct SendOptions {
-  std::int64_t reply_to_message_id = 0;  ///< thread the message to this one (0: not a reply)
-  bool html = false;                     ///< parse_mode HTML (the text must be escaped HTML)
-  nlohmann::json reply_markup = nullptr; ///< e.g. an inline keyboard; null: none
+  std::int64_t reply_to_message_id = 0;   ///< thread the message to this one (0: not a reply)
+  bool html = false;                      ///< parse_mode HTML (the text must be escaped HTML)
+  nlohmann::json reply_markup = nullptr;  ///< e.g. an inline keyboard; null: none
 };
 
 class BotApi {

@@ -49,7 +49,7 @@ struct CallbackQuery {
 struct Update {
   std::int64_t update_id = 0;
   std::string kind;
-  std::optional<Message> message;  ///< set when kind == "message"
+  std::optional<Message> message;               ///< set when kind == "message"
   std::optional<CallbackQuery> callback_query;  ///< set when kind == "callback_query"
 };
 

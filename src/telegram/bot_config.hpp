@@ -22,17 +22,17 @@ class ConfigError : public EnvironmentError {
 
 /// Everything the bot needs besides its collaborators (answerers, state database, HTTP).
 struct BotConfig {
-  std::string token;                                ///< BOT_TOKEN (required)
-  std::string api_url = "https://api.telegram.org"; ///< TELEGRAM_API_URL, without trailing slash
-  std::string proxy_url;                            ///< TELEGRAM_PROXY: http://, socks5://… ("" for none)
-  std::vector<std::int64_t> allowed_user_ids;       ///< ALLOWED_USER_IDS (comma-separated)
-  std::vector<std::int64_t> allowed_chat_ids;       ///< ALLOWED_CHAT_IDS (comma-separated)
-  std::vector<std::int64_t> admin_user_ids;         ///< ADMIN_USER_IDS: see the database URL in /status (private chats)
-  int workers = 4;                                  ///< BOT_WORKERS: questions answered in parallel
-  int rate_limit_per_minute = 30;                   ///< BOT_RATE_LIMIT_PER_MINUTE per chat and per user; 0 = no limit
-  std::chrono::seconds poll_timeout{25};            ///< BOT_POLL_TIMEOUT_SECONDS: getUpdates long-poll timeout
+  std::string token;                                 ///< BOT_TOKEN (required)
+  std::string api_url = "https://api.telegram.org";  ///< TELEGRAM_API_URL, without trailing slash
+  std::string proxy_url;                             ///< TELEGRAM_PROXY: http://, socks5://… ("" for none)
+  std::vector<std::int64_t> allowed_user_ids;        ///< ALLOWED_USER_IDS (comma-separated)
+  std::vector<std::int64_t> allowed_chat_ids;        ///< ALLOWED_CHAT_IDS (comma-separated)
+  std::vector<std::int64_t> admin_user_ids;  ///< ADMIN_USER_IDS: see the database URL in /status (private chats)
+  int workers = 4;                           ///< BOT_WORKERS: questions answered in parallel
+  int rate_limit_per_minute = 30;            ///< BOT_RATE_LIMIT_PER_MINUTE per chat and per user; 0 = no limit
+  std::chrono::seconds poll_timeout{25};     ///< BOT_POLL_TIMEOUT_SECONDS: getUpdates long-poll timeout
   std::chrono::milliseconds statement_timeout{10'000};  ///< BOT_STATEMENT_TIMEOUT_MS: per-query limit
-  std::chrono::seconds shutdown_grace{10};          ///< BOT_SHUTDOWN_GRACE_SECONDS: retry budget on shutdown
+  std::chrono::seconds shutdown_grace{10};              ///< BOT_SHUTDOWN_GRACE_SECONDS: retry budget on shutdown
   /// BOT_MAX_RESPONSE_BYTES: the largest Bot API reply body accepted (decoded); a larger one is
   /// aborted while it downloads, logged and retried. The default holds a getUpdates batch of 100
   /// longest messages several times over.

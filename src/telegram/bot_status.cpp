@@ -49,7 +49,8 @@ std::string FormatStatus(const BotStatus& status, bool admin) {
   }
   text += fmt::format("Последняя загрузка: {}\n", FormatInstant(coverage.loaded_at));
   text += fmt::format("Источник планов: {}", status.plan_source.empty() ? "—" : status.plan_source);
-  if (admin && !status.database_url.empty()) text += fmt::format("\nАдрес базы: {}", db::RedactUrl(status.database_url));
+  if (admin && !status.database_url.empty())
+    text += fmt::format("\nАдрес базы: {}", db::RedactUrl(status.database_url));
   return text;
 }
 

@@ -15,12 +15,12 @@ namespace videobot::telegram {
 
 /// The bot's status at one moment.
 struct BotStatus {
-  std::string version;                  ///< videobot::kVersion
-  std::string engine;                   ///< "PostgreSQL" or "SQLite"
-  std::optional<std::int64_t> schema;   ///< the newest applied migration; nullopt when unknown
-  db::Coverage coverage;                ///< videos, snapshots, measured range, last load
-  std::string plan_source;              ///< "rules", "llm", "auto", "verify"
-  std::string database_url;             ///< the configured URL (unmasked: FormatStatus masks it)
+  std::string version;                 ///< videobot::kVersion
+  std::string engine;                  ///< "PostgreSQL" or "SQLite"
+  std::optional<std::int64_t> schema;  ///< the newest applied migration; nullopt when unknown
+  db::Coverage coverage;               ///< videos, snapshots, measured range, last load
+  std::string plan_source;             ///< "rules", "llm", "auto", "verify"
+  std::string database_url;            ///< the configured URL (unmasked: FormatStatus masks it)
 };
 
 /// Reads the status from `database`. Throws db::DatabaseError (or NotInitialisedError).

@@ -45,8 +45,8 @@ class ChatDispatcher {
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::unordered_map<std::int64_t, std::deque<Task>> queues_;  ///< chats with queued tasks
-  std::deque<std::int64_t> ready_;  ///< chats with queued tasks and no running one
-  std::unordered_map<std::int64_t, bool> running_;  ///< chats with a running task
+  std::deque<std::int64_t> ready_;                             ///< chats with queued tasks and no running one
+  std::unordered_map<std::int64_t, bool> running_;             ///< chats with a running task
   std::size_t outstanding_ = 0;
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -11,13 +11,10 @@ bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) 
 /// Characters one byte of plain text adds once escaped (0 for UTF-8 continuation bytes).
 std::size_t EscapedCost(char c) {
   switch (c) {
-    case '&':
-      return 5;  // &amp;
+    case '&': return 5;  // &amp;
     case '<':
-    case '>':
-      return 4;  // &lt; &gt;
-    default:
-      return IsContinuationByte(c) ? 0 : 1;
+    case '>': return 4;  // &lt; &gt;
+    default: return IsContinuationByte(c) ? 0 : 1;
   }
 }
 
@@ -79,17 +76,10 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
     }
   }
   return out;

@@ -1,7 +1,7 @@
 #include "telegram/reply_sender.hpp"
 
-#include <functional>
 #include <spdlog/logger.h>
+#include <functional>
 
 #include "common/text.hpp"
 
@@ -54,12 +54,9 @@ Delivery SendPiece(BotApi& api, std::int64_t chat_id, std::string_view text, con
 
 std::string_view DeliveryName(Delivery delivery) {
   switch (delivery) {
-    case Delivery::kSent:
-      return "sent";
-    case Delivery::kRejected:
-      return "rejected";
-    case Delivery::kAbandoned:
-      return "abandoned";
+    case Delivery::kSent: return "sent";
+    case Delivery::kRejected: return "rejected";
+    case Delivery::kAbandoned: return "abandoned";
   }
   return "unknown";
 }
@@ -101,8 +98,8 @@ Delivery SendPhotoReply(BotApi& api, std::int64_t chat_id, const PhotoReply& rep
   const bool caption_fits = CountCodePoints(reply.caption_html) <= kMaxCaptionLength;
   if (caption_fits) options.reply_markup = reply.reply_markup;
   const std::string caption = caption_fits ? reply.caption_html : "";
-  const Delivery photo = SendWithRetries([&] { api.SendPhoto(chat_id, reply.png, caption, options); }, chat_id,
-                                         lifecycle, logger);
+  const Delivery photo =
+      SendWithRetries([&] { api.SendPhoto(chat_id, reply.png, caption, options); }, chat_id, lifecycle, logger);
   if (photo != Delivery::kSent || caption_fits) return photo;
   options.reply_markup = reply.reply_markup;
   for (const auto& piece : SplitMessage(reply.caption_html, kMaxMessageLength)) {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/fwd.h>
+#include <nlohmann/json.hpp>
 
 #include "telegram/bot_api.hpp"
 #include "telegram/lifecycle.hpp"

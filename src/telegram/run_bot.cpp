@@ -2,10 +2,10 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <spdlog/logger.h>
 #include <atomic>
 #include <ctime>
 #include <thread>
-#include <spdlog/logger.h>
 
 #include "telegram/bot.hpp"
 #include "telegram/redaction.hpp"

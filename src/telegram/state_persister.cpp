@@ -52,7 +52,8 @@ void StatePersister::ReportFailure(const EnvironmentError& error, bool busy, Fai
   if (streak.warned) return;
   if (busy && Clock::now() - streak.since < busy_warn_after_) {
     // A load holds the database; the state stays in memory and is saved when the load ends.
-    if (!streak.deferred_logged) logger_->info("event=state_save_deferred reason=database_busy error=\"{}\"", error.what());
+    if (!streak.deferred_logged)
+      logger_->info("event=state_save_deferred reason=database_busy error=\"{}\"", error.what());
     streak.deferred_logged = true;
     return;
   }

@@ -1,7 +1,7 @@
 #include "telegram/typing_notifier.hpp"
 
-#include <vector>
 #include <spdlog/logger.h>
+#include <vector>
 
 namespace videobot::telegram {
 namespace {

@@ -63,13 +63,15 @@ Classification ClassifyCallback(const CallbackQuery& query, const BotIdentity& b
     return {UpdateAction::kButtonNotice, "button_unknown", std::string(kButtonUnknownNotice)};
   }
   if (!query.message || query.message->chat.id == 0) {
-    return {UpdateAction::kButtonNotice, "button_expired", std::string(numbers ? kNumbersExpiredNotice : kExplanationExpiredNotice)};
+    return {UpdateAction::kButtonNotice, "button_expired",
+            std::string(numbers ? kNumbersExpiredNotice : kExplanationExpiredNotice)};
   }
   const auto& question_message = query.message->reply_to_message;
   std::optional<std::string> question;
   if (question_message) question = QuestionOf(*question_message, bot);
   if (!question || question->empty()) {
-    return {UpdateAction::kButtonNotice, "button_expired", std::string(numbers ? kNumbersExpiredNotice : kExplanationExpiredNotice)};
+    return {UpdateAction::kButtonNotice, "button_expired",
+            std::string(numbers ? kNumbersExpiredNotice : kExplanationExpiredNotice)};
   }
   if (numbers) return {UpdateAction::kButtonNumbers, "button_numbers", std::move(*question)};
   return {UpdateAction::kButtonExplain, "button_explain", std::move(*question)};

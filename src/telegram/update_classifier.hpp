@@ -32,14 +32,14 @@ inline constexpr std::string_view kNumbersButtonData = "numbers";
 
 /// What to do with an update.
 enum class UpdateAction {
-  kIgnore,           ///< no reply
-  kReply,            ///< send `text` as it is
-  kAnswer,           ///< answer the question in `text`
-  kExplain,          ///< explain the question in `text`
-  kStatus,           ///< send the bot's status
-  kButtonExplain,    ///< a button press: explain the question in `text`, then answer the callback
-  kButtonNumbers,    ///< a button press: send the series of the question in `text` as numbers
-  kButtonNotice,     ///< a button press that only gets `text` as the callback's notice
+  kIgnore,         ///< no reply
+  kReply,          ///< send `text` as it is
+  kAnswer,         ///< answer the question in `text`
+  kExplain,        ///< explain the question in `text`
+  kStatus,         ///< send the bot's status
+  kButtonExplain,  ///< a button press: explain the question in `text`, then answer the callback
+  kButtonNumbers,  ///< a button press: send the series of the question in `text` as numbers
+  kButtonNotice,   ///< a button press that only gets `text` as the callback's notice
 };
 
 struct Classification {

@@ -49,8 +49,8 @@ class UpdateLedger {
  private:
   void Prune();
 
-  std::int64_t seen_until_ = 0;          ///< every id below this was seen (or confirmed before)
-  std::map<std::int64_t, bool> entries_; ///< ids >= Offset(): true = done, false = in progress
+  std::int64_t seen_until_ = 0;           ///< every id below this was seen (or confirmed before)
+  std::map<std::int64_t, bool> entries_;  ///< ids >= Offset(): true = done, false = in progress
   std::size_t in_progress_ = 0;
 };
 

@@ -28,7 +28,8 @@ class UpdatePoller {
   /// Rethrows the request's BotApiError or net::NetworkError. After a reply over the HTTP
   /// client's size limit (net::ResponseTooLargeError) the next request asks for half as many
   /// updates (down to one), until a reply holds fewer updates than asked for.
-  std::optional<std::vector<Update>> Fetch(std::int64_t offset, std::chrono::seconds timeout, const Lifecycle& lifecycle);
+  std::optional<std::vector<Update>> Fetch(std::int64_t offset, std::chrono::seconds timeout,
+                                           const Lifecycle& lifecycle);
 
  private:
   struct Channel;

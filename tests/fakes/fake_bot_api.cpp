@@ -4,9 +4,9 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
-#include <nlohmann/json.hpp>
 
 namespace videobot::testing {
 namespace {
@@ -87,9 +87,9 @@ FakeBotApi::FakeBotApi(std::string token, std::string bot_username)
     : token_(std::move(token)), bot_username_(std::move(bot_username)), server_(std::make_unique<httplib::Server>()) {
   // Update ids keep growing from one fake server to the next (a restarted bot on the same
   // database must see new ids above its persisted offset, as with the real Bot API).
-  next_update_id_ = std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
+  next_update_id_ =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   // Every keep-alive connection holds a pool thread: give the bot's threads room.
   server_->new_task_queue = [] { return new httplib::ThreadPool(96); };
   // Without TCP_NODELAY a response written in two parts waits for a delayed ACK (~40 ms).
@@ -155,12 +155,11 @@ Json FakeBotApi::UserMessage(std::int64_t chat_id, const std::string& text, std:
   if (user_id == 0) user_id = chat_id;
   std::lock_guard lock(mutex_);
   const std::int64_t message_id = next_message_id_++;
-  Json message = {
-      {"message_id", message_id},
-      {"from", {{"id", user_id}, {"is_bot", false}, {"first_name", "Tester"}, {"language_code", "ru"}}},
-      {"chat", {{"id", chat_id}, {"type", chat_type}}},
-      {"date", 1'764'000'000},
-      {"text", text}};
+  Json message = {{"message_id", message_id},
+                  {"from", {{"id", user_id}, {"is_bot", false}, {"first_name", "Tester"}, {"language_code", "ru"}}},
+                  {"chat", {{"id", chat_id}, {"type", chat_type}}},
+                  {"date", 1'764'000'000},
+                  {"text", text}};
   messages_[{chat_id, message_id}] = message;
   last_pushed_message_id_ = message_id;
   if (reply_to_message_id != 0) {
@@ -339,8 +338,8 @@ void FakeBotApi::Handle(const httplib::Request& request, httplib::Response& resp
     }
   }
   int status = 200;
-  const std::string body =
-      method == "sendPhoto" ? SendPhoto(request, ParamsOf(request), status) : HandleMethod(method, ParamsOf(request), status);
+  const std::string body = method == "sendPhoto" ? SendPhoto(request, ParamsOf(request), status)
+                                                 : HandleMethod(method, ParamsOf(request), status);
   response.status = status;
   response.set_content(body, kContentType);
 }

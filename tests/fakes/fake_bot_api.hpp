@@ -34,24 +34,24 @@ struct SentMessage {
   std::string text;
   std::int64_t message_id = 0;
   std::chrono::steady_clock::time_point at;
-  std::string parse_mode;                   ///< "" when none
-  std::int64_t reply_to_message_id = 0;     ///< reply_parameters.message_id, 0 when not a reply
-  bool allow_sending_without_reply = false; ///< reply_parameters.allow_sending_without_reply
-  nlohmann::json reply_markup;              ///< null when none
+  std::string parse_mode;                    ///< "" when none
+  std::int64_t reply_to_message_id = 0;      ///< reply_parameters.message_id, 0 when not a reply
+  bool allow_sending_without_reply = false;  ///< reply_parameters.allow_sending_without_reply
+  nlohmann::json reply_markup;               ///< null when none
 };
 
 /// A photo the bot uploaded with sendPhoto.
 struct SentPhoto {
   std::int64_t chat_id = 0;
   std::int64_t message_id = 0;
-  std::string bytes;                        ///< the uploaded file, as received
-  std::string filename;                     ///< the file part's name
-  std::string content_type;                 ///< the file part's type
-  std::string caption;                      ///< "" when none
-  std::string parse_mode;                   ///< "" when none
-  std::int64_t reply_to_message_id = 0;     ///< reply_parameters.message_id, 0 when not a reply
-  bool allow_sending_without_reply = false; ///< reply_parameters.allow_sending_without_reply
-  nlohmann::json reply_markup;              ///< null when none
+  std::string bytes;                         ///< the uploaded file, as received
+  std::string filename;                      ///< the file part's name
+  std::string content_type;                  ///< the file part's type
+  std::string caption;                       ///< "" when none
+  std::string parse_mode;                    ///< "" when none
+  std::int64_t reply_to_message_id = 0;      ///< reply_parameters.message_id, 0 when not a reply
+  bool allow_sending_without_reply = false;  ///< reply_parameters.allow_sending_without_reply
+  nlohmann::json reply_markup;               ///< null when none
 };
 
 /// One answerCallbackQuery call.
@@ -62,10 +62,10 @@ struct CallbackAnswer {
 
 /// How to answer the next call(s) of a method instead of the normal answer.
 struct ScriptedFailure {
-  int status = 500;                     ///< HTTP status and error_code; 0 = answer normally after `hang`
-  int retry_after = 0;                  ///< parameters.retry_after (with status 429)
-  std::chrono::milliseconds hang{0};    ///< wait this long before answering
-  std::string raw_body;                 ///< when set, sent as the body instead of a Bot API error
+  int status = 500;                   ///< HTTP status and error_code; 0 = answer normally after `hang`
+  int retry_after = 0;                ///< parameters.retry_after (with status 429)
+  std::chrono::milliseconds hang{0};  ///< wait this long before answering
+  std::string raw_body;               ///< when set, sent as the body instead of a Bot API error
 };
 
 class FakeBotApi {

@@ -51,8 +51,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   // Start the next input from an empty database so row counts stay small.
-  database.Execute("DELETE FROM video_snapshot_days; DELETE FROM video_snapshot_age_hours; "
-                   "DELETE FROM video_snapshot_day_totals; DELETE FROM video_snapshot_creator_hours; "
-                   "DELETE FROM video_snapshots; DELETE FROM videos");
+  database.Execute(
+      "DELETE FROM video_snapshot_days; DELETE FROM video_snapshot_age_hours; "
+      "DELETE FROM video_snapshot_day_totals; DELETE FROM video_snapshot_creator_hours; "
+      "DELETE FROM video_snapshots; DELETE FROM videos");
   return 0;
 }

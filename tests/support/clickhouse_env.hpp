@@ -31,11 +31,11 @@ class ScratchClickHouse {
 }  // namespace videobot::testing
 
 /// Skips the test (or fails it under CI) when the ClickHouse test servers are not running.
-#define VIDEOBOT_REQUIRE_CLICKHOUSE()                                                                     \
-  do {                                                                                                    \
-    if (::videobot::testing::Env("VIDEOBOT_TEST_CLICKHOUSE_URL").empty() ||                               \
-        ::videobot::testing::Env("VIDEOBOT_TEST_CLICKHOUSE_CLUSTER_URL").empty()) {                       \
-      if (::videobot::testing::InCi()) FAIL() << "CI must run ClickHouse tests (use scripts/test.sh)";   \
-      GTEST_SKIP() << "no ClickHouse test servers: run through scripts/with-clickhouse.sh";             \
-    }                                                                                                     \
+#define VIDEOBOT_REQUIRE_CLICKHOUSE()                                                                  \
+  do {                                                                                                 \
+    if (::videobot::testing::Env("VIDEOBOT_TEST_CLICKHOUSE_URL").empty() ||                            \
+        ::videobot::testing::Env("VIDEOBOT_TEST_CLICKHOUSE_CLUSTER_URL").empty()) {                    \
+      if (::videobot::testing::InCi()) FAIL() << "CI must run ClickHouse tests (use scripts/test.sh)"; \
+      GTEST_SKIP() << "no ClickHouse test servers: run through scripts/with-clickhouse.sh";            \
+    }                                                                                                  \
   } while (0)

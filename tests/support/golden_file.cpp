@@ -32,7 +32,7 @@ bool IsEngine(const std::string& name) { return std::find(kEngines.begin(), kEng
 // Sets one "key value" line of a record; false for an unknown key.
 bool SetKey(Record& record, const std::string& key, const std::string& value) {
   std::map<std::string, std::optional<std::string>*> fields = {
-      {"name", &record.name}, {"question", &record.question}, {"now", &record.now},      {"tz", &record.tz},
+      {"name", &record.name}, {"question", &record.question}, {"now", &record.now},        {"tz", &record.tz},
       {"plan", &record.plan}, {"refuse", &record.refuse},     {"message", &record.message}};
   if (const auto field = fields.find(key); field != fields.end()) {
     *field->second = value;
@@ -46,8 +46,10 @@ bool SetKey(Record& record, const std::string& key, const std::string& value) {
   if (with) engine.resize(engine.size() - kWithSuffix.size());
   if (!IsEngine(engine)) return false;
   EngineSql& sql = record.sql[engine];
-  if (with) (params ? sql.with_params : sql.with_sql) = value;
-  else (params ? sql.params : sql.sql) = value;
+  if (with)
+    (params ? sql.with_params : sql.with_sql) = value;
+  else
+    (params ? sql.params : sql.sql) = value;
   return true;
   return false;
 }
@@ -256,8 +258,10 @@ Json ExpandObject(const Json& value, const Json& schema) {
     const Json& property = schema.at("properties").at(key);
     const Json* object = ObjectSchema(property);
     if (!value.contains(key)) {
-      if (object != nullptr && !AllowsNull(property)) out[key] = ExpandObject(Json::object(), *object);
-      else out[key] = IsList(property) ? Json::array() : Json();
+      if (object != nullptr && !AllowsNull(property))
+        out[key] = ExpandObject(Json::object(), *object);
+      else
+        out[key] = IsList(property) ? Json::array() : Json();
       continue;
     }
     const Json& item = value.at(key);

@@ -30,8 +30,8 @@ struct EngineSql {
 
 /// One case: a question (or a bare plan) and what it must give.
 struct Record {
-  int line = 0;                          ///< first line in its file
-  std::optional<std::string> name;       ///< a label, for records without a question
+  int line = 0;                     ///< first line in its file
+  std::optional<std::string> name;  ///< a label, for records without a question
   std::optional<std::string> question;
   std::optional<std::string> now;        ///< this record's clock, overriding the file's @now
   std::optional<std::string> tz;         ///< this record's time zone, overriding the file's @tz

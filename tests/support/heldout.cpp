@@ -80,9 +80,9 @@ StateQuery ParseState(std::string_view text) {
   StateQuery query;
   query.aggregate = EnumNamed(std::array{plan::Aggregate::kSum, plan::Aggregate::kCount},
                               document.at("aggregate").get<std::string>());
-  query.field = EnumNamed(std::array{plan::Field::kViews, plan::Field::kLikes, plan::Field::kComments,
-                                     plan::Field::kReports},
-                          document.at("field").get<std::string>());
+  query.field =
+      EnumNamed(std::array{plan::Field::kViews, plan::Field::kLikes, plan::Field::kComments, plan::Field::kReports},
+                document.at("field").get<std::string>());
   const auto before = ParseTimestamp(document.at("before").get<std::string>());
   if (!before) throw std::runtime_error("bad `before` in a state query");
   query.before = *before;

@@ -161,16 +161,15 @@ std::string BucketKeyOf(plan::Bucket bucket, Instant at, UtcOffset offset) {
     }
     case plan::Bucket::kDay: return FormatDate(date);
     case plan::Bucket::kWeek: return FormatDate(DateFromDays(day - ((day % 7 + 7 + 3) % 7)));
-    case plan::Bucket::kMonth:
-      std::snprintf(text, sizeof text, "%04d-%02d", date.year, date.month);
-      return text;
+    case plan::Bucket::kMonth: std::snprintf(text, sizeof text, "%04d-%02d", date.year, date.month); return text;
   }
   return {};
 }
 
 // Every bucket of the series' period, by visiting each hour of it (every bucket is whole hours).
 std::vector<std::string> AllBuckets(const Plan& plan, const plan::TimeContext& time) {
-  const auto& period = plan.series->time == plan::SeriesTime::kMeasurement ? plan.filters.measured : plan.filters.published;
+  const auto& period =
+      plan.series->time == plan::SeriesTime::kMeasurement ? plan.filters.measured : plan.filters.published;
   const plan::InstantRange range = plan::Resolve(*period, time);
   std::vector<std::string> keys;
   for (Instant at = *range.from; at < *range.to; at += kMicrosPerHour) {
@@ -188,8 +187,8 @@ std::vector<std::string> AllBuckets(const Plan& plan, const plan::TimeContext& t
 OracleResult EvaluateSeries(const std::vector<Row>& rows, const Plan& plan, const plan::TimeContext& time) {
   std::map<std::string, std::vector<Row>> buckets;
   for (const auto& row : rows) {
-    const Instant at = plan.series->time == plan::SeriesTime::kMeasurement ? row.snapshot->measured_at
-                                                                           : row.video->published_at;
+    const Instant at =
+        plan.series->time == plan::SeriesTime::kMeasurement ? row.snapshot->measured_at : row.video->published_at;
     buckets[BucketKeyOf(plan.series->bucket, at, time.offset)].push_back(row);
   }
   OracleResult result;

@@ -23,7 +23,9 @@ struct PngImage {
   std::vector<Pixel> pixels;  ///< width × height, top row first
 
   /// The pixel at column x, row y (both within the image).
-  const Pixel& At(int x, int y) const { return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]; }
+  const Pixel& At(int x, int y) const {
+    return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
+  }
 };
 
 /// The image in `png`, or nullopt when the bytes are not a PNG Cairo can read.

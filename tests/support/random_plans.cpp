@@ -16,7 +16,9 @@ class Draw {
   std::uint64_t Below(std::uint64_t n) { return engine_() % n; }
   bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
   template <typename T>
-  const T& Pick(const std::vector<T>& values) { return values[Below(values.size())]; }
+  const T& Pick(const std::vector<T>& values) {
+    return values[Below(values.size())];
+  }
 
  private:
   std::mt19937_64 engine_;
@@ -33,8 +35,10 @@ Field NumericField(Draw& draw, bool snapshots) {
 plan::PeriodBound Bound(Draw& draw, Instant around, bool with_time) {
   const Instant at = around + static_cast<Instant>(draw.Below(72)) * kMicrosPerHour - 36 * kMicrosPerHour;
   DateTime local = ToLocal(at, UtcOffset{0});
-  if (!with_time) local.seconds_of_day = 0;
-  else local.seconds_of_day = local.seconds_of_day / 3600 * 3600;
+  if (!with_time)
+    local.seconds_of_day = 0;
+  else
+    local.seconds_of_day = local.seconds_of_day / 3600 * 3600;
   return plan::PeriodBound{local, with_time};
 }
 
@@ -43,7 +47,7 @@ plan::Period RandomPeriod(Draw& draw, Instant around) {
   const int kind = static_cast<int>(draw.Below(10));
   if (kind < 2) {
     static const std::vector<plan::Relative> kRelatives{
-        plan::Relative::kToday, plan::Relative::kYesterday, plan::Relative::kThisWeek, plan::Relative::kLastWeek,
+        plan::Relative::kToday,     plan::Relative::kYesterday, plan::Relative::kThisWeek, plan::Relative::kLastWeek,
         plan::Relative::kThisMonth, plan::Relative::kLastMonth, plan::Relative::kThisYear, plan::Relative::kLastYear,
         plan::Relative::kLastNDays, plan::Relative::kLastNHours};
     period.relative = draw.Pick(kRelatives);
@@ -94,8 +98,8 @@ plan::Plan RandomPlan(Draw& draw, const Dataset& data) {
   const int conditions = static_cast<int>(draw.Below(3));
   for (int i = 0; i < conditions; ++i) {
     static const std::vector<plan::CompareOp> kOps{plan::CompareOp::kGreater, plan::CompareOp::kGreaterEqual,
-                                                   plan::CompareOp::kLess, plan::CompareOp::kLessEqual,
-                                                   plan::CompareOp::kEqual, plan::CompareOp::kNotEqual};
+                                                   plan::CompareOp::kLess,    plan::CompareOp::kLessEqual,
+                                                   plan::CompareOp::kEqual,   plan::CompareOp::kNotEqual};
     const Field field = NumericField(draw, snapshots);
     const std::int64_t value = draw.Chance(30) ? 0 : static_cast<std::int64_t>(draw.Below(20000)) - 100;
     f.conditions.push_back(plan::Condition{field, draw.Pick(kOps), value});
@@ -120,7 +124,8 @@ plan::Moment RandomMoment(Draw& draw, const OracleVideo& video) {
     const std::size_t index = early ? draw.Below(first_few) : draw.Below(video.snapshots.size());
     around = video.snapshots[index].measured_at;
     // Just before the first measurement: the video exists but has no counters yet (0).
-    if (early && index == 0 && draw.Chance(50)) around -= static_cast<Instant>(1 + draw.Below(50)) * 60 * kMicrosPerSecond;
+    if (early && index == 0 && draw.Chance(50))
+      around -= static_cast<Instant>(1 + draw.Below(50)) * 60 * kMicrosPerSecond;
   }
   const Instant shift = static_cast<Instant>(draw.Below(6 * 3600)) * kMicrosPerSecond - 3 * kMicrosPerHour;
   DateTime local = ToLocal(around + shift, UtcOffset{0});
@@ -160,11 +165,12 @@ plan::Plan RandomStatePlan(Draw& draw, const Dataset& data) {
       const auto& snapshot = video.snapshots[draw.Below(video.snapshots.size())];
       value = snapshot.counters[static_cast<std::size_t>(field)];
     }
-    f.conditions.push_back(plan::Condition{field, draw.Pick(std::vector<plan::CompareOp>{
-                                                      plan::CompareOp::kGreater, plan::CompareOp::kGreaterEqual,
-                                                      plan::CompareOp::kLess, plan::CompareOp::kLessEqual,
-                                                      plan::CompareOp::kEqual, plan::CompareOp::kNotEqual}),
-                                           value});
+    f.conditions.push_back(plan::Condition{
+        field,
+        draw.Pick(std::vector<plan::CompareOp>{plan::CompareOp::kGreater, plan::CompareOp::kGreaterEqual,
+                                               plan::CompareOp::kLess, plan::CompareOp::kLessEqual,
+                                               plan::CompareOp::kEqual, plan::CompareOp::kNotEqual}),
+        value});
   }
   if (draw.Chance(20)) {
     p.group_by = draw.Pick(
@@ -180,8 +186,8 @@ plan::Plan RandomStatePlan(Draw& draw, const Dataset& data) {
 plan::Period SeriesPeriod(Draw& draw, Instant around, plan::Bucket bucket) {
   plan::Period period;
   if (draw.Chance(15)) {
-    static const std::vector<plan::Relative> kShort{plan::Relative::kToday, plan::Relative::kYesterday,
-                                                    plan::Relative::kThisWeek, plan::Relative::kLastWeek,
+    static const std::vector<plan::Relative> kShort{plan::Relative::kToday,     plan::Relative::kYesterday,
+                                                    plan::Relative::kThisWeek,  plan::Relative::kLastWeek,
                                                     plan::Relative::kLastNDays, plan::Relative::kLastNHours};
     period.relative = draw.Pick(kShort);
     if (*period.relative == plan::Relative::kLastNDays) period.count = 1 + static_cast<int>(draw.Below(10));
@@ -189,8 +195,10 @@ plan::Period SeriesPeriod(Draw& draw, Instant around, plan::Bucket bucket) {
     return period;
   }
   const bool with_time = draw.Chance(30);
-  const int days = bucket == plan::Bucket::kHour ? 1 + static_cast<int>(draw.Below(4)) : 1 + static_cast<int>(draw.Below(60));
-  const Instant start = around - static_cast<Instant>(draw.Below(static_cast<std::uint64_t>(days) * 24)) * kMicrosPerHour;
+  const int days =
+      bucket == plan::Bucket::kHour ? 1 + static_cast<int>(draw.Below(4)) : 1 + static_cast<int>(draw.Below(60));
+  const Instant start =
+      around - static_cast<Instant>(draw.Below(static_cast<std::uint64_t>(days) * 24)) * kMicrosPerHour;
   period.from = Bound(draw, start, with_time);
   DateTime end = ToLocal(ToInstant(period.from->value, UtcOffset{}) + days * kMicrosPerDay, UtcOffset{});
   if (with_time) {

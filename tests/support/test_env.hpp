@@ -71,16 +71,16 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
 }  // namespace videobot::testing
 
 /// Skips the test (or fails it under CI) when no PostgreSQL test cluster is configured.
-#define VIDEOBOT_REQUIRE_POSTGRES()                                                              \
-  do {                                                                                           \
-    if (::videobot::testing::Env("VIDEOBOT_TEST_PG_ADMIN_URL").empty()) {                        \
+#define VIDEOBOT_REQUIRE_POSTGRES()                                                                    \
+  do {                                                                                                 \
+    if (::videobot::testing::Env("VIDEOBOT_TEST_PG_ADMIN_URL").empty()) {                              \
       if (::videobot::testing::InCi()) FAIL() << "CI must run PostgreSQL tests (use scripts/test.sh)"; \
-      GTEST_SKIP() << "no PostgreSQL test cluster: run through scripts/test.sh";                 \
-    }                                                                                            \
+      GTEST_SKIP() << "no PostgreSQL test cluster: run through scripts/test.sh";                       \
+    }                                                                                                  \
   } while (0)
 
 /// Skips the test when ../shared is absent.
-#define VIDEOBOT_REQUIRE_SHARED()                                                       \
-  do {                                                                                  \
+#define VIDEOBOT_REQUIRE_SHARED()                                                        \
+  do {                                                                                   \
     if (::videobot::testing::SharedDir().empty()) GTEST_SKIP() << "../shared is absent"; \
   } while (0)

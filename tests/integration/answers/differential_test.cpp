@@ -9,15 +9,15 @@
 #include <sstream>
 
 #include "common/rollups.hpp"
-#include "support/generated_document.hpp"
 #include "fixtures.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "service/answer_service.hpp"
 #include "sql/compiler.hpp"
 #include "support/clickhouse_env.hpp"
-#include "support/oracle.hpp"
+#include "support/generated_document.hpp"
 #include "support/golden_file.hpp"
+#include "support/oracle.hpp"
 #include "support/random_plans.hpp"
 
 namespace videobot::testing {
@@ -152,7 +152,8 @@ class Differential : public ::testing::Test {
     using plan::Aggregate;
     using plan::CompareOp;
     using plan::Field;
-    const std::vector<Field> deltas{Field::kDeltaViews, Field::kDeltaLikes, Field::kDeltaComments, Field::kDeltaReports};
+    const std::vector<Field> deltas{Field::kDeltaViews, Field::kDeltaLikes, Field::kDeltaComments,
+                                    Field::kDeltaReports};
     std::vector<plan::Plan> shapes;
     for (const Field delta : deltas) {
       plan::Plan sum;
@@ -184,8 +185,8 @@ class Differential : public ::testing::Test {
           if (filter == 1) plan.filters.creator_ids = {video.creator_id};
           auto json = plan::ToJson(plan);
           if (filter == 2) {
-            json["filters"]["published"] = {{"from", "2025-11-01"}, {"to", "2025-11-30"}, {"relative", nullptr},
-                                            {"count", nullptr}};
+            json["filters"]["published"] = {
+                {"from", "2025-11-01"}, {"to", "2025-11-30"}, {"relative", nullptr}, {"count", nullptr}};
           }
           auto valid = plan::ParsePlan(json.dump());
           ASSERT_TRUE(valid.has_value()) << json.dump();
@@ -257,7 +258,8 @@ class Differential : public ::testing::Test {
                 EXPECT_NE(table, "video_snapshot_day_totals") << query.text;
                 EXPECT_NE(table, "video_snapshot_creator_hours") << query.text;
               }
-              ExpectAgreement(database, plan, Evaluate(*data_, plan, time), time, label + " totals/creator hours shape");
+              ExpectAgreement(database, plan, Evaluate(*data_, plan, time), time,
+                              label + " totals/creator hours shape");
               if (HasFatalFailure()) return;
             }
           }
@@ -289,8 +291,8 @@ class Differential : public ::testing::Test {
             plan.limit = 5;
             auto json = plan::ToJson(plan);
             if (november) {
-              json["filters"]["measured"] = {{"from", "2025-11-01"}, {"to", "2025-11-30"}, {"relative", nullptr},
-                                             {"count", nullptr}};
+              json["filters"]["measured"] = {
+                  {"from", "2025-11-01"}, {"to", "2025-11-30"}, {"relative", nullptr}, {"count", nullptr}};
             }
             auto valid = plan::ParsePlan(json.dump());
             ASSERT_TRUE(valid.has_value()) << json.dump();

@@ -17,10 +17,10 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
-#include "support/clickhouse_env.hpp"
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "service/answer_service.hpp"
+#include "support/clickhouse_env.hpp"
 #include "support/heldout.hpp"
 #include "support/oracle.hpp"
 
@@ -120,8 +120,8 @@ int Report(const std::string& label, const std::vector<Finding>& findings) {
   const auto coincidences = std::count_if(findings.begin(), findings.end(), [](const Finding& finding) {
     return finding.verdict == Verdict::kRight && finding.other_plan;
   });
-  std::cout << "\n[held-out " << label << "] " << findings.size() << " questions: right " << counts[0]
-            << " / refused " << counts[1] << " / wrong " << counts[2] << " / failed " << counts[3]
+  std::cout << "\n[held-out " << label << "] " << findings.size() << " questions: right " << counts[0] << " / refused "
+            << counts[1] << " / wrong " << counts[2] << " / failed " << counts[3]
             << " (right from another plan: " << coincidences << ")\n";
   const std::pair<Verdict, const char*> sections[] = {
       {Verdict::kWrong, "WRONG (a number that is not the intended one)"},
@@ -252,8 +252,8 @@ TEST_F(HeldoutParaphrases, CliAnswersTheSample) {
   VIDEOBOT_REQUIRE_SHARED();
   TempDir dir;
   const std::string url = "sqlite:" + dir.path() + "/heldout_cli.db";
-  const std::vector<std::string> env{"VIDEOBOT_PLANNER=rules", "LLM_API_KEY=", "DATABASE_URL=", "VIDEOBOT_NOW=",
-                                     "VIDEOBOT_TZ="};
+  const std::vector<std::string> env{"VIDEOBOT_PLANNER=rules",
+                                     "LLM_API_KEY=", "DATABASE_URL=", "VIDEOBOT_NOW=", "VIDEOBOT_TZ="};
   const auto loaded = RunProcess({BinaryPath(), "--db", url, "load", SharedDir() + kDataFile}, "", env);
   ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
   std::vector<Finding> findings;

@@ -116,7 +116,8 @@ class SeriesAgainstOracle : public ::testing::Test {
     // Zeros before the tracking window.
     const auto zeros = Evaluate(*data_, SeriesPlan(GrowthJson("day", "2025-11-01", "2025-11-10")), TestTime());
     EXPECT_FALSE(AnySeriesValue(zeros));
-    ExpectSeries(database, SeriesPlan(GrowthJson("day", "2025-11-01", "2025-11-10")), *data_, TestTime(), label + " zeros");
+    ExpectSeries(database, SeriesPlan(GrowthJson("day", "2025-11-01", "2025-11-10")), *data_, TestTime(),
+                 label + " zeros");
     // ISO weeks: 2025-11-30 is a Sunday, 2025-12-01 a Monday.
     const auto weekly = SeriesPlan(GrowthJson("week", "2025-11-26", "2025-12-03"));
     const auto weeks = Evaluate(*data_, weekly, TestTime());

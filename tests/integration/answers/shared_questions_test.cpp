@@ -6,9 +6,9 @@
 #include <fstream>
 
 #include "fixtures.hpp"
-#include "support/clickhouse_env.hpp"
 #include "nl/rule_parser.hpp"
 #include "service/answer_service.hpp"
+#include "support/clickhouse_env.hpp"
 
 namespace videobot::testing {
 namespace {

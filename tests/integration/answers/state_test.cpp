@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "fixtures.hpp"
-#include "support/clickhouse_env.hpp"
-#include "support/golden_file.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
 #include "sql/compiler.hpp"
+#include "support/clickhouse_env.hpp"
+#include "support/golden_file.hpp"
 #include "support/oracle.hpp"
 #include "support/random_plans.hpp"
 

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <iterator>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include <algorithm>
 #include <cctype>
@@ -73,12 +73,14 @@ TEST_F(Cli, ConfigurationErrorsLeaveWithStatusTwoAndOneMessage) {
   ExpectConfigurationError(RunProcess({BinaryPath(), "--no-such-flag", "status"}), "--no-such-flag");
   ExpectConfigurationError(RunProcess({BinaryPath(), "--tz", "Mars/Olympus", "plan", question}, {}, rules), "--tz");
   ExpectConfigurationError(RunProcess({BinaryPath(), "--now", "вчера", "plan", question}, {}, rules), "--now");
-  ExpectConfigurationError(RunProcess({BinaryPath(), "--db", "mysql://localhost/x", "ask", question}, {}, rules), "--db");
+  ExpectConfigurationError(RunProcess({BinaryPath(), "--db", "mysql://localhost/x", "ask", question}, {}, rules),
+                           "--db");
   ExpectConfigurationError(RunProcess({BinaryPath(), "--planner", "oracle", "plan", question}, {}, rules), "--planner");
   ExpectConfigurationError(
       RunProcess({BinaryPath(), "--db", url_, "bot"}, {}, {"BOT_TOKEN=", "VIDEOBOT_PLANNER=rules"}), "BOT_TOKEN");
-  ExpectConfigurationError(RunProcess({BinaryPath(), "--db", url_, "serve"}, {}, {"VIDEOBOT_HTTP_ADDR=", "VIDEOBOT_PLANNER=rules"}),
-                           "VIDEOBOT_HTTP_ADDR");
+  ExpectConfigurationError(
+      RunProcess({BinaryPath(), "--db", url_, "serve"}, {}, {"VIDEOBOT_HTTP_ADDR=", "VIDEOBOT_PLANNER=rules"}),
+      "VIDEOBOT_HTTP_ADDR");
   // None of them created the database.
   EXPECT_FALSE(std::filesystem::exists(dir_.path() + "/cli.db"));
 }
@@ -234,7 +236,9 @@ TEST_F(Cli, RunPlanRejectsHostilePlansAndLeavesTablesIntact) {
       R"({"action":"query","source":"videos; DROP TABLE videos","aggregate":"count"})",
       R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,"filters":{"creator_ids":["x' OR '1'='1"],"video_ids":null,"published":null,"measured":null,"hours_after_publication":null,"conditions":[]},"group_by":null,"order":null,"limit":null})",
       R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,"filters":{"creator_ids":null,"video_ids":null,"published":null,"measured":null,"hours_after_publication":null,"conditions":[]},"group_by":null,"order":null,"limit":null,"sql":"DELETE FROM videos"})",
-      "DELETE FROM videos;", "", std::string(70000, '{')};
+      "DELETE FROM videos;",
+      "",
+      std::string(70000, '{')};
   for (const auto& document : hostile) {
     const auto result = Run({"run-plan", "-"}, document);
     EXPECT_EQ(result.exit_code, 2) << document.substr(0, 80);
@@ -273,9 +277,9 @@ TEST_F(Cli, UnreachableDatabaseIsAnEnvironmentError) {
 // lives, with the defaults taken from no environment variable.
 ProcessResult RunIn(const std::string& directory, const std::vector<std::string>& args, const std::string& input = {},
                     const std::vector<std::string>& env = {}) {
-  std::vector<std::string> argv = {"/bin/sh", "-c",
-                                   "cd \"$1\" && shift && unset DATABASE_URL VIDEOBOT_NOW VIDEOBOT_TZ && exec \"$@\"",
-                                   "sh", directory, BinaryPath()};
+  std::vector<std::string> argv = {
+      "/bin/sh", "-c",      "cd \"$1\" && shift && unset DATABASE_URL VIDEOBOT_NOW VIDEOBOT_TZ && exec \"$@\"",
+      "sh",      directory, BinaryPath()};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> environment = {"VIDEOBOT_PLANNER=rules", "LLM_API_KEY="};
   environment.insert(environment.end(), env.begin(), env.end());
@@ -308,8 +312,9 @@ TEST_F(Cli, ReadCommandsInAnEmptyDirectorySayTheDatabaseIsNotInitialisedAndCreat
   ExpectNotInitialised(RunIn(empty.path(), {"ask", question}), "ask");
   ExpectNotInitialised(RunIn(empty.path(), {"run-plan", "-"}, kCountPlan), "run-plan");
   ExpectNotInitialised(RunIn(empty.path(), {"chat"}, question + "\n"), "chat");
-  ExpectNotInitialised(RunIn(empty.path(), {"bot"}, {}, {"BOT_TOKEN=123456:not-a-real-token", "TELEGRAM_API_URL=http://127.0.0.1:1"}),
-                       "bot");
+  ExpectNotInitialised(
+      RunIn(empty.path(), {"bot"}, {}, {"BOT_TOKEN=123456:not-a-real-token", "TELEGRAM_API_URL=http://127.0.0.1:1"}),
+      "bot");
   EXPECT_EQ(Entries(empty.path()), std::vector<std::string>{});
   // Commands that need no data still work there, and create nothing either.
   EXPECT_EQ(RunIn(empty.path(), {"plan", question}).exit_code, 0);
@@ -338,7 +343,8 @@ TEST_F(Cli, LoadInitialisesTheDatabaseThatReadCommandsThenUse) {
 }
 
 std::string Upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return text;
 }
 
@@ -389,7 +395,8 @@ TEST_F(Cli, ARejectedFileIsReportedWithItsPathAndNoSql) {
 
 TEST_F(Cli, ChatAnswersLineByLine) {
   LoadSample();
-  const auto result = Run({"chat"}, "Сколько всего видео есть в системе?\nпривет\n/explain Сколько всего видео есть в системе?\n");
+  const auto result =
+      Run({"chat"}, "Сколько всего видео есть в системе?\nпривет\n/explain Сколько всего видео есть в системе?\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out.substr(0, 3), "30\n");
   EXPECT_NE(result.out.find("SELECT"), std::string::npos);

@@ -1,8 +1,8 @@
 // kill -9 in the middle of a ClickHouse load (`videobot load -` fed through a pipe, killed once
 // its first batch is in the staging tables): the questions still read the previous data, and
 // the next load succeeds and clears what the killed one left.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -67,7 +67,8 @@ class FdBuffer : public std::streambuf {
 // What a question can see: counts and a sum over both tables.
 std::string Visible(db::Database& database) {
   std::string out;
-  for (const char* sql : {"SELECT count(), sum(views_count) FROM videos", "SELECT count(), sum(delta_views_count) FROM video_snapshots"}) {
+  for (const char* sql : {"SELECT count(), sum(views_count) FROM videos",
+                          "SELECT count(), sum(delta_views_count) FROM video_snapshots"}) {
     const auto rows = database.Query(sql::Query{sql, {}});
     for (const auto& cell : rows.at(0)) {
       out += std::holds_alternative<std::int64_t>(cell) ? std::to_string(std::get<std::int64_t>(cell)) : "?";
@@ -123,8 +124,9 @@ TEST(ClickHouseKill, AKilledLoadLeavesThePreviousAnswers) {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     const std::string binary = BinaryPath();
     const std::string url = scratch.url();
-    std::vector<char*> argv{const_cast<char*>(binary.c_str()), const_cast<char*>("--db"), const_cast<char*>(url.c_str()),
-                            const_cast<char*>("load"), const_cast<char*>("-"), nullptr};
+    std::vector<char*> argv{
+        const_cast<char*>(binary.c_str()), const_cast<char*>("--db"), const_cast<char*>(url.c_str()),
+        const_cast<char*>("load"),         const_cast<char*>("-"),    nullptr};
     pid_t pid = 0;
     ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
     posix_spawn_file_actions_destroy(&actions);

@@ -53,8 +53,9 @@ class DataEdges : public ::testing::TestWithParam<Engine> {
 
 TEST_P(DataEdges, NothingLoadedIsSaidInsteadOfZero) {
   ASSERT_EQ(Run({"migrate"}).exit_code, 0);
-  for (const char* question : {"Сколько всего видео есть в системе?", "Какое общее количество лайков набрали все видео?",
-                               "На сколько просмотров выросли все видео 28 ноября 2025?"}) {
+  for (const char* question :
+       {"Сколько всего видео есть в системе?", "Какое общее количество лайков набрали все видео?",
+        "На сколько просмотров выросли все видео 28 ноября 2025?"}) {
     ExpectRefusal(Run({"ask", question}), "Данные ещё не загружены", question);
   }
 }

@@ -97,10 +97,12 @@ TEST_P(ExplainAndStatus, ChatExplainPrintsTheSameExplanation) {
 
 TEST_P(ExplainAndStatus, PipedChatKnowsTheBotsCommandsAndPrintsNoPrompt) {
   LoadSample();
-  const auto result = Run({"chat"}, "/help\n\n/status\n/explain\n/unknown\nСколько всего видео есть в системе?\n/quit\nСколько всего видео есть в системе?\n");
+  const auto result = Run(
+      {"chat"},
+      "/help\n\n/status\n/explain\n/unknown\nСколько всего видео есть в системе?\n/quit\nСколько всего видео есть в системе?\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_TRUE(Contains(result.out, "Примеры вопросов")) << result.out;      // /help: the bot's help
-  EXPECT_TRUE(Contains(result.out, "Видео: 40\n")) << result.out;          // /status, in Russian
+  EXPECT_TRUE(Contains(result.out, "Примеры вопросов")) << result.out;               // /help: the bot's help
+  EXPECT_TRUE(Contains(result.out, "Видео: 40\n")) << result.out;                    // /status, in Russian
   EXPECT_TRUE(Contains(result.out, "Напишите вопрос после команды")) << result.out;  // /explain alone
   EXPECT_TRUE(Contains(result.out, "Неизвестная команда")) << result.out;
   EXPECT_TRUE(Contains(result.out, "\n40\n")) << result.out;
@@ -112,7 +114,8 @@ TEST_P(ExplainAndStatus, PipedChatKnowsTheBotsCommandsAndPrintsNoPrompt) {
 
 TEST_P(ExplainAndStatus, ChatDropsALeadingAddressLikeTheBot) {
   LoadSample();
-  const auto result = Run({"chat"}, "Бот, сколько всего видео есть в системе?\nvideobot: сколько всего видео есть в системе?\n");
+  const auto result =
+      Run({"chat"}, "Бот, сколько всего видео есть в системе?\nvideobot: сколько всего видео есть в системе?\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "40\n40\n");
 }
@@ -125,7 +128,8 @@ TEST_P(ExplainAndStatus, StatusBeforeAndAfterALoad) {
   LoadSample();
   const auto after = Run({"status"});
   ASSERT_EQ(after.exit_code, 0) << after.err;
-  EXPECT_TRUE(Contains(after.out, GetParam() == Engine::kPostgres ? "engine: PostgreSQL" : "engine: SQLite")) << after.out;
+  EXPECT_TRUE(Contains(after.out, GetParam() == Engine::kPostgres ? "engine: PostgreSQL" : "engine: SQLite"))
+      << after.out;
   // PostgreSQL has one migration more (0005: covering indexes); 0006 / SQLite 0005: day totals and creator hours.
   EXPECT_TRUE(Contains(after.out, GetParam() == Engine::kPostgres ? "schema version: 6 (this binary knows 6)"
                                                                   : "schema version: 5 (this binary knows 5)"))
@@ -139,7 +143,9 @@ TEST_P(ExplainAndStatus, StatusBeforeAndAfterALoad) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ExplainAndStatus, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const auto& param_info) { return param_info.param == Engine::kPostgres ? "Postgres" : "Sqlite"; });
+                         [](const auto& param_info) {
+                           return param_info.param == Engine::kPostgres ? "Postgres" : "Sqlite";
+                         });
 
 TEST(Status, TheDatabasePasswordIsMasked) {
   VIDEOBOT_REQUIRE_POSTGRES();
@@ -160,8 +166,8 @@ TEST(Status, TheDatabasePasswordIsMasked) {
 }
 
 TEST(DatabaseUrl, UnsupportedFormsAreRejectedWithTheAcceptedOnes) {
-  for (const std::string url : {"m.db", "mysql://user:pw@localhost/db", "postgresql+asyncpg://user:pw@localhost/db",
-                                "sqlite:", "   "}) {
+  for (const std::string url :
+       {"m.db", "mysql://user:pw@localhost/db", "postgresql+asyncpg://user:pw@localhost/db", "sqlite:", "   "}) {
     const auto result = RunProcess({BinaryPath(), "--db", url, "ask", "Сколько всего видео есть в системе?"}, {},
                                    {"VIDEOBOT_PLANNER=rules"});
     EXPECT_EQ(result.exit_code, 2) << url << ": " << result.err;

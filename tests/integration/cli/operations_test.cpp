@@ -123,7 +123,8 @@ std::set<std::string> VariablesReadBySources() {
   std::set<std::string> names;
   const std::regex read(R"re(\b(?:getenv|EnvOr|get|lookup)\s*\(\s*"([A-Z][A-Z0-9]*_[A-Z0-9_]+)")re");
   for (const char* folder : {"src", "app"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(SourceDir()) / folder)) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::filesystem::path(SourceDir()) / folder)) {
       const auto extension = entry.path().extension();
       if (extension != ".cpp" && extension != ".hpp") continue;
       const std::string text = ReadFile(entry.path());
@@ -143,7 +144,8 @@ TEST_F(Operations, EverySettingTheCodeReadsHasARowAndEveryRowIsRead) {
     EXPECT_TRUE(read.contains(sample)) << sample << " not found by the source scan";
   }
   for (const auto& name : read) EXPECT_TRUE(listed.contains(name)) << name << " is read but has no settings row";
-  for (const auto& name : listed) EXPECT_TRUE(read.contains(name)) << name << " has a settings row but nothing reads it";
+  for (const auto& name : listed)
+    EXPECT_TRUE(read.contains(name)) << name << " has a settings row but nothing reads it";
 }
 
 // The binary's variables `.env.example` (the package's /etc/videobot/videobot.env and compose's

@@ -44,10 +44,14 @@ datagen::GeneratorOptions GeneratorOptionsOf(const std::string& spec) {
     const auto equals = word.find('=');
     const std::string key = word.substr(0, equals);
     const long long value = std::stoll(word.substr(equals + 1));
-    if (key == "videos") options.videos = static_cast<int>(value);
-    else if (key == "creators") options.creators = static_cast<int>(value);
-    else if (key == "seed") options.seed = static_cast<std::uint64_t>(value);
-    else throw std::runtime_error("unknown generator option «" + key + "» in @data " + spec);
+    if (key == "videos")
+      options.videos = static_cast<int>(value);
+    else if (key == "creators")
+      options.creators = static_cast<int>(value);
+    else if (key == "seed")
+      options.seed = static_cast<std::uint64_t>(value);
+    else
+      throw std::runtime_error("unknown generator option «" + key + "» in @data " + spec);
   }
   return options;
 }
@@ -217,8 +221,10 @@ void CheckAgainstOracle(const std::string& reply, const plan::Plan& plan, const 
   if (error != std::errc{} || end != reply.data() + reply.size()) return;
   const db::Value expected = Evaluate(data.oracle, plan, time).scalar;
   double oracle = 0;
-  if (const auto* integer = std::get_if<std::int64_t>(&expected)) oracle = static_cast<double>(*integer);
-  else if (const auto* real = std::get_if<double>(&expected)) oracle = *real;
+  if (const auto* integer = std::get_if<std::int64_t>(&expected))
+    oracle = static_cast<double>(*integer);
+  else if (const auto* real = std::get_if<double>(&expected))
+    oracle = *real;
   EXPECT_NEAR(value, oracle, 0.005 + 1e-9) << "the oracle's value differs from the reply";
 }
 

@@ -6,12 +6,12 @@
 #include <optional>
 #include <sstream>
 
-#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
 #include "plan/validator.hpp"
 #include "sql/compiler.hpp"
+#include "support/generated_document.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::testing {
@@ -43,14 +43,14 @@ TEST(ExtremePeriods, SameAnswersOnBothEngines) {
   const Instant now = ParseTimestamp("2025-12-02T12:00:00Z").value();
   for (const char* zone : {"-12:00", "UTC", "+03:00", "+14:00", "+18:00", "-18:00"}) {
     for (const char* key : {"published", "measured"}) {
-      for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-               {R"("0001-01-01")", "null"},
-               {"null", R"("0001-01-01")"},
-               {R"("0001-01-01")", R"("0001-01-01T00:30")"},
-               {R"("9999-12-31")", "null"},
-               {"null", R"("9999-12-31")"},
-               {R"("0001-01-01")", R"("9999-12-31")"},
-               {R"("9999-12-31T23:59:59")", R"("9999-12-31")"}}) {
+      for (const auto& [from, to] :
+           std::vector<std::pair<std::string, std::string>>{{R"("0001-01-01")", "null"},
+                                                            {"null", R"("0001-01-01")"},
+                                                            {R"("0001-01-01")", R"("0001-01-01T00:30")"},
+                                                            {R"("9999-12-31")", "null"},
+                                                            {"null", R"("9999-12-31")"},
+                                                            {R"("0001-01-01")", R"("9999-12-31")"},
+                                                            {R"("9999-12-31T23:59:59")", R"("9999-12-31")"}}) {
         const std::string text = PeriodPlan(key, from, to);
         const auto plan = plan::ParsePlan(text);
         ASSERT_TRUE(plan.has_value()) << text << ": " << plan.error().Describe();

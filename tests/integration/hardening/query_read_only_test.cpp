@@ -7,10 +7,10 @@
 #include <optional>
 #include <sstream>
 
-#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
+#include "support/generated_document.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::testing {

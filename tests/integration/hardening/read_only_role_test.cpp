@@ -9,10 +9,10 @@
 #include <random>
 #include <sstream>
 
-#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
+#include "support/generated_document.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::testing {
@@ -26,13 +26,25 @@ std::int64_t Int(db::Database& database, const std::string& sql) {
 
 // The statements docs/security.md gives for the role, for database `database` and role `role`.
 std::string ReaderGrants(const std::string& role, const std::string& database) {
-  return "CREATE ROLE " + role + " LOGIN;"
-         "GRANT CONNECT ON DATABASE " + database + " TO " + role + ";"
-         "GRANT USAGE ON SCHEMA public TO " + role + ";"
-         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role + ";"
-         "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + role + ";"
-         "GRANT INSERT, UPDATE, DELETE ON bot_state TO " + role + ";"
-         "ALTER ROLE " + role + " SET statement_timeout = '10s';";
+  return "CREATE ROLE " + role +
+         " LOGIN;"
+         "GRANT CONNECT ON DATABASE " +
+         database + " TO " + role +
+         ";"
+         "GRANT USAGE ON SCHEMA public TO " +
+         role +
+         ";"
+         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " +
+         role +
+         ";"
+         "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " +
+         role +
+         ";"
+         "GRANT INSERT, UPDATE, DELETE ON bot_state TO " +
+         role +
+         ";"
+         "ALTER ROLE " +
+         role + " SET statement_timeout = '10s';";
 }
 
 // `url` (postgresql://user@host:port/db) with another user name.
@@ -86,8 +98,8 @@ TEST_F(ReadOnlyRole, AskAnswers) {
   const auto result = RunProcess({BinaryPath(), "--db", reader_url_, "ask", "Сколько всего видео есть в системе?"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, std::to_string(videos_) + "\n") << result.err;
-  const auto growth = RunProcess({BinaryPath(), "--db", reader_url_, "ask",
-                                  "На сколько просмотров в сумме выросли все видео 28 ноября 2025?"});
+  const auto growth = RunProcess(
+      {BinaryPath(), "--db", reader_url_, "ask", "На сколько просмотров в сумме выросли все видео 28 ноября 2025?"});
   EXPECT_EQ(growth.exit_code, 0) << growth.err;
 }
 
@@ -147,9 +159,10 @@ TEST_F(ReadOnlyRole, TheBotCanKeepItsStateAndCheckMigrations) {
   // `videobot bot` checks migrations at start; with the schema up to date that is read-only.
   EXPECT_TRUE(db::Migrate(*reader).empty());
   reader->Begin();
-  reader->Execute(sql::Query{"INSERT INTO bot_state (name, value) VALUES ($1, $2::bigint) "
-                             "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                             {std::string("telegram_offset:1"), std::int64_t{42}}});
+  reader->Execute(
+      sql::Query{"INSERT INTO bot_state (name, value) VALUES ($1, $2::bigint) "
+                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                 {std::string("telegram_offset:1"), std::int64_t{42}}});
   reader->Execute(sql::Query{"DELETE FROM bot_state WHERE name LIKE $1", {std::string("telegram_done:%")}});
   reader->Commit();
   EXPECT_EQ(Int(*owner_, "SELECT value FROM bot_state WHERE name = 'telegram_offset:1'"), 42);

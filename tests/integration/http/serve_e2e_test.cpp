@@ -245,10 +245,10 @@ TEST_F(ServeTest, JsonLogLinesParseAndHoldNoToken) {
 }
 
 TEST_F(ServeTest, MisconfigurationStopsAtStartWithTheAcceptedValues) {
-  for (const auto& [entry, expected] : std::vector<std::pair<std::string, std::string>>{
-           {"VIDEOBOT_LOG_FORMAT=xml", "text или json"},
-           {"VIDEOBOT_HTTP_ADDR=8080", "HOST:PORT"},
-           {"VIDEOBOT_HTTP_ADDR=", "VIDEOBOT_HTTP_ADDR"}}) {
+  for (const auto& [entry, expected] :
+       std::vector<std::pair<std::string, std::string>>{{"VIDEOBOT_LOG_FORMAT=xml", "text или json"},
+                                                        {"VIDEOBOT_HTTP_ADDR=8080", "HOST:PORT"},
+                                                        {"VIDEOBOT_HTTP_ADDR=", "VIDEOBOT_HTTP_ADDR"}}) {
     const auto result = RunProcess({BinaryPath(), "serve"}, "", Environment({entry}));
     EXPECT_EQ(result.exit_code, 2) << entry;  // a configuration error
     EXPECT_NE(result.err.find(expected), std::string::npos) << entry << ": " << result.err;

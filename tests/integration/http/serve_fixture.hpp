@@ -17,7 +17,6 @@
 
 namespace videobot::testing {
 
-
 /// The path of an executable found on PATH, or "".
 std::string FindOnPath(const std::string& name);
 

@@ -20,12 +20,12 @@ std::vector<std::string> ModelEnvironment(const FakeOpenAiServer& server) {
 }
 
 // Outside CI a half-built tree may lack the binary; CI always builds it, so there it must run.
-#define VIDEOBOT_REQUIRE_PLANNER_CLI()                                                      \
-  do {                                                                                      \
-    if (!CliSupportsPlanner()) {                                                            \
-      if (InCi()) FAIL() << "the videobot binary with `--planner` and `plan` is required";  \
-      GTEST_SKIP() << "no videobot binary with `--planner` and `plan`";                     \
-    }                                                                                       \
+#define VIDEOBOT_REQUIRE_PLANNER_CLI()                                                     \
+  do {                                                                                     \
+    if (!CliSupportsPlanner()) {                                                           \
+      if (InCi()) FAIL() << "the videobot binary with `--planner` and `plan` is required"; \
+      GTEST_SKIP() << "no videobot binary with `--planner` and `plan`";                    \
+    }                                                                                      \
   } while (0)
 
 TEST(LlmCli, PlanFromTheModelIsPrinted) {
@@ -69,8 +69,7 @@ TEST(LlmCli, KeyRejectedByTheServerNeverReachesTheOutput) {
 
 TEST(LlmCli, HelpDoesNotShowTheKey) {
   VIDEOBOT_REQUIRE_PLANNER_CLI();
-  const ProcessResult result =
-      RunProcess({BinaryPath(), "--help"}, {}, {std::string("LLM_API_KEY=") + kTestApiKey});
+  const ProcessResult result = RunProcess({BinaryPath(), "--help"}, {}, {std::string("LLM_API_KEY=") + kTestApiKey});
   EXPECT_EQ(result.out.find(kTestApiKey), std::string::npos);
   EXPECT_EQ(result.err.find(kTestApiKey), std::string::npos);
 }
@@ -79,7 +78,9 @@ TEST(LlmCli, HelpDoesNotShowTheKey) {
 std::string CountAbove(std::int64_t views, const std::string& creator = "") {
   const std::string creators = creator.empty() ? "null" : "[\"" + creator + "\"]";
   return R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,)"
-         R"("filters":{"creator_ids":)" + creators + R"(,"video_ids":null,"published":null,"measured":null,)"
+         R"("filters":{"creator_ids":)" +
+         creators +
+         R"(,"video_ids":null,"published":null,"measured":null,)"
          R"("hours_after_publication":null,"conditions":[{"field":"views_count","op":">","value":)" +
          std::to_string(views) + R"(}]},"group_by":null,"order":null,"limit":null})";
 }
@@ -94,9 +95,9 @@ TEST(LlmCli, AnUngroundedModelPlanIsRepairedOnceThenRefused) {
   VIDEOBOT_REQUIRE_PLANNER_CLI();
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(CountAbove(1000)));
-  const ProcessResult result = RunProcess(
-      {BinaryPath(), "--planner", "llm", "plan", "Сколько видео набрало больше 100 000 просмотров?"}, {},
-      ModelEnvironment(server));
+  const ProcessResult result =
+      RunProcess({BinaryPath(), "--planner", "llm", "plan", "Сколько видео набрало больше 100 000 просмотров?"}, {},
+                 ModelEnvironment(server));
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
   EXPECT_EQ(result.out, "");
   EXPECT_NE(result.err.find("поняла вопрос не так"), std::string::npos) << result.err;
@@ -110,9 +111,9 @@ TEST(LlmCli, AGroundedModelPlanIsAnswered) {
   VIDEOBOT_REQUIRE_PLANNER_CLI();
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(CountAbove(100000)));
-  const ProcessResult result = RunProcess(
-      {BinaryPath(), "--planner", "llm", "plan", "Сколько видео набрало больше 100 000 просмотров?"}, {},
-      ModelEnvironment(server));
+  const ProcessResult result =
+      RunProcess({BinaryPath(), "--planner", "llm", "plan", "Сколько видео набрало больше 100 000 просмотров?"}, {},
+                 ModelEnvironment(server));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("100000"), std::string::npos) << result.out;
   EXPECT_EQ(server.RequestCount(), 1u);
@@ -144,15 +145,15 @@ TEST(LlmCli, AutoNeverAsksTheModelToAnswerASeriesWithOneNumber) {
     EXPECT_TRUE(result.out.empty()) << question << ": " << result.out;
   }
   // A comparison the rules understand is answered by them, as the comparison it is.
-  const ProcessResult comparison = RunProcess(
-      {BinaryPath(), "--planner", "auto", "plan", "Сравни просмотры за октябрь и ноябрь 2025"}, {},
-      ModelEnvironment(server));
+  const ProcessResult comparison =
+      RunProcess({BinaryPath(), "--planner", "auto", "plan", "Сравни просмотры за октябрь и ноябрь 2025"}, {},
+                 ModelEnvironment(server));
   EXPECT_EQ(comparison.exit_code, 0) << comparison.err;
   EXPECT_NE(comparison.out.find("\"mode\": \"both\""), std::string::npos) << comparison.out;
   // The hourly growth of a day is answered by the rules themselves, as the series it is.
-  const ProcessResult hourly = RunProcess(
-      {BinaryPath(), "--planner", "auto", "plan", "Покажи почасовой прирост лайков 28 ноября 2025"}, {},
-      ModelEnvironment(server));
+  const ProcessResult hourly =
+      RunProcess({BinaryPath(), "--planner", "auto", "plan", "Покажи почасовой прирост лайков 28 ноября 2025"}, {},
+                 ModelEnvironment(server));
   EXPECT_EQ(hourly.exit_code, 0) << hourly.err;
   EXPECT_NE(hourly.out.find("\"bucket\": \"hour\""), std::string::npos) << hourly.out;
   EXPECT_EQ(server.RequestCount(), 0u);

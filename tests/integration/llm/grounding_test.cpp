@@ -26,9 +26,13 @@ constexpr const char* kOtherCreator = "0123456789abcdef0123456789abcdef";
 std::string PlanJson(const std::string& source, const std::string& aggregate, const Json& field,
                      const std::vector<std::pair<std::string, Json>>& filters) {
   Json plan = {{"action", "query"}, {"refusal_reason", nullptr}, {"source", source}, {"aggregate", aggregate},
-               {"field", field},    {"group_by", nullptr},       {"order", nullptr},  {"limit", nullptr}};
-  Json all = {{"creator_ids", nullptr}, {"video_ids", nullptr}, {"published", nullptr}, {"measured", nullptr},
-              {"hours_after_publication", nullptr}, {"conditions", Json::array()}};
+               {"field", field},    {"group_by", nullptr},       {"order", nullptr}, {"limit", nullptr}};
+  Json all = {{"creator_ids", nullptr},
+              {"video_ids", nullptr},
+              {"published", nullptr},
+              {"measured", nullptr},
+              {"hours_after_publication", nullptr},
+              {"conditions", Json::array()}};
   for (const auto& [key, value] : filters) all[key] = value;
   plan["filters"] = all;
   return plan.dump();
@@ -72,24 +76,36 @@ struct UngroundedCase {
 
 std::vector<UngroundedCase> UngroundedCases() {
   return {
-      {"extra creator id", "Сколько видео набрали больше 10 000 просмотров?",
-       PlanJson("videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(10000)}}),
+      {"extra creator id",
+       "Сколько видео набрали больше 10 000 просмотров?",
+       PlanJson("videos", "count", nullptr,
+                {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(10000)}}),
        {kCreator, "нет в вопросе"}},
-      {"missing creator id", kCreatorQuestion, PlanJson("videos", "count", nullptr, {{"conditions", ViewsAbove(10000)}}),
+      {"missing creator id",
+       kCreatorQuestion,
+       PlanJson("videos", "count", nullptr, {{"conditions", ViewsAbove(10000)}}),
        {kCreator, "нет в плане"}},
-      {"another creator id", kCreatorQuestion,
-       PlanJson("videos", "count", nullptr, {{"creator_ids", Json::array({kOtherCreator})}, {"conditions", ViewsAbove(10000)}}),
+      {"another creator id",
+       kCreatorQuestion,
+       PlanJson("videos", "count", nullptr,
+                {{"creator_ids", Json::array({kOtherCreator})}, {"conditions", ViewsAbove(10000)}}),
        {kCreator, kOtherCreator}},
-      {"wrong threshold", kCreatorQuestion,
-       PlanJson("videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}}),
+      {"wrong threshold",
+       kCreatorQuestion,
+       PlanJson("videos", "count", nullptr,
+                {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}}),
        {"10000", "1000 есть в плане"}},
-      {"wrong date", kGrowthQuestion,
+      {"wrong date",
+       kGrowthQuestion,
        PlanJson("snapshots", "sum", "delta_views_count", {{"measured", Day("2025-11-27", "2025-11-27")}}),
        {"2025-11-27", "28 ноября 2025"}},
-      {"extra date", "Какое общее количество лайков набрали все видео?",
+      {"extra date",
+       "Какое общее количество лайков набрали все видео?",
        PlanJson("videos", "sum", "likes_count", {{"published", Day("2025-11-01", "2025-11-30")}}),
        {"published", "2025-11-30"}},
-      {"missing period", kGrowthQuestion, PlanJson("snapshots", "sum", "delta_views_count", {}),
+      {"missing period",
+       kGrowthQuestion,
+       PlanJson("snapshots", "sum", "delta_views_count", {}),
        {"28 ноября 2025", "нет в плане"}},
   };
 }
@@ -107,7 +123,8 @@ TEST(LlmGrounding, EachKindOfUngroundedPlanGetsARepairTurnNamingItThenARefusal) 
     ASSERT_EQ(server.RequestCount(), 2u) << "one answer and one repair turn";
     const std::string repair = RepairText(server);
     EXPECT_NE(repair.find("plan_ungrounded"), std::string::npos) << repair;
-    for (const std::string& mention : c.repair_mentions) EXPECT_NE(repair.find(mention), std::string::npos) << mention << " in " << repair;
+    for (const std::string& mention : c.repair_mentions)
+      EXPECT_NE(repair.find(mention), std::string::npos) << mention << " in " << repair;
     EXPECT_EQ(server.Requests()[1].Json().at("messages").at(2).at("content"), c.plan) << "the model sees its answer";
   }
 }
@@ -127,8 +144,8 @@ TEST(LlmGrounding, GroundedPlansAreAnsweredAtOnce) {
 
 TEST(LlmGrounding, ARepairedPlanIsAccepted) {
   FakeOpenAiServer server;
-  server.Enqueue(FakeOpenAiServer::Completion(
-      PlanJson("videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}})));
+  server.Enqueue(FakeOpenAiServer::Completion(PlanJson(
+      "videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}})));
   server.Enqueue(FakeOpenAiServer::Completion(kCreatorPlan));
   auto source = GroundedSource(server);
   const auto plan = source->MakePlan(kCreatorQuestion, TestContext());
@@ -139,7 +156,8 @@ TEST(LlmGrounding, ARepairedPlanIsAccepted) {
 
 TEST(LlmGrounding, UngroundedPlansAreNotCached) {
   FakeOpenAiServer server;
-  server.SetFallback(FakeOpenAiServer::Completion(PlanJson("videos", "count", nullptr, {{"conditions", ViewsAbove(5)}})));
+  server.SetFallback(
+      FakeOpenAiServer::Completion(PlanJson("videos", "count", nullptr, {{"conditions", ViewsAbove(5)}})));
   auto source = GroundedSource(server);
   EXPECT_FALSE(source->MakePlan(kCreatorQuestion, TestContext()));
   EXPECT_EQ(source->cache().Size(), 0u);
@@ -149,8 +167,8 @@ TEST(LlmGrounding, QuestionsWithUnreadableFragmentsNeverReachTheModel) {
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(kCreatorPlan));
   auto source = GroundedSource(server);
-  for (const char* question : {"Сколько видео у креатора aca1061a9d324ecf8c3fa2bb32d7be6?",
-                               "Сколько видео вышло 31 ноября 2025?"}) {
+  for (const char* question :
+       {"Сколько видео у креатора aca1061a9d324ecf8c3fa2bb32d7be6?", "Сколько видео вышло 31 ноября 2025?"}) {
     const auto plan = source->MakePlan(question, TestContext());
     ASSERT_FALSE(plan) << question;
     EXPECT_EQ(plan.error().code, ErrorCode::kQuestionNotUnderstood) << question;
@@ -162,15 +180,14 @@ TEST(LlmGrounding, QuestionsWithUnreadableFragmentsNeverReachTheModel) {
 TEST(LlmGrounding, TheMetricIsBeyondGroundingAndVerifyCatchesIt) {
   // «Сколько видео …» answered with a sum of likes: the same literals, another meaning.
   const std::string question = "Сколько видео набрало больше 100 000 просмотров за всё время?";
-  const std::string likes =
-      PlanJson("videos", "sum", "likes_count", {{"conditions", ViewsAbove(100000)}});
+  const std::string likes = PlanJson("videos", "sum", "likes_count", {{"conditions", ViewsAbove(100000)}});
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(likes));
   auto model = GroundedSource(server);
   EXPECT_TRUE(model->MakePlan(question, TestContext())) << "grounding sees ids, numbers and dates only";
 
-  auto verify = llm::MakePlannerRouter(llm::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(),
-                                       GroundedSource(server));
+  auto verify =
+      llm::MakePlannerRouter(llm::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(), GroundedSource(server));
   ASSERT_TRUE(verify);
   const auto routed = (*verify)->MakePlan(question, TestContext());
   ASSERT_FALSE(routed);
@@ -179,10 +196,10 @@ TEST(LlmGrounding, TheMetricIsBeyondGroundingAndVerifyCatchesIt) {
 
 TEST(LlmGrounding, VerifyRefusesWhenTheModelsPlanIsUngrounded) {
   FakeOpenAiServer server;
-  server.SetFallback(FakeOpenAiServer::Completion(
-      PlanJson("videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}})));
-  auto verify = llm::MakePlannerRouter(llm::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(),
-                                       GroundedSource(server));
+  server.SetFallback(FakeOpenAiServer::Completion(PlanJson(
+      "videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}})));
+  auto verify =
+      llm::MakePlannerRouter(llm::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(), GroundedSource(server));
   ASSERT_TRUE(verify);
   const auto routed = (*verify)->MakePlan(kCreatorQuestion, TestContext());
   ASSERT_FALSE(routed);

@@ -20,13 +20,13 @@ using std::chrono::milliseconds;
 
 constexpr const char* kProxyOutgoingAddress = "127.0.0.2";
 
-#define VIDEOBOT_REQUIRE_PROGRAM(path, name)                                           \
-  const std::string path = FindProgram(name);                                          \
-  do {                                                                                 \
-    if (path.empty()) {                                                                \
-      if (InCi()) FAIL() << name << " is not installed (scripts/install-deps.sh)";     \
-      GTEST_SKIP() << name << " is not installed";                                     \
-    }                                                                                  \
+#define VIDEOBOT_REQUIRE_PROGRAM(path, name)                                       \
+  const std::string path = FindProgram(name);                                      \
+  do {                                                                             \
+    if (path.empty()) {                                                            \
+      if (InCi()) FAIL() << name << " is not installed (scripts/install-deps.sh)"; \
+      GTEST_SKIP() << name << " is not installed";                                 \
+    }                                                                              \
   } while (0)
 
 std::string ReadFile(const std::string& path) {

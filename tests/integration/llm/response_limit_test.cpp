@@ -39,13 +39,17 @@ class ResponseLimitCli : public ::testing::Test {
   /// `videobot --planner MODE ask QUESTION` against `server`, measured.
   MeasuredRun Ask(const FakeOpenAiServer& server, const std::string& mode, const std::string& question,
                   std::vector<std::string> extra_env = {}) {
-    std::vector<std::string> env = {"LLM_BASE_URL=" + server.BaseUrl(), std::string("LLM_API_KEY=") + kTestApiKey,
-                                    "LLM_MODEL=test-model", "LLM_TIMEOUT_S=20", "LLM_PROXY_URL=",
-                                    "LLM_MAX_RESPONSE_BYTES=", "VIDEOBOT_PLANNER="};
+    std::vector<std::string> env = {"LLM_BASE_URL=" + server.BaseUrl(),
+                                    std::string("LLM_API_KEY=") + kTestApiKey,
+                                    "LLM_MODEL=test-model",
+                                    "LLM_TIMEOUT_S=20",
+                                    "LLM_PROXY_URL=",
+                                    "LLM_MAX_RESPONSE_BYTES=",
+                                    "VIDEOBOT_PLANNER="};
     env.insert(env.end(), extra_env.begin(), extra_env.end());
-    return RunMeasured({BinaryPath(), "--db", database_url_, "--now", "2025-12-10T12:00:00Z", "--planner", mode,
-                        "ask", question},
-                       env, dir_.path(), VIDEOBOT_RSS_PROBE);
+    return RunMeasured(
+        {BinaryPath(), "--db", database_url_, "--now", "2025-12-10T12:00:00Z", "--planner", mode, "ask", question}, env,
+        dir_.path(), VIDEOBOT_RSS_PROBE);
   }
 
   /// The peak RSS of `ask` when the model answers with a normal plan.

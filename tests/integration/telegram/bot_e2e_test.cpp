@@ -65,14 +65,10 @@ class BotE2eTest : public ::testing::Test {
   }
 
   std::vector<std::string> Environment(const std::vector<std::string>& extra = {}) const {
-    std::vector<std::string> env = {"DATABASE_URL=" + database_url_,
-                                    "VIDEOBOT_PLANNER=rules",
-                                    "BOT_TOKEN=" + std::string(kToken),
-                                    "TELEGRAM_API_URL=" + server_.url(),
-                                    "BOT_POLL_TIMEOUT_SECONDS=1",
-                                    "BOT_RATE_LIMIT_PER_MINUTE=0",
-                                    "BOT_WORKERS=" + std::to_string(kWorkers),
-                                    "BOT_SHUTDOWN_GRACE_SECONDS=5"};
+    std::vector<std::string> env = {
+        "DATABASE_URL=" + database_url_,           "VIDEOBOT_PLANNER=rules",      "BOT_TOKEN=" + std::string(kToken),
+        "TELEGRAM_API_URL=" + server_.url(),       "BOT_POLL_TIMEOUT_SECONDS=1",  "BOT_RATE_LIMIT_PER_MINUTE=0",
+        "BOT_WORKERS=" + std::to_string(kWorkers), "BOT_SHUTDOWN_GRACE_SECONDS=5"};
     // An extra entry replaces a default of the same name (getenv would see the first one).
     for (const auto& entry : extra) {
       const std::string name = entry.substr(0, entry.find('=') + 1);
@@ -198,12 +194,18 @@ TEST_F(BotE2eTest, EveryDevQuestionGetsExactlyOneReplyWithTheExpectedNumber) {
 TEST_F(BotE2eTest, BadUpdatesGetShortRepliesOrAreIgnoredAndNeverStopTheBot) {
   Cli({"migrate"});
   auto bot = StartBot();
-  server_.PushUpdate({{"edited_message", {{"message_id", 1}, {"chat", {{"id", 5}, {"type", "private"}}}, {"text", "x"}}}});
-  server_.PushUpdate({{"channel_post", {{"message_id", 2}, {"chat", {{"id", -100}, {"type", "channel"}}}, {"text", "x"}}}});
+  server_.PushUpdate(
+      {{"edited_message", {{"message_id", 1}, {"chat", {{"id", 5}, {"type", "private"}}}, {"text", "x"}}}});
+  server_.PushUpdate(
+      {{"channel_post", {{"message_id", 2}, {"chat", {{"id", -100}, {"type", "channel"}}}, {"text", "x"}}}});
   server_.PushUpdate({{"callback_query", {{"id", "1"}, {"data", "x"}}}});
-  server_.PushUpdate({{"message", {{"message_id", 3}, {"chat", {{"id", 5}, {"type", "private"}}}, {"sticker", {{"file_id", "s"}}}}}});
-  server_.PushUpdate({{"message", {{"message_id", 4}, {"chat", {{"id", -7}, {"type", "group"}}}, {"photo", nlohmann::json::array()}}}});
-  server_.PushRawUpdate("\"message\":{\"message_id\":5,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\xd0\xa1\xff\xfe\"}");
+  server_.PushUpdate(
+      {{"message", {{"message_id", 3}, {"chat", {{"id", 5}, {"type", "private"}}}, {"sticker", {{"file_id", "s"}}}}}});
+  server_.PushUpdate(
+      {{"message",
+        {{"message_id", 4}, {"chat", {{"id", -7}, {"type", "group"}}}, {"photo", nlohmann::json::array()}}}});
+  server_.PushRawUpdate(
+      "\"message\":{\"message_id\":5,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\xd0\xa1\xff\xfe\"}");
   server_.PushRawUpdate("\"message\":{\"message_id\":6,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\\ud800\"}");
   server_.PushRawUpdate("\"message\":{\"message_id\":7,\"chat\":{\"id\":\"not a number\"},\"text\":12}");
   server_.PushText(5, "");
@@ -230,7 +232,8 @@ TEST_F(BotE2eTest, BadUpdatesGetShortRepliesOrAreIgnoredAndNeverStopTheBot) {
   EXPECT_TRUE(server_.SentTo(-7).empty());
   EXPECT_TRUE(server_.SentTo(-100).empty());
   EXPECT_TRUE(bot->Running());
-  ASSERT_TRUE(WaitFor([&] { return bot->Log().find("update_id=" + std::to_string(last) + " chat_id=5") != std::string::npos; }, 5s))
+  ASSERT_TRUE(WaitFor(
+      [&] { return bot->Log().find("update_id=" + std::to_string(last) + " chat_id=5") != std::string::npos; }, 5s))
       << bot->Log();
   const std::string log = bot->Log();
   for (const char* kind : {"kind=unsupported_update", "kind=not_text", "kind=invalid_utf8", "kind=empty_text",
@@ -365,7 +368,8 @@ TEST_F(BotE2eTest, AllowlistRefusesOthersPolitelyAndComputesNothing) {
   ASSERT_EQ(refused.size(), 1u);
   EXPECT_FALSE(IsNumber(refused[0]));
   // The log line follows the reply (it is written once sendMessage has returned).
-  const std::regex refusal_line("update_id=" + std::to_string(stranger) + " chat_id=6 [^\n]*planner=- outcome=access_denied");
+  const std::regex refusal_line("update_id=" + std::to_string(stranger) +
+                                " chat_id=6 [^\n]*planner=- outcome=access_denied");
   EXPECT_TRUE(WaitFor([&] { return std::regex_search(bot->Log(), refusal_line); }, 5s)) << bot->Log();
   const std::regex silent_line("update_id=" + std::to_string(unlisted_group) +
                                " chat_id=-901 [^\n]*outcome=access_denied delivery=none");

@@ -15,8 +15,8 @@
 #include <utility>
 
 #include "db/migrations.hpp"
-#include "telegram/state_persister.hpp"
 #include "support/test_env.hpp"
+#include "telegram/state_persister.hpp"
 
 namespace videobot::telegram {
 namespace {
@@ -222,9 +222,8 @@ class StatePersisterOnSqliteTest : public ::testing::Test {
   }
 
   DatabaseStateStore Store(std::chrono::milliseconds busy_timeout) {
-    return DatabaseStateStore([url = url_, busy_timeout] {
-      return db::Open(url, db::OpenMode::kExisting, BusyTimeout(busy_timeout));
-    });
+    return DatabaseStateStore(
+        [url = url_, busy_timeout] { return db::Open(url, db::OpenMode::kExisting, BusyTimeout(busy_timeout)); });
   }
 
   bool Saved(std::int64_t offset) {

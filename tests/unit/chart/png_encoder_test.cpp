@@ -53,7 +53,7 @@ TEST(EncodePng, WritesAnRgbHeaderAndTheSameBytesTwice) {
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(png.substr(12, 4), "IHDR");
   EXPECT_EQ(png.substr(16, 8), std::string("\0\0\x01\x2c\0\0\0\x02", 8));  // 300 × 2
-  EXPECT_EQ(png.substr(24, 2), std::string("\x08\x02", 2));               // 8-bit RGB
+  EXPECT_EQ(png.substr(24, 2), std::string("\x08\x02", 2));                // 8-bit RGB
   EXPECT_EQ(png.substr(png.size() - 8, 4), "IEND");
   EXPECT_EQ(png, EncodePng(data.data(), 300, 2, 1200));
 }

@@ -39,13 +39,9 @@ Instant Utc(int year, int month, int day, int hour) {
   return ToInstant(DateTime{Date{year, month, day}, hour * 3600}, UtcOffset{0});
 }
 
-TEST(GeneratorTest, SameSeedSameBytes) {
-  EXPECT_EQ(Generated(Options(30, 42)), Generated(Options(30, 42)));
-}
+TEST(GeneratorTest, SameSeedSameBytes) { EXPECT_EQ(Generated(Options(30, 42)), Generated(Options(30, 42))); }
 
-TEST(GeneratorTest, DifferentSeedDifferentData) {
-  EXPECT_NE(Generated(Options(30, 42)), Generated(Options(30, 43)));
-}
+TEST(GeneratorTest, DifferentSeedDifferentData) { EXPECT_NE(Generated(Options(30, 42)), Generated(Options(30, 43))); }
 
 TEST(GeneratorTest, HonoursRequestedCounts) {
   const auto document = ordered_json::parse(Generated(Options(57, 3, 4)));
@@ -68,9 +64,10 @@ TEST(GeneratorTest, KeyOrderAndFormatsFollowTheRealFile) {
                                             "comments_count", "creator_id", "created_at", "updated_at", "snapshots"}));
   keys.clear();
   for (const auto& item : video["snapshots"][0].items()) keys.push_back(item.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"id", "video_id", "views_count", "likes_count", "reports_count",
-                                            "comments_count", "delta_views_count", "delta_likes_count",
-                                            "delta_reports_count", "delta_comments_count", "created_at", "updated_at"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"id", "video_id", "views_count", "likes_count", "reports_count", "comments_count",
+                                      "delta_views_count", "delta_likes_count", "delta_reports_count",
+                                      "delta_comments_count", "created_at", "updated_at"}));
   const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   const std::regex hex32("[0-9a-f]{32}");
   const std::regex published("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");

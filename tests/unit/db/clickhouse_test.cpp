@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
-#include <tuple>
 #include <sstream>
+#include <tuple>
 
 #include "db/clickhouse_literal.hpp"
 #include "db/clickhouse_url.hpp"
@@ -30,7 +30,8 @@ using videobot::testing::ScratchClickHouse;
 
 TEST(ClickHouseUrl, ParsesUserPasswordHostsDatabaseAndCluster) {
   std::string problem;
-  const auto url = ParseClickHouseUrl("clickhouse://reader:s%40cret@ch1:8123,ch2.local:8124/stats?cluster=two", problem);
+  const auto url =
+      ParseClickHouseUrl("clickhouse://reader:s%40cret@ch1:8123,ch2.local:8124/stats?cluster=two", problem);
   ASSERT_TRUE(url.has_value()) << problem;
   EXPECT_EQ(url->user, "reader");
   EXPECT_EQ(url->password, "s@cret");
@@ -44,10 +45,10 @@ TEST(ClickHouseUrl, ParsesUserPasswordHostsDatabaseAndCluster) {
 }
 
 TEST(ClickHouseUrl, RejectsMalformedUrlsWithoutShowingThePassword) {
-  for (const char* bad : {"clickhouse://u:hunter2@host/db", "clickhouse://u:hunter2@host:0/db",
-                          "clickhouse://u:hunter2@host:8123/", "clickhouse://u:hunter2@host:8123/db;drop",
-                          "clickhouse://u:hunter2@a:1,b:2/db", "clickhouse://u:hunter2@a:1/db?cluster=x'y",
-                          "clickhouse://u:hunter2@a:1/db?compress=1"}) {
+  for (const char* bad :
+       {"clickhouse://u:hunter2@host/db", "clickhouse://u:hunter2@host:0/db", "clickhouse://u:hunter2@host:8123/",
+        "clickhouse://u:hunter2@host:8123/db;drop", "clickhouse://u:hunter2@a:1,b:2/db",
+        "clickhouse://u:hunter2@a:1/db?cluster=x'y", "clickhouse://u:hunter2@a:1/db?compress=1"}) {
     const auto problem = CheckUrlForm(bad);
     ASSERT_TRUE(problem.has_value()) << bad;
     EXPECT_EQ(problem->find("hunter2"), std::string::npos) << *problem;
@@ -82,8 +83,8 @@ class ClickHouseTest : public ::testing::TestWithParam<Layout> {
 
   std::vector<std::string> TableNames() {
     std::vector<std::string> out;
-    for (const auto& row : database_->Query(sql::Query{
-             "SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name", {}})) {
+    for (const auto& row : database_->Query(
+             sql::Query{"SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name", {}})) {
       out.push_back(Text(row.at(0)));
     }
     return out;
@@ -191,7 +192,7 @@ TEST_P(ClickHouseTest, HostileValuesInAPlanStayLiterals) {
   const auto before = DumpTables(db());
   for (const std::string& hostile : std::vector<std::string>{
            "x' OR 1=1 --", "x\\' OR 1=1 --", "'; DROP TABLE videos; --", "?1", "\\", "x\\", "\n) OR (1=1", "`", "\"",
-        std::string("a\0b", 3), "' UNION ALL SELECT count() FROM system.tables --"}) {
+           std::string("a\0b", 3), "' UNION ALL SELECT count() FROM system.tables --"}) {
     plan::Plan plan;
     plan.aggregate = plan::Aggregate::kCount;
     plan.filters.creator_ids = {hostile};
@@ -229,7 +230,8 @@ TEST_P(ClickHouseTest, ValuesAtTheEdgesRoundTripAndBucketIntoTheirDays) {
     plan.order = group == plan::GroupBy::kPublicationDate ? plan::Order::kAsc : plan::Order::kDesc;
     plan.limit = 1000;
     const auto rows = db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}}));
-    const bool found = std::any_of(rows.begin(), rows.end(), [&](const Row& row) { return Text(row.at(0)) == expected; });
+    const bool found =
+        std::any_of(rows.begin(), rows.end(), [&](const Row& row) { return Text(row.at(0)) == expected; });
     EXPECT_TRUE(found) << expected;
     plan::Plan distinct;
     distinct.source = plan.source;
@@ -263,7 +265,8 @@ TEST_P(ClickHouseTest, ASumPastTheIntegerRangeIsAnError) {
   plan.source = plan::Source::kSnapshots;
   plan.aggregate = plan::Aggregate::kSum;
   plan.field = plan::Field::kDeltaViews;
-  EXPECT_THROW(db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}})), ValueOutOfRangeError);
+  EXPECT_THROW(db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}})),
+               ValueOutOfRangeError);
   plan.filters.video_ids = {document["videos"][0]["id"].get<std::string>()};
   const auto rows = db().Query(sql::Compile(plan, sql::CompileOptions{sql::Dialect::kClickHouse, {}}));
   EXPECT_EQ(Text(rows.at(0).at(0)), std::to_string(5000 * kMaxCounter));

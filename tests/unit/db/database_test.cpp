@@ -91,8 +91,10 @@ TEST_P(DatabaseTest, ErrorMessagesHoldNoSqlOrDriverText) {
       }
       ADD_FAILURE() << "accepted: " << statement;
     } catch (const DatabaseError& error) {
-      ExpectNoStatementText(error, {"secret", "SELECT", "SELEKT", "INSERT", "no such", "does not exist", "syntax error at"});
-      EXPECT_NE(std::string(error.what()).find(postgres() ? "PostgreSQL" : "SQLite"), std::string::npos) << error.what();
+      ExpectNoStatementText(error,
+                            {"secret", "SELECT", "SELEKT", "INSERT", "no such", "does not exist", "syntax error at"});
+      EXPECT_NE(std::string(error.what()).find(postgres() ? "PostgreSQL" : "SQLite"), std::string::npos)
+          << error.what();
     }
   }
   EXPECT_EQ(QueryInt(db(), "SELECT 1"), 1);
@@ -101,7 +103,8 @@ TEST_P(DatabaseTest, ErrorMessagesHoldNoSqlOrDriverText) {
 TEST_P(DatabaseTest, AnOverflowingSumIsAValueOutOfRangeError) {
   db().Execute("CREATE TABLE t (x bigint)");
   db().Execute("INSERT INTO t VALUES (9000000000000000000), (9000000000000000000)");
-  const std::string sum = postgres() ? "SELECT COALESCE(SUM(x), 0)::bigint FROM t" : "SELECT COALESCE(SUM(x), 0) FROM t";
+  const std::string sum =
+      postgres() ? "SELECT COALESCE(SUM(x), 0)::bigint FROM t" : "SELECT COALESCE(SUM(x), 0) FROM t";
   try {
     db().Query(sql::Query{sum, {}});
     FAIL() << "the sum did not overflow";
@@ -117,8 +120,9 @@ TEST_P(DatabaseTest, AnOverflowingSumIsAValueOutOfRangeError) {
 
 TEST_P(DatabaseTest, StatementTimeoutCancelsLongQueries) {
   db().SetStatementTimeout(std::chrono::milliseconds(200));
-  const std::string slow = postgres() ? "SELECT count(*) FROM generate_series(1, 1000000000)"
-                                      : "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+  const std::string slow =
+      postgres() ? "SELECT count(*) FROM generate_series(1, 1000000000)"
+                 : "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
   const auto start = std::chrono::steady_clock::now();
   EXPECT_THROW(db().Query(sql::Query{slow, {}}), QueryTimeoutError);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
@@ -132,8 +136,8 @@ INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::Values(Backend::kSql
 TEST(PostgresSession, IsPinnedToUtcAndNamed) {
   VIDEOBOT_REQUIRE_POSTGRES();
   FreshDatabase fresh(Backend::kPostgres);
-  const auto rows = fresh.db().Query(
-      sql::Query{"SELECT current_setting('TimeZone'), current_setting('application_name')", {}});
+  const auto rows =
+      fresh.db().Query(sql::Query{"SELECT current_setting('TimeZone'), current_setting('application_name')", {}});
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(std::get<std::string>(rows[0][0]), "UTC");
   EXPECT_EQ(std::get<std::string>(rows[0][1]), "videobot");
@@ -148,7 +152,8 @@ TEST(PostgresSession, QueryJoinsAnOpenTransaction) {
   EXPECT_EQ(QueryInt(fresh.db(), "SELECT sum(x)::bigint FROM t"), 5);
   fresh.db().Commit();
   // Outside a transaction the query runs in its own read-only one.
-  EXPECT_EQ(QueryInt(fresh.db(), "SELECT CASE WHEN current_setting('transaction_read_only') = 'on' THEN 1 ELSE 0 END"), 1);
+  EXPECT_EQ(QueryInt(fresh.db(), "SELECT CASE WHEN current_setting('transaction_read_only') = 'on' THEN 1 ELSE 0 END"),
+            1);
 }
 
 TEST(OpenTest, ConnectionErrorsNeverShowThePassword) {
@@ -228,7 +233,8 @@ TEST(ConnectionUrlTest, RecognisesSqliteUrls) {
 TEST(ConnectionUrlTest, RedactsPasswords) {
   EXPECT_EQ(RedactUrl("postgresql://bob:hunter2@db:5432/v"), "postgresql://bob:***@db:5432/v");
   EXPECT_EQ(RedactUrl("host=db password='hunter 2' dbname=v"), "host=db password='***' dbname=v");
-  EXPECT_EQ(RedactUrl("postgresql://db/v?password=hunter2&sslmode=disable"), "postgresql://db/v?password=***&sslmode=disable");
+  EXPECT_EQ(RedactUrl("postgresql://db/v?password=hunter2&sslmode=disable"),
+            "postgresql://db/v?password=***&sslmode=disable");
   EXPECT_EQ(RedactUrl("postgresql://bob@db/v"), "postgresql://bob@db/v");
   EXPECT_EQ(ScrubPassword("failed for p@ss", "postgresql://u:p%40ss@h/d"), "failed for ***");
 }

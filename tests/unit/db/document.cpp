@@ -37,18 +37,17 @@ std::vector<std::string> ExpectedRows(const nlohmann::json& document) {
   std::vector<std::string> videos;
   std::vector<std::string> snapshots;
   for (const auto& v : document.at("videos")) {
-    videos.push_back(Id(v.at("id")) + "|" + Id(v.at("creator_id")) + "|" +
-                     Micros(v.at("video_created_at")) + "|" + Int(v.at("views_count")) + "|" +
-                     Int(v.at("likes_count")) + "|" + Int(v.at("comments_count")) + "|" +
-                     Int(v.at("reports_count")) + "|" + Micros(v.at("created_at")) + "|" +
+    videos.push_back(Id(v.at("id")) + "|" + Id(v.at("creator_id")) + "|" + Micros(v.at("video_created_at")) + "|" +
+                     Int(v.at("views_count")) + "|" + Int(v.at("likes_count")) + "|" + Int(v.at("comments_count")) +
+                     "|" + Int(v.at("reports_count")) + "|" + Micros(v.at("created_at")) + "|" +
                      Micros(v.at("updated_at")) + "|");
     for (const auto& s : v.at("snapshots")) {
-      snapshots.push_back(Id(s.at("id")) + "|" + Id(s.at("video_id")) + "|" +
-                          Int(s.at("views_count")) + "|" + Int(s.at("likes_count")) + "|" +
-                          Int(s.at("comments_count")) + "|" + Int(s.at("reports_count")) + "|" +
-                          Int(s.at("delta_views_count")) + "|" + Int(s.at("delta_likes_count")) + "|" +
-                          Int(s.at("delta_comments_count")) + "|" + Int(s.at("delta_reports_count")) + "|" +
-                          Micros(s.at("created_at")) + "|" + Micros(s.at("updated_at")) + "|");
+      snapshots.push_back(Id(s.at("id")) + "|" + Id(s.at("video_id")) + "|" + Int(s.at("views_count")) + "|" +
+                          Int(s.at("likes_count")) + "|" + Int(s.at("comments_count")) + "|" +
+                          Int(s.at("reports_count")) + "|" + Int(s.at("delta_views_count")) + "|" +
+                          Int(s.at("delta_likes_count")) + "|" + Int(s.at("delta_comments_count")) + "|" +
+                          Int(s.at("delta_reports_count")) + "|" + Micros(s.at("created_at")) + "|" +
+                          Micros(s.at("updated_at")) + "|");
     }
   }
   std::sort(videos.begin(), videos.end());

@@ -36,13 +36,13 @@ TEST(LoadProgressLine, BytesPastTheTotalStayAtOneHundredPercent) {
 }
 
 TEST(DatabaseUrlForm, AcceptsTheFourFormsAndRejectsTheRest) {
-  for (const char* url : {"sqlite:videobot.db", "sqlite:///tmp/x.db", "postgresql://u@h/db", "postgres://u:p@h:5432/db",
-                          "postgresql:///db?host=/tmp", "host=127.0.0.1 dbname=videobot user=bot",
-                          "dbname = x password='a b'"}) {
+  for (const char* url :
+       {"sqlite:videobot.db", "sqlite:///tmp/x.db", "postgresql://u@h/db", "postgres://u:p@h:5432/db",
+        "postgresql:///db?host=/tmp", "host=127.0.0.1 dbname=videobot user=bot", "dbname = x password='a b'"}) {
     EXPECT_FALSE(CheckUrlForm(url).has_value()) << url << ": " << CheckUrlForm(url).value_or("");
   }
-  for (const char* url : {"m.db", "mysql://u:pw@h/db", "postgresql+asyncpg://u:pw@h/db", "", "   ", "sqlite:",
-                          "host=h dbname", "nosuchkey=1", "http://example.com/?a=b"}) {
+  for (const char* url : {"m.db", "mysql://u:pw@h/db", "postgresql+asyncpg://u:pw@h/db", "", "   ",
+                          "sqlite:", "host=h dbname", "nosuchkey=1", "http://example.com/?a=b"}) {
     const auto problem = CheckUrlForm(url);
     ASSERT_TRUE(problem.has_value()) << url;
     EXPECT_NE(problem->find("sqlite:PATH"), std::string::npos) << *problem;

@@ -30,7 +30,8 @@ std::string Edit(const std::function<void(json&)>& change) {
 }
 
 std::string Upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return text;
 }
 
@@ -60,7 +61,7 @@ std::string ReplaceFirst(std::string text, const std::string& what, const std::s
 struct Case {
   std::string name;
   std::function<std::string()> document;
-  std::string path;           ///< expected error path
+  std::string path;  ///< expected error path
   bool path_is_prefix = false;
   std::string offset_marker{};  ///< when set: the offset must point into this text…
   std::size_t offset_skip = 0;  ///< …this many bytes after its start
@@ -76,26 +77,38 @@ std::vector<Case> Cases() {
       {"NotJson", [] { return std::string("hello"); }, ""},
       {"Empty", [] { return std::string(); }, ""},
       {"TopLevelArray", [] { return std::string("[]"); }, ""},
-      {"Truncated", [] { const auto t = Base(); return t.substr(0, t.size() * 2 / 3); }, "/videos/", true},
+      {"Truncated",
+       [] {
+         const auto t = Base();
+         return t.substr(0, t.size() * 2 / 3);
+       },
+       "/videos/", true},
       {"TrailingGarbage", [] { return Base() + "x"; }, ""},
       {"ExtraTopLevelField", [] { return Edit([](json& d) { d["zzz"] = 1; }); }, ""},
       {"MissingComma", [] { return ReplaceFirst(Base(), ",\n      \"likes_count\"", "\n      \"likes_count\""); },
        "/videos/0", true},
       {"TrailingComma", [] { return ReplaceFirst(Base(), "    }\n  ]\n}", "    },\n  ]\n}"); }, "/videos/5"},
-      {"MissingSnapshotField", [] { return Edit([](json& d) { d["videos"][1]["snapshots"][2].erase("delta_views_count"); }); },
+      {"MissingSnapshotField",
+       [] { return Edit([](json& d) { d["videos"][1]["snapshots"][2].erase("delta_views_count"); }); },
        "/videos/1/snapshots/2/delta_views_count"},
-      {"MissingVideoField", [] { return Edit([](json& d) { d["videos"][2].erase("creator_id"); }); }, "/videos/2/creator_id"},
-      {"MissingSnapshots", [] { return Edit([](json& d) { d["videos"][3].erase("snapshots"); }); }, "/videos/3/snapshots"},
-      {"CounterAsString", [] { return Edit([](json& d) { d["videos"][2]["views_count"] = "12"; }); }, "/videos/2/views_count",
-       false, "\"views_count\":\"12\"", 14},
-      {"CounterAsFraction", [] { return Edit([](json& d) { d["videos"][0]["snapshots"][3]["delta_likes_count"] = 1.5; }); },
+      {"MissingVideoField", [] { return Edit([](json& d) { d["videos"][2].erase("creator_id"); }); },
+       "/videos/2/creator_id"},
+      {"MissingSnapshots", [] { return Edit([](json& d) { d["videos"][3].erase("snapshots"); }); },
+       "/videos/3/snapshots"},
+      {"CounterAsString", [] { return Edit([](json& d) { d["videos"][2]["views_count"] = "12"; }); },
+       "/videos/2/views_count", false, "\"views_count\":\"12\"", 14},
+      {"CounterAsFraction",
+       [] { return Edit([](json& d) { d["videos"][0]["snapshots"][3]["delta_likes_count"] = 1.5; }); },
        "/videos/0/snapshots/3/delta_likes_count"},
-      {"CounterNull", [] { return Edit([](json& d) { d["videos"][3]["reports_count"] = nullptr; }); }, "/videos/3/reports_count"},
-      {"CounterOverflow", [] { return ReplaceFirst(Base(), "\"views_count\": ", "\"views_count\": 99999999999999999999"); },
+      {"CounterNull", [] { return Edit([](json& d) { d["videos"][3]["reports_count"] = nullptr; }); },
+       "/videos/3/reports_count"},
+      {"CounterOverflow",
+       [] { return ReplaceFirst(Base(), "\"views_count\": ", "\"views_count\": 99999999999999999999"); },
        "/videos/0/views_count", false, "\"views_count\": 99999999999999999999", 15, kRange},
       {"NegativeVideoCounter", [] { return Edit([](json& d) { d["videos"][1]["likes_count"] = -1; }); },
        "/videos/1/likes_count", false, "", 0, kRange},
-      {"NegativeSnapshotCounter", [] { return Edit([](json& d) { d["videos"][2]["snapshots"][1]["views_count"] = -5; }); },
+      {"NegativeSnapshotCounter",
+       [] { return Edit([](json& d) { d["videos"][2]["snapshots"][1]["views_count"] = -5; }); },
        "/videos/2/snapshots/1/views_count", false, "", 0, kRange},
       {"CounterAboveLimit", [] { return Edit([](json& d) { d["videos"][0]["views_count"] = kMaxCounter + 1; }); },
        "/videos/0/views_count", false, "", 0, kRange},
@@ -103,7 +116,9 @@ std::vector<Case> Cases() {
        [] { return Edit([](json& d) { d["videos"][4]["snapshots"][0]["reports_count"] = kMaxCounter + 1; }); },
        "/videos/4/snapshots/0/reports_count", false, "", 0, kRange},
       {"DeltaBelowLimit",
-       [] { return Edit([](json& d) { d["videos"][3]["snapshots"][0]["delta_comments_count"] = -(kMaxCounter + 1); }); },
+       [] {
+         return Edit([](json& d) { d["videos"][3]["snapshots"][0]["delta_comments_count"] = -(kMaxCounter + 1); });
+       },
        "/videos/3/snapshots/0/delta_comments_count", false, "", 0, kRange},
       {"DeltaSumsOfOneVideoBeyondInt64", [] { return ManySnapshots(9300, kMaxCounter); },
        "/videos/0/snapshots/9223/delta_views_count", false, "", 0, kRange},
@@ -126,7 +141,8 @@ std::vector<Case> Cases() {
       {"UnknownSnapshotField", [] { return Edit([](json& d) { d["videos"][0]["snapshots"][1]["extra"] = 1; }); },
        "/videos/0/snapshots/1/extra"},
       {"UnknownVideoField", [] { return Edit([](json& d) { d["videos"][3]["title"] = "x"; }); }, "/videos/3/title"},
-      {"RepeatedField", [] { return ReplaceFirst(Base(), "\"likes_count\": ", "\"likes_count\": 1, \"likes_count\": "); },
+      {"RepeatedField",
+       [] { return ReplaceFirst(Base(), "\"likes_count\": ", "\"likes_count\": 1, \"likes_count\": "); },
        "/videos/0/likes_count"},
       {"BadTimestamp",
        [] { return Edit([](json& d) { d["videos"][1]["snapshots"][4]["created_at"] = "2025-13-01T00:00:00+00:00"; }); },
@@ -155,9 +171,14 @@ std::vector<Case> Cases() {
          });
        },
        "/videos/0/id"},
-      {"BadCreatorId", [] { return Edit([](json& d) { d["videos"][1]["creator_id"] = "ABC"; }); }, "/videos/1/creator_id"},
+      {"BadCreatorId", [] { return Edit([](json& d) { d["videos"][1]["creator_id"] = "ABC"; }); },
+       "/videos/1/creator_id"},
       {"CreatorIdWithNonHexLetter",
-       [] { return Edit([](json& d) { d["videos"][1]["creator_id"] = "G" + d["videos"][1]["creator_id"].get<std::string>().substr(1); }); },
+       [] {
+         return Edit([](json& d) {
+           d["videos"][1]["creator_id"] = "G" + d["videos"][1]["creator_id"].get<std::string>().substr(1);
+         });
+       },
        "/videos/1/creator_id"},
       {"BadSnapshotVideoId", [] { return Edit([](json& d) { d["videos"][1]["snapshots"][0]["video_id"] = "zz"; }); },
        "/videos/1/snapshots/0/video_id"},
@@ -180,15 +201,20 @@ std::vector<Case> Cases() {
       {"BadSnapshotId", [] { return Edit([](json& d) { d["videos"][1]["snapshots"][1]["id"] = "zz"; }); },
        "/videos/1/snapshots/1/id"},
       {"RepeatedSnapshotIdInVideo",
-       [] { return Edit([](json& d) { d["videos"][0]["snapshots"][5]["id"] = d["videos"][0]["snapshots"][1]["id"]; }); },
+       [] {
+         return Edit([](json& d) { d["videos"][0]["snapshots"][5]["id"] = d["videos"][0]["snapshots"][1]["id"]; });
+       },
        "/videos/0/snapshots/5/id"},
       {"RepeatedSnapshotIdAcrossVideos",
-       [] { return Edit([](json& d) { d["videos"][2]["snapshots"][0]["id"] = d["videos"][1]["snapshots"][0]["id"]; }); },
+       [] {
+         return Edit([](json& d) { d["videos"][2]["snapshots"][0]["id"] = d["videos"][1]["snapshots"][0]["id"]; });
+       },
        "/videos", true},
       {"SnapshotIdOfAnotherStoredVideo",
        [] {
          const json stored = json::parse(Preloaded());
-         return Edit([&](json& d) { d["videos"][1]["snapshots"][0]["id"] = stored["videos"][0]["snapshots"][0]["id"]; });
+         return Edit(
+             [&](json& d) { d["videos"][1]["snapshots"][0]["id"] = stored["videos"][0]["snapshots"][0]["id"]; });
        },
        "/videos", true},
       {"LastVideoBrokenAfterManyRows",

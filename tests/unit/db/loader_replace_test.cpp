@@ -22,7 +22,8 @@ std::vector<std::string> Everything(Database& database) {
   std::vector<std::string> out = DumpTables(database);
   for (const char* sql :
        {"SELECT * FROM video_snapshot_days ORDER BY 1, 2", "SELECT * FROM video_snapshot_age_hours ORDER BY 1, 2",
-        "SELECT * FROM video_snapshot_day_totals ORDER BY 1", "SELECT * FROM video_snapshot_creator_hours ORDER BY 1, 2",
+        "SELECT * FROM video_snapshot_day_totals ORDER BY 1",
+        "SELECT * FROM video_snapshot_creator_hours ORDER BY 1, 2",
         "SELECT videos, snapshots, first_measured_at, last_measured_at, first_published_at, last_published_at"
         " FROM data_coverage"}) {
     for (const auto& row : database.Query(sql::Query{sql, {}})) {

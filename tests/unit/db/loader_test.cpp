@@ -89,7 +89,8 @@ TEST_P(LoaderTest, KeyOrderAndLayoutAreFree) {
 }
 
 std::string Upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return text;
 }
 
@@ -251,8 +252,8 @@ TEST_P(LoaderTest, PostgresLoadLeavesTablesAnalysedAndTheTimeoutAsItWas) {
   EXPECT_EQ(Text(timeout[0].at(0)), "4321ms");
   for (const char* table : {"videos", "video_snapshots", "video_snapshot_days", "video_snapshot_age_hours",
                             "video_snapshot_day_totals", "video_snapshot_creator_hours"}) {
-    const auto rows = db().Query(
-        sql::Query{"SELECT reltuples::bigint FROM pg_class WHERE relname = $1", {std::string(table)}});
+    const auto rows =
+        db().Query(sql::Query{"SELECT reltuples::bigint FROM pg_class WHERE relname = $1", {std::string(table)}});
     ASSERT_EQ(rows.size(), 1u) << table;
     EXPECT_GT(std::get<std::int64_t>(rows[0].at(0)), 0) << table << " has no statistics";
   }

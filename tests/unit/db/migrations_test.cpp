@@ -21,7 +21,8 @@ TEST_P(MigrationsTest, FreshApplyCreatesTheSchema) {
   for (const char* table : {"videos", "video_snapshots", "bot_state"}) {
     EXPECT_EQ(QueryInt(db(), std::string("SELECT count(*) FROM ") + table), 0) << table;
   }
-  const auto rows = db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
+  const auto rows =
+      db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
   ASSERT_EQ(rows.size(), applied.size());
   const std::string checksum = std::get<std::string>(rows[0][2]);
   EXPECT_EQ(checksum.size(), 64u);
@@ -75,11 +76,13 @@ TEST(ClickHouseMigrations, NameEveryColumnOfTheMetricCatalogue) {
 
 TEST_P(MigrationsTest, ReapplyIsANoOp) {
   const auto first = Migrate(db());
-  const auto before = db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
+  const auto before =
+      db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
   EXPECT_TRUE(Migrate(db()).empty());
   auto other = fresh().Connect();
   EXPECT_TRUE(Migrate(*other).empty());
-  const auto after = db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
+  const auto after =
+      db().Query(sql::Query{"SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}});
   EXPECT_EQ(before, after);
   EXPECT_EQ(after.size(), first.size());
 }
@@ -97,8 +100,9 @@ TEST_P(MigrationsTest, TamperedChecksumIsRefused) {
 
 TEST_P(MigrationsTest, UnknownAppliedVersionIsRefused) {
   Migrate(db());
-  db().Execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future', 'x', " +
-               std::string(postgres() ? "now()" : "0") + ")");
+  db().Execute(
+      "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future', 'x', " +
+      std::string(postgres() ? "now()" : "0") + ")");
   try {
     Migrate(db());
     FAIL() << "an unknown migration was accepted";
@@ -110,8 +114,9 @@ TEST_P(MigrationsTest, UnknownAppliedVersionIsRefused) {
 TEST_P(MigrationsTest, ReadCommandsRefuseASchemaNewerThanTheBinary) {
   Migrate(db());
   const int known = EmbeddedMigrations(db().dialect()).back().version;
-  db().Execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future', 'x', " +
-               std::string(postgres() ? "now()" : "0") + ")");
+  db().Execute(
+      "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future', 'x', " +
+      std::string(postgres() ? "now()" : "0") + ")");
   try {
     Open(fresh().url(), OpenMode::kExisting);
     FAIL() << "a read connection accepted a schema newer than the binary";
@@ -165,7 +170,8 @@ TEST_P(MigrationsTest, ConcurrentRunsApplyOnce) {
   EXPECT_EQ(total, static_cast<std::size_t>(QueryInt(db(), "SELECT count(*) FROM schema_migrations")));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MigrationsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, MigrationsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
 
 }  // namespace
 }  // namespace videobot::db::testing

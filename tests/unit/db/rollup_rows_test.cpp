@@ -36,10 +36,10 @@ TEST(RollupRows, AVideosSnapshotsFoldByDayAndByHourOfAgeInKeyOrder) {
   VideoRecord video;
   video.video_created_at = kMidnight - kMicrosPerHour / 2;  // 23:30 the day before
   const std::vector<SnapshotRecord> snapshots = {
-      Snapshot(kMidnight + 10, {5, -1, 0, 0}),                   // day 28, age 0
-      Snapshot(kMidnight - kMicrosPerHour, {2, 0, 0, 0}),        // before publication: day 27 only
-      Snapshot(kMidnight + kMicrosPerHour, {-3, 2, 1, 0}),       // day 28, age 1 (01:00 is 1 h 30 min)
-      Snapshot(kMidnight - kMicrosPerHour / 4, {1, 1, 0, 0}),    // day 27, age 0
+      Snapshot(kMidnight + 10, {5, -1, 0, 0}),                 // day 28, age 0
+      Snapshot(kMidnight - kMicrosPerHour, {2, 0, 0, 0}),      // before publication: day 27 only
+      Snapshot(kMidnight + kMicrosPerHour, {-3, 2, 1, 0}),     // day 28, age 1 (01:00 is 1 h 30 min)
+      Snapshot(kMidnight - kMicrosPerHour / 4, {1, 1, 0, 0}),  // day 27, age 0
   };
   const VideoRollupRows rows = RollUpVideo(video, snapshots);
   ASSERT_EQ(rows.days.size(), 2u);

@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "common/time.hpp"
-#include "support/generated_document.hpp"
 #include "db/loader.hpp"
 #include "db/migration_files.hpp"
 #include "db/migrations.hpp"
 #include "db/rollups.hpp"
 #include "document.hpp"
+#include "support/generated_document.hpp"
 #include "test_database.hpp"
 
 namespace videobot::db::testing {
@@ -131,7 +131,8 @@ class RollupsTest : public BackendTest {
         "SELECT video_id, " + key +
         ", snapshots, delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count,"
         " positive_views, positive_likes, positive_comments, positive_reports, negative_views, negative_likes,"
-        " negative_comments, negative_reports FROM " + table + " ORDER BY 1, 2";
+        " negative_comments, negative_reports FROM " +
+        table + " ORDER BY 1, 2";
     for (const auto& row : db().Query(sql::Query{sql, {}})) {
       std::string line;
       for (const auto& value : row) line += Text(value) + "|";
@@ -429,8 +430,7 @@ TEST_P(RollupsTest, ReplacingWithAnEmptyDocumentEmptiesTheTotals) {
   EXPECT_TRUE(CreatorHours().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, RollupsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, RollupsTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
 }  // namespace
 }  // namespace videobot::db::testing

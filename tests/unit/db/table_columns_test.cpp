@@ -13,8 +13,9 @@ TEST(MetricCatalogue, EachWritesThePatternOncePerMetricInColumnOrder) {
   EXPECT_EQ(metrics::Each("{counter}"), "views_count, likes_count, comments_count, reports_count");
   EXPECT_EQ(metrics::Each("positive_{name}", " + "),
             "positive_views + positive_likes + positive_comments + positive_reports");
-  EXPECT_EQ(metrics::Each("s.{delta}"), "s.delta_views_count, s.delta_likes_count, s.delta_comments_count, "
-                                        "s.delta_reports_count");
+  EXPECT_EQ(metrics::Each("s.{delta}"),
+            "s.delta_views_count, s.delta_likes_count, s.delta_comments_count, "
+            "s.delta_reports_count");
 }
 
 TEST(TableColumns, VideosAndSnapshotsListTheirMetricColumnsBetweenTheFixedOnes) {

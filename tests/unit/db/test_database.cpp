@@ -48,9 +48,10 @@ std::vector<std::string> DumpTables(Database& database) {
   const std::string videos = "SELECT id, creator_id, " + t("video_created_at") +
                              ", views_count, likes_count, comments_count, reports_count, " + t("created_at") + ", " +
                              t("updated_at") + " FROM videos ORDER BY id";
-  const std::string snapshots = "SELECT id, video_id, views_count, likes_count, comments_count, reports_count,"
-                                " delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count, " +
-                                t("created_at") + ", " + t("updated_at") + " FROM video_snapshots ORDER BY id";
+  const std::string snapshots =
+      "SELECT id, video_id, views_count, likes_count, comments_count, reports_count,"
+      " delta_views_count, delta_likes_count, delta_comments_count, delta_reports_count, " +
+      t("created_at") + ", " + t("updated_at") + " FROM video_snapshots ORDER BY id";
   for (const auto& sql : {videos, snapshots}) {
     for (const auto& row : database.Query(sql::Query{sql, {}})) {
       std::string line;

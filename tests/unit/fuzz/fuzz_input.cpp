@@ -51,17 +51,17 @@ struct Range {
   char32_t high;
 };
 constexpr std::array kRanges = {
-    Range{0x20, 0x7E},       // ASCII
-    Range{0x410, 0x44F},     // Cyrillic А..я
-    Range{0x400, 0x4FF},     // all of Cyrillic (ё, Ѐ, Ѳ …)
-    Range{0x00, 0x1F},       // control characters, NUL included
-    Range{0xA0, 0xFF},       // Latin-1: NBSP, «», ×
-    Range{0x2000, 0x206F},   // spaces, dashes, quotes, zero-width, bidi controls
-    Range{0x300, 0x36F},     // combining marks
-    Range{0xFF01, 0xFF5E},   // full-width ASCII look-alikes (＇ ； －)
-    Range{0x4E00, 0x4E80},   // CJK
-    Range{0x1F600, 0x1F64F}, // emoji
-    Range{0xE000, 0xE0FF},   // private use
+    Range{0x20, 0x7E},        // ASCII
+    Range{0x410, 0x44F},      // Cyrillic А..я
+    Range{0x400, 0x4FF},      // all of Cyrillic (ё, Ѐ, Ѳ …)
+    Range{0x00, 0x1F},        // control characters, NUL included
+    Range{0xA0, 0xFF},        // Latin-1: NBSP, «», ×
+    Range{0x2000, 0x206F},    // spaces, dashes, quotes, zero-width, bidi controls
+    Range{0x300, 0x36F},      // combining marks
+    Range{0xFF01, 0xFF5E},    // full-width ASCII look-alikes (＇ ； －)
+    Range{0x4E00, 0x4E80},    // CJK
+    Range{0x1F600, 0x1F64F},  // emoji
+    Range{0xE000, 0xE0FF},    // private use
     Range{0x10FF00, 0x10FFFF},
 };
 
@@ -216,9 +216,9 @@ std::string Random::CyrillicWord() {
 
 std::string Random::InvalidUtf8() {
   static const std::vector<std::string> kSamples = {
-      "\x80",         "\xBF",         "\xC3",         "\xE2\x82",     "\xF0\x9F\x98", "\xC0\x80",
-      "\xC1\xBF",     "\xE0\x80\x80", "\xED\xA0\x80", "\xED\xBF\xBF", "\xF4\x90\x80\x80",
-      "\xF8\x88\x80\x80\x80",         "\xFE",         "\xFF",         "\xD0",         "\xD1\xD1",
+      "\x80",     "\xBF",         "\xC3",         "\xE2\x82",     "\xF0\x9F\x98",     "\xC0\x80",
+      "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xED\xBF\xBF", "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80",
+      "\xFE",     "\xFF",         "\xD0",         "\xD1\xD1",
   };
   return Pick(kSamples);
 }

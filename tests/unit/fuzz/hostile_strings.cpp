@@ -38,16 +38,16 @@ const std::vector<std::string>& HostileStrings() {
       "pg_sleep(10)",
       "randomblob(1000000000)",
       "'||(SELECT COUNT(*) FROM videos)||'",
-      "\xEF\xBC\x87",          // ＇ full-width apostrophe
-      "\xCA\xBC",              // ʼ modifier letter apostrophe
+      "\xEF\xBC\x87",              // ＇ full-width apostrophe
+      "\xCA\xBC",                  // ʼ modifier letter apostrophe
       "\xE2\x80\x98\xE2\x80\x99",  // ‘’
-      "\xEF\xBC\x9B",          // ； full-width semicolon
+      "\xEF\xBC\x9B",              // ； full-width semicolon
       "\xE2\x88\x92\xE2\x88\x92",  // −− minus signs
       "\xEF\xBC\x8F\xEF\xBC\x8A",  // ／＊
-      "\xE2\x80\x8B",          // zero-width space
-      "\xE2\x80\xAE",          // right-to-left override
-      "\xC2\xA0",              // no-break space
-      "\xEF\xBB\xBF",          // byte-order mark
+      "\xE2\x80\x8B",              // zero-width space
+      "\xE2\x80\xAE",              // right-to-left override
+      "\xC2\xA0",                  // no-break space
+      "\xEF\xBB\xBF",              // byte-order mark
       "\r\n",
       "\x1b[31m",
       "DELETE FROM videos",

@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -22,6 +21,7 @@
 #include "service/answer_service.hpp"
 #include "sql/compiler.hpp"
 #include "sql_text_check.hpp"
+#include "support/generated_document.hpp"
 #include "support/oracle.hpp"
 #include "support/random_plans.hpp"
 #include "support/test_env.hpp"

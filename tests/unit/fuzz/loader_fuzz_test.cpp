@@ -1,8 +1,8 @@
 // The loader on damaged documents (SQLite in a temporary directory): truncations, flipped bytes,
 // swapped keys, deleted fields, type flips, repeated records, huge strings. Load never crashes
 // and never throws for bad input: it either loads the whole document or returns kLoadMalformed
-// (kValueOutOfRange for a value outside the accepted ranges) with nothing written (every row of both tables unchanged). Documents that once failed are
-// replayed from fuzz_regressions/documents/*.json.
+// (kValueOutOfRange for a value outside the accepted ranges) with nothing written (every row of both tables unchanged).
+// Documents that once failed are replayed from fuzz_regressions/documents/*.json.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,11 +11,11 @@
 #include <set>
 #include <sstream>
 
-#include "support/generated_document.hpp"
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
 #include "fuzz_input.hpp"
+#include "support/generated_document.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::fuzz {
@@ -63,9 +63,7 @@ std::int64_t Count(db::Database& database, const char* table) {
 // A migrated SQLite database holding the preloaded document.
 class Target {
  public:
-  explicit Target(const std::string& preloaded) {
-    Reset(preloaded);
-  }
+  explicit Target(const std::string& preloaded) { Reset(preloaded); }
   void Reset(const std::string& preloaded) {
     database_.reset();
     dir_.emplace();
@@ -124,9 +122,10 @@ Json RandomValue(Random& random) {
 
 // Swaps the names of two keys in the text ("views_count" ↔ "created_at").
 std::string SwapKeys(std::string text, Random& random) {
-  static const std::vector<std::string> kKeys = {
-      "\"id\"", "\"creator_id\"", "\"video_created_at\"", "\"views_count\"", "\"likes_count\"", "\"video_id\"",
-      "\"created_at\"", "\"updated_at\"", "\"delta_views_count\"", "\"snapshots\"", "\"reports_count\""};
+  static const std::vector<std::string> kKeys = {"\"id\"",          "\"creator_id\"",   "\"video_created_at\"",
+                                                 "\"views_count\"", "\"likes_count\"",  "\"video_id\"",
+                                                 "\"created_at\"",  "\"updated_at\"",   "\"delta_views_count\"",
+                                                 "\"snapshots\"",   "\"reports_count\""};
   const std::string a = random.Pick(kKeys);
   const std::string b = random.Pick(kKeys);
   const auto at_a = text.find(a, static_cast<std::size_t>(random.Between(0, static_cast<std::int64_t>(text.size()))));
@@ -207,8 +206,9 @@ bool LoadAndCheck(Target& target, const std::string& text, const Ids& preloaded,
     const ErrorCode code = outcome.error().code;
     EXPECT_TRUE(code == ErrorCode::kLoadMalformed || code == ErrorCode::kValueOutOfRange)
         << label << ": " << outcome.error().Describe();
-    EXPECT_TRUE(Dump(target.db()) == before) << label << ": a rejected document changed the tables: "
-                                             << outcome.error().Describe() << " «" << Escape(text.substr(0, 3000)) << "»";
+    EXPECT_TRUE(Dump(target.db()) == before)
+        << label << ": a rejected document changed the tables: " << outcome.error().Describe() << " «"
+        << Escape(text.substr(0, 3000)) << "»";
     return false;
   }
   // Loaded: every record of the document is in the tables, on top of what was there.
@@ -266,7 +266,8 @@ TEST(LoaderFuzz, RegressionDocuments) {
   Target target(preloaded);
   int count = 0;
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(RegressionDir() + "/documents")) files.push_back(entry.path());
+  for (const auto& entry : std::filesystem::directory_iterator(RegressionDir() + "/documents"))
+    files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
     if (path.extension() != ".json") continue;

@@ -73,10 +73,40 @@ void CollectNodes(Json& node, std::vector<Json*>& out) {
 // Raw JSON text that nlohmann cannot hold as a value, spliced in place of a node.
 std::string RawValue(Random& random) {
   static const std::vector<std::string> kRaw = {
-      "NaN", "Infinity", "-Infinity", "nan", "1e400", "-1e400", "1e-400", "99999999999999999999",
-      "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
-      "0x10", "01", "1.", ".5", "+1", "--1", "1e", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"\\u0000\"",
-      "\"\\uZZZZ\"", "\"\\x41\"", "undefined", "True", "nul", "'query'", "\"query", "[", "{", "]", "}", "",
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "nan",
+      "1e400",
+      "-1e400",
+      "1e-400",
+      "99999999999999999999",
+      "18446744073709551615",
+      "18446744073709551616",
+      "-9223372036854775808",
+      "-9223372036854775809",
+      "0x10",
+      "01",
+      "1.",
+      ".5",
+      "+1",
+      "--1",
+      "1e",
+      "\"\\ud800\"",
+      "\"\\udc00\\ud800\"",
+      "\"\\u0000\"",
+      "\"\\uZZZZ\"",
+      "\"\\x41\"",
+      "undefined",
+      "True",
+      "nul",
+      "'query'",
+      "\"query",
+      "[",
+      "{",
+      "]",
+      "}",
+      "",
   };
   switch (random.Between(0, 3)) {
     case 0: {
@@ -100,7 +130,8 @@ Json RandomValue(Random& random) {
     case 0: return nullptr;
     case 1: return random.Chance(0.5);
     case 2: return random.Between(-3, 3);
-    case 3: return random.Chance(0.5) ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+    case 3:
+      return random.Chance(0.5) ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
     case 4: return std::numeric_limits<std::uint64_t>::max();
     case 5: return random.Chance(0.5) ? 1.5 : 1e300;
     case 6: return Json::array();
@@ -108,9 +139,10 @@ Json RandomValue(Random& random) {
     case 8: return random.Utf8(static_cast<std::size_t>(random.Between(0, 40)));
     case 9: return std::string(static_cast<std::size_t>(random.Between(1, 70000)), 'a');
     case 10: return Json::array({random.Between(0, 100), "x", nullptr});
-    default: return random.Pick(std::vector<std::string>{"query", "refuse", "videos", "snapshots", "count", "sum",
-                                                         "views_count", "2025-11-28", "2025-11-28T10:00", "last_n_days",
-                                                         "aca1061a9d324ecf8c3fa2bb32d7be63", ">", "!="});
+    default:
+      return random.Pick(std::vector<std::string>{"query", "refuse", "videos", "snapshots", "count", "sum",
+                                                  "views_count", "2025-11-28", "2025-11-28T10:00", "last_n_days",
+                                                  "aca1061a9d324ecf8c3fa2bb32d7be63", ">", "!="});
   }
 }
 
@@ -169,11 +201,13 @@ std::string MutateDocument(const std::string& seed, Random& random) {
       return document.dump();
     case 4: {  // a duplicate key, spliced in as text (the later value wins in nlohmann)
       std::string text = document.dump();
-      const auto at = text.find('{', static_cast<std::size_t>(random.Between(0, static_cast<std::int64_t>(text.size()) - 1)));
+      const auto at =
+          text.find('{', static_cast<std::size_t>(random.Between(0, static_cast<std::int64_t>(text.size()) - 1)));
       if (at == std::string::npos) return text;
       static const std::vector<std::string> kDuplicates = {
-          "\"action\":\"refuse\",", "\"action\":\"query\",", "\"limit\":1,", "\"limit\":null,", "\"from\":\"2025-01-01\",",
-          "\"field\":\"views_count\",", "\"source\":\"snapshots\",", "\"conditions\":[],", "\"value\":1,"};
+          "\"action\":\"refuse\",",    "\"action\":\"query\",",    "\"limit\":1,",
+          "\"limit\":null,",           "\"from\":\"2025-01-01\",", "\"field\":\"views_count\",",
+          "\"source\":\"snapshots\",", "\"conditions\":[],",       "\"value\":1,"};
       return text.insert(at + 1, random.Pick(kDuplicates));
     }
     case 5: return WithUnicodeEscapes(document, random);
@@ -263,7 +297,8 @@ TEST(PlanJsonFuzz, MeaningPreservingRewritesKeepTheOutcome) {
     }
     for (const std::string& rewrite : {reversed.dump(), document.dump(2), WithUnicodeEscapes(document, random)}) {
       if (rewrite.size() > plan::kMaxPlanBytes || mutated.size() > plan::kMaxPlanBytes) continue;
-      EXPECT_TRUE(SameOutcome(expected, plan::ParsePlan(rewrite))) << Escape(mutated) << "\nrewritten: " << Escape(rewrite);
+      EXPECT_TRUE(SameOutcome(expected, plan::ParsePlan(rewrite)))
+          << Escape(mutated) << "\nrewritten: " << Escape(rewrite);
     }
   }
 }

@@ -14,24 +14,86 @@ namespace {
 
 // Keywords, functions, casts and the output aliases the compiler writes around schema names.
 const std::set<std::string> kKeywords = {
-    "SELECT", "FROM", "WHERE", "AND", "IN", "AS", "JOIN", "ON", "GROUP", "BY", "ORDER", "ASC", "DESC",
-    "LIMIT", "COUNT", "DISTINCT", "COALESCE", "SUM", "AVG", "MIN", "MAX", "AT", "TIME", "ZONE", "COLLATE",
-    "bigint", "text", "timestamptz", "double", "precision", "interval", "date", "key", "value",
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "AND",
+    "IN",
+    "AS",
+    "JOIN",
+    "ON",
+    "GROUP",
+    "BY",
+    "ORDER",
+    "ASC",
+    "DESC",
+    "LIMIT",
+    "COUNT",
+    "DISTINCT",
+    "COALESCE",
+    "SUM",
+    "AVG",
+    "MIN",
+    "MAX",
+    "AT",
+    "TIME",
+    "ZONE",
+    "COLLATE",
+    "bigint",
+    "text",
+    "timestamptz",
+    "double",
+    "precision",
+    "interval",
+    "date",
+    "key",
+    "value",
     // Series bucket keys.
-    "strftime", "to_char", "date_trunc",
+    "strftime",
+    "to_char",
+    "date_trunc",
 };
 
 // ClickHouse's functions and keywords, the civil-date lambdas' variables and the state join's
 // columns (sql_builder.cpp, compiler.cpp, state.cpp).
 const std::set<std::string> kClickHouseWords = {
-    "if", "modulo", "count", "sum", "avg", "min", "max", "throwIf", "abs", "toFloat64", "toInt64", "intDiv", "arrayElement",
-    "arrayMap", "concat", "substring", "toString", "argMax", "ANY", "LEFT", "USING", "NULL", "z", "era", "doe", "yoe",
-    "doy", "mp", "st_views_count", "st_likes_count", "st_comments_count", "st_reports_count",
+    "if",
+    "modulo",
+    "count",
+    "sum",
+    "avg",
+    "min",
+    "max",
+    "throwIf",
+    "abs",
+    "toFloat64",
+    "toInt64",
+    "intDiv",
+    "arrayElement",
+    "arrayMap",
+    "concat",
+    "substring",
+    "toString",
+    "argMax",
+    "ANY",
+    "LEFT",
+    "USING",
+    "NULL",
+    "z",
+    "era",
+    "doe",
+    "yoe",
+    "doy",
+    "mp",
+    "st_views_count",
+    "st_likes_count",
+    "st_comments_count",
+    "st_reports_count",
 };
-const std::set<std::string> kClickHouseNumbers = {"1", "2", "3", "7", "3600000000",   "4",     "5",      "9",      "10",     "100",
-                                                  "153", "365",   "400",    "1460",   "10000",  "36524",
-                                                  "146096", "146097", "719468", "86400000000",
-                                                  "9223372036854775807"};
+const std::set<std::string> kClickHouseNumbers = {
+    "1",     "2",     "3",      "7",      "3600000000", "4",           "5",
+    "9",     "10",    "100",    "153",    "365",        "400",         "1460",
+    "10000", "36524", "146096", "146097", "719468",     "86400000000", "9223372036854775807"};
 const std::set<std::string> kClickHouseOperators = {"[", "]", "->", "-"};
 
 // The schema's table and column names, read from the migration files (both dialects).
@@ -101,11 +163,10 @@ bool IsKnownWord(const std::string& word, const std::set<std::string>& aliases) 
          (ReadSchema().columns.contains(column) || column == "key" || column == "value");
 }
 
-const std::set<std::string> kLiterals = {
-    "':00'", "' '", "'UTC'", "'unixepoch'", "'1 microsecond'",
-    // Series bucket keys (sql_builder.cpp, SqlBuilder::BucketKey).
-    "'%Y-%m-%d %H:00'", "'%Y-%m'", "'-6 days'", "'weekday 1'", "'YYYY-MM-DD HH24:00'", "'YYYY-MM-DD'", "'YYYY-MM'",
-    "'week'", "'-'"};
+const std::set<std::string> kLiterals = {"':00'", "' '", "'UTC'", "'unixepoch'", "'1 microsecond'",
+                                         // Series bucket keys (sql_builder.cpp, SqlBuilder::BucketKey).
+                                         "'%Y-%m-%d %H:00'", "'%Y-%m'", "'-6 days'", "'weekday 1'",
+                                         "'YYYY-MM-DD HH24:00'", "'YYYY-MM-DD'", "'YYYY-MM'", "'week'", "'-'"};
 const std::set<std::string> kQuotedNames = {"\"C\""};  // the byte-order collation
 const std::set<std::string> kNumbers = {"0", "1", "2", "1000000"};
 const std::set<std::string> kOperators = {"(", ")", ",", "*", "+", "/", "::", "<", "<=", ">", ">=", "=", "<>"};
@@ -155,8 +216,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
       if (j == i + 1) return Reject(query, std::string("bare ") + c);
       const std::size_t number = std::stoul(text.substr(i + 1, j - i - 1));
       if (number < 1 || number > query.params.size()) {
-        return Reject(query, "placeholder " + text.substr(i, j - i) + " beyond the " + std::to_string(query.params.size()) +
-                                 " parameters");
+        return Reject(query, "placeholder " + text.substr(i, j - i) + " beyond the " +
+                                 std::to_string(query.params.size()) + " parameters");
       }
       used.insert(number);
       i = j;
@@ -166,7 +227,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
       std::size_t j = i;
       while (j < text.size() && IsWordChar(text[j])) ++j;
       const std::string word = text.substr(i, j - i);
-      if (!IsKnownWord(word, aliases) && !(clickhouse && kClickHouseWords.contains(word))) return Reject(query, "identifier «" + Escape(word) + "» is not in the schema");
+      if (!IsKnownWord(word, aliases) && !(clickhouse && kClickHouseWords.contains(word)))
+        return Reject(query, "identifier «" + Escape(word) + "» is not in the schema");
       i = j;
       continue;
     }
@@ -174,7 +236,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
       std::size_t j = i;
       while (j < text.size() && IsDigit(text[j])) ++j;
       const std::string number = text.substr(i, j - i);
-      if (!kNumbers.contains(number) && !(clickhouse && kClickHouseNumbers.contains(number))) return Reject(query, "numeric literal " + number + " in the text");
+      if (!kNumbers.contains(number) && !(clickhouse && kClickHouseNumbers.contains(number)))
+        return Reject(query, "numeric literal " + number + " in the text");
       i = j;
       continue;
     }

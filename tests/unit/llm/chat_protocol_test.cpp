@@ -25,14 +25,16 @@ TEST(LlmChatProtocol, RequestCarriesModelTemperatureMessagesAndStrictSchema) {
 }
 
 TEST(LlmChatProtocol, ReadsContent) {
-  const auto content = ReadChatContent(R"({"choices":[{"index":0,"message":{"role":"assistant","content":"{}","refusal":null}}]})");
+  const auto content =
+      ReadChatContent(R"({"choices":[{"index":0,"message":{"role":"assistant","content":"{}","refusal":null}}]})");
   ASSERT_TRUE(content);
   EXPECT_EQ(*content, "{}");
 }
 
 TEST(LlmChatProtocol, MalformedBodiesAreBadOutput) {
-  for (const char* body : {"", "not json", "[]", "{}", R"({"choices":[]})", R"({"choices":[{"message":null}]})",
-                           R"({"choices":[{"message":{"content":null}}]})", R"({"choices":[{"message":{"content":""}}]})"}) {
+  for (const char* body :
+       {"", "not json", "[]", "{}", R"({"choices":[]})", R"({"choices":[{"message":null}]})",
+        R"({"choices":[{"message":{"content":null}}]})", R"({"choices":[{"message":{"content":""}}]})"}) {
     const auto content = ReadChatContent(body);
     ASSERT_FALSE(content) << body;
     EXPECT_EQ(content.error().code, ErrorCode::kLlmBadOutput) << body;
@@ -40,7 +42,8 @@ TEST(LlmChatProtocol, MalformedBodiesAreBadOutput) {
 }
 
 TEST(LlmChatProtocol, AModelThatDeclinesIsARefusalNotAFailure) {
-  const auto content = ReadChatContent(R"({"choices":[{"message":{"content":null,"refusal":"I can't help with that"}}]})");
+  const auto content =
+      ReadChatContent(R"({"choices":[{"message":{"content":null,"refusal":"I can't help with that"}}]})");
   ASSERT_FALSE(content);
   EXPECT_EQ(content.error().code, ErrorCode::kQuestionNotUnderstood);
   EXPECT_NE(content.error().message.find("отказалась"), std::string::npos) << content.error().message;

@@ -5,9 +5,7 @@
 namespace videobot::llm {
 namespace {
 
-TEST(LlmExtractJson, BareObject) {
-  EXPECT_EQ(ExtractJsonObject("  {\"a\": 1}\n"), "{\"a\": 1}");
-}
+TEST(LlmExtractJson, BareObject) { EXPECT_EQ(ExtractJsonObject("  {\"a\": 1}\n"), "{\"a\": 1}"); }
 
 TEST(LlmExtractJson, FencedObject) {
   EXPECT_EQ(ExtractJsonObject("Вот план:\n```json\n{\"a\": {\"b\": [1, 2]}}\n```\nГотово."),

@@ -30,12 +30,12 @@ TEST(LlmNormalizeQuestion, FoldsCaseYoAndSpaces) {
 // alike share one entry, and two it reads differently never do.
 TEST(LlmNormalizeQuestion, FoldsLettersAsTheParserDoes) {
   const std::vector<std::string> questions = {
-      "ЁЛКА ёлка Ёлка",                // ё and Ё read as е
-      "İstanbul ISTANBUL ıi",          // Turkish dotted capital I and dotless i
-      "STRASSE Straße ẞ",              // sharp s, small and capital
-      "Видео VIDEO Βίντεο ვიდეო",      // Cyrillic, Latin, Greek, Georgian
-      "ΣΊΣΥΦΟΣ Ǆ ǅ ǆ Ꭰ",               // final sigma, titlecase digraphs, Cherokee
-      "Ѐ Ѓ Џ ѐ ѓ џ",                   // the Cyrillic block beyond А–Я
+      "ЁЛКА ёлка Ёлка",            // ё and Ё read as е
+      "İstanbul ISTANBUL ıi",      // Turkish dotted capital I and dotless i
+      "STRASSE Straße ẞ",          // sharp s, small and capital
+      "Видео VIDEO Βίντεο ვიდეო",  // Cyrillic, Latin, Greek, Georgian
+      "ΣΊΣΥΦΟΣ Ǆ ǅ ǆ Ꭰ",           // final sigma, titlecase digraphs, Cherokee
+      "Ѐ Ѓ Џ ѐ ѓ џ",               // the Cyrillic block beyond А–Я
   };
   for (const std::string& question : questions) {
     const auto parsed = nl::Normalize(question);

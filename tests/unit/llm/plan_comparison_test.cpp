@@ -12,8 +12,8 @@ plan::Plan DeltaSumOn(Date day) {
   plan.source = plan::Source::kSnapshots;
   plan.aggregate = plan::Aggregate::kSum;
   plan.field = plan::Field::kDeltaViews;
-  plan.filters.measured = plan::Period{plan::PeriodBound{DateTime{day, 0}, false}, plan::PeriodBound{DateTime{day, 0}, false},
-                                       std::nullopt, std::nullopt};
+  plan.filters.measured = plan::Period{plan::PeriodBound{DateTime{day, 0}, false},
+                                       plan::PeriodBound{DateTime{day, 0}, false}, std::nullopt, std::nullopt};
   return plan;
 }
 
@@ -40,7 +40,8 @@ TEST(LlmPlanComparison, PeriodsCompareByResolvedRange) {
 
 TEST(LlmPlanComparison, ConditionsAndIdsCompareAsSets) {
   plan::Plan a;
-  a.filters.conditions = {{plan::Field::kViews, plan::CompareOp::kGreater, 10}, {plan::Field::kLikes, plan::CompareOp::kLess, 5}};
+  a.filters.conditions = {{plan::Field::kViews, plan::CompareOp::kGreater, 10},
+                          {plan::Field::kLikes, plan::CompareOp::kLess, 5}};
   a.filters.creator_ids = {"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
   plan::Plan b = a;
   std::swap(b.filters.conditions[0], b.filters.conditions[1]);

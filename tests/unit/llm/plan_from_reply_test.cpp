@@ -7,9 +7,9 @@ namespace videobot::llm {
 namespace {
 
 TEST(PlanFromReply, ARefusalWithNullFiltersIsARefusal) {
-  const auto plan = PlanFromReply(
-      R"({"action":"refuse","refusal_reason":"out_of_scope","source":null,"aggregate":null,"field":null,)"
-      R"("filters":null,"group_by":null,"order":null,"limit":null})");
+  const auto plan =
+      PlanFromReply(R"({"action":"refuse","refusal_reason":"out_of_scope","source":null,"aggregate":null,"field":null,)"
+                    R"("filters":null,"group_by":null,"order":null,"limit":null})");
   ASSERT_TRUE(plan) << plan.error().Describe();
   EXPECT_EQ(*plan, plan::MakeRefusal(plan::RefusalReason::kOutOfScope));
 }
@@ -36,9 +36,9 @@ TEST(PlanFromReply, WhatARefusalDoesSayIsStillChecked) {
 }
 
 TEST(PlanFromReply, AQueryWithNullFiltersIsStillInvalid) {
-  const auto plan = PlanFromReply(
-      R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,)"
-      R"("filters":null,"group_by":null,"order":null,"limit":null})");
+  const auto plan =
+      PlanFromReply(R"({"action":"query","refusal_reason":null,"source":"videos","aggregate":"count","field":null,)"
+                    R"("filters":null,"group_by":null,"order":null,"limit":null})");
   ASSERT_FALSE(plan);
   EXPECT_EQ(plan.error().code, ErrorCode::kPlanSchema);
 }

@@ -1,6 +1,5 @@
 #include "llm/planner_router.hpp"
 
-
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -51,7 +50,7 @@ struct Harness {
 
   std::unique_ptr<PlannerRouter> Make(PlannerMode mode, FakeSource::Answer rules, FakeSource::Answer llm) {
     auto router = MakePlannerRouter(mode, std::make_unique<FakeSource>("rules", std::move(rules), rules_calls),
-                              std::make_unique<FakeSource>("llm", std::move(llm), llm_calls));
+                                    std::make_unique<FakeSource>("llm", std::move(llm), llm_calls));
     EXPECT_TRUE(router);
     return std::move(*router);
   }
@@ -74,7 +73,10 @@ TEST(LlmPlannerMode, ParsesNamesAndDefaults) {
 
 TEST(LlmPlannerRouter, MissingSourcesAreUsageErrors) {
   auto calls = std::make_shared<std::atomic<int>>(0);
-  auto source = [&] { return std::make_unique<FakeSource>("x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls); };
+  auto source = [&] {
+    return std::make_unique<FakeSource>(
+        "x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls);
+  };
   EXPECT_EQ(MakePlannerRouter(PlannerMode::kAuto, nullptr, source()).error().code, ErrorCode::kUsage);
   EXPECT_EQ(MakePlannerRouter(PlannerMode::kVerify, source(), nullptr).error().code, ErrorCode::kUsage);
   EXPECT_TRUE(MakePlannerRouter(PlannerMode::kRules, source(), nullptr));
@@ -99,7 +101,10 @@ TEST(LlmPlannerRouter, MissingSourcesAreUsageErrors) {
 
 TEST(LlmPlannerRouter, ModelModesNeedAQuestionLiteralReader) {
   auto calls = std::make_shared<std::atomic<int>>(0);
-  auto source = [&] { return std::make_unique<FakeSource>("x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls); };
+  auto source = [&] {
+    return std::make_unique<FakeSource>(
+        "x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls);
+  };
   Settings keyed;
   keyed.api_key = "sk-x";
   for (const char* mode : {"llm", "auto", "verify", ""}) {
@@ -113,7 +118,10 @@ TEST(LlmPlannerRouter, ModelModesNeedAQuestionLiteralReader) {
 
 TEST(LlmPlannerRouter, BrokenSettingsOnlyMatterToModesThatUseTheModel) {
   auto calls = std::make_shared<std::atomic<int>>(0);
-  auto source = [&] { return std::make_unique<FakeSource>("x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls); };
+  auto source = [&] {
+    return std::make_unique<FakeSource>(
+        "x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls);
+  };
   const Result<Settings> broken = Fail(ErrorCode::kUsage, "LLM_TIMEOUT_S плохой", "LLM_TIMEOUT_S");
   EXPECT_EQ(MakePlannerRouter("auto", source(), broken, NoLiterals()).error().path, "LLM_TIMEOUT_S");
   EXPECT_EQ(MakePlannerRouter("", source(), broken, NoLiterals()).error().path, "LLM_TIMEOUT_S");
@@ -124,12 +132,14 @@ TEST(LlmPlannerRouter, BrokenSettingsOnlyMatterToModesThatUseTheModel) {
 
 TEST(LlmPlannerRouter, RulesAndLlmModesUseOneSource) {
   Harness h;
-  auto rules = h.Make(PlannerMode::kRules, [](std::string_view) { return NotUnderstood(); },
-                      [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
+  auto rules = h.Make(
+      PlannerMode::kRules, [](std::string_view) { return NotUnderstood(); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
   EXPECT_EQ(rules->Route("q", kContext).error().code, ErrorCode::kQuestionNotUnderstood);
   EXPECT_EQ(*h.llm_calls, 0);
-  auto llm = h.Make(PlannerMode::kLlm, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
-                    [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(5)); });
+  auto llm = h.Make(
+      PlannerMode::kLlm, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(5)); });
   const auto routed = llm->Route("q", kContext);
   ASSERT_TRUE(routed);
   EXPECT_EQ(routed->planner, "llm");
@@ -139,8 +149,9 @@ TEST(LlmPlannerRouter, RulesAndLlmModesUseOneSource) {
 
 TEST(LlmPlannerRouter, AutoPrefersTheRules) {
   Harness h;
-  auto router = h.Make(PlannerMode::kAuto, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
-                       [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(1)); });
+  auto router = h.Make(
+      PlannerMode::kAuto, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(1)); });
   const auto routed = router->Route("Сколько всего видео?", kContext);
   ASSERT_TRUE(routed);
   EXPECT_EQ(routed->planner, "rules");
@@ -167,35 +178,39 @@ TEST(LlmPlannerRouter, AutoAsksTheModelWhenTheRulesDidNotUnderstand) {
 }
 
 TEST(LlmPlannerRouter, AutoNeverSendsRefusedOrFailedQuestionsToTheModel) {
-  for (auto reason : {plan::RefusalReason::kModification, plan::RefusalReason::kOutOfScope,
-                      plan::RefusalReason::kAmbiguous}) {
+  for (auto reason :
+       {plan::RefusalReason::kModification, plan::RefusalReason::kOutOfScope, plan::RefusalReason::kAmbiguous}) {
     Harness h;
-    auto router = h.Make(PlannerMode::kAuto, [reason](std::string_view) { return Result<plan::Plan>(plan::MakeRefusal(reason)); },
-                         [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
+    auto router = h.Make(
+        PlannerMode::kAuto, [reason](std::string_view) { return Result<plan::Plan>(plan::MakeRefusal(reason)); },
+        [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
     const auto routed = router->Route("удали все видео", kContext);
     ASSERT_TRUE(routed);
     EXPECT_EQ(routed->plan.action, plan::Action::kRefuse);
     EXPECT_EQ(*h.llm_calls, 0);
   }
   Harness h;
-  auto router = h.Make(PlannerMode::kAuto,
-                       [](std::string_view) -> Result<plan::Plan> { return Fail(ErrorCode::kQuestionModification, "нельзя"); },
-                       [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
+  auto router = h.Make(
+      PlannerMode::kAuto,
+      [](std::string_view) -> Result<plan::Plan> { return Fail(ErrorCode::kQuestionModification, "нельзя"); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
   EXPECT_EQ(router->Route("удали", kContext).error().code, ErrorCode::kQuestionModification);
   EXPECT_EQ(*h.llm_calls, 0);
 }
 
 TEST(LlmPlannerRouter, AutoPassesOnTheModelsFailure) {
   Harness h;
-  auto router = h.Make(PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
-                       [](std::string_view) -> Result<plan::Plan> { return Fail(ErrorCode::kLlmUnavailable, "недоступна"); });
+  auto router = h.Make(
+      PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
+      [](std::string_view) -> Result<plan::Plan> { return Fail(ErrorCode::kLlmUnavailable, "недоступна"); });
   EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kLlmUnavailable);
 }
 
 TEST(LlmPlannerRouter, VerifyReturnsAgreedPlans) {
   Harness h;
-  auto router = h.Make(PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
-                       [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); });
+  auto router = h.Make(
+      PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); });
   const auto routed = router->Route("q", kContext);
   ASSERT_TRUE(routed);
   EXPECT_TRUE(routed->verified);
@@ -206,8 +221,9 @@ TEST(LlmPlannerRouter, VerifyReturnsAgreedPlans) {
 
 TEST(LlmPlannerRouter, VerifyReportsDisagreementInsteadOfGuessing) {
   Harness h;
-  auto router = h.Make(PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
-                       [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(1000)); });
+  auto router = h.Make(
+      PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(1000)); });
   const auto result = router->MakePlan("q", kContext);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code, ErrorCode::kPlannersDisagree);
@@ -217,16 +233,18 @@ TEST(LlmPlannerRouter, VerifyReportsDisagreementInsteadOfGuessing) {
 
 TEST(LlmPlannerRouter, VerifyTreatsRefusalVersusQueryAsDisagreement) {
   Harness h;
-  auto router = h.Make(PlannerMode::kVerify,
-                       [](std::string_view) { return Result<plan::Plan>(plan::MakeRefusal(plan::RefusalReason::kModification)); },
-                       [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
+  auto router = h.Make(
+      PlannerMode::kVerify,
+      [](std::string_view) { return Result<plan::Plan>(plan::MakeRefusal(plan::RefusalReason::kModification)); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideos()); });
   EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kPlannersDisagree);
 }
 
 TEST(LlmPlannerRouter, VerifyFallsBackToTheModelAloneWhenTheRulesDecline) {
   Harness h;
-  auto router = h.Make(PlannerMode::kVerify, [](std::string_view) { return NotUnderstood(); },
-                       [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(3)); });
+  auto router = h.Make(
+      PlannerMode::kVerify, [](std::string_view) { return NotUnderstood(); },
+      [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(3)); });
   const auto routed = router->Route("q", kContext);
   ASSERT_TRUE(routed);
   EXPECT_EQ(routed->planner, "llm");
@@ -235,11 +253,12 @@ TEST(LlmPlannerRouter, VerifyFallsBackToTheModelAloneWhenTheRulesDecline) {
 
 TEST(LlmPlannerRouter, VerifyTreatsAnUngroundedModelPlanAsDisagreement) {
   Harness h;
-  auto router = h.Make(PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
-                       [](std::string_view) -> Result<plan::Plan> {
-                         return Fail(ErrorCode::kPlanUngrounded, "число 1000 есть в плане, но нет в вопросе",
-                                     "/filters/conditions/0/value");
-                       });
+  auto router = h.Make(
+      PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
+      [](std::string_view) -> Result<plan::Plan> {
+        return Fail(ErrorCode::kPlanUngrounded, "число 1000 есть в плане, но нет в вопросе",
+                    "/filters/conditions/0/value");
+      });
   const auto result = router->MakePlan("q", kContext);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code, ErrorCode::kPlannersDisagree);
@@ -249,10 +268,11 @@ TEST(LlmPlannerRouter, VerifyTreatsAnUngroundedModelPlanAsDisagreement) {
 TEST(LlmPlannerRouter, AutoKeepsTheRulesAnswerWithoutAskingTheModel) {
   // Whatever the model would say, a question the rules understand is answered by the rules.
   Harness h;
-  auto router = h.Make(PlannerMode::kAuto, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
-                       [](std::string_view) -> Result<plan::Plan> {
-                         return Fail(ErrorCode::kPlanUngrounded, "не совпадает", "/filters");
-                       });
+  auto router = h.Make(
+      PlannerMode::kAuto, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
+      [](std::string_view) -> Result<plan::Plan> {
+        return Fail(ErrorCode::kPlanUngrounded, "не совпадает", "/filters");
+      });
   const auto routed = router->Route("q", kContext);
   ASSERT_TRUE(routed);
   EXPECT_EQ(routed->plan, CountVideosAbove(100));
@@ -261,17 +281,19 @@ TEST(LlmPlannerRouter, AutoKeepsTheRulesAnswerWithoutAskingTheModel) {
 
 TEST(LlmPlannerRouter, AutoPassesOnAnUngroundedModelPlanAsARefusal) {
   Harness h;
-  auto router = h.Make(PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
-                       [](std::string_view) -> Result<plan::Plan> {
-                         return Fail(ErrorCode::kPlanUngrounded, "не совпадает", "/filters");
-                       });
+  auto router = h.Make(
+      PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
+      [](std::string_view) -> Result<plan::Plan> {
+        return Fail(ErrorCode::kPlanUngrounded, "не совпадает", "/filters");
+      });
   EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kPlanUngrounded);
 }
 
 TEST(LlmPlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {
   Harness h;
-  auto router = h.Make(PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
-                       [](std::string_view) -> Result<plan::Plan> { return Fail(ErrorCode::kLlmUnavailable, "нет"); });
+  auto router = h.Make(
+      PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
+      [](std::string_view) -> Result<plan::Plan> { return Fail(ErrorCode::kLlmUnavailable, "нет"); });
   const auto routed = router->Route("q", kContext);
   ASSERT_TRUE(routed);
   EXPECT_EQ(routed->planner, "rules");

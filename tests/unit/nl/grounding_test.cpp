@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
-#include <sstream>
 
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
@@ -40,7 +40,9 @@ plan::Literals Read(std::string_view question, const plan::TimeContext& context 
   return literals ? *literals : plan::Literals{};
 }
 
-plan::PeriodBound Day(int year, int month, int day) { return plan::PeriodBound{DateTime{Date{year, month, day}, 0}, false}; }
+plan::PeriodBound Day(int year, int month, int day) {
+  return plan::PeriodBound{DateTime{Date{year, month, day}, 0}, false};
+}
 
 plan::PeriodBound Moment(int year, int month, int day, int hour) {
   return plan::PeriodBound{DateTime{Date{year, month, day}, hour * 3600}, true};
@@ -60,8 +62,9 @@ std::vector<plan::Period> Periods(const plan::Literals& literals) {
 }
 
 TEST(QuestionLiterals, IdsAreReadInAnyCaseAndMalformedOnesAreUnreadable) {
-  const auto literals = Read("Сколько просмотров у видео ECD8A4E4-1F24-4B97-A944-35D17078CE7C креатора "
-                             "ACA1061A9D324ECF8C3FA2BB32D7BE63 и креатора 0123456789abcdef0123456789abcdef?");
+  const auto literals = Read(
+      "Сколько просмотров у видео ECD8A4E4-1F24-4B97-A944-35D17078CE7C креатора "
+      "ACA1061A9D324ECF8C3FA2BB32D7BE63 и креатора 0123456789abcdef0123456789abcdef?");
   EXPECT_THAT(literals.video_ids, ElementsAre(kVideo));
   EXPECT_THAT(literals.creator_ids, ElementsAre(kCreator, kOtherCreator));
   EXPECT_THAT(literals.unreadable, IsEmpty());
@@ -89,7 +92,8 @@ TEST(QuestionLiterals, NumbersWrittenAsComparisonWordsAreImplied) {
   const auto literals = Read("Сколько видео получили хотя бы одну жалобу?");
   EXPECT_THAT(literals.numbers, IsEmpty());
   EXPECT_THAT(literals.implied_numbers, ElementsAre(1));
-  EXPECT_THAT(Read("Сколько видео набрало больше 100 000 просмотров? Ответь одним числом.").numbers, ElementsAre(100000));
+  EXPECT_THAT(Read("Сколько видео набрало больше 100 000 просмотров? Ответь одним числом.").numbers,
+              ElementsAre(100000));
   EXPECT_THAT(Read("Покажи топ-1 креатора по лайкам").numbers, ElementsAre(1));
 }
 
@@ -101,25 +105,29 @@ TEST(QuestionLiterals, DatesAreResolvedAsTheParserResolvesThem) {
   EXPECT_NE(dated.periods[0].text.find("28 ноября 2025"), std::string::npos) << dated.periods[0].text;
 
   // Without a year: the most recent such day that has started by now.
-  EXPECT_THAT(Periods(Read("На сколько выросли лайки 28 ноября?")), ElementsAre(Range(Day(2025, 11, 28), Day(2025, 11, 28))));
+  EXPECT_THAT(Periods(Read("На сколько выросли лайки 28 ноября?")),
+              ElementsAre(Range(Day(2025, 11, 28), Day(2025, 11, 28))));
   EXPECT_THAT(Periods(Read("На сколько выросли лайки 28 ноября?", At("2025-11-20T00:00:00Z"))),
               ElementsAre(Range(Day(2024, 11, 28), Day(2024, 11, 28))));
   EXPECT_THAT(Periods(Read("Сколько видео вышло с 1 по 5 ноября 2025 включительно?")),
               ElementsAre(Range(Day(2025, 11, 1), Day(2025, 11, 5))));
   EXPECT_THAT(Periods(Read("Сколько видео опубликовано в июне 2025 года?")),
               ElementsAre(Range(Day(2025, 6, 1), Day(2025, 6, 30))));
-  EXPECT_THAT(Periods(Read("Какой прирост лайков был 28.11.2025?")), ElementsAre(Range(Day(2025, 11, 28), Day(2025, 11, 28))));
+  EXPECT_THAT(Periods(Read("Какой прирост лайков был 28.11.2025?")),
+              ElementsAre(Range(Day(2025, 11, 28), Day(2025, 11, 28))));
 }
 
 TEST(QuestionLiterals, TimeRangesJoinTheirDay) {
-  const auto literals = Read("На сколько просмотров выросли видео креатора aca1061a9d324ecf8c3fa2bb32d7be63 "
-                             "с 10:00 до 15:00 28 ноября 2025 года?");
+  const auto literals = Read(
+      "На сколько просмотров выросли видео креатора aca1061a9d324ecf8c3fa2bb32d7be63 "
+      "с 10:00 до 15:00 28 ноября 2025 года?");
   EXPECT_THAT(Periods(literals), ElementsAre(Range(Moment(2025, 11, 28, 10), Moment(2025, 11, 28, 15))));
   EXPECT_THAT(literals.numbers, IsEmpty());
   EXPECT_THAT(literals.unreadable, IsEmpty());
   EXPECT_THAT(literals.creator_ids, ElementsAre(kCreator));
 
-  EXPECT_THAT(Read("Сколько просмотров набрали видео с 10:00 до 15:00?").unreadable, ElementsAre(::testing::HasSubstr("10:00")));
+  EXPECT_THAT(Read("Сколько просмотров набрали видео с 10:00 до 15:00?").unreadable,
+              ElementsAre(::testing::HasSubstr("10:00")));
 }
 
 TEST(QuestionLiterals, RelativePeriodsCarryTheirCount) {
@@ -247,7 +255,8 @@ TEST(Grounding, ExtraCreatorId) {
 }
 
 TEST(Grounding, MissingCreatorId) {
-  const std::string question = std::string("Сколько видео у креатора ") + kCreator + " набрали больше 10 000 просмотров?";
+  const std::string question =
+      std::string("Сколько видео у креатора ") + kCreator + " набрали больше 10 000 просмотров?";
   const auto status = Check(question, CountVideos({}, {kAbove10000}));
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().path, "/filters/creator_ids");
@@ -310,7 +319,8 @@ TEST(Grounding, SignConditionsAndSingleWinnersNeedNoNumber) {
 
 TEST(Grounding, UnreadableQuestionsGroundNothingAndRefusalsNeedNoGrounding) {
   EXPECT_FALSE(Check("Сколько видео у креатора aca1061a9d324ecf8c3fa2bb32d7be6?", CountVideos({})));
-  EXPECT_TRUE(Check("Сколько видео набрали больше 10 000 просмотров?", plan::MakeRefusal(plan::RefusalReason::kAmbiguous)));
+  EXPECT_TRUE(
+      Check("Сколько видео набрали больше 10 000 просмотров?", plan::MakeRefusal(plan::RefusalReason::kAmbiguous)));
 }
 
 TEST(Grounding, TheMetricAndTheAggregateAreBeyondIt) {

@@ -33,9 +33,9 @@ TEST(NumberRecognizer, PlainDigits) {
 
 TEST(NumberRecognizer, DigitGroupsWithAnySpace) {
   EXPECT_EQ(Value("10 000"), 10000);
-  EXPECT_EQ(Value("10\u00A0000"), 10000);      // no-break space
-  EXPECT_EQ(Value("10\u2009000"), 10000);      // thin space
-  EXPECT_EQ(Value("10\u202F000"), 10000);      // narrow no-break space
+  EXPECT_EQ(Value("10\u00A0000"), 10000);  // no-break space
+  EXPECT_EQ(Value("10\u2009000"), 10000);  // thin space
+  EXPECT_EQ(Value("10\u202F000"), 10000);  // narrow no-break space
   EXPECT_EQ(Value("1 000 000"), 1000000);
   EXPECT_EQ(Read("1 000 000 просмотров")->length, 3u);
   // A group must have exactly three digits: "100 10" is two numbers.
@@ -47,7 +47,7 @@ TEST(NumberRecognizer, DigitGroupsWithAnySpace) {
 TEST(NumberRecognizer, DotOrCommaThousands) {
   EXPECT_EQ(Value("10.000"), 10000);
   EXPECT_EQ(Value("1,000,000"), 1000000);
-  EXPECT_FALSE(Read("1,5").has_value());   // not an integer
+  EXPECT_FALSE(Read("1,5").has_value());  // not an integer
   EXPECT_FALSE(Read("10.5").has_value());
 }
 
@@ -126,8 +126,8 @@ TEST(NumberRecognizer, StopsBeforeWhatIsNotItsPart) {
 
 TEST(NumberRecognizer, NeverAPartialValue) {
   // A smaller scale cannot come first; these are refused, not read in part.
-  for (const char* text : {"тысяча миллион", "тысяча тысяча", "пять двадцать", "десять пять", "полмиллиона тысяч",
-                           "1,5", "1,2345 тыс"}) {
+  for (const char* text :
+       {"тысяча миллион", "тысяча тысяча", "пять двадцать", "десять пять", "полмиллиона тысяч", "1,5", "1,2345 тыс"}) {
     EXPECT_FALSE(Read(text).has_value()) << text;
     static std::string normalized;
     normalized = Normalize(text).value();

@@ -90,14 +90,14 @@ TEST(Period, TimesOfDay) {
   EXPECT_EQ(Resolve("28 ноября 2025 10:00-15:00"), "2025-11-28T10:00:00..2025-11-28T15:00:00");
   EXPECT_EQ(Resolve("с 10 утра до 3 часов дня 28 ноября 2025"), "2025-11-28T10:00:00..2025-11-28T15:00:00");
   EXPECT_EQ(Resolve("с 8 утра до 8 вечера 28 ноября 2025"), "2025-11-28T08:00:00..2025-11-28T20:00:00");
-  EXPECT_EQ(Resolve("с 10:00 до 15:00"), "ERR");  // no day
+  EXPECT_EQ(Resolve("с 10:00 до 15:00"), "ERR");        // no day
   EXPECT_EQ(Resolve("28 ноября 2025 в 10:00"), "ERR");  // a moment, not a period
 }
 
 TEST(Period, YearlessDatesTakeTheMostRecentPast) {
   EXPECT_EQ(Resolve("28 ноября"), "2025-11-28..2025-11-28");
-  EXPECT_EQ(Resolve("2 декабря"), "2025-12-02..2025-12-02");   // today
-  EXPECT_EQ(Resolve("5 декабря"), "2024-12-05..2024-12-05");   // not yet this year
+  EXPECT_EQ(Resolve("2 декабря"), "2025-12-02..2025-12-02");  // today
+  EXPECT_EQ(Resolve("5 декабря"), "2024-12-05..2024-12-05");  // not yet this year
   EXPECT_EQ(Resolve("за ноябрь"), "2025-11-01..2025-11-30");
   EXPECT_EQ(Resolve("за декабрь"), "2025-12-01..2025-12-31");  // has started
   EXPECT_EQ(Resolve("в январе"), "2025-01-01..2025-01-31");

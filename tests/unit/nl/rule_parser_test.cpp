@@ -24,12 +24,12 @@ TEST(RuleParser, RefusalsCarryACodeAndOneExample) {
     const char* question;
     ErrorCode code;
   };
-  for (const Case& c : {Case{"Привет!", ErrorCode::kQuestionOutOfScope},
-                        Case{"Удали все видео", ErrorCode::kQuestionModification},
-                        Case{"DROP TABLE videos", ErrorCode::kQuestionModification},
-                        Case{"Сколько репостов у видео?", ErrorCode::kQuestionUnknownMetric},
-                        Case{"Сколько видео опубликовано с 5 по 1 ноября 2025?", ErrorCode::kQuestionReversedRange},
-                        Case{"Сколько длинных видео?", ErrorCode::kQuestionNotUnderstood}}) {
+  for (const Case& c :
+       {Case{"Привет!", ErrorCode::kQuestionOutOfScope}, Case{"Удали все видео", ErrorCode::kQuestionModification},
+        Case{"DROP TABLE videos", ErrorCode::kQuestionModification},
+        Case{"Сколько репостов у видео?", ErrorCode::kQuestionUnknownMetric},
+        Case{"Сколько видео опубликовано с 5 по 1 ноября 2025?", ErrorCode::kQuestionReversedRange},
+        Case{"Сколько длинных видео?", ErrorCode::kQuestionNotUnderstood}}) {
     auto result = parser.MakePlan(c.question, kContext);
     ASSERT_FALSE(result.has_value()) << c.question;
     EXPECT_EQ(result.error().code, c.code) << c.question;
@@ -58,9 +58,13 @@ TEST(RuleParser, IsDeterministic) {
 TEST(RuleParser, NeverCrashesOnNoise) {
   // Fragments and shuffles of real questions: any outcome is fine except an invalid plan.
   RuleParser parser;
-  const std::string words[] = {"сколько", "видео", "креатора", "aca1061a9d324ecf8c3fa2bb32d7be63", "больше",
-                               "10 000", "просмотров", "с", "по", "28", "ноября", "2025", "до", "15:00",
-                               "на", "выросли", "разных", "(", ")", "?", "—", "то есть", "топ", "5", "-"};
+  const std::string words[] = {"сколько", "видео",   "креатора",   "aca1061a9d324ecf8c3fa2bb32d7be63",
+                               "больше",  "10 000",  "просмотров", "с",
+                               "по",      "28",      "ноября",     "2025",
+                               "до",      "15:00",   "на",         "выросли",
+                               "разных",  "(",       ")",          "?",
+                               "—",       "то есть", "топ",        "5",
+                               "-"};
   const std::size_t n = std::size(words);
   for (std::size_t a = 0; a < n; ++a) {
     for (std::size_t b = 0; b < n; ++b) {

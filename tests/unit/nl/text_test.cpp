@@ -61,7 +61,8 @@ TEST(Tokenizer, GluedNumbersAndWords) {
 }
 
 TEST(Tokenizer, Ids) {
-  const std::string text = "aca1061a9d324ecf8c3fa2bb32d7be63 ecd8a4e4-1f24-4b97-a944-35d17078ce7c abc123def456abc1 0123";
+  const std::string text =
+      "aca1061a9d324ecf8c3fa2bb32d7be63 ecd8a4e4-1f24-4b97-a944-35d17078ce7c abc123def456abc1 0123";
   const auto tokens = Tokens(text);
   ASSERT_EQ(tokens.size(), 4u);
   EXPECT_EQ(tokens[0].kind, TokenKind::kCreatorId);

@@ -28,7 +28,9 @@ TEST(MetricsTest, CounterRendersHelpTypeAndLabelledSamples) {
 }
 
 TEST(MetricsTest, LabelValuesAreEscaped) {
-  EXPECT_EQ(EscapeLabelValue(R"(a"b\c)" "\nd"), R"(a\"b\\c\nd)");
+  EXPECT_EQ(EscapeLabelValue(R"(a"b\c)"
+                             "\nd"),
+            R"(a\"b\\c\nd)");
   Registry registry;
   auto& gauge = registry.AddGauge("demo_value", "A value.", {"name"});
   gauge.Set(1.5, {"quote\" back\\ new\nline"});

@@ -22,7 +22,8 @@ constexpr const char* kCreatorB = "bca1061a9d324ecf8c3fa2bb32d7be63";
 Json Day(const char* date) { return Json{{"from", date}, {"to", date}, {"relative", nullptr}, {"count", nullptr}}; }
 
 Json NoSideB() {
-  return Json{{"creator_ids", nullptr}, {"published", nullptr}, {"measured", nullptr}, {"field", nullptr}, {"as_of", nullptr}};
+  return Json{
+      {"creator_ids", nullptr}, {"published", nullptr}, {"measured", nullptr}, {"field", nullptr}, {"as_of", nullptr}};
 }
 
 // Growth of views on 28 November compared with 27 November.
@@ -138,9 +139,9 @@ TEST(ComparisonArithmetic, PercentHasTwoDecimalsRoundedHalfAwayFromZero) {
   EXPECT_EQ(ExactPercent(150, 100), "50.00");
   EXPECT_EQ(ExactPercent(50, 100), "-50.00");
   EXPECT_EQ(ExactPercent(100, 100), "0.00");
-  EXPECT_EQ(ExactPercent(4, 3), "33.33");       // 33.333…
-  EXPECT_EQ(ExactPercent(5, 3), "66.67");       // 66.666…
-  EXPECT_EQ(ExactPercent(1, 3), "-66.67");      // −66.666…
+  EXPECT_EQ(ExactPercent(4, 3), "33.33");          // 33.333…
+  EXPECT_EQ(ExactPercent(5, 3), "66.67");          // 66.666…
+  EXPECT_EQ(ExactPercent(1, 3), "-66.67");         // −66.666…
   EXPECT_EQ(ExactPercent(20001, 20000), "0.01");   // 0.005: half away from zero
   EXPECT_EQ(ExactPercent(19999, 20000), "-0.01");  // −0.005
   EXPECT_EQ(ExactPercent(1, 200000), "-100.00");

@@ -67,7 +67,8 @@ TEST(SeriesBuckets, EveryBucketOfThePeriodInOrder) {
   EXPECT_EQ(weeks, (std::vector<std::string>{"2025-12-15", "2025-12-22", "2025-12-29", "2026-01-05"}));
   const auto months = BucketKeys(Bucket::kMonth, Range("2025-11-15T00:00:00Z", "2026-02-01T00:00:00Z"), UtcOffset{});
   EXPECT_EQ(months, (std::vector<std::string>{"2025-11", "2025-12", "2026-01"}));
-  EXPECT_EQ(BucketKeys(Bucket::kDay, Range("2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"), UtcOffset{}, 10).size(), 10u);
+  EXPECT_EQ(BucketKeys(Bucket::kDay, Range("2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"), UtcOffset{}, 10).size(),
+            10u);
 }
 
 TEST(SeriesValidation, AcceptsBoundedSeriesAndRoundTrips) {
@@ -100,7 +101,8 @@ TEST(SeriesValidation, RefusesSeriesItCannotBuild) {
     return result ? ErrorCode::kUsage : result.error().code;
   };
   // Unbounded or missing periods.
-  EXPECT_EQ(code(SeriesPlan("day", "measurement", Json{{"from", "2025-11-01"}, {"to", nullptr}, {"relative", nullptr}, {"count", nullptr}})),
+  EXPECT_EQ(code(SeriesPlan("day", "measurement",
+                            Json{{"from", "2025-11-01"}, {"to", nullptr}, {"relative", nullptr}, {"count", nullptr}})),
             ErrorCode::kPlanTimeRange);
   Json no_period = SeriesPlan("day", "measurement", Days("2025-11-01", "2025-11-30"));
   no_period["filters"]["measured"] = nullptr;

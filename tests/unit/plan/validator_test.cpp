@@ -59,9 +59,14 @@ TEST(Validator, RejectsUnknownFieldsEverywhere) {
 }
 
 TEST(Validator, RejectsSqlFragmentsInEveryStringPosition) {
-  const std::vector<std::string> hostile{
-      "views_count; DROP TABLE videos", "views_count' OR '1'='1", "views_count -- comment",
-      "views_count/* */", "ｖｉｅｗｓ_count", std::string("views_count\0x", 13), "VIEWS_COUNT", "v.views_count"};
+  const std::vector<std::string> hostile{"views_count; DROP TABLE videos",
+                                         "views_count' OR '1'='1",
+                                         "views_count -- comment",
+                                         "views_count/* */",
+                                         "ｖｉｅｗｓ_count",
+                                         std::string("views_count\0x", 13),
+                                         "VIEWS_COUNT",
+                                         "v.views_count"};
   for (const auto& text : hostile) {
     for (const char* key : {"action", "source", "aggregate", "field", "group_by", "order", "refusal_reason"}) {
       Json doc = BasePlan();
@@ -122,7 +127,8 @@ TEST(Validator, SemanticRulesCarryCodesAndPaths) {
   EXPECT_EQ(CodeOf(count_with_field), ErrorCode::kPlanSemantic);
 
   Json measured_on_videos = BasePlan();
-  measured_on_videos["filters"]["measured"] = {{"from", "2025-11-01"}, {"to", nullptr}, {"relative", nullptr}, {"count", nullptr}};
+  measured_on_videos["filters"]["measured"] = {
+      {"from", "2025-11-01"}, {"to", nullptr}, {"relative", nullptr}, {"count", nullptr}};
   EXPECT_EQ(CodeOf(measured_on_videos), ErrorCode::kPlanSemantic);
   EXPECT_EQ(PathOf(measured_on_videos), "/filters/measured");
 
@@ -146,20 +152,24 @@ TEST(Validator, SemanticRulesCarryCodesAndPaths) {
 
 TEST(Validator, TimeRangeErrors) {
   Json reversed = BasePlan();
-  reversed["filters"]["published"] = {{"from", "2025-11-05"}, {"to", "2025-11-01"}, {"relative", nullptr}, {"count", nullptr}};
+  reversed["filters"]["published"] = {
+      {"from", "2025-11-05"}, {"to", "2025-11-01"}, {"relative", nullptr}, {"count", nullptr}};
   EXPECT_EQ(CodeOf(reversed), ErrorCode::kPlanTimeRange);
   EXPECT_EQ(PathOf(reversed), "/filters/published/to");
 
   Json same_day = BasePlan();
-  same_day["filters"]["published"] = {{"from", "2025-11-05"}, {"to", "2025-11-05"}, {"relative", nullptr}, {"count", nullptr}};
+  same_day["filters"]["published"] = {
+      {"from", "2025-11-05"}, {"to", "2025-11-05"}, {"relative", nullptr}, {"count", nullptr}};
   EXPECT_TRUE(ParsePlan(same_day.dump()).has_value()) << "a one-day inclusive range is valid";
 
   Json empty_window = BasePlan();
-  empty_window["filters"]["published"] = {{"from", "2025-11-05T10:00"}, {"to", "2025-11-05T10:00"}, {"relative", nullptr}, {"count", nullptr}};
+  empty_window["filters"]["published"] = {
+      {"from", "2025-11-05T10:00"}, {"to", "2025-11-05T10:00"}, {"relative", nullptr}, {"count", nullptr}};
   EXPECT_EQ(CodeOf(empty_window), ErrorCode::kPlanTimeRange);
 
   Json impossible = BasePlan();
-  impossible["filters"]["published"] = {{"from", "2025-02-30"}, {"to", nullptr}, {"relative", nullptr}, {"count", nullptr}};
+  impossible["filters"]["published"] = {
+      {"from", "2025-02-30"}, {"to", nullptr}, {"relative", nullptr}, {"count", nullptr}};
   EXPECT_EQ(CodeOf(impossible), ErrorCode::kPlanTimeRange);
 
   Json open = BasePlan();
@@ -167,7 +177,8 @@ TEST(Validator, TimeRangeErrors) {
   EXPECT_EQ(CodeOf(open), ErrorCode::kPlanTimeRange);
 
   Json relative_without_count = BasePlan();
-  relative_without_count["filters"]["published"] = {{"from", nullptr}, {"to", nullptr}, {"relative", "last_n_days"}, {"count", nullptr}};
+  relative_without_count["filters"]["published"] = {
+      {"from", nullptr}, {"to", nullptr}, {"relative", "last_n_days"}, {"count", nullptr}};
   EXPECT_EQ(CodeOf(relative_without_count), ErrorCode::kPlanSemantic);
 }
 
@@ -233,7 +244,8 @@ TEST(Validator, AMomentGoesWithCountersOnlyAndNoMeasurementPeriod) {
   delta_condition["filters"]["conditions"] = Json::array({{{"field", "delta_likes_count"}, {"op", ">"}, {"value", 0}}});
   EXPECT_EQ(PathOf(delta_condition), "/filters/conditions/0/field");
   Json measured = StatePlan();
-  measured["filters"]["measured"] = {{"from", "2025-11-01"}, {"to", "2025-11-28"}, {"relative", nullptr}, {"count", nullptr}};
+  measured["filters"]["measured"] = {
+      {"from", "2025-11-01"}, {"to", "2025-11-28"}, {"relative", nullptr}, {"count", nullptr}};
   EXPECT_EQ(CodeOf(measured), ErrorCode::kPlanSemantic);
   EXPECT_EQ(PathOf(measured), "/filters/measured");
   Json window = StatePlan();

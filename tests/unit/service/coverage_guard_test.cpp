@@ -80,8 +80,7 @@ TEST(CoverageGuard, DayEndingBeforeTheFirstMeasurementIsRefused) {
 TEST(CoverageGuard, RangeIsShownInTheConfiguredZone) {
   const auto error = CheckCoverage(GrowthOn({2026, 1, 5}, {2026, 1, 5}), NovemberCoverage(), Context(180));
   ASSERT_TRUE(error);
-  EXPECT_NE(error->message.find("данные есть с 26.11.2025 14:00 по 01.12.2025 13:00 (UTC+03:00)"),
-            std::string::npos)
+  EXPECT_NE(error->message.find("данные есть с 26.11.2025 14:00 по 01.12.2025 13:00 (UTC+03:00)"), std::string::npos)
       << error->message;
 }
 

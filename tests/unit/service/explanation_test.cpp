@@ -43,7 +43,8 @@ TEST(Explanation, SaysWhatWasSummedAndThePeriodWithItsBounds) {
   const std::string text = DescribePlan(Parse(kGrowthOnOneDay), kUtc);
   EXPECT_TRUE(Contains(text, "Посчитано: сумма прироста просмотров по замерам.")) << text;
   EXPECT_TRUE(Contains(text, "Какие видео: все.")) << text;
-  EXPECT_TRUE(Contains(text, "Период замеров: с 28.11.2025 00:00 по 29.11.2025 00:00 (UTC), конец не включён.")) << text;
+  EXPECT_TRUE(Contains(text, "Период замеров: с 28.11.2025 00:00 по 29.11.2025 00:00 (UTC), конец не включён."))
+      << text;
   for (std::string_view markup : {"{", "<", "*", "`", "null"}) EXPECT_FALSE(Contains(text, markup)) << text;
 }
 

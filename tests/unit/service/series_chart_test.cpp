@@ -17,7 +17,8 @@ Reply SeriesReply(std::vector<SeriesPoint> points, plan::Bucket bucket, UtcOffse
 
 TEST(SeriesChart, BucketKeysBecomeTheirStartsInTheSeriesZone) {
   const UtcOffset moscow{180};
-  const auto chart = SeriesChart(SeriesReply({{"2025-11-28 00:00", 5}, {"2025-11-28 01:00", -2}}, plan::Bucket::kHour, moscow));
+  const auto chart =
+      SeriesChart(SeriesReply({{"2025-11-28 00:00", 5}, {"2025-11-28 01:00", -2}}, plan::Bucket::kHour, moscow));
   ASSERT_TRUE(chart.has_value());
   ASSERT_EQ(chart->points.size(), 2u);
   EXPECT_EQ(chart->points[0].start, ToInstant(DateTime{Date{2025, 11, 28}, 0}, moscow));
@@ -28,15 +29,16 @@ TEST(SeriesChart, BucketKeysBecomeTheirStartsInTheSeriesZone) {
 }
 
 TEST(SeriesChart, MonthAndWeekKeysAreDrawnAndAnUnknownKeyIsNot) {
-  EXPECT_TRUE(SeriesChart(SeriesReply({{"2025-10", 1}, {"2025-11", 2}}, plan::Bucket::kMonth, UtcOffset{})).has_value());
+  EXPECT_TRUE(
+      SeriesChart(SeriesReply({{"2025-10", 1}, {"2025-11", 2}}, plan::Bucket::kMonth, UtcOffset{})).has_value());
   EXPECT_TRUE(SeriesChart(SeriesReply({{"2025-11-24", 1}}, plan::Bucket::kWeek, UtcOffset{})).has_value());
   EXPECT_FALSE(SeriesChart(SeriesReply({{"2025-W48", 1}}, plan::Bucket::kWeek, UtcOffset{})).has_value());
   EXPECT_FALSE(SeriesChart(Reply{Reply::Kind::kAnswer, "42", "ok", "test"}).has_value());
 }
 
 TEST(SeriesCaption, TotalMaximumAndItsBucket) {
-  const auto reply = SeriesReply({{"2025-11-27", 1200}, {"2025-11-28", 3400}, {"2025-11-29", 0}}, plan::Bucket::kDay,
-                                 UtcOffset{});
+  const auto reply =
+      SeriesReply({{"2025-11-27", 1200}, {"2025-11-28", 3400}, {"2025-11-29", 0}}, plan::Bucket::kDay, UtcOffset{});
   EXPECT_EQ(SeriesCaption(reply),
             "Прирост просмотров по часам\nВсего: 4\u2009600 · максимум: 3\u2009400 (28 ноя) · интервалов: 3");
 }
@@ -62,8 +64,8 @@ Reply RankingReply(std::vector<RankingRow> rows, bool additive = true, bool asce
 }
 
 TEST(RankingChart, RowsBecomeBarsInOrderWithLongIdsShortened) {
-  const auto chart = RankingChartOf(
-      RankingReply({{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}, {"2025-11-28", 800}}));
+  const auto chart =
+      RankingChartOf(RankingReply({{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}, {"2025-11-28", 800}}));
   ASSERT_TRUE(chart.has_value());
   ASSERT_EQ(chart->entries.size(), 2u);
   EXPECT_EQ(chart->entries[0].label, "3f2504e0…3301");
@@ -75,9 +77,11 @@ TEST(RankingChart, RowsBecomeBarsInOrderWithLongIdsShortened) {
 }
 
 TEST(RankingCaption, TheLeaderInFullAndTheTotalOnlyWhenRowsAddUp) {
-  const std::vector<RankingRow> rows{{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}, {"aca1061a9d324ecf8c3fa2bb32d7be63", 800}};
-  EXPECT_EQ(RankingCaption(RankingReply(rows)),
-            "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: 2\u2009000");
+  const std::vector<RankingRow> rows{{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200},
+                                     {"aca1061a9d324ecf8c3fa2bb32d7be63", 800}};
+  EXPECT_EQ(
+      RankingCaption(RankingReply(rows)),
+      "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: 2\u2009000");
   EXPECT_EQ(RankingCaption(RankingReply(rows, false)),
             "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200");
   const std::string ascending = RankingCaption(RankingReply(rows, true, true));
@@ -121,7 +125,9 @@ TEST(RankingTitle, SaysWhatIsRankedByWhichMeasureAndHowMany) {
   EXPECT_EQ(RankingTitle(plan), "");
 }
 
-plan::PeriodBound Day(int year, int month, int day) { return plan::PeriodBound{DateTime{Date{year, month, day}, 0}, false}; }
+plan::PeriodBound Day(int year, int month, int day) {
+  return plan::PeriodBound{DateTime{Date{year, month, day}, 0}, false};
+}
 
 TEST(ChartSubtitle, NamesTheFiltersOfTheChartAndItsZone) {
   plan::Plan plan;

@@ -70,7 +70,8 @@ TEST(SuperlativeTies, ARankingKeepsAllItsRows) {
 TEST(SuperlativeTies, TiedTopRowsAreTextNotABarChart) {
   Reply reply{Reply::Kind::kAnswer, "a 9\nb 9", "ok", "test"};
   reply.ranking = {RankingRow{"a", 9}, RankingRow{"b", 9}};
-  reply.ranking_layout = RankingLayout{"Видео с наибольшим числом комментариев", "число комментариев", true, false, "", true};
+  reply.ranking_layout =
+      RankingLayout{"Видео с наибольшим числом комментариев", "число комментариев", true, false, "", true};
   EXPECT_FALSE(AnswersWithChart(reply));
   reply.ranking_layout->superlative = false;
   EXPECT_TRUE(AnswersWithChart(reply));

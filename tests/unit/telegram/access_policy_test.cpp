@@ -32,9 +32,9 @@ TEST(AccessPolicyTest, ChatListAllowsEveryoneInListedGroups) {
 
 TEST(AccessPolicyTest, WithAChatListAGroupMustBeListedItselfEvenForAListedUser) {
   const AccessPolicy policy({10}, {-500});
-  EXPECT_TRUE(policy.Allows(10, 10, kPrivate));    // the user list applies in private chats
-  EXPECT_TRUE(policy.Allows(12, -500, kGroup));    // a listed group is open to its members
-  EXPECT_FALSE(policy.Allows(10, -600, kGroup));   // a listed user in an unlisted group is not
+  EXPECT_TRUE(policy.Allows(10, 10, kPrivate));   // the user list applies in private chats
+  EXPECT_TRUE(policy.Allows(12, -500, kGroup));   // a listed group is open to its members
+  EXPECT_FALSE(policy.Allows(10, -600, kGroup));  // a listed user in an unlisted group is not
   EXPECT_FALSE(policy.Allows(12, 12, kPrivate));
 }
 

@@ -25,10 +25,10 @@ TEST(AddressingTest, RemovingMentionsLeavesTheQuestion) {
 }
 
 TEST(AddressingTest, ALeadingAddressIsStripped) {
-  for (const char* text : {"Бот, сколько видео?", "бот: сколько видео?", "БОТИК — сколько видео?",
-                           "videobot, сколько видео?", "VideoBot:сколько видео?", "vb_test_bot, сколько видео?",
-                           "@vb_test_bot - сколько видео?", "Видеобот, сколько видео?", "Бот, бот: сколько видео?",
-                           "  Бот ,  сколько видео?", "Ёлки, бот"}) {
+  for (const char* text :
+       {"Бот, сколько видео?", "бот: сколько видео?", "БОТИК — сколько видео?", "videobot, сколько видео?",
+        "VideoBot:сколько видео?", "vb_test_bot, сколько видео?", "@vb_test_bot - сколько видео?",
+        "Видеобот, сколько видео?", "Бот, бот: сколько видео?", "  Бот ,  сколько видео?", "Ёлки, бот"}) {
     const std::string_view stripped = StripAddress(text, kBot);
     if (std::string_view(text) == "Ёлки, бот") {
       EXPECT_EQ(stripped, "Ёлки, бот");

@@ -83,7 +83,8 @@ TEST_F(BotApiTest, LongPollWaitsForAnUpdateAndTimesOutEmpty) {
 }
 
 TEST_F(BotApiTest, OtherUpdateKindsAreParsedWithTheirKind) {
-  server_.PushUpdate({{"edited_message", {{"message_id", 1}, {"chat", {{"id", 3}, {"type", "private"}}}, {"text", "x"}}}});
+  server_.PushUpdate(
+      {{"edited_message", {{"message_id", 1}, {"chat", {{"id", 3}, {"type", "private"}}}, {"text", "x"}}}});
   server_.PushUpdate({{"channel_post", {{"message_id", 2}, {"chat", {{"id", -100}, {"type", "channel"}}}}}});
   const auto updates = api_.GetUpdates(0, 0s);
   ASSERT_EQ(updates.size(), 2u);
@@ -93,8 +94,10 @@ TEST_F(BotApiTest, OtherUpdateKindsAreParsedWithTheirKind) {
 }
 
 TEST_F(BotApiTest, IllFormedUtf8InOneUpdateDoesNotSpoilTheBatch) {
-  server_.PushRawUpdate("\"message\":{\"message_id\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"bad \xff\xfe\"}");
-  server_.PushRawUpdate("\"message\":{\"message_id\":2,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"x\\ud800\"}");
+  server_.PushRawUpdate(
+      "\"message\":{\"message_id\":1,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"bad \xff\xfe\"}");
+  server_.PushRawUpdate(
+      "\"message\":{\"message_id\":2,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"x\\ud800\"}");
   server_.PushText(5, "хороший вопрос");
   const auto updates = api_.GetUpdates(0, 0s);
   ASSERT_EQ(updates.size(), 3u);

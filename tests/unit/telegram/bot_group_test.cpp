@@ -40,7 +40,7 @@ TEST_F(BotGroupTest, InAGroupOnlyMentionsAskAndRepliesToTheBotAreAnsweredInThrea
   server_.PushText(kGroup, "/ask@videobot_test_bot лайки", kUser, "supergroup");
   const auto ask_id = server_.LastPushedMessageId();
   server_.PushText(kGroup, "/help@other_bot", kUser, "supergroup");
-  server_.PushText(kGroup, "Бот, сколько видео?", kUser, "supergroup");  // no mention: chatter
+  server_.PushText(kGroup, "Бот, сколько видео?", kUser, "supergroup");    // no mention: chatter
   server_.PushReply(kGroup, "а просмотры?", mention_id, 8, "supergroup");  // a reply to a person
   ASSERT_TRUE(server_.WaitForSent(2, 10s));
   const auto answer = server_.SentTo(kGroup).front();
@@ -328,7 +328,8 @@ TEST_F(BotGroupTest, ARankingIsABarChartWithItsLeaderAndASuperlativeStaysText) {
   ASSERT_TRUE(image.has_value()) << "the upload is a PNG that decodes";
   EXPECT_EQ(image->width, 1280);
   EXPECT_EQ(image->height, 720);
-  EXPECT_GT(videobot::testing::CountPixelsUnlike(*image, videobot::testing::Pixel{255, 255, 255}), 10000u) << "bars are drawn";
+  EXPECT_GT(videobot::testing::CountPixelsUnlike(*image, videobot::testing::Pixel{255, 255, 255}), 10000u)
+      << "bars are drawn";
   EXPECT_EQ(photo.reply_to_message_id, question_id);
   EXPECT_EQ(photo.caption,
             "Топ-2 видео по числу лайков\nЛидер: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 — 1\u2009200 · всего у 2: "

@@ -8,8 +8,8 @@
 #include <map>
 
 #include "bot_test_support.hpp"
-#include "support/test_env.hpp"
 #include "fakes/fake_bot_api.hpp"
+#include "support/test_env.hpp"
 #include "telegram/bot_messages.hpp"
 #include "telegram/message_splitter.hpp"
 
@@ -56,7 +56,8 @@ TEST_F(BotTest, AnOversizedGetUpdatesReplyIsLoggedAndRetriedWithASmallerBatch) {
   // 60 questions of about 1.2 KB each: all of them pass the client's 64 KiB limit, 50 do not.
   const std::string padding(500, 'x');
   std::int64_t last = 0;
-  for (int chat = 1; chat <= 60; ++chat) last = server_.PushText(chat, "вопрос " + std::to_string(chat) + " " + padding + padding);
+  for (int chat = 1; chat <= 60; ++chat)
+    last = server_.PushText(chat, "вопрос " + std::to_string(chat) + " " + padding + padding);
   BotDependencies deps = Dependencies();
   deps.http_clients = [] {
     net::CurlOptions options;
@@ -88,7 +89,8 @@ TEST_F(BotTest, KeepsOrderWithinEachChatUnderLoad) {
     const auto texts = Texts(server_.SentTo(chat));
     ASSERT_EQ(texts.size(), static_cast<std::size_t>(kPerChat));
     for (int i = 0; i < kPerChat; ++i) {
-      EXPECT_EQ(texts[static_cast<std::size_t>(i)], "ответ:" + std::string(i % 5 == 0 ? "slow:5 " : "") + std::to_string(i));
+      EXPECT_EQ(texts[static_cast<std::size_t>(i)],
+                "ответ:" + std::string(i % 5 == 0 ? "slow:5 " : "") + std::to_string(i));
     }
   }
   EXPECT_EQ(bot->Stop(), kBotExitOk);
@@ -123,24 +125,34 @@ TEST_F(BotTest, ASlowQuestionDoesNotHoldUpOtherChats) {
 
 TEST_F(BotTest, UnsupportedUpdatesGetShortRepliesOrAreIgnored) {
   auto bot = Start();
-  server_.PushUpdate({{"edited_message", {{"message_id", 1}, {"chat", {{"id", 5}, {"type", "private"}}}, {"text", "x"}}}});
-  server_.PushUpdate({{"channel_post", {{"message_id", 2}, {"chat", {{"id", -100}, {"type", "channel"}}}, {"text", "x"}}}});
-  server_.PushUpdate({{"message", {{"message_id", 3}, {"chat", {{"id", 5}, {"type", "private"}}}, {"sticker", {{"file_id", "s"}}}}}});
-  server_.PushUpdate({{"message", {{"message_id", 4}, {"chat", {{"id", -7}, {"type", "group"}}}, {"photo", nlohmann::json::array()}}}});
-  server_.PushRawUpdate("\"message\":{\"message_id\":5,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\xd0\xa1\xff\"}");
+  server_.PushUpdate(
+      {{"edited_message", {{"message_id", 1}, {"chat", {{"id", 5}, {"type", "private"}}}, {"text", "x"}}}});
+  server_.PushUpdate(
+      {{"channel_post", {{"message_id", 2}, {"chat", {{"id", -100}, {"type", "channel"}}}, {"text", "x"}}}});
+  server_.PushUpdate(
+      {{"message", {{"message_id", 3}, {"chat", {{"id", 5}, {"type", "private"}}}, {"sticker", {{"file_id", "s"}}}}}});
+  server_.PushUpdate(
+      {{"message",
+        {{"message_id", 4}, {"chat", {{"id", -7}, {"type", "group"}}}, {"photo", nlohmann::json::array()}}}});
+  server_.PushRawUpdate(
+      "\"message\":{\"message_id\":5,\"chat\":{\"id\":5,\"type\":\"private\"},\"text\":\"\xd0\xa1\xff\"}");
   server_.PushText(5, "   ");
   server_.PushText(5, std::string(5000, 'a'));
-  server_.PushUpdate({{"message", {{"message_id", 6}, {"from", {{"id", 9}, {"is_bot", true}}}, {"chat", {{"id", 5}, {"type", "private"}}}, {"text", "бот"}}}});
+  server_.PushUpdate({{"message",
+                       {{"message_id", 6},
+                        {"from", {{"id", 9}, {"is_bot", true}}},
+                        {"chat", {{"id", 5}, {"type", "private"}}},
+                        {"text", "бот"}}}});
   server_.PushText(5, "/start");
   server_.PushText(5, "/explain Сколько видео?");
   server_.PushText(5, "/unknown");
   const auto last = server_.PushText(5, "Сколько видео?");
   ASSERT_TRUE(WaitForSavedOffset(last + 1, 10s));
-  EXPECT_EQ(Texts(server_.SentTo(5)),
-            (std::vector<std::string>{std::string(kNotTextReply), std::string(kUnreadableTextReply),
-                                      std::string(kEmptyTextReply), std::string(kTooLongReply),
-                                      EscapeHtml(kHelpText), "план:Сколько видео?",
-                                      std::string(kUnknownCommandReply), "ответ:Сколько видео?"}));
+  EXPECT_EQ(
+      Texts(server_.SentTo(5)),
+      (std::vector<std::string>{std::string(kNotTextReply), std::string(kUnreadableTextReply),
+                                std::string(kEmptyTextReply), std::string(kTooLongReply), EscapeHtml(kHelpText),
+                                "план:Сколько видео?", std::string(kUnknownCommandReply), "ответ:Сколько видео?"}));
   EXPECT_TRUE(server_.SentTo(-7).empty());
   EXPECT_TRUE(server_.SentTo(-100).empty());
   EXPECT_EQ(answers_.Questions(), std::vector<std::string>{"Сколько видео?"});  // nothing else computed
@@ -160,8 +172,8 @@ TEST_F(BotTest, RateLimitIsPerChatAndToldOnce) {
   for (int i = 0; i < 6; ++i) last = server_.PushText(1, "q" + std::to_string(i));
   last = server_.PushText(2, "другой чат");
   ASSERT_TRUE(WaitForSavedOffset(last + 1, 10s));
-  EXPECT_EQ(Texts(server_.SentTo(1)), (std::vector<std::string>{"ответ:q0", "ответ:q1", "ответ:q2",
-                                                                 std::string(kRateLimitedReply)}));
+  EXPECT_EQ(Texts(server_.SentTo(1)),
+            (std::vector<std::string>{"ответ:q0", "ответ:q1", "ответ:q2", std::string(kRateLimitedReply)}));
   EXPECT_EQ(Texts(server_.SentTo(2)), std::vector<std::string>{"ответ:другой чат"});
   EXPECT_EQ(answers_.Questions().size(), 4u);
   EXPECT_NE(log_.Text().find("outcome=rate_limited_quiet"), std::string::npos);

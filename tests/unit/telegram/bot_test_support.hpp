@@ -65,8 +65,8 @@ struct AnswerLog {
 };
 
 /// Answers "ответ:<question>"; "series …" answers a three-day series; "ranking …" a ranking of
-/// two videos, "top1 …" of one; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …" reports an outage;
-/// "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
+/// two videos, "top1 …" of one; "slow:<ms> …" sleeps first; "held …" waits for AnswerLog::Release; "unavailable …"
+/// reports an outage; "throw …" throws; "refuse …" is refused with the question quoted. Explain answers
 /// "план:<question>", with SQL (`Reply::sql`) when the question starts with "sql".
 class FakeAnswerer final : public service::Answerer {
  public:
@@ -102,7 +102,8 @@ class FakeAnswerer final : public service::Answerer {
                            "ok", "fake"};
       reply.ranking = {{"3f2504e0-4f89-41d3-9a0c-0305e82c3301", 1200}};
       if (!one) reply.ranking.push_back({"9a0c0305-4f89-41d3-3f25-04e0e82c3301", 800});
-      reply.ranking_layout = service::RankingLayout{"Топ-2 видео по числу лайков", "число лайков", true, false, "", false};
+      reply.ranking_layout =
+          service::RankingLayout{"Топ-2 видео по числу лайков", "число лайков", true, false, "", false};
       return reply;
     }
     if (question.rfind("refuse", 0) == 0) {
@@ -225,8 +226,7 @@ class LogCapture {
 class BotRunner {
  public:
   BotRunner(BotConfig config, BotDependencies dependencies)
-      : bot_(std::move(config), std::move(dependencies)),
-        thread_([this] { status_ = bot_.Run(stop_.get_token()); }) {}
+      : bot_(std::move(config), std::move(dependencies)), thread_([this] { status_ = bot_.Run(stop_.get_token()); }) {}
   ~BotRunner() { Stop(); }
   /// Requests a stop and waits for Run to return; returns its status.
   int Stop() {

@@ -36,8 +36,9 @@ std::string DailyChartPng() {
 }
 
 nlohmann::json NumbersButton() {
-  return {{"inline_keyboard", nlohmann::json::array({nlohmann::json::array(
-                                  {{{"text", "Показать числа"}, {"callback_data", "numbers"}}})})}};
+  return {
+      {"inline_keyboard",
+       nlohmann::json::array({nlohmann::json::array({{{"text", "Показать числа"}, {"callback_data", "numbers"}}})})}};
 }
 
 class SendPhotoTest : public ::testing::Test {

@@ -57,7 +57,8 @@ TEST(UpdateClassifierTest, CommandsForOtherBotsAreIgnoredUnknownOnesGetAHint) {
 }
 
 TEST(UpdateClassifierTest, OtherUpdateKindsAreIgnored) {
-  for (const char* kind : {"edited_message", "channel_post", "edited_channel_post", "callback_query", ""}) {  // no payload
+  for (const char* kind :
+       {"edited_message", "channel_post", "edited_channel_post", "callback_query", ""}) {  // no payload
     Update update;
     update.update_id = 3;
     update.kind = kind;
@@ -94,7 +95,9 @@ TEST(UpdateClassifierTest, EmptyTooLongAndUnreadableTextGetShortReplies) {
   }
 }
 
-Update GroupUpdate(std::string text, std::string type = "supergroup") { return TextUpdate(std::move(text), std::move(type)); }
+Update GroupUpdate(std::string text, std::string type = "supergroup") {
+  return TextUpdate(std::move(text), std::move(type));
+}
 
 Update ReplyTo(Update update, std::int64_t author_id, std::string replied_text = "35730") {
   Message replied;
@@ -121,9 +124,9 @@ TEST(UpdateClassifierTest, InGroupsAMentionAnywhereIsAQuestionWithoutTheMention)
 }
 
 TEST(UpdateClassifierTest, InGroupsEverythingNotAddressedIsIgnoredSilently) {
-  for (const char* text : {"всем привет", "Сколько всего видео?", "Бот, сколько видео?",
-                           "@videobot_test_bot_two сколько видео?", "mail@videobot_test_bot.ru", "/help@other_bot",
-                           "/weather Москва"}) {
+  for (const char* text :
+       {"всем привет", "Сколько всего видео?", "Бот, сколько видео?", "@videobot_test_bot_two сколько видео?",
+        "mail@videobot_test_bot.ru", "/help@other_bot", "/weather Москва"}) {
     const auto c = ClassifyUpdate(GroupUpdate(text), kBot);
     EXPECT_EQ(c.action, UpdateAction::kIgnore) << text;
   }
@@ -134,8 +137,8 @@ TEST(UpdateClassifierTest, InGroupsEverythingNotAddressedIsIgnoredSilently) {
 }
 
 TEST(UpdateClassifierTest, InGroupsAskWithOrWithoutTheBotsNameIsAQuestion) {
-  for (const char* text : {"/ask Сколько видео?", "/ask@videobot_test_bot Сколько видео?",
-                           "/ASK@VIDEOBOT_TEST_BOT   Сколько видео?"}) {
+  for (const char* text :
+       {"/ask Сколько видео?", "/ask@videobot_test_bot Сколько видео?", "/ASK@VIDEOBOT_TEST_BOT   Сколько видео?"}) {
     const auto c = ClassifyUpdate(GroupUpdate(text), kBot);
     EXPECT_EQ(c.action, UpdateAction::kAnswer) << text;
     EXPECT_EQ(c.outcome, "ask") << text;
