@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/metrics.hpp"
 #include "sql/catalogue.hpp"
 
 namespace videobot::sql {
@@ -20,9 +21,8 @@ std::string ClickHouseStateCounter(plan::Field field) {
 
 std::string ClickHouseStateJoin(std::string_view moment) {
   std::string columns;
-  for (const auto field : {plan::Field::kViews, plan::Field::kLikes, plan::Field::kComments, plan::Field::kReports}) {
-    const std::string_view column = catalogue::NumericColumn(plan::Source::kSnapshots, field).substr(2);
-    columns += fmt::format(", argMax({0}, created_at) AS st_{0}", column);
+  for (const metrics::Metric& metric : metrics::kAll) {
+    columns += fmt::format(", argMax({0}, created_at) AS st_{0}", metric.counter);
   }
   return fmt::format(
       "ANY LEFT JOIN (SELECT video_id AS id{} FROM video_snapshots WHERE created_at < {} GROUP BY video_id)"
