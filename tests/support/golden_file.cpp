@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "plan/validator.hpp"
 #include "support/test_env.hpp"
 
 namespace videobot::testing::golden {
@@ -199,11 +200,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 const Json& PlanSchema() {
-  static const Json schema = [] {
-    std::ifstream in(SourceDir() + "/schema/plan.schema.json");
-    if (!in) throw std::runtime_error("schema/plan.schema.json cannot be read");
-    return Json::parse(in);
-  }();
+  static const Json schema = Json::parse(plan::PlanSchemaText());
   return schema;
 }
 
