@@ -5,6 +5,8 @@
 #include <array>
 #include <cmath>
 
+#include "common/utf8.hpp"
+
 namespace videobot::chart {
 namespace {
 
@@ -25,7 +27,7 @@ std::size_t LastCodePointStart(std::string_view text) {
   std::size_t i = text.size();
   while (i > 0) {
     --i;
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return i;
+    if (!IsUtf8Continuation(text[i])) return i;
   }
   return 0;
 }

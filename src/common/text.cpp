@@ -16,7 +16,7 @@ bool IsValidUtf8(std::string_view text) {
 std::size_t CountCodePoints(std::string_view text) {
   std::size_t count = 0;
   for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    if (!IsUtf8Continuation(c)) ++count;
   }
   return count;
 }

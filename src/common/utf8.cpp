@@ -27,6 +27,15 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t pos) {
   return DecodeUtf8(text, pos, ignored);
 }
 
+bool IsUtf8Continuation(char byte) { return U8_IS_TRAIL(static_cast<std::uint8_t>(byte)); }
+
+std::size_t Utf8CutBefore(std::string_view text, std::size_t max_bytes) {
+  if (max_bytes >= text.size()) return text.size();
+  std::size_t cut = max_bytes;
+  while (cut > 0 && IsUtf8Continuation(text[cut])) --cut;
+  return cut;
+}
+
 void AppendUtf8(std::string& out, char32_t code_point) {
   std::uint8_t buffer[U8_MAX_LENGTH];
   std::int32_t length = 0;

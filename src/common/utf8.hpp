@@ -18,6 +18,13 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t pos);
 /// returns 0 (leaving `code_point` unspecified) when the bytes there are ill-formed.
 std::size_t DecodeUtf8(std::string_view text, std::size_t pos, char32_t& code_point);
 
+/// True for a UTF-8 continuation byte (10xxxxxx): a byte that does not start a code point.
+bool IsUtf8Continuation(char byte);
+
+/// The largest length of at most `max_bytes` at which `text` can be cut without splitting a
+/// code point: `max_bytes` itself when it falls on a code point's start (or past the end).
+std::size_t Utf8CutBefore(std::string_view text, std::size_t max_bytes);
+
 /// Appends `code_point` (a Unicode scalar value) to `out` as UTF-8.
 void AppendUtf8(std::string& out, char32_t code_point);
 

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "common/text.hpp"
+#include "common/utf8.hpp"
 
 namespace videobot::llm {
 namespace {
@@ -34,9 +35,7 @@ std::string ServerDetail(const std::string& body) {
   }
   if (detail.empty()) detail = std::string(TrimAscii(body));
   if (detail.size() > kMaxDetailBytes) {
-    std::size_t cut = kMaxDetailBytes;
-    while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
-    detail = detail.substr(0, cut) + "…";
+    detail = detail.substr(0, Utf8CutBefore(detail, kMaxDetailBytes)) + "…";
   }
   if (!IsValidUtf8(detail)) return {};
   return detail;

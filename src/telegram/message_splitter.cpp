@@ -1,12 +1,12 @@
 #include "telegram/message_splitter.hpp"
 
+#include "common/utf8.hpp"
+
 namespace videobot::telegram {
 namespace {
 
 constexpr std::string_view kPreOpen = "<pre>";
 constexpr std::string_view kPreClose = "</pre>";
-
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 /// Characters one byte of plain text adds once escaped (0 for UTF-8 continuation bytes).
 std::size_t EscapedCost(char c) {
@@ -14,7 +14,7 @@ std::size_t EscapedCost(char c) {
     case '&': return 5;  // &amp;
     case '<':
     case '>': return 4;  // &lt; &gt;
-    default: return IsContinuationByte(c) ? 0 : 1;
+    default: return IsUtf8Continuation(c) ? 0 : 1;
   }
 }
 
@@ -32,7 +32,7 @@ std::size_t FittingPrefix(std::string_view text, std::size_t room) {
   std::size_t last_break = std::string_view::npos;
   while (end < text.size()) {
     std::size_t next = end + 1;
-    while (next < text.size() && IsContinuationByte(text[next])) ++next;
+    while (next < text.size() && IsUtf8Continuation(text[next])) ++next;
     const std::size_t cost = EscapedCost(text[end]);
     if (used + cost > room) break;
     used += cost;
@@ -56,7 +56,7 @@ std::vector<std::string> SplitMessage(std::string_view text, std::size_t max_cod
     std::size_t end = 0;
     std::size_t last_break = std::string_view::npos;
     while (end < text.size()) {
-      if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80) {
+      if (!IsUtf8Continuation(text[end])) {
         if (count == max_code_points) break;
         ++count;
       }
