@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <stdexcept>
 #include <vector>
 
 #include "service/coverage_guard.hpp"
@@ -59,31 +60,60 @@ std::string_view SourceDescription(Source source) {
   return "";
 }
 
-// «число видео», «сумма прироста просмотров за замер», «среднее число лайков» …
+// What a ranking's values are, in three cases: «число лайков» / «числом лайков» / «числу лайков».
+struct Measure {
+  std::string_view nominative;
+  std::string_view instrumental;
+  std::string_view dative;
+};
+
+// How an aggregate is named: as an adjective agreeing with «число» (neuter) and «прирост»
+// (masculine) in a ranking's measure, and before a value's noun in an explanation. A count and a
+// sum name themselves (no adjective, no value words).
+struct AggregateWords {
+  Aggregate aggregate;
+  Measure neuter;
+  Measure masculine;
+  std::string_view value;  ///< «среднее значение» in «среднее значение: число лайков»
+};
+
+constexpr AggregateWords kAggregateWords[] = {
+    {Aggregate::kCount, {}, {}, {}},
+    {Aggregate::kCountDistinct, {}, {}, {}},
+    {Aggregate::kSum, {}, {}, {}},
+    {Aggregate::kAvg, {"среднее ", "средним ", "среднему "}, {"средний ", "средним ", "среднему "}, "среднее значение"},
+    {Aggregate::kMin,
+     {"минимальное ", "минимальным ", "минимальному "},
+     {"минимальный ", "минимальным ", "минимальному "},
+     "наименьшее значение"},
+    {Aggregate::kMax,
+     {"максимальное ", "максимальным ", "максимальному "},
+     {"максимальный ", "максимальным ", "максимальному "},
+     "наибольшее значение"},
+};
+
+const AggregateWords& WordsOf(Aggregate aggregate) {
+  for (const AggregateWords& words : kAggregateWords) {
+    if (words.aggregate == aggregate) return words;
+  }
+  throw std::logic_error("an aggregate without words in kAggregateWords");
+}
+
+bool IsCount(Aggregate aggregate) { return aggregate == Aggregate::kCount || aggregate == Aggregate::kCountDistinct; }
+
+// «число видео», «сумма прироста просмотров по замерам», «среднее значение: число лайков» …
 std::string WhatWasComputed(const plan::Plan& plan) {
-  switch (plan.aggregate) {
-    case Aggregate::kCount: return fmt::format("число {}", RowsGenitive(plan.source));
-    case Aggregate::kCountDistinct:
-      return fmt::format("число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
-    case Aggregate::kSum: break;
-    case Aggregate::kAvg: break;
-    case Aggregate::kMin: break;
-    case Aggregate::kMax: break;
+  if (plan.aggregate == Aggregate::kCount) return fmt::format("число {}", RowsGenitive(plan.source));
+  if (plan.aggregate == Aggregate::kCountDistinct) {
+    return fmt::format("число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
   }
   const Field field = plan.field.value_or(Field::kViews);
   const std::string noun = NumericNoun(field);
-  const bool delta = plan::IsDeltaField(field);
-  switch (plan.aggregate) {
-    case Aggregate::kSum:
-      return delta ? fmt::format("сумма прироста {} по замерам", CounterGenitive(field))
-                   : fmt::format("сумма: {}", noun);
-    case Aggregate::kAvg: return fmt::format("среднее значение: {}", noun);
-    case Aggregate::kMin: return fmt::format("наименьшее значение: {}", noun);
-    case Aggregate::kMax: return fmt::format("наибольшее значение: {}", noun);
-    case Aggregate::kCount:
-    case Aggregate::kCountDistinct: break;  // answered by the first switch
+  if (plan.aggregate == Aggregate::kSum) {
+    return plan::IsDeltaField(field) ? fmt::format("сумма прироста {} по замерам", CounterGenitive(field))
+                                     : fmt::format("сумма: {}", noun);
   }
-  return noun;
+  return fmt::format("{}: {}", WordsOf(plan.aggregate).value, noun);
 }
 
 std::string_view OperatorWords(plan::CompareOp op) {
@@ -159,42 +189,26 @@ std::string_view GroupNoun(plan::GroupBy group_by) {
   return "";
 }
 
-// What a ranking's values are, in three cases: «число лайков» / «числом лайков» / «числу лайков».
-struct Measure {
+// What a ranking's values are, in three cases (see Measure).
+struct RankingWords {
   std::string nominative;
   std::string instrumental;
   std::string dative;
 };
 
-Measure RankingMeasure(const plan::Plan& plan) {
+RankingWords RankingMeasure(const plan::Plan& plan) {
   const Field field = plan.field.value_or(Field::kViews);
   std::string_view counted = CounterGenitive(field);
   if (plan.aggregate == Aggregate::kCount) counted = RowsGenitive(plan.source);
   if (plan.aggregate == Aggregate::kCountDistinct) counted = DistinctKeyGenitive(plan.field.value_or(Field::kVideoId));
   // «прирост» is masculine, «число» neuter; the adjective of avg/max/min agrees with it.
-  const bool growth =
-      plan.aggregate != Aggregate::kCount && plan.aggregate != Aggregate::kCountDistinct && plan::IsDeltaField(field);
-  Measure noun = growth ? Measure{"прирост", "приростом", "приросту"} : Measure{"число", "числом", "числу"};
-  Measure adjective;
-  switch (plan.aggregate) {
-    case Aggregate::kAvg:
-      adjective = growth ? Measure{"средний ", "средним ", "среднему "} : Measure{"среднее ", "средним ", "среднему "};
-      break;
-    case Aggregate::kMax:
-      adjective = growth ? Measure{"максимальный ", "максимальным ", "максимальному "}
-                         : Measure{"максимальное ", "максимальным ", "максимальному "};
-      break;
-    case Aggregate::kMin:
-      adjective = growth ? Measure{"минимальный ", "минимальным ", "минимальному "}
-                         : Measure{"минимальное ", "минимальным ", "минимальному "};
-      break;
-    case Aggregate::kCount:
-    case Aggregate::kCountDistinct:
-    case Aggregate::kSum: break;
-  }
-  return Measure{fmt::format("{}{} {}", adjective.nominative, noun.nominative, counted),
-                 fmt::format("{}{} {}", adjective.instrumental, noun.instrumental, counted),
-                 fmt::format("{}{} {}", adjective.dative, noun.dative, counted)};
+  const bool growth = !IsCount(plan.aggregate) && plan::IsDeltaField(field);
+  const Measure noun = growth ? Measure{"прирост", "приростом", "приросту"} : Measure{"число", "числом", "числу"};
+  const AggregateWords& words = WordsOf(plan.aggregate);
+  const Measure& adjective = growth ? words.masculine : words.neuter;
+  return RankingWords{fmt::format("{}{} {}", adjective.nominative, noun.nominative, counted),
+                      fmt::format("{}{} {}", adjective.instrumental, noun.instrumental, counted),
+                      fmt::format("{}{} {}", adjective.dative, noun.dative, counted)};
 }
 
 std::string_view GroupSingular(plan::GroupBy group_by) {
@@ -251,17 +265,12 @@ std::string SeriesTitle(const plan::Plan& plan) {
   if (!plan.series) return {};
   const Field field = plan.field.value_or(Field::kViews);
   std::string what;
-  switch (plan.aggregate) {
-    case Aggregate::kCount: what = fmt::format("Число {}", RowsGenitive(plan.source)); break;
-    case Aggregate::kCountDistinct:
-      what = fmt::format("Число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
-      break;
-    case Aggregate::kSum:
-    case Aggregate::kAvg:
-    case Aggregate::kMin:
-    case Aggregate::kMax:
-      what = fmt::format("{} {}", plan::IsDeltaField(field) ? "Прирост" : "Сумма", CounterGenitive(field));
-      break;
+  if (plan.aggregate == Aggregate::kCount) {
+    what = fmt::format("Число {}", RowsGenitive(plan.source));
+  } else if (plan.aggregate == Aggregate::kCountDistinct) {
+    what = fmt::format("Число {}", DistinctKeyGenitive(plan.field.value_or(Field::kVideoId)));
+  } else {
+    what = fmt::format("{} {}", plan::IsDeltaField(field) ? "Прирост" : "Сумма", CounterGenitive(field));
   }
   const std::string_view bucket = plan.series->bucket == plan::Bucket::kHour   ? "по часам"
                                   : plan.series->bucket == plan::Bucket::kDay  ? "по дням"
@@ -323,7 +332,7 @@ std::string RankingTitle(const plan::Plan& plan) {
   if (!plan.group_by) return {};
   const int limit = plan.limit.value_or(10);
   const bool ascending = plan.order == plan::Order::kAsc;
-  const Measure measure = RankingMeasure(plan);
+  const RankingWords measure = RankingMeasure(plan);
   if (limit == 1) {
     return fmt::format("{} с {} {}", GroupSingular(*plan.group_by), ascending ? "наименьшим" : "наибольшим",
                        measure.instrumental);
