@@ -125,6 +125,23 @@ TEST(RankingTitle, SaysWhatIsRankedByWhichMeasureAndHowMany) {
   EXPECT_EQ(RankingTitle(plan), "");
 }
 
+TEST(RankingValueLabel, TheAggregatesAdjectiveAgreesWithItsNoun) {
+  plan::Plan plan;
+  plan.source = plan::Source::kSnapshots;
+  plan.field = plan::Field::kDeltaLikes;
+  plan.group_by = plan::GroupBy::kCreator;
+  plan.aggregate = plan::Aggregate::kAvg;
+  EXPECT_EQ(RankingValueLabel(plan), "средний прирост лайков");
+  plan.aggregate = plan::Aggregate::kMax;
+  EXPECT_EQ(RankingValueLabel(plan), "максимальный прирост лайков");
+  plan.source = plan::Source::kVideos;
+  plan.field = plan::Field::kComments;
+  plan.aggregate = plan::Aggregate::kMin;
+  EXPECT_EQ(RankingValueLabel(plan), "минимальное число комментариев");
+  plan.aggregate = plan::Aggregate::kAvg;
+  EXPECT_EQ(RankingValueLabel(plan), "среднее число комментариев");
+}
+
 plan::PeriodBound Day(int year, int month, int day) {
   return plan::PeriodBound{DateTime{Date{year, month, day}, 0}, false};
 }
