@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
+
 namespace videobot::nl {
 namespace {
 
@@ -215,7 +218,7 @@ Status PlanBuilder::CheckItemWording() const {
                       "например, «Сколько просмотров в среднем у видео?» или «Какое максимальное число просмотров у "
                       "одного видео?»");
     }
-    if (word.Is(Concept::kFiller) && word.text == "по") {
+    if (word.Is(Concept::kFiller) && IsListedWord(word.text, kPerItemWords)) {
       return Fail(ErrorCode::kQuestionAmbiguous,
                   "Непонятно, что значит " + item +
                       ": всё вместе или отдельно по каждому (списки по видео и креаторам пока не выводятся)? Для "
