@@ -16,31 +16,22 @@ constexpr std::string_view kPerHourSeriesMessage =
 }  // namespace
 
 Result<Aggregate> PlanBuilder::MetricAggregate() {
-  std::optional<Aggregate> aggregate;
-  for (const ConceptTraits& word : kConceptTraits) {
-    if (!NamesPerItemAggregate(word.meaning) || !Has(word.meaning)) continue;
-    if (aggregate) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
-    aggregate = word.aggregate;
-    Use(word.meaning);
-  }
+  if (frame_.aggregates_conflict) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
   Use(Concept::kSum);
-  return aggregate.value_or(Aggregate::kSum);
-}
-
-bool PlanBuilder::AnyDeltaCondition() const {
-  return std::any_of(analysis_.conditions.begin(), analysis_.conditions.end(),
-                     [](const LinkedCondition& c) { return c.delta; });
+  if (!frame_.aggregate_word) return Aggregate::kSum;
+  Use(*frame_.aggregate_word);
+  return *TraitsOf(*frame_.aggregate_word).aggregate;
 }
 
 // The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
 Status PlanBuilder::BuildMetric(Concept metric) {
-  if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
+  if (frame_.distinct) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
   if (frame_.negative || frame_.positive) {
     return NotUnderstood("непонятно, что посчитать: прирост или число замеров с уменьшением/увеличением");
   }
   UseMetricMentions(metric);
   // A period that is not a publication filter makes "сколько просмотров" growth within it.
-  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty();
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !frame_.unattached.empty();
   if (growth && frame_.final_counters) {
     return NotUnderstood("итоговая статистика не делится по датам замеров: спросите о приросте за период или об итоге");
   }
@@ -84,7 +75,7 @@ void PlanBuilder::UsePublicationWindows() {
 // A second metric named with "новые" / "уменьшились": a sign condition on its delta.
 Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
   plan::CompareOp op = plan::CompareOp::kGreater;
-  if (frame_.negative && (frame_.positive || HasUnused(Concept::kNew))) {
+  if (frame_.negative && (frame_.positive || frame_.new_word)) {
     return NotUnderstood("непонятно: рост или уменьшение");
   }
   if (frame_.negative) {
@@ -102,25 +93,25 @@ Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
 
 bool PlanBuilder::SnapshotMode() const {
   return frame_.growth || frame_.negative || frame_.positive || frame_.per_hour || frame_.window ||
-         frame_.snapshot_noun || AnyDeltaCondition() || target_.kind == TargetKind::kSnapshot;
+         frame_.snapshot_noun || frame_.delta_condition || frame_.target.kind == TargetKind::kSnapshot;
 }
 
 // "сколько видео / креаторов / замеров / дней".
 Status PlanBuilder::BuildCount() {
-  if (HasPerItemAggregate() || Has(Concept::kHowMuchChange)) {
+  if (frame_.aggregate_word || frame_.how_much_change) {
     return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
   }
-  auto other = OtherMetric(std::nullopt);
+  auto other = OtherMetric();
   if (!other) return Unexpected{other.error()};
   if (*other) {
     if (auto s = ApplyModifiedMetric(**other); !s) return s;
   }
-  if (mentions_[target_.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
+  if (mentions_[frame_.target.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
     return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
   }
   // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
   if ((frame_.growth || frame_.negative || frame_.positive || frame_.per_hour) && !sign_condition_ &&
-      !AnyDeltaCondition()) {
+      !frame_.delta_condition) {
     return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
   }
   const bool snapshots = SnapshotMode();
@@ -130,9 +121,9 @@ Status PlanBuilder::BuildCount() {
   if (!snapshots) Use(Concept::kFinal);
   Use(Concept::kSum);
   Use(Concept::kDistinct);
-  mentions_[target_.mention].used = true;
+  mentions_[frame_.target.mention].used = true;
   plan_.source = snapshots ? Source::kSnapshots : Source::kVideos;
-  switch (target_.kind) {
+  switch (frame_.target.kind) {
     case TargetKind::kVideo:
       plan_.aggregate = snapshots ? Aggregate::kCountDistinct : Aggregate::kCount;
       if (snapshots) plan_.field = Field::kVideoId;
@@ -159,11 +150,11 @@ Status PlanBuilder::BuildCount() {
 }
 
 Status PlanBuilder::BuildMetricTotal() {
-  auto other = OtherMetric(target_.mention);
+  auto other = OtherMetric();
   if (!other) return Unexpected{other.error()};
-  if (*other && **other != target_.metric)
+  if (*other && **other != frame_.target.metric)
     return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
-  if (auto s = BuildMetric(target_.metric); !s) return s;
+  if (auto s = BuildMetric(frame_.target.metric); !s) return s;
   return FinishOneNumber();
 }
 
@@ -181,7 +172,7 @@ Status PlanBuilder::FinishOneNumber() {
 // "Какой креатор опубликовал видео X?", "Кто из креаторов …", "Какое видео у креатора X?" ask
 // which one, not how many; "Какое количество видео", "Каково общее число видео" ask a number.
 Status PlanBuilder::CheckWhichAsksForANumber() const {
-  if (target_.kind == TargetKind::kMetric) return Ok{};
+  if (frame_.target.kind == TargetKind::kMetric) return Ok{};
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (!IsMain(i) || !(mentions_[i].Is(Concept::kWhich) || mentions_[i].Is(Concept::kWhichPlural))) continue;
     std::size_t next = i + 1;
