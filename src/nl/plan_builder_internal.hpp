@@ -4,6 +4,8 @@
 // (plan_builder_ranking.cpp), periods, conditions and explanations (plan_builder_filters.cpp).
 // Internal to nl/.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -40,6 +42,33 @@ inline TargetKind KindOf(Concept meaning) {
 // Words after which the counted thing or the metric is named: "сколько", "суммарный", "какой" …
 inline bool IsHead(const Mention& mention) {
   return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).head != HeadKind::kNone;
+}
+
+/// A condition of a decision row on one property of the frame: said, not said, or either.
+enum class When : std::uint8_t { kAny, kYes, kNo };
+
+constexpr bool Matches(When when, bool value) { return when == When::kAny || (when == When::kYes) == value; }
+
+/// One row of a family's decision table: the target, whether the plan reads snapshots and whether
+/// a publication word is said decide the outcome.
+template <typename Outcome>
+struct DecisionRow {
+  TargetKind target;
+  When snapshots;
+  When publish;
+  Outcome outcome;
+};
+
+/// The outcome of the first row of `rows` that matches; nullptr when none does.
+template <typename Outcome, std::size_t N>
+constexpr const Outcome* Decide(const DecisionRow<Outcome> (&rows)[N], TargetKind target, bool snapshots,
+                                bool publish) {
+  for (const DecisionRow<Outcome>& row : rows) {
+    if (row.target == target && Matches(row.snapshots, snapshots) && Matches(row.publish, publish)) {
+      return &row.outcome;
+    }
+  }
+  return nullptr;
 }
 
 /// Applies the rules to one analysed question; each method marks the mentions it uses.

@@ -3,6 +3,20 @@
 #include <string>
 
 namespace videobot::nl {
+namespace {
+
+// What a ranking groups by, by the thing ranked, whether the plan reads snapshots and whether a
+// publication word is said. Days need one reading: days of measurement for growth, days of
+// publication for final counters; any other day row is refused. Measurements and metrics are
+// never ranked (refused before).
+constexpr DecisionRow<plan::GroupBy> kRankingGroups[] = {
+    {TargetKind::kCreator, When::kAny, When::kAny, plan::GroupBy::kCreator},
+    {TargetKind::kVideo, When::kAny, When::kAny, plan::GroupBy::kVideo},
+    {TargetKind::kDay, When::kYes, When::kNo, plan::GroupBy::kMeasurementDate},
+    {TargetKind::kDay, When::kNo, When::kYes, plan::GroupBy::kPublicationDate},
+};
+
+}  // namespace
 
 // "топ-5 креаторов по просмотрам", "какой креатор набрал больше всего просмотров".
 Status PlanBuilder::BuildRanking() {
@@ -60,21 +74,10 @@ Status PlanBuilder::BuildRanking() {
     Use(Concept::kFinal);
   }
   Use(Concept::kSum);
-  switch (frame_.target.kind) {
-    case TargetKind::kCreator: plan_.group_by = plan::GroupBy::kCreator; break;
-    case TargetKind::kVideo: plan_.group_by = plan::GroupBy::kVideo; break;
-    case TargetKind::kDay:
-      if (plan_.source == Source::kSnapshots && !frame_.publish) {
-        plan_.group_by = plan::GroupBy::kMeasurementDate;
-      } else if (plan_.source == Source::kVideos && frame_.publish) {
-        plan_.group_by = plan::GroupBy::kPublicationDate;
-      } else {
-        return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
-      }
-      break;
-    case TargetKind::kSnapshot:
-    case TargetKind::kMetric: break;
-  }
+  const plan::GroupBy* group_by =
+      Decide(kRankingGroups, frame_.target.kind, plan_.source == Source::kSnapshots, frame_.publish);
+  if (group_by == nullptr) return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
+  plan_.group_by = *group_by;
   return FinishNouns();
 }
 

@@ -13,6 +13,27 @@ constexpr std::string_view kPerHourSeriesMessage =
     "Прирост за час за целый период — это ряд чисел: чтобы его увидеть, спросите о приросте «по часам», а для "
     "одного числа — о суммарном приросте за период или о среднем/максимальном приросте за час";
 
+// What «сколько …» counts and in which column, by the thing counted, whether the plan reads
+// snapshots and whether a publication word is said. Days need one reading: days of publication
+// over videos or days of measurement over snapshots; any other day row is refused. A metric is
+// never counted here (the metric total family takes it).
+struct Counted {
+  Aggregate aggregate;
+  std::optional<Field> field;
+};
+
+constexpr DecisionRow<Counted> kCountRows[] = {
+    {TargetKind::kVideo, When::kNo, When::kAny, {Aggregate::kCount, std::nullopt}},
+    {TargetKind::kVideo, When::kYes, When::kAny, {Aggregate::kCountDistinct, Field::kVideoId}},
+    {TargetKind::kCreator, When::kAny, When::kAny, {Aggregate::kCountDistinct, Field::kCreatorId}},
+    {TargetKind::kSnapshot, When::kAny, When::kAny, {Aggregate::kCount, std::nullopt}},
+    {TargetKind::kDay, When::kNo, When::kYes, {Aggregate::kCountDistinct, Field::kPublicationDate}},
+    {TargetKind::kDay, When::kYes, When::kNo, {Aggregate::kCountDistinct, Field::kMeasurementDate}},
+};
+
+static_assert(Decide(kCountRows, TargetKind::kDay, true, true) == nullptr, "days of both kinds are refused");
+static_assert(Decide(kCountRows, TargetKind::kDay, false, false) == nullptr, "days of neither kind are refused");
+
 }  // namespace
 
 Result<Aggregate> PlanBuilder::MetricAggregate() {
@@ -123,28 +144,10 @@ Status PlanBuilder::BuildCount() {
   Use(Concept::kDistinct);
   mentions_[frame_.target.mention].used = true;
   plan_.source = snapshots ? Source::kSnapshots : Source::kVideos;
-  switch (frame_.target.kind) {
-    case TargetKind::kVideo:
-      plan_.aggregate = snapshots ? Aggregate::kCountDistinct : Aggregate::kCount;
-      if (snapshots) plan_.field = Field::kVideoId;
-      break;
-    case TargetKind::kCreator:
-      plan_.aggregate = Aggregate::kCountDistinct;
-      plan_.field = Field::kCreatorId;
-      break;
-    case TargetKind::kSnapshot: plan_.aggregate = Aggregate::kCount; break;
-    case TargetKind::kDay:
-      plan_.aggregate = Aggregate::kCountDistinct;
-      if (frame_.publish && !snapshots) {
-        plan_.field = Field::kPublicationDate;
-      } else if (!frame_.publish && snapshots) {
-        plan_.field = Field::kMeasurementDate;
-      } else {
-        return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
-      }
-      break;
-    case TargetKind::kMetric: break;
-  }
+  const Counted* counted = Decide(kCountRows, frame_.target.kind, snapshots, frame_.publish);
+  if (counted == nullptr) return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
+  plan_.aggregate = counted->aggregate;
+  plan_.field = counted->field;
   if (snapshots) MarkSnapshotWordsUsed();
   return Ok{};
 }
