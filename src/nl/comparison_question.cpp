@@ -37,6 +37,9 @@ struct Text {
   std::size_t Begin(std::size_t i) const { return static_cast<std::size_t>(tokens[i].text.data() - value.data()); }
   std::size_t End(std::size_t i) const { return Begin(i) + tokens[i].text.size(); }
   bool WordAt(std::size_t i, std::string_view word) const { return i < tokens.size() && tokens[i].text == word; }
+  bool AnyWordAt(std::size_t i, std::span<const std::string_view> words) const {
+    return i < tokens.size() && IsListedWord(tokens[i].text, words);
+  }
 };
 
 std::string Trim(std::string_view text) {
@@ -103,13 +106,19 @@ struct Cues {
   bool less = false;
 };
 
+// «на сколько» (at its «на») or «насколько» at token i.
+bool IsHowMuch(const Text& text, std::size_t i) {
+  const std::string_view word = text.tokens[i].text;
+  return (word == kHowMuchPreposition && text.WordAt(i + 1, kHowManyWord)) || word == kHowMuchFused;
+}
+
 Cues FindCues(const Text& text, const Mentions& mentions) {
   Cues cues;
   cues.marker = FindMarker(text, mentions);
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
     const std::string_view word = text.tokens[i].text;
     if (IsCompareVerb(word) && !cues.verb) cues.verb = i;
-    if (!cues.how_much && ((word == "на" && text.WordAt(i + 1, "сколько")) || word == "насколько")) cues.how_much = i;
+    if (!cues.how_much && IsHowMuch(text, i)) cues.how_much = i;
     if (cues.how_much && !cues.percent && IsPercentWord(text.tokens[i]) && i > *cues.how_much) cues.percent = i;
     if (!cues.more_or_less && (word == kMoreWord || word == kLessWord)) {
       // «больше 1000 лайков» is a threshold, not the comparison.
@@ -283,13 +292,20 @@ Result<plan::Plan> Combine(plan::Plan a, const plan::Plan& b, CompareMode mode) 
   return a;
 }
 
+// «на сколько больше …», «насколько больше …» → «сколько …»: each side asks for an amount.
+void DropHowMuchPreposition(std::string& text) {
+  const std::string spaced = std::string(kHowMuchPreposition) + " " + std::string(kHowManyWord);
+  if (text.starts_with(spaced)) text.erase(0, kHowMuchPreposition.size() + 1);
+  if (text.starts_with(kHowMuchFused)) text.erase(0, kHowMuchFused.size() - kHowManyWord.size());
+}
+
 // A day of the month written as a bare number: «27».
 bool IsBareDay(const Token& token) { return token.kind == TokenKind::kNumber && token.text.size() <= 2; }
 
 // Words that join two compared days: «27 и 28 ноября», «28, чем 27 ноября», «27 против 28 ноября».
 std::size_t DayJoinerLength(const Text& text, std::size_t at) {
-  if (text.WordAt(at, ",") && text.WordAt(at + 1, "чем")) return 2;
-  if (text.WordAt(at, "и") || text.WordAt(at, ",") || text.WordAt(at, "чем") || text.WordAt(at, "против")) return 1;
+  if (text.WordAt(at, ",") && text.WordAt(at + 1, kThanWord)) return 2;
+  if (text.WordAt(at, ",") || text.AnyWordAt(at, kDayJoinWords)) return 1;
   return 0;
 }
 
@@ -358,7 +374,7 @@ std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, c
     a_first = 1;
     std::vector<std::size_t> ands;
     for (std::size_t i = 1; i < text.tokens.size(); ++i) {
-      if (text.WordAt(i, "и")) ands.push_back(i);
+      if (text.AnyWordAt(i, kSidesJoinWords)) ands.push_back(i);
     }
     if (cues.marker) {
       a_end = cues.marker->first;
@@ -401,10 +417,9 @@ std::optional<Result<plan::Plan>> ParseComparison(std::string_view normalized, c
   template_text = template_text.substr(removed_before, cut_end - removed_before);
   // «На сколько больше просмотров …» asks for two amounts: each side is «сколько просмотров …».
   if (cues.more_or_less) {
-    if (template_text.starts_with("на сколько")) template_text.erase(0, std::string_view("на ").size());
-    if (template_text.starts_with("насколько")) template_text.erase(0, std::string_view("на").size());
+    DropHowMuchPreposition(template_text);
   }
-  if (mode == CompareMode::kBoth) template_text = "сколько " + template_text;
+  if (mode == CompareMode::kBoth) template_text = std::string(kHowManyWord) + " " + template_text;
   const Text side_a(Trim(template_text));
   const Text side_b_text(NormaliseSideB(Trim(side_b)));
   auto questions = SideQuestions(side_a, side_b_text);

@@ -70,11 +70,19 @@ std::optional<std::pair<CompareOp, std::size_t>> PrefixAt(std::span<const Token>
   return std::nullopt;
 }
 
+// "от 20 до 50 просмотров": the lower bound's word at `from`, the upper bound's word at `to`.
+bool IsValueRange(std::span<const Token> tokens, std::size_t from, std::size_t to) {
+  for (const auto& [lower, upper] : kValueRangeWords) {
+    if (WordAt(tokens, from, lower) && WordAt(tokens, to, upper)) return true;
+  }
+  return false;
+}
+
 // The number after a comparison word: an optional comma ("не менее, чем") and "на" ("больше
 // чем на 100") may come between.
 std::optional<NumberMatch> NumberAfter(std::span<const Token> tokens, std::size_t& pos) {
-  if (PunctAt(tokens, pos, ',') && WordAt(tokens, pos + 1, "чем")) pos += 2;
-  if (WordAt(tokens, pos, "на")) ++pos;
+  if (PunctAt(tokens, pos, ',') && AnyWordAt(tokens, pos + 1, kThresholdThanWords)) pos += 2;
+  if (AnyWordAt(tokens, pos, kThresholdByWords)) ++pos;
   auto number = RecognizeNumber(tokens, pos);
   if (number) pos += number->length;
   return number;
@@ -101,7 +109,7 @@ std::optional<ComparisonExpr> RecognizeComparison(std::span<const Token> tokens,
     auto number = NumberAfter(tokens, p);
     if (!number) return std::nullopt;
     ComparisonExpr expr{prefix->first, number->value, std::nullopt, 0, 0};
-    if (prefix->first == CompareOp::kGreaterEqual && WordAt(tokens, pos, "от") && WordAt(tokens, p, "до")) {
+    if (prefix->first == CompareOp::kGreaterEqual && IsValueRange(tokens, pos, p)) {
       std::size_t q = p + 1;
       if (auto upper = RecognizeNumber(tokens, q)) {
         expr.second_op = CompareOp::kLessEqual;

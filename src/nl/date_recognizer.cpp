@@ -100,7 +100,7 @@ std::size_t OrdinalSuffixLength(std::span<const Token> tokens, std::size_t pos) 
 void OptionalTime(std::span<const Token> tokens, DateExpr& expr, std::size_t start) {
   std::size_t pos = start + expr.length;
   std::size_t skip = 0;
-  if (WordAt(tokens, pos, "в") || PunctAt(tokens, pos, ',')) skip = 1;
+  if (AnyWordAt(tokens, pos, kDateTimeGlueWords) || PunctAt(tokens, pos, ',')) skip = 1;
   if (pos + skip >= tokens.size() || tokens[pos + skip].kind != TokenKind::kNumber) return;
   // Only colon times here: "28 ноября 10 часов" is too ambiguous to glue.
   if (!PunctAt(tokens, pos + skip + 1, ':')) return;

@@ -66,7 +66,7 @@ class LiteralReader {
   }
 
   // «на 28 ноября», «по состоянию на 10:00 28.11.2025»: a period said as a moment, by its own
-  // words or by a moment word just before it (the parser's reading, PlanBuilder::IsMoment).
+  // words or by a moment word just before it (the parser's reading, ReadMoment in frame.cpp).
   bool SaidAsMoment(std::size_t i) const {
     if (mentions_[i].period.as_of) return true;
     for (std::size_t k = i; k > 0; --k) {

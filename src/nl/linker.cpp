@@ -6,6 +6,7 @@
 
 #include "nl/concept_traits.hpp"
 #include "nl/period_resolver.hpp"
+#include "nl/token_match.hpp"
 #include "nl/word_tables.hpp"
 
 namespace videobot::nl {
@@ -149,7 +150,7 @@ void LinkImplicitComparisons(Analysis& analysis) {
     Mention& word = mentions[i];
     if (!IsMain(word) || word.used || !IsMetricMention(mentions[i + 1])) continue;
     const bool at_least_one = word.Is(Concept::kAtLeastOne);
-    const bool without = word.Is(Concept::kNot) && word.text == "без";
+    const bool without = word.Is(Concept::kNot) && IsListedWord(word.text, kWithoutWords);
     if (!at_least_one && !without) continue;
     word.kind = MentionKind::kComparison;
     word.comparison = ComparisonExpr{at_least_one ? plan::CompareOp::kGreaterEqual : plan::CompareOp::kEqual,

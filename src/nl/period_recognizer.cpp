@@ -95,7 +95,7 @@ std::optional<PeriodExpr> RelativeAt(std::span<const Token> tokens, std::size_t 
     const std::size_t length = AnyWordAt(tokens, pos + 1, kYesterdayDayNouns) ? 2 : 1;
     return RelativeResult(Relative::kYesterday, length);
   }
-  if (IsWord(token, "с") && WordAt(tokens, pos + 1, "начала")) {
+  if (PhraseAt(tokens, pos, kSinceStartPhrases)) {
     for (const auto& [unit, relative] : kSinceStartUnits) {
       if (WordAt(tokens, pos + 2, unit)) return RelativeResult(relative, 3);
     }
@@ -142,11 +142,11 @@ bool ResolveBare(DateExpr& bare, const DateExpr& other) {
 void ReadInclusivity(std::span<const Token> tokens, std::size_t& pos, PeriodExpr& expr) {
   std::size_t p = pos;
   if (PunctAt(tokens, p, ',') || PunctAt(tokens, p, '(')) ++p;
-  if (WordAt(tokens, p, "включительно")) {
+  if (AnyWordAt(tokens, p, kIncludedEndWords)) {
     expr.to_exclusive = false;
     pos = p + 1;
     if (PunctAt(tokens, pos, ')') && PunctAt(tokens, p - 1, '(')) ++pos;
-  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, kInclusiveWords)) {
+  } else if (AnyWordAt(tokens, p, kNegationWords) && AnyWordAt(tokens, p + 1, kInclusiveWords)) {
     expr.to_exclusive = true;
     pos = p + 2;
   }
@@ -173,9 +173,9 @@ std::optional<PeriodExpr> Range(std::span<const Token> tokens, std::size_t pos) 
   bool between = false;
   if (AnyWordAt(tokens, p, kRangeStartWords)) {
     ++p;
-  } else if (WordAt(tokens, p, "начиная") && AnyWordAt(tokens, p + 1, kRangeStartWords)) {
+  } else if (AnyWordAt(tokens, p, kStartingWords) && AnyWordAt(tokens, p + 1, kRangeStartWords)) {
     p += 2;
-  } else if (WordAt(tokens, p, "между")) {
+  } else if (AnyWordAt(tokens, p, kBetweenWords)) {
     between = true;
     ++p;
   } else {
@@ -186,10 +186,10 @@ std::optional<PeriodExpr> Range(std::span<const Token> tokens, std::size_t pos) 
   p += from->length;
   PeriodExpr expr;
   expr.from = from;
-  const bool to_inclusive_word = !between && WordAt(tokens, p, "по");
-  const bool to_until_word = !between && WordAt(tokens, p, "до");
+  const bool to_inclusive_word = !between && AnyWordAt(tokens, p, kIncludedEndPrepositions);
+  const bool to_until_word = !between && AnyWordAt(tokens, p, kUntilWords);
   const bool dash = !between && PunctAt(tokens, p, '-');
-  const bool and_word = between && WordAt(tokens, p, "и");
+  const bool and_word = between && AnyWordAt(tokens, p, kBetweenJoinWords);
   if (!to_inclusive_word && !to_until_word && !dash && !and_word) {
     if (between || from->bare_number) return std::nullopt;
     expr.length = p - pos;  // "с 5 ноября": an open end
@@ -231,9 +231,9 @@ std::optional<PeriodExpr> OpenEnd(std::span<const Token> tokens, std::size_t pos
   } else if (AnyWordAt(tokens, p, kBeforeWords)) {
     exclusive = true;
     ++p;
-  } else if (WordAt(tokens, p, "по")) {
+  } else if (AnyWordAt(tokens, p, kIncludedEndPrepositions)) {
     ++p;
-  } else if (WordAt(tokens, p, "не") && AnyWordAt(tokens, p + 1, kNotLaterWords)) {
+  } else if (AnyWordAt(tokens, p, kNegationWords) && AnyWordAt(tokens, p + 1, kNotLaterWords)) {
     p += 2;
   } else {
     return std::nullopt;
@@ -369,7 +369,7 @@ std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::si
   }
   if (moment) {
     if (auto at = MomentOnly(tokens, pos + 1)) {
-      at->by = WordAt(tokens, pos, "к");
+      at->by = AnyWordAt(tokens, pos, kByMomentPrepositions);
       at->length += 1;
       return at;
     }
@@ -387,7 +387,7 @@ std::optional<PeriodExpr> RecognizePeriod(std::span<const Token> tokens, std::si
     const bool named_day =
         core->days_ago > 0 || core->relative == Relative::kYesterday || core->relative == Relative::kToday;
     core->as_of = moment && ((!core->relative && core->days_ago == 0) || named_day);
-    core->by = core->as_of && WordAt(tokens, pos, "к");
+    core->by = core->as_of && AnyWordAt(tokens, pos, kByMomentPrepositions);
     core->length += prefix;
     return core;
   }

@@ -14,29 +14,33 @@ namespace videobot::nl {
 // The question families, in the order they are tried: the first one asked builds the plan.
 const PlanBuilder::Family PlanBuilder::kFamilies[] = {
     {&PlanBuilder::AsksForState, &PlanBuilder::BuildState, false},             // «… на 28 ноября»
-    {&PlanBuilder::IsRanking, &PlanBuilder::BuildRanking, false},              // «топ-5 креаторов»
+    {&PlanBuilder::AsksForRanking, &PlanBuilder::BuildRanking, false},         // «топ-5 креаторов»
     {&PlanBuilder::AsksForMetricTotal, &PlanBuilder::BuildMetricTotal, true},  // «сколько просмотров …»
     {&PlanBuilder::AsksForCount, &PlanBuilder::BuildCountTotal, true},         // «сколько видео …»
 };
 
-Result<plan::Plan> PlanBuilder::Build() {
-  if (auto s = Screen(analysis_, context_); !s) return Unexpected{s.error()};
-  if (auto s = CheckSingleQuestion(); !s) return Unexpected{s.error()};
-  if (auto s = LinkIds(analysis_); !s) return Unexpected{s.error()};
+Status PlanBuilder::ReadQuestion() {
+  if (auto s = Screen(analysis_, context_); !s) return s;
+  if (auto s = CheckSingleQuestion(); !s) return s;
+  if (auto s = LinkIds(analysis_); !s) return s;
   LinkExistentials(analysis_);
   LinkImplicitComparisons(analysis_);
-  if (auto s = LinkTimesToDays(analysis_); !s) return Unexpected{s.error()};
-  if (auto s = LinkConditions(analysis_); !s) return Unexpected{s.error()};
+  if (auto s = LinkTimesToDays(analysis_); !s) return s;
+  if (auto s = LinkConditions(analysis_); !s) return s;
   const bool new_videos = LinkNewVideos();
   auto target = FindTarget();
   if (!target) return Unexpected{target.error()};
-  target_ = *target;
   ReadHourlyAdjectives();
-  frame_ = ReadFrame(new_videos);
-  if (auto s = ClassifyPeriods(); !s) return Unexpected{s.error()};
+  frame_ = ExtractFrame(analysis_, *target, new_videos);
+  return Ok{};
+}
+
+Result<plan::Plan> PlanBuilder::Build() {
+  if (auto s = ReadQuestion(); !s) return Unexpected{s.error()};
+  if (auto s = CheckPeriods(); !s) return Unexpected{s.error()};
   if (auto s = CheckStateOrGrowth(); !s) return Unexpected{s.error()};
   const Family& family = FamilyAsked();
-  if (AsksForSeries() && !family.series) {
+  if (frame_.series && !family.series) {
     return Unsupported(
         "Ряд по времени строится для прироста, числа видео или замеров за период, а не для "
         "состояния на момент или рейтинга");
@@ -75,13 +79,6 @@ bool PlanBuilder::HasPerItemAggregate() const {
   return false;
 }
 
-bool PlanBuilder::HasUnused(Concept meaning) const {
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && mentions_[i].Is(meaning) && !mentions_[i].used) return true;
-  }
-  return false;
-}
-
 void PlanBuilder::Use(Concept meaning) {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && mentions_[i].Is(meaning)) mentions_[i].used = true;
@@ -107,50 +104,6 @@ bool PlanBuilder::LinkNewVideos() {
     }
   }
   return linked;
-}
-
-// A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
-bool PlanBuilder::IsPublicationWord(std::size_t i) const {
-  if (!mentions_[i].Is(Concept::kPublish)) return false;
-  auto about_metric = [this](const Mention& m) { return IsMetricMention(m) || m.Is(Concept::kNew); };
-  for (std::size_t k = i; k > 0; --k) {
-    const Mention& m = mentions_[k - 1];
-    if (about_metric(m)) return false;
-    if (!IsConnective(m)) break;
-  }
-  for (std::size_t k = i + 1; k < mentions_.size(); ++k) {
-    const Mention& m = mentions_[k];
-    if (about_metric(m)) return false;
-    if (!IsConnective(m)) break;
-  }
-  return true;
-}
-
-Frame PlanBuilder::ReadFrame(bool new_videos) const {
-  Frame frame;
-  frame.growth = HasUnused(Concept::kGrowth) || HasUnused(Concept::kNew) || Has(Concept::kHowMuchChange);
-  frame.negative = HasUnused(Concept::kNegative);
-  frame.positive = HasUnused(Concept::kPositive);
-  frame.per_hour = HasUnused(Concept::kPerHour);
-  frame.final_counters = Has(Concept::kFinal);
-  frame.new_videos = new_videos;
-  frame.publish = new_videos;
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (!IsMain(i)) continue;
-    frame.publish = frame.publish || IsPublicationWord(i);
-    // "дат публикации", "сколько публикаций": the noun itself speaks of publication.
-    frame.publish = frame.publish || (mentions_[i].Is(Concept::kPublicationNoun) && !analysis_.bound_noun[i]);
-  }
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    const Mention& mention = mentions_[i];
-    if (!IsMain(i)) continue;
-    if (mention.Is(Concept::kSnapshot)) frame.snapshot_noun = true;
-    if (mention.kind == MentionKind::kPublicationWindow) {
-      if (frame.window) frame.window_conflict = true;
-      frame.window = static_cast<int>(mention.number);
-    }
-  }
-  return frame;
 }
 
 // "Сколько видео …, и сколько из них …": two questions in one.
@@ -200,24 +153,22 @@ Result<Target> PlanBuilder::FindTarget() {
   return target;
 }
 
-// The free metric besides the target (at most one kind), if any.
-Result<std::optional<Concept>> PlanBuilder::OtherMetric(std::optional<std::size_t> skip) {
-  std::optional<Concept> metric;
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (skip && i == *skip) continue;
-    if (!IsMain(i) || mentions_[i].used || !IsMetricMention(mentions_[i])) continue;
-    if (metric && *metric != mentions_[i].meaning) {
-      return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
-    }
-    metric = mentions_[i].meaning;
-  }
-  return metric;
+Result<std::optional<Concept>> PlanBuilder::OtherMetric() const {
+  if (frame_.metrics_conflict) return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
+  return frame_.other_metric;
 }
 
 void PlanBuilder::UseMetricMentions(Concept metric) {
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (IsMain(i) && mentions_[i].Is(metric) && !mentions_[i].used) mentions_[i].used = true;
   }
+}
+
+Result<Frame> ReadFrame(Analysis& analysis, const plan::TimeContext& context) {
+  analysis.bound_noun.assign(analysis.mentions.size(), false);
+  PlanBuilder builder(analysis, context);
+  if (auto s = builder.ReadQuestion(); !s) return Unexpected{s.error()};
+  return builder.frame();
 }
 
 Result<plan::Plan> BuildPlan(Analysis& analysis, const plan::TimeContext& context) {

@@ -5,6 +5,7 @@
 
 #include "common/result.hpp"
 #include "nl/analysis.hpp"
+#include "nl/frame.hpp"
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
 
@@ -13,5 +14,9 @@ namespace videobot::nl {
 /// The plan for an analysed question. Errors: kQuestionModification, kQuestionOutOfScope,
 /// kQuestionNotUnderstood, each with a short Russian reason (no example: the parser adds it).
 Result<plan::Plan> BuildPlan(Analysis& analysis, const plan::TimeContext& context);
+
+/// The frame (frame.hpp) of an analysed question once it is screened and linked and its target
+/// found, before a question family is chosen; the Error that refuses it before then otherwise.
+Result<Frame> ReadFrame(Analysis& analysis, const plan::TimeContext& context);
 
 }  // namespace videobot::nl

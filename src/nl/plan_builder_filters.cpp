@@ -8,54 +8,14 @@
 
 namespace videobot::nl {
 
-// "опубликованные в июне", "в июне вышло": a publication word next to the period, with only
-// connecting words, ids and nouns of the things published between them.
-bool PlanBuilder::NextToPublication(std::size_t period) const {
-  auto transparent = [this](std::size_t i) {
-    const Mention& m = mentions_[i];
-    if (IsConnective(m)) return true;
-    if (m.kind == MentionKind::kCreatorId || m.kind == MentionKind::kVideoId) return true;
-    if (m.Is(Concept::kVideo) || m.Is(Concept::kCreator) || m.Is(Concept::kDistinct) || m.Is(Concept::kAtLeastOne) ||
-        m.Is(Concept::kMost) || m.Is(Concept::kLeast)) {
-      return true;
-    }
-    // A condition in between: "опубликовали видео с более чем 100 лайками в сентябре".
-    return m.used && (m.kind == MentionKind::kComparison || IsMetricMention(m));
-  };
-  auto is_publication = [this](std::size_t i) {
-    const Mention& m = mentions_[i];
-    return IsPublicationWord(i) || (m.Is(Concept::kPublicationNoun) && !m.used && !analysis_.bound_noun[i]) ||
-           (m.Is(Concept::kNew) && frame_.new_videos);
-  };
-  constexpr std::size_t kReach = 8;
-  for (std::size_t k = 1; k <= kReach && k <= period; ++k) {
-    const std::size_t i = period - k;
-    if (!IsMain(i)) break;
-    if (is_publication(i)) return true;
-    if (!transparent(i)) break;
+// One moment, one publication period and one other period at most; «по состоянию на» is used by
+// the moment it introduces.
+Status PlanBuilder::CheckPeriods() {
+  if (frame_.moments_conflict) {
+    return NotUnderstood("в вопросе несколько моментов; спросите об одном, например «на 28 ноября 2025»");
   }
-  for (std::size_t k = 1; k <= kReach && period + k < mentions_.size(); ++k) {
-    const std::size_t i = period + k;
-    if (!IsMain(i)) break;
-    if (is_publication(i)) return true;
-    if (!transparent(i)) break;
-  }
-  return false;
-}
-
-Status PlanBuilder::ClassifyPeriods() {
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    const Mention& mention = mentions_[i];
-    if (!IsMain(i) || mention.kind != MentionKind::kPeriod || mention.used) continue;
-    if (IsMoment(i)) {
-      if (moment_)
-        return NotUnderstood("в вопросе несколько моментов; спросите об одном, например «на 28 ноября 2025»");
-      moment_ = i;
-      continue;
-    }
-    (NextToPublication(i) ? published_ : unattached_).push_back(i);
-  }
-  if (published_.size() > 1 || unattached_.size() > 1) {
+  if (frame_.moment_word) mentions_[*frame_.moment_word].used = true;
+  if (frame_.published.size() > 1 || frame_.unattached.size() > 1) {
     return NotUnderstood("в вопросе несколько периодов; укажите один промежуток, например «с 1 по 5 ноября 2025»");
   }
   return Ok{};
@@ -63,7 +23,7 @@ Status PlanBuilder::ClassifyPeriods() {
 
 Status PlanBuilder::ApplyConditions() {
   const bool snapshots = plan_.source == Source::kSnapshots;
-  const bool counts_snapshots = target_.kind == TargetKind::kSnapshot && !plan_.group_by;
+  const bool counts_snapshots = frame_.target.kind == TargetKind::kSnapshot && !plan_.group_by;
   for (const LinkedCondition& c : analysis_.conditions) {
     if (!snapshots && c.delta) {
       return NotUnderstood("условие на прирост подходит только к замерам: спросите, например, о числе замеров");
@@ -80,13 +40,13 @@ Status PlanBuilder::ApplyConditions() {
   }
   if (sign_condition_) plan_.filters.conditions.push_back(*sign_condition_);
   if (plan_.filters.conditions.size() > 8) return NotUnderstood("слишком много условий");
-  const bool per_group = target_.kind == TargetKind::kCreator || target_.kind == TargetKind::kDay;
+  const bool per_group = frame_.target.kind == TargetKind::kCreator || frame_.target.kind == TargetKind::kDay;
   if (per_group && !analysis_.conditions.empty() && !plan_.group_by) {
     // "креаторы, у которых есть видео с …": the condition is about one video, so a video
     // must be named after the creators; "у которых все видео …" is not expressible.
     bool video_after = false;
     bool all_after = false;
-    for (std::size_t i = target_.mention + 1; i < mentions_.size(); ++i) {
+    for (std::size_t i = frame_.target.mention + 1; i < mentions_.size(); ++i) {
       if (!IsMain(i)) continue;
       if (CountsVideos(mentions_[i])) video_after = true;
       if (mentions_[i].Is(Concept::kAll) || mentions_[i].Is(Concept::kEach)) all_after = true;
@@ -108,20 +68,20 @@ Result<plan::Period> PlanBuilder::Resolve(std::size_t mention) {
 }
 
 Status PlanBuilder::ApplyPeriods() {
-  if (!published_.empty()) {
-    auto period = Resolve(published_.front());
+  if (!frame_.published.empty()) {
+    auto period = Resolve(frame_.published.front());
     if (!period) return Unexpected{period.error()};
     plan_.filters.published = *period;
   }
-  if (frame_.new_videos && published_.empty() && unattached_.empty()) {
+  if (frame_.new_videos && frame_.published.empty() && frame_.unattached.empty()) {
     return NotUnderstood("уточните, за какой период считать видео новыми, например «за ноябрь 2025»");
   }
-  if (!unattached_.empty()) {
-    auto period = Resolve(unattached_.front());
+  if (!frame_.unattached.empty()) {
+    auto period = Resolve(frame_.unattached.front());
     if (!period) return Unexpected{period.error()};
     if (plan_.source == Source::kSnapshots) {
       plan_.filters.measured = *period;
-    } else if (target_.kind == TargetKind::kVideo && analysis_.conditions.empty() && !plan_.filters.published) {
+    } else if (frame_.target.kind == TargetKind::kVideo && analysis_.conditions.empty() && !plan_.filters.published) {
       plan_.filters.published = *period;  // "сколько видео за май": videos of May
     } else {
       return NotUnderstood(

@@ -4,6 +4,8 @@
 // (plan_builder_ranking.cpp), periods, conditions and explanations (plan_builder_filters.cpp).
 // Internal to nl/.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,6 +14,7 @@
 #include "common/result.hpp"
 #include "nl/analysis.hpp"
 #include "nl/concept_traits.hpp"
+#include "nl/frame.hpp"
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
 
@@ -28,29 +31,6 @@ inline Unexpected NotUnderstood(std::string message) {
 /// final refusal, never passed on to the model.
 inline Unexpected Unsupported(std::string message) { return Fail(ErrorCode::kQuestionUnsupported, std::move(message)); }
 
-struct Target {
-  TargetKind kind = TargetKind::kVideo;
-  std::size_t mention = 0;
-  Concept metric = Concept::kViews;  ///< for kMetric
-  bool after_count = false;  ///< the noun after a count («5 видео с наибольшим …»): a ranking
-};
-
-/// What the question says besides its target, read once from its words before a plan is chosen
-/// (PlanBuilder::ReadFrame): growth, sign, per measurement, final counters, publication, the
-/// publication window.
-struct Frame {
-  bool growth = false;    ///< прирост, выросли, новые (unused by a condition), на сколько
-  bool negative = false;  ///< уменьшились, отрицательный (unused by a condition)
-  bool positive = false;  ///< стало больше, положительный (unused by a condition)
-  bool per_hour = false;  ///< за час, почасовой (per measurement)
-  bool final_counters = false;   ///< итоговый, в итоге, за всё время
-  bool publish = false;          ///< a publication word about videos, or «новых видео»
-  bool new_videos = false;       ///< «новых видео»: videos published in the period
-  bool snapshot_noun = false;    ///< замеры named
-  std::optional<int> window;     ///< «за первые N часов после публикации»: N
-  bool window_conflict = false;  ///< two different publication windows
-};
-
 /// What is counted when a noun of `meaning` is the target; only nouns the question may count
 /// (things, publications, metrics) are asked about, any other concept is a defect in the rules.
 inline TargetKind KindOf(Concept meaning) {
@@ -64,6 +44,33 @@ inline bool IsHead(const Mention& mention) {
   return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).head != HeadKind::kNone;
 }
 
+/// A condition of a decision row on one property of the frame: said, not said, or either.
+enum class When : std::uint8_t { kAny, kYes, kNo };
+
+constexpr bool Matches(When when, bool value) { return when == When::kAny || (when == When::kYes) == value; }
+
+/// One row of a family's decision table: the target, whether the plan reads snapshots and whether
+/// a publication word is said decide the outcome.
+template <typename Outcome>
+struct DecisionRow {
+  TargetKind target;
+  When snapshots;
+  When publish;
+  Outcome outcome;
+};
+
+/// The outcome of the first row of `rows` that matches; nullptr when none does.
+template <typename Outcome, std::size_t N>
+constexpr const Outcome* Decide(const DecisionRow<Outcome> (&rows)[N], TargetKind target, bool snapshots,
+                                bool publish) {
+  for (const DecisionRow<Outcome>& row : rows) {
+    if (row.target == target && Matches(row.snapshots, snapshots) && Matches(row.publish, publish)) {
+      return &row.outcome;
+    }
+  }
+  return nullptr;
+}
+
 /// Applies the rules to one analysed question; each method marks the mentions it uses.
 class PlanBuilder {
  public:
@@ -72,6 +79,9 @@ class PlanBuilder {
 
   /// The plan, or an Error with a Russian reason.
   Result<plan::Plan> Build();
+  /// Screens and links the question, finds its target and reads its frame (frame()).
+  Status ReadQuestion();
+  const Frame& frame() const { return frame_; }
 
  private:
   /// A family of questions: how to tell it, how to build its plan, whether a series of it can be
@@ -91,26 +101,20 @@ class PlanBuilder {
   bool Has(Concept meaning) const;
   // «средний», «максимальный», «минимальный» said in the question (concept_traits.hpp).
   bool HasPerItemAggregate() const;
-  bool HasUnused(Concept meaning) const;
   void Use(Concept meaning);
   // A noun the question may be counting: not bound to an id, not consumed by a condition.
   bool IsCandidate(std::size_t i) const;
   // "новых видео": videos published in the period, not new views.
   bool LinkNewVideos();
-  // A publication verb about videos: "видео, опубликованные", not "новых лайков появилось".
-  bool IsPublicationWord(std::size_t i) const;
-  // The frame of the question; `new_videos` is what LinkNewVideos found.
-  Frame ReadFrame(bool new_videos) const;
   // "Сколько видео …, и сколько из них …": two questions in one.
   Status CheckSingleQuestion() const;
   Result<Target> FindTarget();
-  // The free metric besides the target (at most one kind), if any.
-  Result<std::optional<Concept>> OtherMetric(std::optional<std::size_t> skip);
+  // The free metric besides the target (at most one kind), if any (from the frame).
+  Result<std::optional<Concept>> OtherMetric() const;
   void UseMetricMentions(Concept metric);
 
   // One-number plans: a metric or a count (plan_builder_single.cpp).
   Result<Aggregate> MetricAggregate();
-  bool AnyDeltaCondition() const;
   // The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
   Status BuildMetric(Concept metric);
   void MarkSnapshotWordsUsed();
@@ -121,7 +125,7 @@ class PlanBuilder {
   // "сколько видео / креаторов / замеров / дней".
   Status BuildCount();
   // «сколько просмотров …», «суммарный прирост …»: one aggregate of the target metric.
-  bool AsksForMetricTotal() const { return target_.kind == TargetKind::kMetric; }
+  bool AsksForMetricTotal() const { return frame_.target.kind == TargetKind::kMetric; }
   Status BuildMetricTotal();
   // «сколько видео / креаторов / замеров / дней»: every other question is a count.
   bool AsksForCount() const { return true; }
@@ -137,29 +141,22 @@ class PlanBuilder {
   Status FinishNouns();
 
   // Rankings (plan_builder_ranking.cpp).
-  bool IsRanking() const;
+  bool AsksForRanking() const { return frame_.ranking; }
   // "топ-5 креаторов по просмотрам", "какой креатор набрал больше всего просмотров".
   Status BuildRanking();
   bool HasUnusedVideoNoun() const;
   // N of "топ-5", "какие 3 креатора", "5 креаторов с наибольшим …"; 1 for "какой креатор".
   Result<int> RankingLimit(std::size_t group_noun);
-  // A word asking for a ranking in `order`: «больше всего», «максимальный» (desc), «меньше всего»,
-  // «минимальный» (asc) — the order column of concept_traits.hpp.
-  bool AsksForOrder(plan::Order order) const;
-  // The metric of a superlative with one measure («самое популярное» → views), if said.
-  std::optional<Concept> MeasuredSuperlative() const;
   // «5 видео с наибольшим …», «три самых просматриваемых видео»: a count right before the noun
   // of the things ranked (optionally with a measured superlative between) in a question that
   // asks for the most or the least; the noun's index.
   std::optional<std::size_t> CountedRankingNoun() const;
 
   // State at a moment (plan_builder_state.cpp).
-  // "на 28 ноября", "к 1 декабря", "по состоянию на 10:00 28.11.2025": a period said as a moment.
-  bool IsMoment(std::size_t period);
   // "сколько просмотров было на 28 ноября", "сколько видео имели больше 1000 просмотров на …".
   Status BuildState();
   // A period said as a moment was found: a state plan.
-  bool AsksForState() const { return moment_.has_value(); }
+  bool AsksForState() const { return frame_.moment.has_value(); }
   // "Сколько просмотров было у всех видео 28 ноября": a day without "на"/"за" read as either the
   // state at the end of the day or the growth during it is refused as ambiguous.
   Status CheckStateOrGrowth() const;
@@ -168,20 +165,14 @@ class PlanBuilder {
   // «средний/максимальный почасовой прирост»: the hour adjective means per measurement (kPerHour),
   // not a series, next to an average, a maximum or a minimum.
   void ReadHourlyAdjectives();
-  // Whether a word asks for a series the plans can build («по дням», «динамика» …).
-  bool AsksForSeries() const;
-  // The bucket the question names, if any; two different ones are refused.
-  Result<std::optional<plan::Bucket>> NamedBucket() const;
   // Turns the one-number plan into a series of it over its period (measurement time for a
   // snapshot plan, publication time otherwise); the bucket is the named one or follows the
   // period's length (up to 2 days: hours, up to 92 days: days, longer: months).
   Status ApplySeries();
 
   // Periods, conditions, ids and explanations (plan_builder_filters.cpp).
-  // "опубликованные в июне", "в июне вышло": a publication word next to the period, with only
-  // connecting words, ids and nouns of the things published between them.
-  bool NextToPublication(std::size_t period) const;
-  Status ClassifyPeriods();
+  // One moment and one period of each role at most; marks «по состоянию на» used by its moment.
+  Status CheckPeriods();
   Status ApplyConditions();
   Result<plan::Period> Resolve(std::size_t mention);
   Status ApplyPeriods();
@@ -196,24 +187,13 @@ class PlanBuilder {
   Mentions& mentions_;
   const plan::TimeContext& context_;
   plan::Plan plan_;
-  Target target_;
-  std::vector<std::size_t> published_;
-  std::vector<std::size_t> unattached_;
   std::optional<plan::Condition> sign_condition_;
-  std::optional<std::size_t> moment_;  ///< the period said as a moment, for a state plan
-  Frame frame_;
+  Frame frame_;  ///< read by ExtractFrame once the question is linked and its target found
 };
 
 /// «самое популярное», «наиболее обсуждаемые»: a superlative that names its measure.
 inline bool IsMeasuredSuperlative(const Mention& mention) {
   return mention.kind == MentionKind::kWord && TraitsOf(mention.meaning).ranks_by.has_value();
-}
-
-/// The metric a measured superlative ranks by; any other concept is a defect.
-inline Concept SuperlativeMetric(Concept superlative) {
-  const std::optional<Concept> metric = TraitsOf(superlative).ranks_by;
-  if (!metric) throw std::logic_error("SuperlativeMetric: the concept is not a measured superlative");
-  return *metric;
 }
 
 }  // namespace videobot::nl

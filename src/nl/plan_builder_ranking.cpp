@@ -3,30 +3,37 @@
 #include <string>
 
 namespace videobot::nl {
+namespace {
 
-bool PlanBuilder::IsRanking() const {
-  if (Has(Concept::kTop) || Has(Concept::kMost) || Has(Concept::kLeast)) return true;
-  if (MeasuredSuperlative() || (target_.after_count && (Has(Concept::kMax) || Has(Concept::kMin)))) return true;
-  const bool which = Has(Concept::kWhich) || Has(Concept::kWhichPlural);
-  return which && (Has(Concept::kMax) || Has(Concept::kMin)) && target_.kind != TargetKind::kMetric;
-}
+// What a ranking groups by, by the thing ranked, whether the plan reads snapshots and whether a
+// publication word is said. Days need one reading: days of measurement for growth, days of
+// publication for final counters; any other day row is refused. Measurements and metrics are
+// never ranked (refused before).
+constexpr DecisionRow<plan::GroupBy> kRankingGroups[] = {
+    {TargetKind::kCreator, When::kAny, When::kAny, plan::GroupBy::kCreator},
+    {TargetKind::kVideo, When::kAny, When::kAny, plan::GroupBy::kVideo},
+    {TargetKind::kDay, When::kYes, When::kNo, plan::GroupBy::kMeasurementDate},
+    {TargetKind::kDay, When::kNo, When::kYes, plan::GroupBy::kPublicationDate},
+};
+
+}  // namespace
 
 // "топ-5 креаторов по просмотрам", "какой креатор набрал больше всего просмотров".
 Status PlanBuilder::BuildRanking() {
-  const auto measured = MeasuredSuperlative();
-  if (measured && target_.kind == TargetKind::kMetric) {
+  const std::optional<Concept> measured = frame_.measured_superlative;
+  if (measured && frame_.target.kind == TargetKind::kMetric) {
     return Unsupported(
         "«Самое популярное видео» — это вопрос о видео: спросите «какое видео самое популярное» "
         "(ответ — id и число) или «максимальное число просмотров у одного видео»");
   }
-  if (target_.kind == TargetKind::kMetric || target_.kind == TargetKind::kSnapshot) {
+  if (frame_.target.kind == TargetKind::kMetric || frame_.target.kind == TargetKind::kSnapshot) {
     return NotUnderstood("непонятно, что ранжировать: креаторов, видео или дни");
   }
-  const std::size_t group_noun = target_.mention;
+  const std::size_t group_noun = frame_.target.mention;
   mentions_[group_noun].used = true;
-  const bool ascending = AsksForOrder(plan::Order::kAsc);
+  const bool ascending = frame_.asks_asc;
   const plan::Order order = ascending ? plan::Order::kAsc : plan::Order::kDesc;
-  if (ascending && (AsksForOrder(plan::Order::kDesc) || measured)) {
+  if (ascending && (frame_.asks_desc || measured)) {
     return NotUnderstood("непонятно: больше всего или меньше всего");
   }
   for (Concept c : {Concept::kTop, Concept::kMost, Concept::kLeast, Concept::kMax, Concept::kMin}) Use(c);
@@ -35,7 +42,7 @@ Status PlanBuilder::BuildRanking() {
   plan_.order = order;
   plan_.limit = *limit;
 
-  auto metric = OtherMetric(std::nullopt);
+  auto metric = OtherMetric();
   if (!metric) return Unexpected{metric.error()};
   if (measured) {
     // «самое популярное видео по лайкам»: the superlative's measure and another one.
@@ -44,8 +51,8 @@ Status PlanBuilder::BuildRanking() {
     *metric = *measured;
   }
   // "в какой день видео набрали больше всего просмотров": days of measurement, so growth.
-  const bool days_of_growth = target_.kind == TargetKind::kDay && *metric && !frame_.publish;
-  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty() || days_of_growth;
+  const bool days_of_growth = frame_.target.kind == TargetKind::kDay && *metric && !frame_.publish;
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !frame_.unattached.empty() || days_of_growth;
   if (*metric) {
     if (frame_.negative || frame_.positive) return NotUnderstood("непонятно, что ранжировать: прирост или уменьшение");
     if (growth && frame_.final_counters) return NotUnderstood("итоговая статистика не делится по датам замеров");
@@ -59,7 +66,7 @@ Status PlanBuilder::BuildRanking() {
       Use(Concept::kFinal);
   } else {
     // "больше всего видео": the number of videos per group.
-    if (target_.kind == TargetKind::kVideo || growth || !HasUnusedVideoNoun()) {
+    if (frame_.target.kind == TargetKind::kVideo || growth || !HasUnusedVideoNoun()) {
       return NotUnderstood("непонятно, по какому показателю ранжировать: просмотры, лайки, комментарии или жалобы");
     }
     plan_.aggregate = Aggregate::kCount;
@@ -67,21 +74,10 @@ Status PlanBuilder::BuildRanking() {
     Use(Concept::kFinal);
   }
   Use(Concept::kSum);
-  switch (target_.kind) {
-    case TargetKind::kCreator: plan_.group_by = plan::GroupBy::kCreator; break;
-    case TargetKind::kVideo: plan_.group_by = plan::GroupBy::kVideo; break;
-    case TargetKind::kDay:
-      if (plan_.source == Source::kSnapshots && !frame_.publish) {
-        plan_.group_by = plan::GroupBy::kMeasurementDate;
-      } else if (plan_.source == Source::kVideos && frame_.publish) {
-        plan_.group_by = plan::GroupBy::kPublicationDate;
-      } else {
-        return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
-      }
-      break;
-    case TargetKind::kSnapshot:
-    case TargetKind::kMetric: break;
-  }
+  const plan::GroupBy* group_by =
+      Decide(kRankingGroups, frame_.target.kind, plan_.source == Source::kSnapshots, frame_.publish);
+  if (group_by == nullptr) return NotUnderstood("непонятно, какие дни сравнивать: дни публикации или дни замеров");
+  plan_.group_by = *group_by;
   return FinishNouns();
 }
 
@@ -126,24 +122,9 @@ Result<int> PlanBuilder::RankingLimit(std::size_t group_noun) {
   return 1;
 }
 
-bool PlanBuilder::AsksForOrder(plan::Order order) const {
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && TraitsOf(mentions_[i].meaning).order == order)
-      return true;
-  }
-  return false;
-}
-
-std::optional<Concept> PlanBuilder::MeasuredSuperlative() const {
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && IsMeasuredSuperlative(mentions_[i])) return SuperlativeMetric(mentions_[i].meaning);
-  }
-  return std::nullopt;
-}
-
 std::optional<std::size_t> PlanBuilder::CountedRankingNoun() const {
-  const bool asks_extreme =
-      AsksForOrder(plan::Order::kDesc) || AsksForOrder(plan::Order::kAsc) || MeasuredSuperlative().has_value();
+  const bool asks_extreme = AsksForOrder(mentions_, plan::Order::kDesc) || AsksForOrder(mentions_, plan::Order::kAsc) ||
+                            MeasuredSuperlative(mentions_).has_value();
   if (!asks_extreme) return std::nullopt;
   for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
     if (!IsMain(i) || mentions_[i].kind != MentionKind::kNumber || mentions_[i].used) continue;

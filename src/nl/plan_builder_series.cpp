@@ -39,43 +39,23 @@ void PlanBuilder::ReadHourlyAdjectives() {
   }
 }
 
-bool PlanBuilder::AsksForSeries() const {
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (IsMain(i) && mentions_[i].kind == MentionKind::kWord && IsSeriesWord(mentions_[i].meaning)) return true;
-  }
-  return false;
-}
-
-Result<std::optional<plan::Bucket>> PlanBuilder::NamedBucket() const {
-  std::optional<plan::Bucket> named;
-  for (std::size_t i = 0; i < mentions_.size(); ++i) {
-    if (!IsMain(i) || mentions_[i].kind != MentionKind::kWord) continue;
-    const auto bucket = TraitsOf(mentions_[i].meaning).bucket;
-    if (!bucket) continue;
-    if (named && *named != *bucket) {
-      return Unsupported("В вопросе два разных шага ряда (например, «по дням» и «по часам»): выберите один");
-    }
-    named = bucket;
-  }
-  return named;
-}
-
 Status PlanBuilder::ApplySeries() {
-  if (!AsksForSeries()) return Ok{};
+  if (!frame_.series) return Ok{};
   if (plan_.group_by) return Unsupported("Ряд по времени для каждого креатора или видео пока не строится");
   if (plan_.aggregate != Aggregate::kCount && plan_.aggregate != Aggregate::kCountDistinct &&
       plan_.aggregate != Aggregate::kSum) {
     return Unsupported("Ряд строится для количества и суммы, а не для среднего, максимума или минимума");
   }
-  auto named = NamedBucket();
-  if (!named) return Unexpected{named.error()};
+  if (frame_.buckets_conflict) {
+    return Unsupported("В вопросе два разных шага ряда (например, «по дням» и «по часам»): выберите один");
+  }
   const bool measurement = plan_.source == Source::kSnapshots;
   const auto& period = measurement ? plan_.filters.measured : plan_.filters.published;
   if (!period || (!period->relative && (!period->from || !period->to))) {
     return NotUnderstood("для ряда по времени нужен период с началом и концом, например «за ноябрь 2025»");
   }
   const plan::InstantRange range = plan::Resolve(*period, context_);
-  plan_.series = plan::Series{named->value_or(AutoBucket(range)),
+  plan_.series = plan::Series{frame_.bucket.value_or(AutoBucket(range)),
                               measurement ? plan::SeriesTime::kMeasurement : plan::SeriesTime::kPublication};
   if (auto status = plan::CheckSeries(plan_); !status) return Unsupported(status.error().message);
   for (std::size_t i = 0; i < mentions_.size(); ++i) {

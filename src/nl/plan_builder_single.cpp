@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "nl/token_match.hpp"
+#include "nl/word_tables.hpp"
+
 namespace videobot::nl {
 namespace {
 
@@ -10,34 +13,46 @@ constexpr std::string_view kPerHourSeriesMessage =
     "Прирост за час за целый период — это ряд чисел: чтобы его увидеть, спросите о приросте «по часам», а для "
     "одного числа — о суммарном приросте за период или о среднем/максимальном приросте за час";
 
+// What «сколько …» counts and in which column, by the thing counted, whether the plan reads
+// snapshots and whether a publication word is said. Days need one reading: days of publication
+// over videos or days of measurement over snapshots; any other day row is refused. A metric is
+// never counted here (the metric total family takes it).
+struct Counted {
+  Aggregate aggregate;
+  std::optional<Field> field;
+};
+
+constexpr DecisionRow<Counted> kCountRows[] = {
+    {TargetKind::kVideo, When::kNo, When::kAny, {Aggregate::kCount, std::nullopt}},
+    {TargetKind::kVideo, When::kYes, When::kAny, {Aggregate::kCountDistinct, Field::kVideoId}},
+    {TargetKind::kCreator, When::kAny, When::kAny, {Aggregate::kCountDistinct, Field::kCreatorId}},
+    {TargetKind::kSnapshot, When::kAny, When::kAny, {Aggregate::kCount, std::nullopt}},
+    {TargetKind::kDay, When::kNo, When::kYes, {Aggregate::kCountDistinct, Field::kPublicationDate}},
+    {TargetKind::kDay, When::kYes, When::kNo, {Aggregate::kCountDistinct, Field::kMeasurementDate}},
+};
+
+static_assert(Decide(kCountRows, TargetKind::kDay, true, true) == nullptr, "days of both kinds are refused");
+static_assert(Decide(kCountRows, TargetKind::kDay, false, false) == nullptr, "days of neither kind are refused");
+
 }  // namespace
 
 Result<Aggregate> PlanBuilder::MetricAggregate() {
-  std::optional<Aggregate> aggregate;
-  for (const ConceptTraits& word : kConceptTraits) {
-    if (!NamesPerItemAggregate(word.meaning) || !Has(word.meaning)) continue;
-    if (aggregate) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
-    aggregate = word.aggregate;
-    Use(word.meaning);
-  }
+  if (frame_.aggregates_conflict) return NotUnderstood("непонятно, что посчитать: среднее, максимум или минимум");
   Use(Concept::kSum);
-  return aggregate.value_or(Aggregate::kSum);
-}
-
-bool PlanBuilder::AnyDeltaCondition() const {
-  return std::any_of(analysis_.conditions.begin(), analysis_.conditions.end(),
-                     [](const LinkedCondition& c) { return c.delta; });
+  if (!frame_.aggregate_word) return Aggregate::kSum;
+  Use(*frame_.aggregate_word);
+  return *TraitsOf(*frame_.aggregate_word).aggregate;
 }
 
 // The metric, its aggregate and the table for "сколько просмотров …", "суммарный прирост …".
 Status PlanBuilder::BuildMetric(Concept metric) {
-  if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
+  if (frame_.distinct) return NotUnderstood("«разных» относится к видео, креаторам или дням, а не к метрике");
   if (frame_.negative || frame_.positive) {
     return NotUnderstood("непонятно, что посчитать: прирост или число замеров с уменьшением/увеличением");
   }
   UseMetricMentions(metric);
   // A period that is not a publication filter makes "сколько просмотров" growth within it.
-  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !unattached_.empty();
+  const bool growth = frame_.growth || frame_.per_hour || frame_.window || !frame_.unattached.empty();
   if (growth && frame_.final_counters) {
     return NotUnderstood("итоговая статистика не делится по датам замеров: спросите о приросте за период или об итоге");
   }
@@ -81,7 +96,7 @@ void PlanBuilder::UsePublicationWindows() {
 // A second metric named with "новые" / "уменьшились": a sign condition on its delta.
 Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
   plan::CompareOp op = plan::CompareOp::kGreater;
-  if (frame_.negative && (frame_.positive || HasUnused(Concept::kNew))) {
+  if (frame_.negative && (frame_.positive || frame_.new_word)) {
     return NotUnderstood("непонятно: рост или уменьшение");
   }
   if (frame_.negative) {
@@ -99,25 +114,25 @@ Status PlanBuilder::ApplyModifiedMetric(Concept metric) {
 
 bool PlanBuilder::SnapshotMode() const {
   return frame_.growth || frame_.negative || frame_.positive || frame_.per_hour || frame_.window ||
-         frame_.snapshot_noun || AnyDeltaCondition() || target_.kind == TargetKind::kSnapshot;
+         frame_.snapshot_noun || frame_.delta_condition || frame_.target.kind == TargetKind::kSnapshot;
 }
 
 // "сколько видео / креаторов / замеров / дней".
 Status PlanBuilder::BuildCount() {
-  if (HasPerItemAggregate() || Has(Concept::kHowMuchChange)) {
+  if (frame_.aggregate_word || frame_.how_much_change) {
     return NotUnderstood("для количества видео, креаторов или замеров нельзя посчитать среднее или максимум");
   }
-  auto other = OtherMetric(std::nullopt);
+  auto other = OtherMetric();
   if (!other) return Unexpected{other.error()};
   if (*other) {
     if (auto s = ApplyModifiedMetric(**other); !s) return s;
   }
-  if (mentions_[target_.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
+  if (mentions_[frame_.target.mention].Is(Concept::kHowManyTimes) && !sign_condition_) {
     return NotUnderstood("непонятно, какие события считать: например «сколько раз просмотры уменьшались»");
   }
   // "выросли", "за час" must say what changed: "Сколько видео выросли 28 ноября?" has no metric.
   if ((frame_.growth || frame_.negative || frame_.positive || frame_.per_hour) && !sign_condition_ &&
-      !AnyDeltaCondition()) {
+      !frame_.delta_condition) {
     return NotUnderstood("не указано, что изменилось: просмотры, лайки, комментарии или жалобы");
   }
   const bool snapshots = SnapshotMode();
@@ -127,40 +142,22 @@ Status PlanBuilder::BuildCount() {
   if (!snapshots) Use(Concept::kFinal);
   Use(Concept::kSum);
   Use(Concept::kDistinct);
-  mentions_[target_.mention].used = true;
+  mentions_[frame_.target.mention].used = true;
   plan_.source = snapshots ? Source::kSnapshots : Source::kVideos;
-  switch (target_.kind) {
-    case TargetKind::kVideo:
-      plan_.aggregate = snapshots ? Aggregate::kCountDistinct : Aggregate::kCount;
-      if (snapshots) plan_.field = Field::kVideoId;
-      break;
-    case TargetKind::kCreator:
-      plan_.aggregate = Aggregate::kCountDistinct;
-      plan_.field = Field::kCreatorId;
-      break;
-    case TargetKind::kSnapshot: plan_.aggregate = Aggregate::kCount; break;
-    case TargetKind::kDay:
-      plan_.aggregate = Aggregate::kCountDistinct;
-      if (frame_.publish && !snapshots) {
-        plan_.field = Field::kPublicationDate;
-      } else if (!frame_.publish && snapshots) {
-        plan_.field = Field::kMeasurementDate;
-      } else {
-        return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
-      }
-      break;
-    case TargetKind::kMetric: break;
-  }
+  const Counted* counted = Decide(kCountRows, frame_.target.kind, snapshots, frame_.publish);
+  if (counted == nullptr) return NotUnderstood("непонятно, какие дни считать: дни публикации или дни замеров");
+  plan_.aggregate = counted->aggregate;
+  plan_.field = counted->field;
   if (snapshots) MarkSnapshotWordsUsed();
   return Ok{};
 }
 
 Status PlanBuilder::BuildMetricTotal() {
-  auto other = OtherMetric(target_.mention);
+  auto other = OtherMetric();
   if (!other) return Unexpected{other.error()};
-  if (*other && **other != target_.metric)
+  if (*other && **other != frame_.target.metric)
     return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
-  if (auto s = BuildMetric(target_.metric); !s) return s;
+  if (auto s = BuildMetric(frame_.target.metric); !s) return s;
   return FinishOneNumber();
 }
 
@@ -178,7 +175,7 @@ Status PlanBuilder::FinishOneNumber() {
 // "Какой креатор опубликовал видео X?", "Кто из креаторов …", "Какое видео у креатора X?" ask
 // which one, not how many; "Какое количество видео", "Каково общее число видео" ask a number.
 Status PlanBuilder::CheckWhichAsksForANumber() const {
-  if (target_.kind == TargetKind::kMetric) return Ok{};
+  if (frame_.target.kind == TargetKind::kMetric) return Ok{};
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     if (!IsMain(i) || !(mentions_[i].Is(Concept::kWhich) || mentions_[i].Is(Concept::kWhichPlural))) continue;
     std::size_t next = i + 1;
@@ -215,7 +212,7 @@ Status PlanBuilder::CheckItemWording() const {
                       "например, «Сколько просмотров в среднем у видео?» или «Какое максимальное число просмотров у "
                       "одного видео?»");
     }
-    if (word.Is(Concept::kFiller) && word.text == "по") {
+    if (word.Is(Concept::kFiller) && IsListedWord(word.text, kPerItemWords)) {
       return Fail(ErrorCode::kQuestionAmbiguous,
                   "Непонятно, что значит " + item +
                       ": всё вместе или отдельно по каждому (списки по видео и креаторам пока не выводятся)? Для "

@@ -28,27 +28,14 @@ bool IsBareDay(const Mention& period) {
 
 }  // namespace
 
-bool PlanBuilder::IsMoment(std::size_t period) {
-  // «по состоянию на 28 ноября», «на момент 10:00 28 ноября»: the moment word is used by it.
-  for (std::size_t k = period; k > 0 && IsMain(k - 1); --k) {
-    Mention& before = mentions_[k - 1];
-    if (before.Is(Concept::kAsOf)) {
-      before.used = true;
-      return true;
-    }
-    if (!before.IsPunct(',')) break;
-  }
-  return mentions_[period].period.as_of;
-}
-
 Status PlanBuilder::BuildState() {
-  if (IsRanking()) {
+  if (frame_.ranking) {
     return NotUnderstood(
         "рейтинг на момент не поддерживается: спросите одно число, например «сколько просмотров было у "
         "всех видео на 28 ноября 2025»");
   }
   if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive ||
-      AnyDeltaCondition()) {
+      frame_.delta_condition) {
     return NotUnderstood(
         "на момент известны значения счётчиков, а не прирост: спросите «сколько просмотров было на 28 "
         "ноября 2025» или «на сколько выросли просмотры за 28 ноября 2025»");
@@ -56,48 +43,48 @@ Status PlanBuilder::BuildState() {
   if (frame_.final_counters)
     return NotUnderstood("итоговая статистика или значение на момент: спросите об одном из них");
   // «Сколько видео вышло на 28 ноября»: published that day, or by then?
-  if (frame_.publish && published_.empty()) {
+  if (frame_.publish && frame_.published.empty()) {
     return NotUnderstood(
         "непонятно, о публикации в этот день или до него: спросите «сколько видео опубликовано 28 ноября "
         "2025» или «сколько видео опубликовано до 29 ноября 2025»");
   }
-  if (!unattached_.empty()) {
+  if (!frame_.unattached.empty()) {
     return NotUnderstood("в вопросе и момент, и период: для значения на момент уберите период, для прироста — момент");
   }
-  auto moment = ResolveMoment(mentions_[*moment_].period, context_);
+  auto moment = ResolveMoment(mentions_[*frame_.moment].period, context_);
   if (!moment) return Unexpected{moment.error()};
-  mentions_[*moment_].used = true;
+  mentions_[*frame_.moment].used = true;
   plan_.source = Source::kState;
   plan_.as_of = *moment;
-  switch (target_.kind) {
+  switch (frame_.target.kind) {
     case TargetKind::kMetric: {
-      auto other = OtherMetric(target_.mention);
+      auto other = OtherMetric();
       if (!other) return Unexpected{other.error()};
-      if (*other && **other != target_.metric)
+      if (*other && **other != frame_.target.metric)
         return NotUnderstood("в вопросе несколько метрик; спросите о каждой отдельно");
-      if (Has(Concept::kDistinct)) return NotUnderstood("«разных» относится к видео или креаторам, а не к метрике");
-      UseMetricMentions(target_.metric);
+      if (frame_.distinct) return NotUnderstood("«разных» относится к видео или креаторам, а не к метрике");
+      UseMetricMentions(frame_.target.metric);
       auto aggregate = MetricAggregate();
       if (!aggregate) return Unexpected{aggregate.error()};
       plan_.aggregate = *aggregate;
-      plan_.field = CounterField(target_.metric);
+      plan_.field = CounterField(frame_.target.metric);
       break;
     }
     case TargetKind::kVideo:
     case TargetKind::kCreator: {
-      if (HasPerItemAggregate()) {
+      if (frame_.aggregate_word) {
         return NotUnderstood("для количества видео или креаторов нельзя посчитать среднее или максимум");
       }
-      auto other = OtherMetric(std::nullopt);
+      auto other = OtherMetric();
       if (!other) return Unexpected{other.error()};
       if (*other)
         return NotUnderstood("непонятно, что спрашивается о метрике: укажите, например, «больше 1000 просмотров»");
-      const bool videos = target_.kind == TargetKind::kVideo;
+      const bool videos = frame_.target.kind == TargetKind::kVideo;
       plan_.aggregate = videos ? Aggregate::kCount : Aggregate::kCountDistinct;
       if (!videos) plan_.field = Field::kCreatorId;
       Use(Concept::kSum);
       Use(Concept::kDistinct);
-      mentions_[target_.mention].used = true;
+      mentions_[frame_.target.mention].used = true;
       break;
     }
     case TargetKind::kSnapshot:
@@ -108,11 +95,11 @@ Status PlanBuilder::BuildState() {
 }
 
 Status PlanBuilder::CheckStateOrGrowth() const {
-  if (moment_ || target_.kind != TargetKind::kMetric || unattached_.size() != 1) return Ok{};
+  if (frame_.moment || frame_.target.kind != TargetKind::kMetric || frame_.unattached.size() != 1) return Ok{};
   if (frame_.growth || frame_.per_hour || frame_.window || frame_.snapshot_noun || frame_.negative || frame_.positive ||
       frame_.final_counters)
     return Ok{};
-  const Mention& day = mentions_[unattached_.front()];
+  const Mention& day = mentions_[frame_.unattached.front()];
   if (!IsBareDay(day)) return Ok{};
   // A verb of gaining («набрали», «получили») speaks of the growth that day.
   for (std::size_t i = 0; i < mentions_.size(); ++i) {

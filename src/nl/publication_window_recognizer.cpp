@@ -21,15 +21,15 @@ int UnitHours(const Token& token) {
 
 // "после", "с момента", "от момента": its length, or 0.
 std::size_t AfterWordLength(std::span<const Token> tokens, std::size_t pos) {
-  if (WordAt(tokens, pos, "после")) return 1;
-  if (AnyWordAt(tokens, pos, kSinceWords) && WordAt(tokens, pos + 1, "момента")) return 2;
+  if (AnyWordAt(tokens, pos, kAfterPublicationWords)) return 1;
+  if (AnyWordAt(tokens, pos, kSinceWords) && AnyWordAt(tokens, pos + 1, kMomentNouns)) return 2;
   return 0;
 }
 
 // "каждого из них", "каждого видео", "каждого": its length, or 0.
 std::size_t EachTailLength(std::span<const Token> tokens, std::size_t pos) {
-  if (!WordAt(tokens, pos, "каждого")) return 0;
-  if (WordAt(tokens, pos + 1, "из") && AnyWordAt(tokens, pos + 2, kEachOfWords)) return 3;
+  if (!AnyWordAt(tokens, pos, kEachWords)) return 0;
+  if (AnyWordAt(tokens, pos + 1, kOfWords) && AnyWordAt(tokens, pos + 2, kEachOfWords)) return 3;
   if (AnyWordAt(tokens, pos + 1, kEachVideoWords)) return 2;
   return 1;
 }

@@ -24,6 +24,14 @@ inline bool IsAnyWord(const Token& token, std::span<const std::string_view> word
   return false;
 }
 
+/// True when `text` is one of `words` (a word table of word_tables.hpp).
+inline bool IsListedWord(std::string_view text, std::span<const std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text == word) return true;
+  }
+  return false;
+}
+
 /// True when `token` is the punctuation character `c`.
 inline bool IsPunct(const Token& token, char c) {
   return token.kind == TokenKind::kPunct && token.text.size() == 1 && token.text[0] == c;

@@ -242,6 +242,9 @@ inline constexpr std::string_view kEveningWords[] = {"вечера"};
 /// ("3 дня" may be three days).
 inline constexpr std::string_view kAfternoonWords[] = {"дня"};
 
+/// A word between a date and the time glued to it: "28 ноября в 10:00".
+inline constexpr std::string_view kDateTimeGlueWords[] = {"в"};
+
 // ---- Periods (period_recognizer.cpp) ----
 
 /// "за последние 7 дней", "за прошедшую неделю": the word before a count of units.
@@ -290,8 +293,32 @@ inline constexpr std::string_view kYesterdayDayNouns[] = {"день", "дня", 
 /// After "не" at the end of a range: the end is excluded ("не включительно").
 inline constexpr std::string_view kInclusiveWords[] = {"включительно", "включая"};
 
+/// After a range end alone: the end is included ("по 5 ноября включительно").
+inline constexpr std::string_view kIncludedEndWords[] = {"включительно"};
+
+/// Before kInclusiveWords or kNotLaterWords: "не включительно", "не позже 1 ноября".
+inline constexpr std::string_view kNegationWords[] = {"не"};
+
+/// "с начала недели": the two words before a unit of kSinceStartUnits.
+inline constexpr std::pair<std::string_view, std::string_view> kSinceStartPhrases[] = {{"с", "начала"}};
+
 /// The start of a range: "с 1 ноября", "начиная от 1 ноября".
 inline constexpr std::string_view kRangeStartWords[] = {"с", "со", "от"};
+
+/// Before a word of kRangeStartWords: "начиная с 1 ноября".
+inline constexpr std::string_view kStartingWords[] = {"начиная"};
+
+/// The start of a range whose ends are joined by kBetweenJoinWords: "между 10:00 и 15:00".
+inline constexpr std::string_view kBetweenWords[] = {"между"};
+
+/// The word between the ends of "между X и Y".
+inline constexpr std::string_view kBetweenJoinWords[] = {"и"};
+
+/// The end of a range, or an open end alone, that includes its date: "с 1 по 5 ноября", "по 5 ноября".
+inline constexpr std::string_view kIncludedEndPrepositions[] = {"по"};
+
+/// The end of a range "с X до Y": a date end is excluded, a time end always is.
+inline constexpr std::string_view kUntilWords[] = {"до"};
 
 /// After a date: an open start after it ("после 1 ноября", "позже 1 ноября").
 inline constexpr std::string_view kAfterWords[] = {"после", "позже", "позднее"};
@@ -329,6 +356,9 @@ inline constexpr std::pair<std::string_view, plan::Relative> kSinceStartUnits[] 
 /// Prepositions of a moment: "на 28 ноября", "к 1 декабря".
 inline constexpr std::string_view kMomentPrepositions[] = {"на", "к"};
 
+/// The moment prepositions of kMomentPrepositions that mean "by then": "к 1 декабря".
+inline constexpr std::string_view kByMomentPrepositions[] = {"к"};
+
 // ---- Publication windows (publication_window_recognizer.cpp) ----
 
 /// Units of hours in "за первые 3 часа после публикации".
@@ -339,6 +369,18 @@ inline constexpr std::string_view kWindowDayUnits[] = {"день", "дня", "д
 
 /// "с момента публикации", "от момента публикации".
 inline constexpr std::string_view kSinceWords[] = {"с", "от"};
+
+/// "после публикации": the one word before the publication noun.
+inline constexpr std::string_view kAfterPublicationWords[] = {"после"};
+
+/// "с момента публикации": the noun after a word of kSinceWords.
+inline constexpr std::string_view kMomentNouns[] = {"момента"};
+
+/// "каждого из них", "каждого видео": the word after the publication noun.
+inline constexpr std::string_view kEachWords[] = {"каждого"};
+
+/// "каждого из них": the word between "каждого" and a word of kEachOfWords.
+inline constexpr std::string_view kOfWords[] = {"из"};
 
 /// "каждого из них": the videos the window applies to, after "каждого из".
 inline constexpr std::string_view kEachOfWords[] = {"них", "видео", "роликов"};
@@ -432,6 +474,15 @@ inline constexpr ComparisonSuffix kComparisonSuffixes[] = {
     {{"или", "меньше"}, plan::CompareOp::kLessEqual},   {{"и", "ниже"}, plan::CompareOp::kLessEqual},
 };
 
+/// After a comparison word and a comma, before the number: "не менее, чем 1000".
+inline constexpr std::string_view kThresholdThanWords[] = {"чем"};
+
+/// Between a comparison word and the number: "больше чем на 100".
+inline constexpr std::string_view kThresholdByWords[] = {"на"};
+
+/// A range of values: "от 20 до 50 просмотров" (the lower bound's word, then the upper's).
+inline constexpr std::pair<std::string_view, std::string_view> kValueRangeWords[] = {{"от", "до"}};
+
 // ---- Comparison questions (comparison_question.cpp) ----
 
 /// «сравни A и B».
@@ -446,6 +497,17 @@ inline constexpr std::string_view kLessWord = "меньше";
 
 /// «…, чем B»: the word before side B.
 inline constexpr std::string_view kThanWord = "чем";
+
+/// «на сколько больше», «насколько больше»: the question word of a difference, in two words or one.
+inline constexpr std::string_view kHowMuchPreposition = "на";
+inline constexpr std::string_view kHowManyWord = "сколько";
+inline constexpr std::string_view kHowMuchFused = "насколько";
+
+/// «сравни A и B»: the word between the two sides.
+inline constexpr std::string_view kSidesJoinWords[] = {"и"};
+
+/// Words that join two compared days: «27 и 28 ноября», «28, чем 27 ноября», «27 против 28 ноября».
+inline constexpr std::string_view kDayJoinWords[] = {"и", "чем", "против"};
 
 /// «по сравнению с B», «в сравнении с B»: the two words before side B («с»/«со» may follow).
 inline constexpr std::pair<std::string_view, std::string_view> kCompareWithPhrases[] = {{"по", "сравнению"},
@@ -497,5 +559,11 @@ inline constexpr std::string_view kHourlyAdjectiveStems[] = {"почасов", "
 /// Fillers that may stand between a noun and its id: «креатора с id X», «креаторов X и Y»
 /// (linker.cpp).
 inline constexpr std::string_view kIdGlueWords[] = {"с", "со", "под", "и"};
+
+/// «без лайков»: a metric said to be zero (linker.cpp).
+inline constexpr std::string_view kWithoutWords[] = {"без"};
+
+/// «по видео», «по креаторам»: a list by item that a total would drop (plan_builder_single.cpp).
+inline constexpr std::string_view kPerItemWords[] = {"по"};
 
 }  // namespace videobot::nl
