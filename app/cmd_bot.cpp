@@ -64,7 +64,7 @@ std::function<telegram::BotStatus()> StatusReader(const AppContext& context, std
   };
 }
 
-/// Runs `bot` until SIGINT or SIGTERM arrives through `signals`. Returns the process exit status:
+/// Runs the bot until SIGINT or SIGTERM arrives through `signals`. Returns the process exit status:
 /// 0 after a graceful shutdown, 1 when the token is rejected or the bot cannot start.
 int RunUntilSignalled(const telegram::BotConfig& config, telegram::BotDependencies dependencies, SignalBlock& signals) {
   const auto logger = dependencies.logger;
