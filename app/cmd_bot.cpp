@@ -1,14 +1,22 @@
-// The `bot` command: runs the Telegram bot with one AnswerService per worker, and the HTTP
-// server (health, metrics, API) beside it when VIDEOBOT_HTTP_ADDR is set.
+// The `bot` command: wires the Telegram bot to its real collaborators — libcurl, the ledger in
+// the database, one AnswerService per worker, the status read for /status — and runs it until
+// SIGINT or SIGTERM, with the HTTP server (health, metrics, API) beside it when
+// VIDEOBOT_HTTP_ADDR is set.
 #include <fmt/format.h>
+#include <spdlog/logger.h>
 
+#include <functional>
+#include <stop_token>
 #include <utility>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/database_state_store.hpp"
 #include "app/monitoring.hpp"
-#include "db/bot_state_store.hpp"
+#include "common/error.hpp"
 #include "db/migrations.hpp"
+#include "net/http_client.hpp"
+#include "service/status.hpp"
 #include "telegram/bot.hpp"
 
 namespace videobot::app {
@@ -31,23 +39,53 @@ std::function<std::optional<std::string>()> PollingReadiness(std::shared_ptr<obs
   };
 }
 
-/// The bot's ledger kept in the database's bot_state table: db's store behind the bot's interface.
-class DatabaseStateStore final : public telegram::StateStore {
- public:
-  explicit DatabaseStateStore(db::BotStateStore::Opener open) : store_(std::move(open)) {}
+/// The /status the bot shows, from the service's status of the database. A database without
+/// data makes /status say the status is unavailable.
+telegram::BotStatus ToBotStatus(const service::Status& status) {
+  if (!status.initialised) throw EnvironmentError(status.not_initialised);
+  telegram::BotStatus bot_status;
+  bot_status.version = status.version;
+  bot_status.engine = status.engine;
+  if (status.schema_version > 0) bot_status.schema = status.schema_version;
+  bot_status.coverage =
+      telegram::DataCoverage{status.coverage.videos, status.coverage.snapshots, status.coverage.first_measured,
+                             status.coverage.last_measured, status.coverage.loaded_at};
+  bot_status.plan_source = status.planner;
+  bot_status.database_url = status.database_url;
+  return bot_status;
+}
 
-  telegram::LedgerState Load(std::int64_t bot_id) override {
-    db::BotLedger ledger = store_.Load(bot_id);
-    return telegram::LedgerState{ledger.offset, std::move(ledger.done_ids)};
+/// Reads the status for each /status with a connection of its own.
+std::function<telegram::BotStatus()> StatusReader(const AppContext& context, std::string plan_source) {
+  service::StatusSettings settings{std::move(plan_source), context.options().database_url, context.dialect()};
+  return [&context, settings] {
+    auto database = context.OpenDatabase(db::OpenMode::kExisting);
+    return ToBotStatus(service::ReadStatus(*database, settings));
+  };
+}
+
+/// Runs the bot until SIGINT or SIGTERM arrives through `signals`. Returns the process exit status:
+/// 0 after a graceful shutdown, 1 when the token is rejected or the bot cannot start.
+int RunUntilSignalled(const telegram::BotConfig& config, telegram::BotDependencies dependencies, SignalBlock& signals) {
+  const auto logger = dependencies.logger;
+  try {
+    std::stop_source stop;
+    const SignalStopper stopper(signals, stop, logger);
+    telegram::Bot bot(config, std::move(dependencies));
+    return bot.Run(stop.get_token());
+  } catch (const std::exception& error) {
+    logger->error("event=fatal error=\"{}\"", error.what());
+    return telegram::kBotExitFailure;
   }
+}
 
-  void Save(std::int64_t bot_id, const telegram::LedgerState& state) override {
-    store_.Save(bot_id, db::BotLedger{state.offset, state.done_ids});
-  }
-
- private:
-  db::BotStateStore store_;
-};
+/// The HTTP clients the bot makes: libcurl with the configured proxy and reply size limit.
+std::function<std::unique_ptr<net::HttpClient>()> CurlClients(const telegram::BotConfig& config) {
+  net::CurlOptions curl;
+  curl.proxy_url = config.proxy_url;
+  curl.max_response_bytes = config.max_response_bytes;
+  return [curl] { return net::MakeCurlHttpClient(curl); };
+}
 
 }  // namespace
 
@@ -65,7 +103,7 @@ int RunBot(const AppContext& context) {
   auto metrics = std::make_shared<observe::ProcessMetrics>();
   auto logger = MakeProcessLogger("bot", {config.token, settings.api_token}, settings.log_format);
   // Blocked before the HTTP server starts its threads, so only the bot's watcher takes signals.
-  const SignalBlock signals;
+  SignalBlock signals;
   HttpWiring wiring;
   wiring.metrics = metrics;
   wiring.logger = logger;
@@ -73,11 +111,15 @@ int RunBot(const AppContext& context) {
   wiring.rate_limit_per_minute = config.rate_limit_per_minute;
   wiring.extra_readiness = PollingReadiness(metrics, config.poll_timeout);
   auto server = StartHttpServer(context, settings, wiring);
-  auto open_state_db = [&context] { return context.OpenDatabase(db::OpenMode::kExisting); };
-  DatabaseStateStore state_store(open_state_db);
-  const int status = telegram::RunBot(
-      config, MakeAnswererFactory(context, config.statement_timeout, metrics), state_store, open_state_db,
-      telegram::RunBotOptions{logger, metrics, plan_source, context.options().database_url});
+  DatabaseStateStore state_store([&context] { return context.OpenDatabase(db::OpenMode::kExisting); });
+  telegram::BotDependencies dependencies;
+  dependencies.answerers = MakeAnswererFactory(context, config.statement_timeout, metrics);
+  dependencies.http_clients = CurlClients(config);
+  dependencies.state_store = &state_store;
+  dependencies.logger = logger;
+  dependencies.metrics = metrics;
+  dependencies.status = StatusReader(context, plan_source);
+  const int status = RunUntilSignalled(config, std::move(dependencies), signals);
   if (server) server->Stop();
   return status;
 }

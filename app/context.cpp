@@ -4,9 +4,9 @@
 #include <stdexcept>
 
 #include "app/cli.hpp"
+#include "app/planner_factory.hpp"
 #include "db/connection_url.hpp"
 #include "db/migrations.hpp"
-#include "llm/planner_router.hpp"
 #include "llm/settings.hpp"
 #include "nl/grounding.hpp"
 #include "nl/rule_parser.hpp"
@@ -68,8 +68,8 @@ std::unique_ptr<db::Database> AppContext::OpenDatabase(db::OpenMode mode) const 
 std::unique_ptr<plan::PlanSource> AppContext::MakePlanner() const {
   // The model's plans are checked against the question's ids, numbers and dates, read by the
   // parser's recognisers.
-  auto planner = llm::MakePlannerRouter(options_.planner, std::make_unique<nl::RuleParser>(),
-                                        llm::Settings::FromEnvironment(), nl::ExtractQuestionLiterals);
+  auto planner = MakePlannerRouter(options_.planner, std::make_unique<nl::RuleParser>(),
+                                   llm::Settings::FromEnvironment(), nl::ExtractQuestionLiterals);
   if (!planner) throw ConfigurationError("--planner/VIDEOBOT_PLANNER: " + planner.error().message);
   return std::move(*planner);
 }

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <spdlog/logger.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <ctime>
 #include <stdexcept>
@@ -115,6 +116,39 @@ int SignalBlock::WaitForStop() {
   while (true) {
     int signal = 0;
     if (sigwait(&stop_signals_, &signal) == 0) return signal;
+  }
+}
+
+int SignalBlock::WaitForStop(std::chrono::milliseconds timeout) {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout);
+  timespec wait{};
+  wait.tv_sec = seconds.count();
+  wait.tv_nsec = std::chrono::nanoseconds(timeout - seconds).count();
+  const int signal = sigtimedwait(&stop_signals_, nullptr, &wait);
+  return signal > 0 ? signal : 0;
+}
+
+SignalStopper::SignalStopper(SignalBlock& signals, std::stop_source stop, std::shared_ptr<spdlog::logger> logger)
+    : signals_(signals), stop_(std::move(stop)), logger_(std::move(logger)) {
+  watcher_ = std::thread([this] { Watch(); });
+}
+
+SignalStopper::~SignalStopper() {
+  done_ = true;
+  watcher_.join();
+}
+
+void SignalStopper::Watch() {
+  constexpr std::chrono::milliseconds kTick{100};
+  while (!done_) {
+    const int signal = signals_.WaitForStop(kTick);
+    if (signal == 0) continue;
+    if (stop_.stop_requested()) {
+      logger_->info("event=signal signal={} (already stopping)", signal);
+    } else {
+      logger_->info("event=signal signal={} stopping: finishing the questions in progress", signal);
+      stop_.request_stop();
+    }
   }
 }
 

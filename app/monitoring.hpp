@@ -4,11 +4,14 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <spdlog/fwd.h>
@@ -69,9 +72,32 @@ class SignalBlock {
   /// Waits for SIGINT or SIGTERM and returns its number.
   int WaitForStop();
 
+  /// Waits at most `timeout` for SIGINT or SIGTERM: its number, or 0 when none came.
+  int WaitForStop(std::chrono::milliseconds timeout);
+
  private:
   sigset_t stop_signals_{};
   sigset_t previous_{};
+};
+
+/// Turns SIGINT and SIGTERM, taken from `signals` by a watcher thread, into a stop request on
+/// `stop` (a signal while already stopping is only logged), so no async-signal-safety concerns
+/// arise. `signals` must outlive it; the watcher ends on destruction.
+class SignalStopper {
+ public:
+  SignalStopper(SignalBlock& signals, std::stop_source stop, std::shared_ptr<spdlog::logger> logger);
+  ~SignalStopper();
+  SignalStopper(const SignalStopper&) = delete;
+  SignalStopper& operator=(const SignalStopper&) = delete;
+
+ private:
+  void Watch();
+
+  SignalBlock& signals_;
+  std::stop_source stop_;
+  std::shared_ptr<spdlog::logger> logger_;
+  std::atomic<bool> done_{false};
+  std::thread watcher_;
 };
 
 }  // namespace videobot::app

@@ -9,7 +9,6 @@
 
 #include <spdlog/fwd.h>
 
-#include "db/database.hpp"
 #include "net/http_client.hpp"
 #include "observe/process_metrics.hpp"
 #include "service/answerer.hpp"
@@ -58,24 +57,5 @@ class Bot {
   class Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// Optional parts RunBot uses instead of its defaults.
-struct RunBotOptions {
-  /// Where the log lines go; null: a stderr logger that redacts the token (text format).
-  std::shared_ptr<spdlog::logger> logger;
-  /// Metrics to record into; null: none.
-  std::shared_ptr<observe::ProcessMetrics> metrics;
-  /// The plan source mode shown by /status ("rules", "llm" …).
-  std::string plan_source;
-  /// The database URL shown, password masked, to ADMIN_USER_IDS by /status.
-  std::string database_url;
-};
-
-/// Runs the bot with the real collaborators (libcurl, `state_store` for the offset, the database
-/// behind `open_status_db` for /status, a stderr logger that never prints the token) until SIGINT
-/// or SIGTERM. Returns the process exit status: 0 after a graceful shutdown, 1 when the token is
-/// rejected.
-int RunBot(const BotConfig& config, service::AnswererFactory answerers, StateStore& state_store,
-           std::function<std::unique_ptr<db::Database>()> open_status_db, RunBotOptions options = {});
 
 }  // namespace videobot::telegram

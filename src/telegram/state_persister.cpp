@@ -3,7 +3,6 @@
 #include <spdlog/logger.h>
 
 #include "common/error.hpp"
-#include "db/database.hpp"
 #include "telegram/backoff.hpp"
 
 namespace videobot::telegram {
@@ -82,7 +81,7 @@ void StatePersister::Run() {
     } catch (const EnvironmentError& error) {
       if (!failing) streak = FailureStreak{Clock::now()};
       failing = true;
-      ReportFailure(error, dynamic_cast<const db::DatabaseBusyError*>(&error) != nullptr, streak);
+      ReportFailure(error, dynamic_cast<const StateStoreBusy*>(&error) != nullptr, streak);
     }
     lock.lock();
     if (ok) {

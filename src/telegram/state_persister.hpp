@@ -22,7 +22,7 @@ class StatePersister {
  public:
   using Clock = std::chrono::steady_clock;
 
-  /// How long saves may keep failing with db::DatabaseBusyError before a warning: longer than a
+  /// How long saves may keep failing with StateStoreBusy before a warning: longer than a
   /// daily load of a large file takes.
   static constexpr std::chrono::milliseconds kBusyWarnAfter = std::chrono::minutes(15);
 

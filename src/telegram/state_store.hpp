@@ -3,13 +3,24 @@
 
 #include <cstdint>
 
+#include "common/error.hpp"
+
 #include "telegram/update_ledger.hpp"
 
 namespace videobot::telegram {
 
+/// Thrown by a StateStore whose storage is busy with another writer (a load holding the
+/// database's write lock past the busy timeout): the save is deferred, not failed, and is warned
+/// about only when it lasts (StatePersister::kBusyWarnAfter).
+class StateStoreBusy : public EnvironmentError {
+ public:
+  using EnvironmentError::EnvironmentError;
+};
+
 /// Loads and saves the ledger state of one bot (update ids are per bot, so the state is kept
 /// per bot id: another token on the same database starts from scratch). Implementations throw
-/// EnvironmentError (e.g. db::DatabaseError) when the storage is unavailable; the caller retries.
+/// EnvironmentError when the storage is unavailable (StateStoreBusy when it is busy); the caller
+/// retries.
 class StateStore {
  public:
   virtual ~StateStore() = default;

@@ -7,12 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "llm/llm_plan_source.hpp"
-#include "llm/planner_router.hpp"
 #include "llm_test_support.hpp"
 #include "nl/grounding.hpp"
 #include "nl/rule_parser.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/validator.hpp"
+#include "service/planner_router.hpp"
 
 namespace videobot::testing {
 namespace {
@@ -186,8 +186,8 @@ TEST(LlmGrounding, TheMetricIsBeyondGroundingAndVerifyCatchesIt) {
   auto model = GroundedSource(server);
   EXPECT_TRUE(model->MakePlan(question, TestContext())) << "grounding sees ids, numbers and dates only";
 
-  auto verify =
-      llm::MakePlannerRouter(llm::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(), GroundedSource(server));
+  auto verify = service::MakePlannerRouter(service::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(),
+                                           GroundedSource(server));
   ASSERT_TRUE(verify);
   const auto routed = (*verify)->MakePlan(question, TestContext());
   ASSERT_FALSE(routed);
@@ -198,8 +198,8 @@ TEST(LlmGrounding, VerifyRefusesWhenTheModelsPlanIsUngrounded) {
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(PlanJson(
       "videos", "count", nullptr, {{"creator_ids", Json::array({kCreator})}, {"conditions", ViewsAbove(1000)}})));
-  auto verify =
-      llm::MakePlannerRouter(llm::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(), GroundedSource(server));
+  auto verify = service::MakePlannerRouter(service::PlannerMode::kVerify, std::make_unique<nl::RuleParser>(),
+                                           GroundedSource(server));
   ASSERT_TRUE(verify);
   const auto routed = (*verify)->MakePlan(kCreatorQuestion, TestContext());
   ASSERT_FALSE(routed);

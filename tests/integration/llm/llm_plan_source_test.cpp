@@ -1,12 +1,12 @@
 // LlmPlanSource against the scripted fake server on loopback, through the real libcurl client.
 #include "llm/llm_plan_source.hpp"
-#include "llm/planner_router.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <thread>
 
+#include "app/planner_factory.hpp"
 #include "llm_test_support.hpp"
 #include "nl/grounding.hpp"
 #include "plan/validator.hpp"
@@ -318,7 +318,7 @@ class OneQuestionRules final : public plan::PlanSource {
 TEST(LlmPlannerRouterLoopback, AutoAndVerifyAgainstTheFakeModel) {
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Completion(kValidPlanJson));
-  auto automatic = llm::MakePlannerRouter("auto", std::make_unique<OneQuestionRules>(), SettingsFor(server),
+  auto automatic = app::MakePlannerRouter("auto", std::make_unique<OneQuestionRules>(), SettingsFor(server),
                                           nl::ExtractQuestionLiterals);
   ASSERT_TRUE(automatic) << automatic.error().Describe();
   auto by_rules = (*automatic)->Route("Сколько всего видео?", TestContext());
@@ -332,7 +332,7 @@ TEST(LlmPlannerRouterLoopback, AutoAndVerifyAgainstTheFakeModel) {
 
   // verify: the rules count all videos, the model counts those above 100 000 views — a number
   // the question lacks, so after its repair turn the model's plan is a disagreement.
-  auto verify = llm::MakePlannerRouter("verify", std::make_unique<OneQuestionRules>(), SettingsFor(server),
+  auto verify = app::MakePlannerRouter("verify", std::make_unique<OneQuestionRules>(), SettingsFor(server),
                                        nl::ExtractQuestionLiterals);
   ASSERT_TRUE(verify);
   const auto disagreement = (*verify)->MakePlan("Сколько всего видео?", TestContext());
@@ -346,7 +346,7 @@ TEST(LlmPlannerRouterLoopback, AnOversizedModelReplyNeverReplacesTheRulesAnswer)
   FakeOpenAiServer server;
   server.SetFallback(FakeOpenAiServer::Oversized(50u << 20, /*announce_length=*/false));
   for (const char* mode : {"auto", "verify"}) {
-    auto router = llm::MakePlannerRouter(mode, std::make_unique<OneQuestionRules>(), SettingsFor(server),
+    auto router = app::MakePlannerRouter(mode, std::make_unique<OneQuestionRules>(), SettingsFor(server),
                                          nl::ExtractQuestionLiterals);
     ASSERT_TRUE(router) << router.error().Describe();
     const auto by_rules = (*router)->Route("Сколько всего видео?", TestContext());

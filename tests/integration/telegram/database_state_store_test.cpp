@@ -1,6 +1,6 @@
 // db::BotStateStore on SQLite and PostgreSQL (after the real migrations), behind the bot's
-// StateStore interface as the CLI wires it.
-#include "db/bot_state_store.hpp"
+// StateStore interface through the adapter the CLI wires (app/database_state_store.hpp).
+#include "app/database_state_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,21 +24,7 @@ namespace {
 using videobot::testing::ScratchPostgres;
 using videobot::testing::TempDir;
 
-// The adapter app/cmd_bot.cpp uses: db's store behind the bot's interface.
-class DatabaseStateStore final : public StateStore {
- public:
-  explicit DatabaseStateStore(db::BotStateStore::Opener open) : store_(std::move(open)) {}
-  LedgerState Load(std::int64_t bot_id) override {
-    db::BotLedger ledger = store_.Load(bot_id);
-    return LedgerState{ledger.offset, std::move(ledger.done_ids)};
-  }
-  void Save(std::int64_t bot_id, const LedgerState& state) override {
-    store_.Save(bot_id, db::BotLedger{state.offset, state.done_ids});
-  }
-
- private:
-  db::BotStateStore store_;
-};
+using app::DatabaseStateStore;
 
 constexpr std::int64_t kBot = 123456;
 constexpr std::int64_t kOtherBot = 777;
@@ -198,7 +184,7 @@ TEST(DatabaseStateStoreTest, ASaveWaitsForAnotherConnectionsWriteTransaction) {
   EXPECT_EQ(store.Load(kBot), (LedgerState{41, {43}}));
 }
 
-TEST(DatabaseStateStoreTest, WithoutABusyTimeoutTheSaveFailsAsLocked) {
+TEST(DatabaseStateStoreTest, WithoutABusyTimeoutTheSaveFailsAsBusy) {
   TempDir dir;
   const std::string url = "sqlite:" + dir.path() + "/state.db";
   Migrate(url);
@@ -207,7 +193,7 @@ TEST(DatabaseStateStoreTest, WithoutABusyTimeoutTheSaveFailsAsLocked) {
   try {
     store.Save(kBot, {41, {}});
     ADD_FAILURE() << "the save succeeded while another connection held the write lock";
-  } catch (const db::DatabaseBusyError& error) {
+  } catch (const StateStoreBusy& error) {
     EXPECT_NE(std::string(error.what()).find("database is locked"), std::string::npos) << error.what();
   }
 }

@@ -2,18 +2,17 @@
 // Chooses between the offline rules parser and the language model (`--planner`,
 // VIDEOBOT_PLANNER): rules, llm, auto (rules first, the model only when the rules did not
 // understand) and verify (both; a disagreement is reported, never resolved by guessing).
-// The rules source is injected, so this module does not depend on the parser's library.
+// Both sources are injected as plan::PlanSource, so the service depends on neither the parser's
+// library nor the model's; the application builds them (app/planner_factory.hpp).
 
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "common/result.hpp"
-#include "llm/llm_plan_source.hpp"
-#include "llm/settings.hpp"
 #include "plan/plan_source.hpp"
 
-namespace videobot::llm {
+namespace videobot::service {
 
 /// How questions are routed to plan sources.
 enum class PlannerMode {
@@ -26,9 +25,15 @@ enum class PlannerMode {
 /// "rules", "llm", "auto" or "verify".
 std::string_view Name(PlannerMode mode);
 
-/// Parses a mode name (case-sensitive). "" gives the default: kAuto when `settings` has an API
-/// key, kRules otherwise. Fails with kUsage naming the accepted values.
-Result<PlannerMode> ParsePlannerMode(std::string_view text, const Settings& settings);
+/// Parses a mode name (case-sensitive). "" gives the default: kAuto when `model_has_key` (the
+/// model's API key is set), kRules otherwise. Fails with kUsage naming the accepted values.
+Result<PlannerMode> ParsePlannerMode(std::string_view text, bool model_has_key);
+
+/// True for the modes that ask the rules parser (all but kLlm).
+bool NeedsRules(PlannerMode mode);
+
+/// True for the modes that ask the model (all but kRules).
+bool NeedsModel(PlannerMode mode);
 
 /// A plan and the source(s) that produced it.
 struct RoutedPlan {
@@ -60,7 +65,7 @@ class PlannerRouter final : public plan::PlanSource {
   Result<plan::Plan> MakePlan(std::string_view question, const plan::TimeContext& context) override;
 
   /// The mode's name.
-  std::string_view Name() const override { return llm::Name(mode_); }
+  std::string_view Name() const override { return service::Name(mode_); }
 
   /// The routing mode.
   PlannerMode mode() const { return mode_; }
@@ -74,30 +79,9 @@ class PlannerRouter final : public plan::PlanSource {
   std::unique_ptr<plan::PlanSource> llm_;
 };
 
-/// The planner the CLI and the bot use. `mode` is the --planner / VIDEOBOT_PLANNER value ("" =
-/// default, see ParsePlannerMode); `rules` is the offline parser; `question_literals` reads a
-/// question's ids, numbers and dates with the parser's recognisers (nl::ExtractQuestionLiterals),
-/// against which every model plan is checked. The model source (LlmPlanSource over libcurl with
-/// `settings.proxy_url`) is created only when the mode needs it. Fails with kUsage for an
-/// unknown mode, a missing rules source, a mode that needs the model with neither LLM_API_KEY
-/// nor a non-default LLM_BASE_URL (a local server), or without `question_literals`.
-Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Settings& settings,
-                                                         QuestionLiteralsFn question_literals);
-
-/// As above without a literal reader: only the rules mode can be built.
-Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Settings& settings);
-
-/// As above with settings as read by Settings::FromEnvironment(): their error is returned,
-/// unless `mode` is explicitly "rules" (which needs no model).
-Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Result<Settings>& settings,
-                                                         QuestionLiteralsFn question_literals);
-
-/// As above with an explicit model source (tests, other transports). Fails with kUsage when a
+/// A router over the given sources (the application's factory, tests). Fails with kUsage when a
 /// source the mode needs is missing.
 Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource> rules,
                                                          std::unique_ptr<plan::PlanSource> llm);
 
-}  // namespace videobot::llm
+}  // namespace videobot::service

@@ -1,11 +1,11 @@
-#include "llm/plan_comparison.hpp"
+#include "plan/plan_comparison.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "plan/plan_json.hpp"
 
-namespace videobot::llm {
+namespace videobot::plan {
 namespace {
 
 using Json = nlohmann::json;
@@ -87,4 +87,4 @@ std::optional<std::string> FindPlanDifference(const plan::Plan& a, const plan::P
   return FirstDifference(x, y, "");
 }
 
-}  // namespace videobot::llm
+}  // namespace videobot::plan

@@ -9,7 +9,7 @@
 #include "plan/plan.hpp"
 #include "plan/resolve.hpp"
 
-namespace videobot::llm {
+namespace videobot::plan {
 
 /// The JSON pointer (into the plan's JSON form) of the first difference between `a` and `b`
 /// that changes the answer, or nullopt when both compute the same thing at `context`. Two
@@ -17,4 +17,4 @@ namespace videobot::llm {
 std::optional<std::string> FindPlanDifference(const plan::Plan& a, const plan::Plan& b,
                                               const plan::TimeContext& context);
 
-}  // namespace videobot::llm
+}  // namespace videobot::plan

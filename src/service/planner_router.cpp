@@ -1,12 +1,11 @@
-#include "llm/planner_router.hpp"
+#include "service/planner_router.hpp"
 
 #include <fmt/format.h>
 #include <cassert>
 
-#include "llm/llm_plan_source.hpp"
-#include "llm/plan_comparison.hpp"
+#include "plan/plan_comparison.hpp"
 
-namespace videobot::llm {
+namespace videobot::service {
 namespace {
 
 // True when the rules did not understand the question (as opposed to understanding it and
@@ -24,10 +23,11 @@ Unexpected Disagreement(std::string path) {
               std::move(path));
 }
 
-bool NeedsRules(PlannerMode mode) { return mode != PlannerMode::kLlm; }
-bool NeedsLlm(PlannerMode mode) { return mode != PlannerMode::kRules; }
-
 }  // namespace
+
+bool NeedsRules(PlannerMode mode) { return mode != PlannerMode::kLlm; }
+
+bool NeedsModel(PlannerMode mode) { return mode != PlannerMode::kRules; }
 
 std::string_view Name(PlannerMode mode) {
   switch (mode) {
@@ -39,8 +39,8 @@ std::string_view Name(PlannerMode mode) {
   return "?";
 }
 
-Result<PlannerMode> ParsePlannerMode(std::string_view text, const Settings& settings) {
-  if (text.empty()) return settings.HasKey() ? PlannerMode::kAuto : PlannerMode::kRules;
+Result<PlannerMode> ParsePlannerMode(std::string_view text, bool model_has_key) {
+  if (text.empty()) return model_has_key ? PlannerMode::kAuto : PlannerMode::kRules;
   for (PlannerMode mode : {PlannerMode::kRules, PlannerMode::kLlm, PlannerMode::kAuto, PlannerMode::kVerify}) {
     if (text == Name(mode)) return mode;
   }
@@ -51,7 +51,7 @@ PlannerRouter::PlannerRouter(PlannerMode mode, std::unique_ptr<plan::PlanSource>
                              std::unique_ptr<plan::PlanSource> llm)
     : mode_(mode), rules_(std::move(rules)), llm_(std::move(llm)) {
   assert(!NeedsRules(mode_) || rules_ != nullptr);
-  assert(!NeedsLlm(mode_) || llm_ != nullptr);
+  assert(!NeedsModel(mode_) || llm_ != nullptr);
 }
 
 Result<RoutedPlan> PlannerRouter::FromSource(plan::PlanSource& source, std::string_view question,
@@ -69,7 +69,7 @@ Result<RoutedPlan> PlannerRouter::Verify(plan::Plan rules_plan, std::string_view
   if (!llm_result && llm_result.error().code == ErrorCode::kPlanUngrounded)
     return Disagreement(llm_result.error().path);
   if (!llm_result) return RoutedPlan{std::move(rules_plan), std::string(rules_->Name()), false};
-  if (auto difference = FindPlanDifference(rules_plan, *llm_result, context)) return Disagreement(*difference);
+  if (auto difference = plan::FindPlanDifference(rules_plan, *llm_result, context)) return Disagreement(*difference);
   return RoutedPlan{std::move(rules_plan), fmt::format("{}+{}", rules_->Name(), llm_->Name()), true};
 }
 
@@ -98,52 +98,10 @@ Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(PlannerMode mode, std::
   if (NeedsRules(mode) && rules == nullptr) {
     return Fail(ErrorCode::kUsage, fmt::format("Режиму {} нужен разбор правилами", Name(mode)), "--planner");
   }
-  if (NeedsLlm(mode) && llm == nullptr) {
+  if (NeedsModel(mode) && llm == nullptr) {
     return Fail(ErrorCode::kUsage, fmt::format("Режиму {} нужна языковая модель", Name(mode)), "--planner");
   }
   return std::make_unique<PlannerRouter>(mode, std::move(rules), std::move(llm));
 }
 
-Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Settings& settings,
-                                                         QuestionLiteralsFn question_literals) {
-  auto parsed = ParsePlannerMode(mode, settings);
-  if (!parsed) return Unexpected{parsed.error()};
-  // Local servers (Ollama, vLLM, llama.cpp) need no key; the default OpenAI endpoint does.
-  if (NeedsLlm(*parsed) && !settings.HasKey() && settings.base_url == Settings{}.base_url) {
-    return Fail(ErrorCode::kUsage,
-                fmt::format("Режиму {} нужна языковая модель: задайте LLM_API_KEY (или LLM_BASE_URL локального "
-                            "сервера, которому ключ не нужен)",
-                            Name(*parsed)),
-                "LLM_API_KEY");
-  }
-  // A model plan is never used unchecked against the question it answers.
-  if (NeedsLlm(*parsed) && !question_literals) {
-    return Fail(
-        ErrorCode::kUsage,
-        fmt::format("Режиму {} нужна проверка плана модели по вопросу (чтение id, чисел и дат вопроса)", Name(*parsed)),
-        "--planner");
-  }
-  std::unique_ptr<plan::PlanSource> llm;
-  if (NeedsLlm(*parsed)) llm = std::make_unique<LlmPlanSource>(settings, std::move(question_literals));
-  return MakePlannerRouter(*parsed, std::move(rules), std::move(llm));
-}
-
-Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Settings& settings) {
-  return MakePlannerRouter(mode, std::move(rules), settings, QuestionLiteralsFn{});
-}
-
-Result<std::unique_ptr<PlannerRouter>> MakePlannerRouter(std::string_view mode, std::unique_ptr<plan::PlanSource> rules,
-                                                         const Result<Settings>& settings,
-                                                         QuestionLiteralsFn question_literals) {
-  if (!settings) {
-    // Only an explicit "rules" can ignore the model's settings; with "" the default itself
-    // depends on them.
-    if (mode == Name(PlannerMode::kRules)) return MakePlannerRouter(mode, std::move(rules), Settings{});
-    return Unexpected{settings.error()};
-  }
-  return MakePlannerRouter(mode, std::move(rules), *settings, std::move(question_literals));
-}
-
-}  // namespace videobot::llm
+}  // namespace videobot::service

@@ -1,11 +1,11 @@
-#include "llm/planner_router.hpp"
+#include "service/planner_router.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <functional>
 
-namespace videobot::llm {
+namespace videobot::service {
 
 // A plan source answering from a function and counting its calls.
 class FakeSource final : public plan::PlanSource {
@@ -39,11 +39,6 @@ plan::Plan CountVideosAbove(std::int64_t views) {
 
 Unexpected NotUnderstood() { return Fail(ErrorCode::kQuestionNotUnderstood, "не понял"); }
 
-// A literal reader that finds nothing in any question.
-QuestionLiteralsFn NoLiterals() {
-  return [](std::string_view, const plan::TimeContext&) { return Result<plan::Literals>(plan::Literals{}); };
-}
-
 struct Harness {
   std::shared_ptr<std::atomic<int>> rules_calls = std::make_shared<std::atomic<int>>(0);
   std::shared_ptr<std::atomic<int>> llm_calls = std::make_shared<std::atomic<int>>(0);
@@ -56,10 +51,9 @@ struct Harness {
   }
 };
 
-TEST(LlmPlannerMode, ParsesNamesAndDefaults) {
-  Settings without_key;
-  Settings with_key;
-  with_key.api_key = "sk-x";
+TEST(PlannerMode, ParsesNamesAndDefaults) {
+  const bool without_key = false;
+  const bool with_key = true;
   EXPECT_EQ(*ParsePlannerMode("", without_key), PlannerMode::kRules);
   EXPECT_EQ(*ParsePlannerMode("", with_key), PlannerMode::kAuto);
   EXPECT_EQ(*ParsePlannerMode("llm", without_key), PlannerMode::kLlm);
@@ -71,7 +65,7 @@ TEST(LlmPlannerMode, ParsesNamesAndDefaults) {
   EXPECT_NE(bad.error().message.find("rules, llm, auto, verify"), std::string::npos);
 }
 
-TEST(LlmPlannerRouter, MissingSourcesAreUsageErrors) {
+TEST(PlannerRouter, MissingSourcesAreUsageErrors) {
   auto calls = std::make_shared<std::atomic<int>>(0);
   auto source = [&] {
     return std::make_unique<FakeSource>(
@@ -81,56 +75,9 @@ TEST(LlmPlannerRouter, MissingSourcesAreUsageErrors) {
   EXPECT_EQ(MakePlannerRouter(PlannerMode::kVerify, source(), nullptr).error().code, ErrorCode::kUsage);
   EXPECT_TRUE(MakePlannerRouter(PlannerMode::kRules, source(), nullptr));
   EXPECT_TRUE(MakePlannerRouter(PlannerMode::kLlm, nullptr, source()));
-  EXPECT_EQ(MakePlannerRouter("bogus", source(), Settings{}, NoLiterals()).error().code, ErrorCode::kUsage);
-  const auto keyless = MakePlannerRouter("llm", source(), Settings{}, NoLiterals());
-  ASSERT_FALSE(keyless);
-  EXPECT_EQ(keyless.error().path, "LLM_API_KEY");
-  Settings local;
-  local.base_url = "http://127.0.0.1:11434/v1";
-  EXPECT_TRUE(MakePlannerRouter("auto", source(), local, NoLiterals()));  // a local server needs no key
-  Settings keyed;
-  keyed.api_key = "sk-x";
-  auto automatic = MakePlannerRouter("", source(), keyed, NoLiterals());
-  ASSERT_TRUE(automatic);
-  EXPECT_EQ((*automatic)->Name(), "auto");
-  auto rules_only = MakePlannerRouter("", source(), Settings{});
-  ASSERT_TRUE(rules_only);
-  EXPECT_EQ((*rules_only)->mode(), PlannerMode::kRules);
-  EXPECT_EQ((*rules_only)->Name(), "rules");
 }
 
-TEST(LlmPlannerRouter, ModelModesNeedAQuestionLiteralReader) {
-  auto calls = std::make_shared<std::atomic<int>>(0);
-  auto source = [&] {
-    return std::make_unique<FakeSource>(
-        "x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls);
-  };
-  Settings keyed;
-  keyed.api_key = "sk-x";
-  for (const char* mode : {"llm", "auto", "verify", ""}) {
-    const auto unchecked = MakePlannerRouter(mode, source(), keyed);
-    ASSERT_FALSE(unchecked) << mode;
-    EXPECT_EQ(unchecked.error().code, ErrorCode::kUsage) << mode;
-    EXPECT_TRUE(MakePlannerRouter(mode, source(), keyed, NoLiterals())) << mode;
-  }
-  EXPECT_TRUE(MakePlannerRouter("rules", source(), keyed));
-}
-
-TEST(LlmPlannerRouter, BrokenSettingsOnlyMatterToModesThatUseTheModel) {
-  auto calls = std::make_shared<std::atomic<int>>(0);
-  auto source = [&] {
-    return std::make_unique<FakeSource>(
-        "x", [](std::string_view) { return Result<plan::Plan>(CountVideos()); }, calls);
-  };
-  const Result<Settings> broken = Fail(ErrorCode::kUsage, "LLM_TIMEOUT_S плохой", "LLM_TIMEOUT_S");
-  EXPECT_EQ(MakePlannerRouter("auto", source(), broken, NoLiterals()).error().path, "LLM_TIMEOUT_S");
-  EXPECT_EQ(MakePlannerRouter("", source(), broken, NoLiterals()).error().path, "LLM_TIMEOUT_S");
-  auto rules = MakePlannerRouter("rules", source(), broken, NoLiterals());
-  ASSERT_TRUE(rules);
-  EXPECT_EQ((*rules)->Name(), "rules");
-}
-
-TEST(LlmPlannerRouter, RulesAndLlmModesUseOneSource) {
+TEST(PlannerRouter, RulesAndLlmModesUseOneSource) {
   Harness h;
   auto rules = h.Make(
       PlannerMode::kRules, [](std::string_view) { return NotUnderstood(); },
@@ -147,7 +94,7 @@ TEST(LlmPlannerRouter, RulesAndLlmModesUseOneSource) {
   EXPECT_EQ(*h.rules_calls, 1);
 }
 
-TEST(LlmPlannerRouter, AutoPrefersTheRules) {
+TEST(PlannerRouter, AutoPrefersTheRules) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kAuto, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
@@ -159,7 +106,7 @@ TEST(LlmPlannerRouter, AutoPrefersTheRules) {
   EXPECT_EQ(*h.llm_calls, 0);
 }
 
-TEST(LlmPlannerRouter, AutoAsksTheModelWhenTheRulesDidNotUnderstand) {
+TEST(PlannerRouter, AutoAsksTheModelWhenTheRulesDidNotUnderstand) {
   for (bool as_refusal_plan : {false, true}) {
     Harness h;
     auto router = h.Make(
@@ -177,7 +124,7 @@ TEST(LlmPlannerRouter, AutoAsksTheModelWhenTheRulesDidNotUnderstand) {
   }
 }
 
-TEST(LlmPlannerRouter, AutoNeverSendsRefusedOrFailedQuestionsToTheModel) {
+TEST(PlannerRouter, AutoNeverSendsRefusedOrFailedQuestionsToTheModel) {
   for (auto reason :
        {plan::RefusalReason::kModification, plan::RefusalReason::kOutOfScope, plan::RefusalReason::kAmbiguous}) {
     Harness h;
@@ -198,7 +145,7 @@ TEST(LlmPlannerRouter, AutoNeverSendsRefusedOrFailedQuestionsToTheModel) {
   EXPECT_EQ(*h.llm_calls, 0);
 }
 
-TEST(LlmPlannerRouter, AutoPassesOnTheModelsFailure) {
+TEST(PlannerRouter, AutoPassesOnTheModelsFailure) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
@@ -206,7 +153,7 @@ TEST(LlmPlannerRouter, AutoPassesOnTheModelsFailure) {
   EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kLlmUnavailable);
 }
 
-TEST(LlmPlannerRouter, VerifyReturnsAgreedPlans) {
+TEST(PlannerRouter, VerifyReturnsAgreedPlans) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
@@ -219,7 +166,7 @@ TEST(LlmPlannerRouter, VerifyReturnsAgreedPlans) {
   EXPECT_EQ(*h.llm_calls, 1);
 }
 
-TEST(LlmPlannerRouter, VerifyReportsDisagreementInsteadOfGuessing) {
+TEST(PlannerRouter, VerifyReportsDisagreementInsteadOfGuessing) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
@@ -231,7 +178,7 @@ TEST(LlmPlannerRouter, VerifyReportsDisagreementInsteadOfGuessing) {
   EXPECT_EQ(ErrorCodeName(result.error().code), "planners_disagree");
 }
 
-TEST(LlmPlannerRouter, VerifyTreatsRefusalVersusQueryAsDisagreement) {
+TEST(PlannerRouter, VerifyTreatsRefusalVersusQueryAsDisagreement) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kVerify,
@@ -240,7 +187,7 @@ TEST(LlmPlannerRouter, VerifyTreatsRefusalVersusQueryAsDisagreement) {
   EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kPlannersDisagree);
 }
 
-TEST(LlmPlannerRouter, VerifyFallsBackToTheModelAloneWhenTheRulesDecline) {
+TEST(PlannerRouter, VerifyFallsBackToTheModelAloneWhenTheRulesDecline) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kVerify, [](std::string_view) { return NotUnderstood(); },
@@ -251,7 +198,7 @@ TEST(LlmPlannerRouter, VerifyFallsBackToTheModelAloneWhenTheRulesDecline) {
   EXPECT_FALSE(routed->verified);
 }
 
-TEST(LlmPlannerRouter, VerifyTreatsAnUngroundedModelPlanAsDisagreement) {
+TEST(PlannerRouter, VerifyTreatsAnUngroundedModelPlanAsDisagreement) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideosAbove(100)); },
@@ -265,7 +212,7 @@ TEST(LlmPlannerRouter, VerifyTreatsAnUngroundedModelPlanAsDisagreement) {
   EXPECT_EQ(result.error().path, "/filters/conditions/0/value");
 }
 
-TEST(LlmPlannerRouter, AutoKeepsTheRulesAnswerWithoutAskingTheModel) {
+TEST(PlannerRouter, AutoKeepsTheRulesAnswerWithoutAskingTheModel) {
   // Whatever the model would say, a question the rules understand is answered by the rules.
   Harness h;
   auto router = h.Make(
@@ -279,7 +226,7 @@ TEST(LlmPlannerRouter, AutoKeepsTheRulesAnswerWithoutAskingTheModel) {
   EXPECT_EQ(*h.llm_calls, 0);
 }
 
-TEST(LlmPlannerRouter, AutoPassesOnAnUngroundedModelPlanAsARefusal) {
+TEST(PlannerRouter, AutoPassesOnAnUngroundedModelPlanAsARefusal) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kAuto, [](std::string_view) { return NotUnderstood(); },
@@ -289,7 +236,7 @@ TEST(LlmPlannerRouter, AutoPassesOnAnUngroundedModelPlanAsARefusal) {
   EXPECT_EQ(router->MakePlan("q", kContext).error().code, ErrorCode::kPlanUngrounded);
 }
 
-TEST(LlmPlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {
+TEST(PlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {
   Harness h;
   auto router = h.Make(
       PlannerMode::kVerify, [](std::string_view) { return Result<plan::Plan>(CountVideos()); },
@@ -302,4 +249,4 @@ TEST(LlmPlannerRouter, VerifyKeepsTheRulesPlanUnverifiedWhenTheModelFails) {
 }
 
 }  // namespace
-}  // namespace videobot::llm
+}  // namespace videobot::service

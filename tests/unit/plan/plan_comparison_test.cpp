@@ -1,8 +1,8 @@
-#include "llm/plan_comparison.hpp"
+#include "plan/plan_comparison.hpp"
 
 #include <gtest/gtest.h>
 
-namespace videobot::llm {
+namespace videobot::plan {
 namespace {
 
 const plan::TimeContext kContext{ToInstant(DateTime{Date{2025, 12, 10}, 12 * 3600}, UtcOffset{0}), UtcOffset{0}};
@@ -17,11 +17,11 @@ plan::Plan DeltaSumOn(Date day) {
   return plan;
 }
 
-TEST(LlmPlanComparison, IdenticalPlansAgree) {
+TEST(PlanComparison, IdenticalPlansAgree) {
   EXPECT_EQ(FindPlanDifference(DeltaSumOn(Date{2025, 11, 28}), DeltaSumOn(Date{2025, 11, 28}), kContext), std::nullopt);
 }
 
-TEST(LlmPlanComparison, PeriodsCompareByResolvedRange) {
+TEST(PlanComparison, PeriodsCompareByResolvedRange) {
   plan::Plan by_dates = DeltaSumOn(Date{2025, 11, 28});
   plan::Plan by_times = by_dates;
   by_times.filters.measured->from = plan::PeriodBound{DateTime{Date{2025, 11, 28}, 0}, true};
@@ -38,7 +38,7 @@ TEST(LlmPlanComparison, PeriodsCompareByResolvedRange) {
   EXPECT_TRUE(FindPlanDifference(by_dates, yesterday, kContext));
 }
 
-TEST(LlmPlanComparison, ConditionsAndIdsCompareAsSets) {
+TEST(PlanComparison, ConditionsAndIdsCompareAsSets) {
   plan::Plan a;
   a.filters.conditions = {{plan::Field::kViews, plan::CompareOp::kGreater, 10},
                           {plan::Field::kLikes, plan::CompareOp::kLess, 5}};
@@ -51,7 +51,7 @@ TEST(LlmPlanComparison, ConditionsAndIdsCompareAsSets) {
   EXPECT_EQ(FindPlanDifference(a, b, kContext), "/filters/conditions/0/value");
 }
 
-TEST(LlmPlanComparison, StateMomentsCompareByResolvedInstant) {
+TEST(PlanComparison, StateMomentsCompareByResolvedInstant) {
   plan::Plan end_of_day;
   end_of_day.source = plan::Source::kState;
   end_of_day.aggregate = plan::Aggregate::kSum;
@@ -68,7 +68,7 @@ TEST(LlmPlanComparison, StateMomentsCompareByResolvedInstant) {
   EXPECT_EQ(FindPlanDifference(midnight, midnight, kContext), std::nullopt);
 }
 
-TEST(LlmPlanComparison, StrictAndNonStrictThresholdsDiffer) {
+TEST(PlanComparison, StrictAndNonStrictThresholdsDiffer) {
   plan::Plan a;
   a.filters.conditions = {{plan::Field::kViews, plan::CompareOp::kGreater, 100000}};
   plan::Plan b = a;
@@ -76,7 +76,7 @@ TEST(LlmPlanComparison, StrictAndNonStrictThresholdsDiffer) {
   EXPECT_EQ(FindPlanDifference(a, b, kContext), "/filters/conditions/0/op");
 }
 
-TEST(LlmPlanComparison, RefusalsAgreeWhateverTheReason) {
+TEST(PlanComparison, RefusalsAgreeWhateverTheReason) {
   EXPECT_EQ(FindPlanDifference(plan::MakeRefusal(plan::RefusalReason::kOutOfScope),
                                plan::MakeRefusal(plan::RefusalReason::kNotUnderstood), kContext),
             std::nullopt);
@@ -84,7 +84,7 @@ TEST(LlmPlanComparison, RefusalsAgreeWhateverTheReason) {
             "/action");
 }
 
-TEST(LlmPlanComparison, DifferentAggregatesDiffer) {
+TEST(PlanComparison, DifferentAggregatesDiffer) {
   plan::Plan a = DeltaSumOn(Date{2025, 11, 28});
   plan::Plan b = a;
   b.aggregate = plan::Aggregate::kAvg;
@@ -92,4 +92,4 @@ TEST(LlmPlanComparison, DifferentAggregatesDiffer) {
 }
 
 }  // namespace
-}  // namespace videobot::llm
+}  // namespace videobot::plan
