@@ -23,28 +23,41 @@ std::string WithDatabase(const std::string& url, const std::string& database) {
   return url.substr(0, slash + 1) + database + (question == std::string::npos ? "" : url.substr(question));
 }
 
+std::string BaseUrl(bool cluster) {
+  std::string url = Env(cluster ? "VIDEOBOT_TEST_CLICKHOUSE_CLUSTER_URL" : "VIDEOBOT_TEST_CLICKHOUSE_URL");
+  if (url.empty()) throw std::runtime_error("no ClickHouse test server");
+  return url;
+}
+
+void OnEveryHost(bool cluster, const std::string& statement) {
+  auto database = db::Open(BaseUrl(cluster));
+  auto& clickhouse = dynamic_cast<db::ClickHouseDatabase&>(*database);
+  for (std::size_t host = 0; host < clickhouse.hosts().size(); ++host) clickhouse.ExecuteOn(host, statement);
+}
+
 }  // namespace
 
+std::string ClickHouseUrlOf(bool cluster, const std::string& name) { return WithDatabase(BaseUrl(cluster), name); }
+
+void CreateClickHouseDatabase(bool cluster, const std::string& name) {
+  OnEveryHost(cluster, "CREATE DATABASE " + name);
+}
+
+void DropClickHouseDatabase(bool cluster, const std::string& name) {
+  OnEveryHost(cluster, "DROP DATABASE IF EXISTS " + name);
+}
+
 ScratchClickHouse::ScratchClickHouse(bool cluster)
-    : base_url_(Env(cluster ? "VIDEOBOT_TEST_CLICKHOUSE_CLUSTER_URL" : "VIDEOBOT_TEST_CLICKHOUSE_URL")),
-      name_("vb_" + Suffix()) {
-  if (base_url_.empty()) throw std::runtime_error("no ClickHouse test server");
-  OnEveryHost("CREATE DATABASE " + name_);
-  url_ = WithDatabase(base_url_, name_);
+    : cluster_(cluster), name_("vb_" + Suffix()), url_(ClickHouseUrlOf(cluster, name_)) {
+  CreateClickHouseDatabase(cluster_, name_);
 }
 
 ScratchClickHouse::~ScratchClickHouse() {
   try {
-    OnEveryHost("DROP DATABASE IF EXISTS " + name_);
+    DropClickHouseDatabase(cluster_, name_);
   } catch (const std::exception&) {
     // The servers are thrown away at the end of the run anyway.
   }
-}
-
-void ScratchClickHouse::OnEveryHost(const std::string& statement) const {
-  auto database = db::Open(base_url_);
-  auto& clickhouse = dynamic_cast<db::ClickHouseDatabase&>(*database);
-  for (std::size_t host = 0; host < clickhouse.hosts().size(); ++host) clickhouse.ExecuteOn(host, statement);
 }
 
 }  // namespace videobot::testing

@@ -7,6 +7,16 @@
 
 namespace videobot::testing {
 
+/// The URL of database `name` on the ClickHouse test server, or on the two-shard test cluster
+/// (`cluster`).
+std::string ClickHouseUrlOf(bool cluster, const std::string& name);
+
+/// Creates database `name` on the test server or on every shard of the cluster, or drops it
+/// there (when it exists). Databases several test processes share are made and removed with
+/// these; ScratchClickHouse is the usual way.
+void CreateClickHouseDatabase(bool cluster, const std::string& name);
+void DropClickHouseDatabase(bool cluster, const std::string& name);
+
 /// A fresh, uniquely named database on the ClickHouse test server (or on every shard of the
 /// two-shard test cluster), dropped on destruction.
 class ScratchClickHouse {
@@ -21,9 +31,7 @@ class ScratchClickHouse {
   const std::string& url() const { return url_; }
 
  private:
-  void OnEveryHost(const std::string& statement) const;
-
-  std::string base_url_;
+  bool cluster_;
   std::string name_;
   std::string url_;
 };

@@ -83,15 +83,24 @@ std::string SourceDir() {
   return path.empty() ? VIDEOBOT_DEFAULT_SOURCE_DIR : path;
 }
 
-ScratchPostgres::ScratchPostgres() : name_("vb_" + RandomSuffix()) {
-  AdminExecute("CREATE DATABASE " + name_);
-  std::string admin = Env("VIDEOBOT_TEST_PG_ADMIN_URL");
-  url_ = admin.substr(0, admin.rfind('/') + 1) + name_;
+std::string PostgresUrlOf(const std::string& name) {
+  const std::string admin = Env("VIDEOBOT_TEST_PG_ADMIN_URL");
+  return admin.substr(0, admin.rfind('/') + 1) + name;
+}
+
+void CreatePostgresDatabase(const std::string& name) { AdminExecute("CREATE DATABASE " + name); }
+
+void DropPostgresDatabase(const std::string& name) {
+  AdminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+}
+
+ScratchPostgres::ScratchPostgres() : name_("vb_" + RandomSuffix()), url_(PostgresUrlOf(name_)) {
+  CreatePostgresDatabase(name_);
 }
 
 ScratchPostgres::~ScratchPostgres() {
   try {
-    AdminExecute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    DropPostgresDatabase(name_);
   } catch (const std::exception&) {
     // The cluster is thrown away at the end of the run anyway.
   }

@@ -29,6 +29,14 @@ std::string BinaryPath();
 /// The project's source directory.
 std::string SourceDir();
 
+/// The libpq URI of database `name` on the test cluster.
+std::string PostgresUrlOf(const std::string& name);
+
+/// Creates database `name` on the test cluster, or drops it (when it exists). Databases several
+/// test processes share are made and removed with these; ScratchPostgres is the usual way.
+void CreatePostgresDatabase(const std::string& name);
+void DropPostgresDatabase(const std::string& name);
+
 /// A fresh, uniquely named PostgreSQL database on the test cluster, dropped on destruction.
 class ScratchPostgres {
  public:

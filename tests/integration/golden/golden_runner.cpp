@@ -3,13 +3,17 @@
 // reply on the file's data set on every engine that is up — the same reply on all of them, and
 // for a one-number plan the brute-force oracle's value. With --update (or VIDEOBOT_UPDATE_GOLDEN=1)
 // it rewrites the expectations instead; the diff shows what changed.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -75,31 +79,113 @@ std::unique_ptr<db::Database> Loaded(const std::string& url, const std::string& 
   return database;
 }
 
-// One data set loaded into every engine that is up: SQLite always, PostgreSQL and ClickHouse
-// (one server, and two shards) when the test servers run.
+// The servers the test command starts (PostgreSQL, ClickHouse, ClickHouse on two shards), each
+// with how to name, create and drop a database on it.
+struct Server {
+  std::string engine;
+  std::function<std::string(const std::string&)> url_of;
+  std::function<void(const std::string&)> create;
+  std::function<void(const std::string&)> drop;
+};
+
+std::vector<Server> ServersUp() {
+  std::vector<Server> servers;
+  if (!Env("VIDEOBOT_TEST_PG_ADMIN_URL").empty()) {
+    servers.push_back({"postgres", PostgresUrlOf, CreatePostgresDatabase, DropPostgresDatabase});
+  }
+  if (!Env("VIDEOBOT_TEST_CLICKHOUSE_URL").empty() && !Env("VIDEOBOT_TEST_CLICKHOUSE_CLUSTER_URL").empty()) {
+    for (const bool cluster : {false, true}) {
+      servers.push_back({cluster ? "clickhouse on two shards" : "clickhouse",
+                         [cluster](const std::string& name) { return ClickHouseUrlOf(cluster, name); },
+                         [cluster](const std::string& name) { CreateClickHouseDatabase(cluster, name); },
+                         [cluster](const std::string& name) { DropClickHouseDatabase(cluster, name); }});
+    }
+  }
+  return servers;
+}
+
+// A data set's database shared by the runner's processes: named after the data's bytes, so a
+// changed generator never meets an old load. Under ctest the fixture test golden.prepare_data
+// loads every data set the files name into every server once (--prepare-data), each file's test
+// opens them, and golden.drop_data drops them (--drop-data).
+std::string SharedName(const std::string& document) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+  for (const char c : document) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return fmt::format("golden_{:016x}", hash);
+}
+
+// The prepared database at `url`, or nullptr when there is none (the runner run by hand).
+std::unique_ptr<db::Database> Prepared(const std::string& url) {
+  try {
+    auto database = db::Open(url);
+    const auto rows = database->Query(sql::Query{"SELECT COUNT(*) FROM videos", {}});
+    if (rows.empty() || rows.front().empty() || std::get<std::int64_t>(rows.front().front()) == 0) return nullptr;
+    return database;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+// One data set in every engine that is up: SQLite always, loaded here; on each server the
+// prepared database, or a scratch one loaded here when none was prepared.
 struct LoadedData {
   explicit LoadedData(const std::string& name) : document(DocumentOf(name)), oracle(ParseDataset(document)) {
     engines.emplace_back("sqlite", Loaded("sqlite:" + dir.path() + "/golden.db", document));
-    if (!Env("VIDEOBOT_TEST_PG_ADMIN_URL").empty()) {
-      postgres = std::make_unique<ScratchPostgres>();
-      engines.emplace_back("postgres", Loaded(postgres->url(), document));
-    }
-    if (!Env("VIDEOBOT_TEST_CLICKHOUSE_URL").empty() && !Env("VIDEOBOT_TEST_CLICKHOUSE_CLUSTER_URL").empty()) {
-      clickhouse = std::make_unique<ScratchClickHouse>(false);
-      engines.emplace_back("clickhouse", Loaded(clickhouse->url(), document));
-      shards = std::make_unique<ScratchClickHouse>(true);
-      engines.emplace_back("clickhouse on two shards", Loaded(shards->url(), document));
+    for (const Server& server : ServersUp()) {
+      if (auto prepared = Prepared(server.url_of(SharedName(document)))) {
+        engines.emplace_back(server.engine, std::move(prepared));
+        continue;
+      }
+      if (server.engine == "postgres") {
+        scratch_postgres.push_back(std::make_unique<ScratchPostgres>());
+        engines.emplace_back(server.engine, Loaded(scratch_postgres.back()->url(), document));
+      } else {
+        scratch_clickhouse.push_back(std::make_unique<ScratchClickHouse>(server.engine != "clickhouse"));
+        engines.emplace_back(server.engine, Loaded(scratch_clickhouse.back()->url(), document));
+      }
     }
   }
 
   std::string document;
   Dataset oracle;
   TempDir dir;
-  std::unique_ptr<ScratchPostgres> postgres;
-  std::unique_ptr<ScratchClickHouse> clickhouse;
-  std::unique_ptr<ScratchClickHouse> shards;
+  std::vector<std::unique_ptr<ScratchPostgres>> scratch_postgres;
+  std::vector<std::unique_ptr<ScratchClickHouse>> scratch_clickhouse;
   std::vector<std::pair<std::string, std::unique_ptr<db::Database>>> engines;
 };
+
+// Every data set the golden files name.
+std::set<std::string> DataSetsNamed() {
+  std::set<std::string> names;
+  for (const auto& path : ListFiles(CasesDir())) {
+    for (const auto& [record, settings] : RecordsWithSettings(Read(path))) {
+      if (!settings.data.empty()) names.insert(settings.data);
+    }
+  }
+  return names;
+}
+
+// --prepare-data: every data set into a shared database on every server that is up.
+void PrepareData() {
+  for (const std::string& name : DataSetsNamed()) {
+    const std::string document = DocumentOf(name);
+    for (const Server& server : ServersUp()) {
+      const std::string shared = SharedName(document);
+      server.drop(shared);
+      server.create(shared);
+      Loaded(server.url_of(shared), document);
+      std::printf("prepared «%s» on %s as %s\n", name.c_str(), server.engine.c_str(), shared.c_str());
+    }
+  }
+}
+
+// --drop-data: the shared databases of --prepare-data dropped.
+void DropData() {
+  for (const std::string& name : DataSetsNamed()) {
+    const std::string shared = SharedName(DocumentOf(name));
+    for (const Server& server : ServersUp()) server.drop(shared);
+  }
+}
 
 // ---- one record ----
 
@@ -314,12 +400,27 @@ TEST(GoldenFormat, ReadingAndWritingAFileGivesItsBytesBack) {
 }
 
 }  // namespace
+
+// --prepare-data or --drop-data; 0 on success, 1 with the error on stderr.
+int RunDataCommand(bool prepare) {
+  try {
+    prepare ? PrepareData() : DropData();
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    return 1;
+  }
+}
+
 }  // namespace videobot::testing::golden
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
   for (int i = 1; i < argc; ++i) {
-    if (std::string_view(argv[i]) == "--update") videobot::testing::golden::update_mode = true;
+    const std::string_view argument(argv[i]);
+    if (argument == "--update") videobot::testing::golden::update_mode = true;
+    if (argument == "--prepare-data") return videobot::testing::golden::RunDataCommand(true);
+    if (argument == "--drop-data") return videobot::testing::golden::RunDataCommand(false);
   }
   if (videobot::testing::Env("VIDEOBOT_UPDATE_GOLDEN") == "1") videobot::testing::golden::update_mode = true;
   return RUN_ALL_TESTS();
