@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev fonts-dejavu-core
   postgresql-15 postgresql-client-15
   clickhouse-server clickhouse-client
-  python3 microsocks tinyproxy clang-format hyperfine
+  python3 microsocks tinyproxy clang-format clang-tidy hyperfine
   prometheus dpkg-dev file help2man systemd
 )
 sudo_cmd=()
