@@ -5,6 +5,8 @@
 #include <variant>
 #include <vector>
 
+#include "db/engine_sql.hpp"
+
 namespace videobot::db {
 namespace {
 
@@ -12,10 +14,8 @@ std::string OffsetName(std::int64_t bot_id) { return "telegram_offset:" + std::t
 
 std::string DonePrefix(std::int64_t bot_id) { return "telegram_done:" + std::to_string(bot_id) + ":"; }
 
-/// The placeholder for parameter `index` (1-based) in the database's dialect.
-std::string Placeholder(const Database& database, int index) {
-  return (database.dialect() == sql::Dialect::kPostgres ? "$" : "?") + std::to_string(index);
-}
+/// The placeholder for parameter `index` (1-based) in the database's engine.
+std::string Placeholder(const Database& database, int index) { return database.engine().Placeholder(index); }
 
 /// One statement writing every (name, value) row, replacing rows that exist.
 sql::Query UpsertAll(const Database& database, const std::vector<std::pair<std::string, std::int64_t>>& rows) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "db/clickhouse_literal.hpp"
+#include "db/engine_sql.hpp"
 
 namespace videobot::db {
 namespace {
@@ -146,6 +147,8 @@ std::vector<Row> ParseRows(std::string_view body) {
 bool IsBlank(std::string_view statement) { return statement.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 }  // namespace
+
+const EngineSql& ClickHouseDatabase::engine() const { return ClickHouseEngine(); }
 
 std::vector<std::string> SplitStatements(std::string_view script) {
   std::vector<std::string> out;

@@ -23,6 +23,7 @@ class ClickHouseDatabase final : public Database {
   ClickHouseDatabase(const ClickHouseUrl& url, std::string redacted_url);
 
   sql::Dialect dialect() const override { return sql::Dialect::kClickHouse; }
+  const EngineSql& engine() const override;
   std::vector<Row> Query(const sql::Query& query) override;
   void Execute(std::string_view statements) override;
   void Execute(const sql::Query& statement) override;

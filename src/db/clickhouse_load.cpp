@@ -48,6 +48,40 @@ void AppendCounters(std::string& out, const Counters& counters) {
   for (const std::int64_t value : counters) AppendNumber(out, value);
 }
 
+// The video's creator and publication time, each tab-led: its row and its snapshots' rows carry
+// them.
+void AppendCreatorAndPublication(std::string& out, const VideoRecord& video) {
+  out += '\t';
+  AppendField(out, video.creator_id);
+  AppendNumber(out, video.video_created_at);
+}
+
+// A row's last fields, when its record was created and last updated, and the end of the line.
+void EndRow(std::string& out, Instant created_at, Instant updated_at) {
+  AppendNumber(out, created_at);
+  AppendNumber(out, updated_at);
+  out += '\n';
+}
+
+// One line of videos (the columns of its table, in order).
+void AppendVideoRow(std::string& out, const VideoRecord& video) {
+  AppendField(out, video.id);
+  AppendCreatorAndPublication(out, video);
+  AppendCounters(out, video.counters);
+  EndRow(out, video.created_at, video.updated_at);
+}
+
+// One line of video_snapshots (SnapshotColumns order).
+void AppendSnapshotRow(std::string& out, const VideoRecord& video, const SnapshotRecord& snapshot) {
+  AppendField(out, snapshot.id);
+  out += '\t';
+  AppendField(out, video.id);
+  AppendCreatorAndPublication(out, video);
+  AppendCounters(out, snapshot.counters);
+  AppendCounters(out, snapshot.deltas);
+  EndRow(out, snapshot.created_at, snapshot.updated_at);
+}
+
 std::int64_t IntOrZero(const Value& value) {
   if (const auto* number = std::get_if<std::int64_t>(&value)) return *number;
   return 0;
@@ -108,27 +142,8 @@ class Sink final : public LoadSink {
   Sink& operator=(const Sink&) = delete;
 
   void Write(const VideoRecord& video, std::span<const SnapshotRecord> snapshots) override {
-    AppendField(videos_, video.id);
-    videos_ += '\t';
-    AppendField(videos_, video.creator_id);
-    AppendNumber(videos_, video.video_created_at);
-    AppendCounters(videos_, video.counters);
-    AppendNumber(videos_, video.created_at);
-    AppendNumber(videos_, video.updated_at);
-    videos_ += '\n';
-    for (const auto& snapshot : snapshots) {
-      AppendField(snapshots_, snapshot.id);
-      snapshots_ += '\t';
-      AppendField(snapshots_, video.id);
-      snapshots_ += '\t';
-      AppendField(snapshots_, video.creator_id);
-      AppendNumber(snapshots_, video.video_created_at);
-      AppendCounters(snapshots_, snapshot.counters);
-      AppendCounters(snapshots_, snapshot.deltas);
-      AppendNumber(snapshots_, snapshot.created_at);
-      AppendNumber(snapshots_, snapshot.updated_at);
-      snapshots_ += '\n';
-    }
+    AppendVideoRow(videos_, video);
+    for (const auto& snapshot : snapshots) AppendSnapshotRow(snapshots_, video, snapshot);
     if (videos_.size() + snapshots_.size() >= kBatchBytes) Flush();
   }
 

@@ -84,7 +84,7 @@ std::string ExpandClickHouseMigration(const ClickHouseDatabase& database, std::s
 }
 
 std::vector<AppliedMigration> ClickHouseDatabase::ApplyMigrations() {
-  const auto files = EmbeddedMigrations(sql::Dialect::kClickHouse);
+  const auto files = EmbeddedMigrations(dialect());
   std::vector<AppliedMigration> applied;
   for (std::size_t host = 0; host < hosts().size(); ++host) {
     ExecuteOn(host, kCreateBookkeeping);

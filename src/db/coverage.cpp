@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "db/engine_sql.hpp"
 #include "db/schema_state.hpp"
 
 namespace videobot::db {
@@ -9,26 +10,20 @@ namespace {
 
 constexpr std::string_view kTable = "data_coverage";
 
-// Timestamps come back as integer microseconds on every engine (extract(epoch) is numeric, so
-// the conversion is exact).
-std::string ReadStatement(sql::Dialect dialect) {
-  if (dialect != sql::Dialect::kPostgres) {
-    return "SELECT videos, snapshots, first_measured_at, last_measured_at, first_published_at, last_published_at,"
-           " loaded_at FROM data_coverage WHERE id = 1";
+// Timestamps come back as integer microseconds on every engine.
+std::string ReadStatement(const EngineSql& engine) {
+  std::string columns = "videos, snapshots";
+  for (const char* instant :
+       {"first_measured_at", "last_measured_at", "first_published_at", "last_published_at", "loaded_at"}) {
+    columns += ", " + engine.InstantAsMicros(instant);
   }
-  const auto micros = [](const char* column) {
-    return "(extract(epoch FROM " + std::string(column) + ") * 1000000)::bigint";
-  };
-  return "SELECT videos, snapshots, " + micros("first_measured_at") + ", " + micros("last_measured_at") + ", " +
-         micros("first_published_at") + ", " + micros("last_published_at") + ", " + micros("loaded_at") +
-         " FROM data_coverage WHERE id = 1";
+  return "SELECT " + columns + " FROM data_coverage WHERE id = 1";
 }
 
 // Each min/max is its own subquery so that each reads one end of an index (SQLite optimises
 // only a lone min() or max()); the counts walk the primary keys once per load.
-std::string RefreshStatement(sql::Dialect dialect) {
-  const bool pg = dialect == sql::Dialect::kPostgres;
-  const std::string loaded_at = pg ? "$1::timestamptz" : "?1";
+std::string RefreshStatement(const TransactionalEngineSql& engine) {
+  const std::string loaded_at = engine.InstantPlaceholder(1);
   return "INSERT INTO data_coverage (id, videos, snapshots, first_measured_at, last_measured_at, first_published_at,"
          " last_published_at, loaded_at) SELECT 1, (SELECT count(*) FROM videos),"
          " (SELECT count(*) FROM video_snapshots), (SELECT min(created_at) FROM video_snapshots),"
@@ -59,7 +54,7 @@ Coverage ReadCoverage(Database& database) {
     if (!TableExists(database, "videos")) throw NotInitialisedError(NoDataTablesMessage());
     throw NotInitialisedError(OutdatedSchemaMessage(kTable));
   }
-  const auto rows = database.Query(sql::Query{ReadStatement(database.dialect()), {}});
+  const auto rows = database.Query(sql::Query{ReadStatement(database.engine()), {}});
   if (rows.size() != 1 || rows[0].size() != 7) {
     throw DatabaseError("the coverage row is missing: `videobot load FILE` writes it again");
   }
@@ -76,13 +71,8 @@ Coverage ReadCoverage(Database& database) {
 }
 
 void RefreshCoverage(Database& database, Instant loaded_at) {
-  sql::Query statement{RefreshStatement(database.dialect()), {}};
-  if (database.dialect() == sql::Dialect::kPostgres) {
-    statement.params.emplace_back(FormatInstantSql(loaded_at));
-  } else {
-    statement.params.emplace_back(loaded_at);
-  }
-  database.Execute(statement);
+  const TransactionalEngineSql& engine = TransactionalSql(database);
+  database.Execute(sql::Query{RefreshStatement(engine), {engine.InstantParam(loaded_at)}});
 }
 
 }  // namespace videobot::db

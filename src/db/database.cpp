@@ -6,6 +6,7 @@
 #include "db/clickhouse_database.hpp"
 #include "db/clickhouse_url.hpp"
 #include "db/connection_url.hpp"
+#include "db/engine_sql.hpp"
 #include "db/load_sink.hpp"
 #include "db/migrations.hpp"
 #include "db/postgres_database.hpp"
@@ -21,6 +22,8 @@ bool FileExists(const std::string& path) {
 }
 
 }  // namespace
+
+const EngineSql& Database::engine() const { return EngineOf(dialect()); }
 
 std::vector<AppliedMigration> Database::ApplyMigrations() { return MigrateWithBookkeeping(*this); }
 

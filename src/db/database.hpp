@@ -1,8 +1,8 @@
 #pragma once
 // The database interface: run compiled read-only queries, apply migrations, load data.
 // Implementations: SQLite (embedded, default), PostgreSQL (libpq) and ClickHouse (HTTP). Each
-// backend is one class that answers for its own dialect, migrations and bulk writer, so nothing
-// dispatches on the concrete type. Nothing outside db/ includes sqlite3.h or libpq-fe.h.
+// backend is one class that answers for its own dialect, engine SQL, migrations and bulk writer, so
+// nothing dispatches on the concrete type or compares dialects. Nothing outside db/ includes sqlite3.h or libpq-fe.h.
 
 #include <chrono>
 #include <cstdint>
@@ -18,6 +18,7 @@
 namespace videobot::db {
 
 class LoadSink;           // db/load_sink.hpp (internal to db/)
+class EngineSql;          // db/engine_sql.hpp (internal to db/)
 struct AppliedMigration;  // db/migrations.hpp
 
 /// A result cell.
@@ -70,6 +71,10 @@ class Database {
 
   /// The SQL dialect the compiler must target.
   virtual sql::Dialect dialect() const = 0;
+
+  /// The engine's SQL for db/'s own statements (db/engine_sql.hpp). Each backend returns its
+  /// engine's; the default (test doubles) returns the engine of dialect().
+  virtual const EngineSql& engine() const;
 
   /// Runs a compiled query in a read-only transaction and returns all rows. Throws DatabaseError.
   virtual std::vector<Row> Query(const sql::Query& query) = 0;

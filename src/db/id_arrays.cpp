@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "db/engine_sql.hpp"
+
 namespace videobot::db {
 namespace {
 
@@ -40,11 +42,10 @@ std::vector<std::string> JsonIdArrays(std::span<const std::string_view> ids, std
   return arrays;
 }
 
-std::string InsertIdsFromJson(sql::Dialect dialect, std::string_view table) {
-  return dialect == sql::Dialect::kPostgres
-             ? "INSERT INTO " + std::string(table) +
-                   " SELECT jsonb_array_elements_text($1::jsonb) ON CONFLICT DO NOTHING"
-             : "INSERT OR IGNORE INTO " + std::string(table) + " SELECT value FROM json_each(?1)";
+void FillIdTable(Database& database, std::string_view table, std::span<const std::string_view> ids) {
+  const std::string fill = TransactionalSql(database).InsertIdsFromJson(table);
+  for (auto& json : JsonIdArrays(ids, kIdsPerStatement)) database.Execute(sql::Query{fill, {std::move(json)}});
+  AnalyzeAfterFill(database, table);
 }
 
 }  // namespace videobot::db

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "db/engine_sql.hpp"
+
 namespace videobot::embedded {
 const std::vector<std::pair<std::string_view, std::string_view>>& migrations();
 }  // namespace videobot::embedded
@@ -30,9 +32,7 @@ std::string Sha256Hex(std::string_view text) {
 }
 
 std::vector<MigrationFile> EmbeddedMigrations(sql::Dialect dialect) {
-  const std::string_view folder = dialect == sql::Dialect::kPostgres     ? "migrations/postgres/"
-                                  : dialect == sql::Dialect::kClickHouse ? "migrations/clickhouse/"
-                                                                         : "migrations/sqlite/";
+  const std::string_view folder = EngineOf(dialect).migration_folder();
   std::vector<MigrationFile> out;
   for (const auto& [path, text] : embedded::migrations()) {
     if (!path.starts_with(folder)) continue;

@@ -3,43 +3,32 @@
 #include <algorithm>
 #include <map>
 
-#include "common/time.hpp"
+#include "db/engine_sql.hpp"
 #include "db/migration_files.hpp"
 #include "db/schema_state.hpp"
 
 namespace videobot::db {
 namespace {
 
-// Key of the session-level advisory lock that serialises concurrent migrate runs ("vbot").
-constexpr std::int64_t kAdvisoryLockKey = 0x76626f74;
-
-constexpr std::string_view kCreatePostgres =
-    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"
-    " applied_at timestamptz NOT NULL DEFAULT now())";
-constexpr std::string_view kCreateSqlite =
-    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, checksum TEXT NOT NULL,"
-    " applied_at INTEGER NOT NULL) STRICT";
-
 struct Recorded {
   std::string name;
   std::string checksum;
 };
 
-bool IsPostgres(const Database& database) { return database.dialect() == sql::Dialect::kPostgres; }
-
-// Holds the PostgreSQL advisory lock for the duration of a migrate run. SQLite needs none: its
-// writers are serialised by BEGIN IMMEDIATE and each migration re-checks its bookkeeping row.
+// Holds the engine's migration lock for the duration of a migrate run (PostgreSQL: an advisory
+// lock). SQLite needs none: its writers are serialised by BEGIN IMMEDIATE and each migration
+// re-checks its bookkeeping row.
 class MigrationLock {
  public:
   explicit MigrationLock(Database& database) : database_(database) {
-    if (IsPostgres(database_)) database_.Execute("SELECT pg_advisory_lock(" + std::to_string(kAdvisoryLockKey) + ")");
+    const std::string lock = TransactionalSql(database_).LockMigrations();
+    if (!lock.empty()) database_.Execute(lock);
   }
   ~MigrationLock() {
-    if (!IsPostgres(database_)) return;
+    const std::string unlock = TransactionalSql(database_).UnlockMigrations();
+    if (unlock.empty()) return;
     try {
-      database_.Execute("SELECT pg_advisory_unlock(" + std::to_string(kAdvisoryLockKey) + ")");
+      database_.Execute(unlock);
     } catch (const DatabaseError&) {
       // The lock is released with the session anyway.
     }
@@ -57,13 +46,7 @@ std::string AsText(const Value& value) {
   return "";
 }
 
-bool BookkeepingTableExists(Database& database) {
-  if (database.dialect() == sql::Dialect::kClickHouse) return TableExists(database, "schema_migrations");
-  const char* sql = IsPostgres(database)
-                        ? "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL"
-                        : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
-  return !database.Query(sql::Query{sql, {}}).empty();
-}
+bool BookkeepingTableExists(Database& database) { return TableExists(database, "schema_migrations"); }
 
 std::map<int, Recorded> ReadRecorded(Database& database) {
   std::map<int, Recorded> out;
@@ -95,22 +78,11 @@ void Verify(const std::map<int, Recorded>& recorded, const std::vector<Migration
 }
 
 bool IsRecorded(Database& database, int version) {
-  const bool postgres = IsPostgres(database);
-  const auto rows = database.Query(sql::Query{postgres ? "SELECT 1 FROM schema_migrations WHERE version = $1::integer"
-                                                       : "SELECT 1 FROM schema_migrations WHERE version = ?1",
-                                              {static_cast<std::int64_t>(version)}});
-  return !rows.empty();
+  return !database.Query(TransactionalSql(database).MigrationRecordedQuery(version)).empty();
 }
 
 void Record(Database& database, const MigrationFile& file) {
-  if (IsPostgres(database)) {
-    database.Execute(sql::Query{"INSERT INTO schema_migrations (version, name, checksum) VALUES ($1::integer, $2, $3)",
-                                {static_cast<std::int64_t>(file.version), file.name, file.checksum}});
-  } else {
-    database.Execute(
-        sql::Query{"INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
-                   {static_cast<std::int64_t>(file.version), file.name, file.checksum, SystemClock().Now()}});
-  }
+  database.Execute(TransactionalSql(database).RecordMigration(file));
 }
 
 // Applies one migration with its bookkeeping row in one transaction; false when another run
@@ -150,7 +122,7 @@ std::vector<AppliedMigration> MigrateWithBookkeeping(Database& database) {
   MigrationLock lock(database);
   // Creating the table only when it is missing lets a role without CREATE rights (the bot's
   // read-only role, docs/security.md) check an up-to-date schema.
-  if (!BookkeepingTableExists(database)) database.Execute(IsPostgres(database) ? kCreatePostgres : kCreateSqlite);
+  if (!BookkeepingTableExists(database)) database.Execute(TransactionalSql(database).CreateMigrationsTable());
   const auto recorded = ReadRecorded(database);
   Verify(recorded, files);
   std::vector<AppliedMigration> applied;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "db/connection_url.hpp"
+#include "db/engine_sql.hpp"
 
 namespace videobot::db {
 namespace {
@@ -86,6 +87,8 @@ Value ToValue(const PGresult* result, int row, int column) {
 }
 
 }  // namespace
+
+const EngineSql& PostgresDatabase::engine() const { return PostgresEngine(); }
 
 PostgresDatabase::PostgresDatabase(const std::string& url) : url_(url) {
   // application_name comes first so that one given in the URL wins; dbname is expanded as a

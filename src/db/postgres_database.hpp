@@ -29,6 +29,7 @@ class PostgresDatabase final : public Database {
   PostgresDatabase& operator=(const PostgresDatabase&) = delete;
 
   sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
+  const EngineSql& engine() const override;
   std::vector<Row> Query(const sql::Query& query) override;
   void Execute(std::string_view statements) override;
   void Execute(const sql::Query& statement) override;

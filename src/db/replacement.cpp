@@ -2,23 +2,19 @@
 
 #include <string>
 
+#include "db/engine_sql.hpp"
 #include "db/id_arrays.hpp"
 #include "db/rollups.hpp"
 
 namespace videobot::db {
 namespace {
 
-// Ids travel to the server as JSON arrays of this many elements (one statement each).
-constexpr std::size_t kIdsPerStatement = 5000;
-
 // The tables that hold rows of a video, children first (they reference videos).
 constexpr std::string_view kVideoChildren[] = {"video_snapshot_age_hours", "video_snapshot_days", "video_snapshots"};
 
 void StageKeptIds(Database& database, std::span<const std::string_view> kept) {
   database.Execute("CREATE TEMP TABLE videobot_kept_videos (video_id text PRIMARY KEY)");
-  const std::string fill = InsertIdsFromJson(database.dialect(), "videobot_kept_videos");
-  for (auto& json : JsonIdArrays(kept, kIdsPerStatement)) database.Execute(sql::Query{fill, {std::move(json)}});
-  if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_kept_videos");
+  FillIdTable(database, "videobot_kept_videos", kept);
 }
 
 // The videos to remove, staged once, so that each delete below reads the children's video_id
@@ -36,7 +32,7 @@ std::int64_t StageRemovedIds(Database& database) {
 }
 
 void DeleteRemoved(Database& database) {
-  if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_removed_videos");
+  AnalyzeAfterFill(database, "videobot_removed_videos");
   // Their days lose snapshots: the all-video and per-creator rollups of those days are recomputed.
   NoteTouchedDays(database, "videobot_removed_videos");
   for (const std::string_view table : kVideoChildren) {

@@ -8,14 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "db/engine_sql.hpp"
 #include "db/id_arrays.hpp"
 #include "db/table_columns.hpp"
 
 namespace videobot::db {
 namespace {
-
-// Ids travel to the server as JSON arrays of this many elements (one statement each).
-constexpr std::size_t kIdsPerStatement = 5000;
 
 // Rollup rows are recomputed for this many videos at a time, so that the sorts behind GROUP BY
 // stay small (in memory, and the same size whatever the size of the file).
@@ -27,22 +25,15 @@ constexpr std::string_view kLoaded = "s.video_id IN (SELECT video_id FROM videob
 // `which` selects the snapshots: kLoaded (a batch of videos) or kEverySnapshot.
 constexpr std::string_view kEverySnapshot = "TRUE";
 
-std::string RecomputeDays(sql::Dialect dialect, std::string_view which) {
-  const std::string_view day = dialect == sql::Dialect::kPostgres
-                                   ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
-                                   : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
-  return "INSERT INTO video_snapshot_days SELECT s.video_id, " + std::string(day) + " AS day, " + RollupAggregates() +
-         " FROM video_snapshots s WHERE " + std::string(which) + " GROUP BY s.video_id, day ORDER BY day, s.video_id";
+std::string RecomputeDays(const TransactionalEngineSql& engine, std::string_view which) {
+  return "INSERT INTO video_snapshot_days SELECT s.video_id, " + engine.StartOfDay("s.created_at") + " AS day, " +
+         RollupAggregates() + " FROM video_snapshots s WHERE " + std::string(which) +
+         " GROUP BY s.video_id, day ORDER BY day, s.video_id";
 }
 
-std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
-  const bool pg = dialect == sql::Dialect::kPostgres;
-  const std::string hours = std::to_string(kAgeRollupHours);
-  const std::string age =
-      pg ? "floor((extract(epoch FROM s.created_at) - extract(epoch FROM v.video_created_at)) / 3600)::integer"
-         : "(s.created_at - v.video_created_at) / 3600000000";
-  const std::string window_end =
-      pg ? "v.video_created_at + interval '" + hours + " hours'" : "v.video_created_at + " + hours + " * 3600000000";
+std::string RecomputeAges(const TransactionalEngineSql& engine, std::string_view which) {
+  const std::string age = engine.WholeHoursBetween("v.video_created_at", "s.created_at");
+  const std::string window_end = engine.PlusHours("v.video_created_at", kAgeRollupHours);
   return "INSERT INTO video_snapshot_age_hours SELECT s.video_id, " + age + " AS age, " + RollupAggregates() +
          " FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE " + std::string(which) +
          " AND s.created_at >= v.video_created_at AND s.created_at < " + window_end +
@@ -53,10 +44,8 @@ std::string RecomputeAges(sql::Dialect dialect, std::string_view which) {
 // the previous batch).
 void StageIds(Database& database, std::span<const std::string_view> video_ids) {
   database.Execute("DELETE FROM videobot_refresh_videos");
-  const std::string fill = InsertIdsFromJson(database.dialect(), "videobot_refresh_videos");
-  for (auto& json : JsonIdArrays(video_ids, kIdsPerStatement)) database.Execute(sql::Query{fill, {std::move(json)}});
-  // PostgreSQL plans the recomputation with the real number of ids (a few, or a whole batch).
-  if (database.dialect() == sql::Dialect::kPostgres) database.Execute("ANALYZE videobot_refresh_videos");
+  // The recomputation is planned with the real number of ids (a few, or a whole batch).
+  FillIdTable(database, "videobot_refresh_videos", video_ids);
 }
 
 // The UTC days whose rows of the all-video and per-creator rollups a load recomputes: the days of
@@ -64,9 +53,8 @@ void StageIds(Database& database, std::span<const std::string_view> video_ids) {
 constexpr std::string_view kTouchedDays = "videobot_touched_days";
 
 void CreateTouchedDays(Database& database) {
-  const bool pg = database.dialect() == sql::Dialect::kPostgres;
   database.Execute(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} (measured_day {})", kTouchedDays,
-                               pg ? "timestamptz" : "INTEGER"));
+                               TransactionalSql(database).InstantType()));
 }
 
 void NoteDays(Database& database, std::string_view video_ids_table) {
@@ -83,8 +71,9 @@ void RefreshBatch(Database& database, std::span<const std::string_view> video_id
     database.Execute(std::string("DELETE FROM ") + table +
                      " WHERE video_id IN (SELECT video_id FROM videobot_refresh_videos)");
   }
-  database.Execute(RecomputeDays(database.dialect(), kLoaded));
-  database.Execute(RecomputeAges(database.dialect(), kLoaded));
+  const TransactionalEngineSql& engine = TransactionalSql(database);
+  database.Execute(RecomputeDays(engine, kLoaded));
+  database.Execute(RecomputeAges(engine, kLoaded));
   NoteDays(database, "videobot_refresh_videos");
 }
 
@@ -102,26 +91,21 @@ std::string RecomputeDayTotals() {
 // touches most stored days (a first or full load), one pass over all snapshots keeping those of
 // the touched days is cheaper than a range probe per day, which reads the rows in time order,
 // scattered over the table.
-std::string RecomputeCreatorHours(sql::Dialect dialect, bool scan_all) {
-  const bool pg = dialect == sql::Dialect::kPostgres;
-  const std::string_view hour = pg ? "date_trunc('hour', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
-                                   : "s.created_at - ((s.created_at % 3600000000) + 3600000000) % 3600000000";
+std::string RecomputeCreatorHours(const TransactionalEngineSql& engine, bool scan_all) {
   std::string source;
   if (scan_all) {
-    const std::string_view day = pg ? "date_trunc('day', s.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
-                                    : "s.created_at - ((s.created_at % 86400000000) + 86400000000) % 86400000000";
-    source = fmt::format("video_snapshots s JOIN videos v ON v.id = s.video_id WHERE {} IN {}", day, TouchedDaySet());
+    source = fmt::format("video_snapshots s JOIN videos v ON v.id = s.video_id WHERE {} IN {}",
+                         engine.StartOfDay("s.created_at"), TouchedDaySet());
   } else {
-    const std::string_view day_end = pg ? "t.measured_day + interval '24 hours'" : "t.measured_day + 86400000000";
     source = fmt::format(
         "{} t JOIN video_snapshots s ON s.created_at >= t.measured_day AND s.created_at < {}"
         " JOIN videos v ON v.id = s.video_id",
-        TouchedDaySet(), day_end);
+        TouchedDaySet(), engine.PlusOneDay("t.measured_day"));
   }
   return fmt::format(
       "INSERT INTO video_snapshot_creator_hours SELECT v.creator_id, {} AS hour, {} FROM {}"
       " GROUP BY hour, v.creator_id ORDER BY hour, v.creator_id",
-      hour, RollupAggregates(), source);
+      engine.StartOfHour("s.created_at"), RollupAggregates(), source);
 }
 
 std::int64_t CountOf(Database& database, const std::string& sql) {
@@ -140,21 +124,20 @@ bool TouchesMostDays(Database& database) {
   return touched * 3 >= stored;
 }
 
-std::string DeleteCreatorHours(sql::Dialect dialect) {
-  const std::string_view day = dialect == sql::Dialect::kPostgres
-                                   ? "date_trunc('day', measured_hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
-                                   : "measured_hour - ((measured_hour % 86400000000) + 86400000000) % 86400000000";
-  return fmt::format("DELETE FROM video_snapshot_creator_hours WHERE {} IN {}", day, TouchedDaySet());
+std::string DeleteCreatorHours(const TransactionalEngineSql& engine) {
+  return fmt::format("DELETE FROM video_snapshot_creator_hours WHERE {} IN {}", engine.StartOfDay("measured_hour"),
+                     TouchedDaySet());
 }
 
 void RefreshTouchedDays(Database& database, bool recompute_creator_hours) {
-  if (database.dialect() == sql::Dialect::kPostgres) database.Execute(fmt::format("ANALYZE {}", kTouchedDays));
+  const TransactionalEngineSql& engine = TransactionalSql(database);
+  AnalyzeAfterFill(database, kTouchedDays);
   const bool scan_all = recompute_creator_hours && TouchesMostDays(database);
   database.Execute(fmt::format("DELETE FROM video_snapshot_day_totals WHERE measured_day IN {}", TouchedDaySet()));
   database.Execute(RecomputeDayTotals());
   if (!recompute_creator_hours) return;
-  database.Execute(DeleteCreatorHours(database.dialect()));
-  database.Execute(RecomputeCreatorHours(database.dialect(), scan_all));
+  database.Execute(DeleteCreatorHours(engine));
+  database.Execute(RecomputeCreatorHours(engine, scan_all));
 }
 
 // Every stored video was written by this load (a first load, or the whole data set again): the
@@ -171,8 +154,9 @@ void RebuildAll(Database& database, WrittenRollups written) {
   if (!written.creator_hours) stale.push_back("video_snapshot_creator_hours");
   for (const char* table : stale) database.Execute(std::string("DELETE FROM ") + table);
   if (!written.per_video) {
-    database.Execute(RecomputeDays(database.dialect(), kEverySnapshot));
-    database.Execute(RecomputeAges(database.dialect(), kEverySnapshot));
+    const TransactionalEngineSql& engine = TransactionalSql(database);
+    database.Execute(RecomputeDays(engine, kEverySnapshot));
+    database.Execute(RecomputeAges(engine, kEverySnapshot));
   }
   database.Execute(
       fmt::format("INSERT INTO {} SELECT measured_day FROM video_snapshot_days GROUP BY measured_day", kTouchedDays));

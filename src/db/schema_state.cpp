@@ -1,5 +1,6 @@
 #include "db/schema_state.hpp"
 
+#include "db/engine_sql.hpp"
 #include "db/migration_files.hpp"
 
 namespace videobot::db {
@@ -11,16 +12,8 @@ constexpr std::string_view kHowToFix = "загрузите данные кома
 }  // namespace
 
 bool TableExists(Database& database, std::string_view table) {
-  const bool postgres = database.dialect() == sql::Dialect::kPostgres;
-  if (database.dialect() == sql::Dialect::kClickHouse) {
-    return !database
-                .Query(sql::Query{"SELECT 1 FROM system.tables WHERE database = currentDatabase() AND name = ?1",
-                                  {std::string(table)}})
-                .empty();
-  }
-  const char* sql = postgres ? "SELECT 1 WHERE to_regclass($1::text) IS NOT NULL"
-                             : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1";
-  return !database.Query(sql::Query{sql, {std::string(table)}}).empty();
+  const std::string_view query = database.engine().TableExistsQuery();
+  return !database.Query(sql::Query{std::string(query), {std::string(table)}}).empty();
 }
 
 void RequireReadableSchema(Database& database, bool current) {

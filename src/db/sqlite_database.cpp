@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "db/engine_sql.hpp"
 #include "db/schema_state.hpp"
 
 namespace videobot::db {
@@ -22,6 +23,8 @@ bool IsIntegerOverflow(sqlite3* handle, int rc) {
 }
 
 }  // namespace
+
+const EngineSql& SqliteDatabase::engine() const { return SqliteEngine(); }
 
 // sqlite3_errstr is a fixed description of the result code; sqlite3_errmsg (which may quote
 // table and column names or values) stays out of messages.

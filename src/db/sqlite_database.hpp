@@ -49,6 +49,7 @@ class SqliteDatabase final : public Database {
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
   sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
+  const EngineSql& engine() const override;
   std::vector<Row> Query(const sql::Query& query) override;
   void Execute(std::string_view statements) override;
   void Execute(const sql::Query& statement) override;
