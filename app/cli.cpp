@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 #include "app/commands.hpp"
 #include "app/output.hpp"
@@ -18,7 +19,7 @@ namespace {
 
 std::string EnvOr(const char* name, std::string fallback = {}) {
   const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? value : fallback;
+  return value != nullptr && *value != '\0' ? value : std::move(fallback);
 }
 
 std::string Join(const std::vector<std::string>& words) {

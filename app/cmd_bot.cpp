@@ -27,7 +27,7 @@ constexpr double kPollMarginSeconds = 30;
 
 /// The bot is ready while getUpdates keeps succeeding: a long poll returns at the latest after
 /// the poll timeout, so three of them without a success mean Telegram is out of reach.
-std::function<std::optional<std::string>()> PollingReadiness(std::shared_ptr<observe::ProcessMetrics> metrics,
+std::function<std::optional<std::string>()> PollingReadiness(const std::shared_ptr<observe::ProcessMetrics>& metrics,
                                                              std::chrono::seconds poll_timeout) {
   const double limit = 3.0 * static_cast<double>(poll_timeout.count()) + kPollMarginSeconds;
   return [metrics, limit]() -> std::optional<std::string> {

@@ -34,21 +34,21 @@ class AppContext {
   /// Opens the configured database: kCreate for the commands that build it (migrate, load),
   /// kExisting for every command that reads (a missing or uninitialised database is then a
   /// db::NotInitialisedError and no file is created). Throws db::DatabaseError.
-  std::unique_ptr<db::Database> OpenDatabase(db::OpenMode mode) const;
+  [[nodiscard]] std::unique_ptr<db::Database> OpenDatabase(db::OpenMode mode) const;
 
   /// The configured plan source (rules, llm, auto, verify). Throws std::invalid_argument for an
   /// unknown mode or a missing API key.
-  std::unique_ptr<plan::PlanSource> MakePlanner() const;
+  [[nodiscard]] std::unique_ptr<plan::PlanSource> MakePlanner() const;
 
   /// "Now" and the time zone, for planning and compiling.
-  plan::TimeContext TimeNow() const { return plan::TimeContext{clock_->Now(), offset_}; }
+  [[nodiscard]] plan::TimeContext TimeNow() const { return plan::TimeContext{clock_->Now(), offset_}; }
 
   /// The SQL dialect of the configured database URL (no connection needed).
-  sql::Dialect dialect() const;
+  [[nodiscard]] sql::Dialect dialect() const;
 
-  const Clock& clock() const { return *clock_; }
-  UtcOffset offset() const { return offset_; }
-  const GlobalOptions& options() const { return options_; }
+  [[nodiscard]] const Clock& clock() const { return *clock_; }
+  [[nodiscard]] UtcOffset offset() const { return offset_; }
+  [[nodiscard]] const GlobalOptions& options() const { return options_; }
 
  private:
   GlobalOptions options_;

@@ -16,7 +16,7 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   /// True when reading from a terminal (with a prompt, editing and history).
-  bool interactive() const { return interactive_; }
+  [[nodiscard]] bool interactive() const { return interactive_; }
 
   /// The next line without its newline; nullopt at end of input (Ctrl-D on a terminal).
   /// Non-empty lines typed in a terminal join the history.

@@ -54,7 +54,7 @@ std::shared_ptr<spdlog::logger> MakeProcessLogger(std::string name, std::vector<
 }
 
 service::AnswererFactory MakeAnswererFactory(const AppContext& context, std::chrono::milliseconds statement_timeout,
-                                             std::shared_ptr<observe::ProcessMetrics> metrics) {
+                                             const std::shared_ptr<observe::ProcessMetrics>& metrics) {
   return [&context, statement_timeout, metrics]() -> std::unique_ptr<service::Answerer> {
     auto bundle = MakeService(context);
     bundle.database->SetStatementTimeout(statement_timeout);

@@ -42,7 +42,7 @@ std::shared_ptr<spdlog::logger> MakeProcessLogger(std::string name, std::vector<
 /// Answerers over the configured planner and database, each with its own connection, queries
 /// limited to `statement_timeout` and timed into `metrics` (may be null).
 service::AnswererFactory MakeAnswererFactory(const AppContext& context, std::chrono::milliseconds statement_timeout,
-                                             std::shared_ptr<observe::ProcessMetrics> metrics);
+                                             const std::shared_ptr<observe::ProcessMetrics>& metrics);
 
 /// What the HTTP server needs besides the settings.
 struct HttpWiring {

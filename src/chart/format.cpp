@@ -64,7 +64,7 @@ std::string_view MonthAbbreviation(int month) {
 std::string FormatTimeLabel(const DateTime& local, TimeLabelStyle style) {
   const int hour = local.seconds_of_day / 3600;
   const int minute = local.seconds_of_day % 3600 / 60;
-  const std::string date = fmt::format("{} {}", local.date.day, MonthAbbreviation(local.date.month));
+  std::string date = fmt::format("{} {}", local.date.day, MonthAbbreviation(local.date.month));
   switch (style) {
     case TimeLabelStyle::kDate: return date;
     case TimeLabelStyle::kDateAndTime: return fmt::format("{} {:02d}:{:02d}", date, hour, minute);

@@ -108,21 +108,21 @@ class Canvas {
     Font(kLabelSize);
   }
 
-  cairo_t* cr() const { return context_.get(); }
+  [[nodiscard]] cairo_t* cr() const { return context_.get(); }
 
   void Font(double size, bool bold = false) {
     cairo_set_font_face(cr(), bold ? LoadedFonts().bold : LoadedFonts().regular);
     cairo_set_font_size(cr(), size);
   }
 
-  double TextWidth(std::string_view text) const {
+  [[nodiscard]] double TextWidth(std::string_view text) const {
     const std::string owned(text);
     cairo_text_extents_t extents;
     cairo_text_extents(cr(), owned.c_str(), &extents);
     return extents.x_advance;
   }
 
-  std::string Fit(std::string_view text, double max_width) const {
+  [[nodiscard]] std::string Fit(std::string_view text, double max_width) const {
     return Elide(text, max_width, [this](std::string_view piece) { return TextWidth(piece); });
   }
 
@@ -130,8 +130,9 @@ class Canvas {
     cairo_set_source_rgb(cr(), color.red / 255.0, color.green / 255.0, color.blue / 255.0);
   }
 
-  /// Draws `text` with its baseline at `y`, aligned at `x`; returns its width.
-  double Text(double x, double y, std::string_view text, Align align) const {
+  /// Draws `text` with its baseline at `y`, aligned at `x`; returns its width, which most callers
+  /// do not need.
+  double Text(double x, double y, std::string_view text, Align align) const {  // NOLINT(modernize-use-nodiscard)
     const double width = TextWidth(text);
     if (align == Align::kCenter) x -= width / 2;
     if (align == Align::kRight) x -= width;
@@ -150,7 +151,7 @@ class Canvas {
     cairo_stroke(cr());
   }
 
-  std::string Png() const {
+  [[nodiscard]] std::string Png() const {
     cairo_surface_flush(surface_.get());
     return EncodePng(cairo_image_surface_get_data(surface_.get()), cairo_image_surface_get_width(surface_.get()),
                      cairo_image_surface_get_height(surface_.get()), cairo_image_surface_get_stride(surface_.get()));
@@ -190,6 +191,7 @@ std::vector<DateTime> LocalStarts(const TimeSeriesChart& chart) {
 std::vector<std::string> TimeLabels(const TimeSeriesChart& chart, const std::vector<std::size_t>& indices,
                                     TimeLabelStyle style) {
   std::vector<std::string> labels;
+  labels.reserve(indices.size());
   for (const std::size_t i : indices)
     labels.push_back(FormatTimeLabel(ToLocal(chart.points[i].start, chart.offset), style));
   return labels;

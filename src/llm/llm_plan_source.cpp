@@ -58,7 +58,7 @@ Result<plan::Plan> PlanFromReply(std::string_view reply) {
   return plan::ParsePlan(*object);
 }
 
-LlmPlanSource::LlmPlanSource(Settings settings, QuestionLiteralsFn question_literals)
+LlmPlanSource::LlmPlanSource(const Settings& settings, QuestionLiteralsFn question_literals)
     : LlmPlanSource(settings, MakeCurlClientFactory(settings), RetryPolicy{}, std::move(question_literals)) {}
 
 LlmPlanSource::LlmPlanSource(Settings settings, HttpClientFactory factory, RetryPolicy policy,

@@ -33,7 +33,7 @@ class LlmPlanSource final : public plan::PlanSource {
  public:
   /// Talks to the model through libcurl clients that use `settings.proxy_url` only. Without
   /// `question_literals` plans are not checked against the question.
-  explicit LlmPlanSource(Settings settings, QuestionLiteralsFn question_literals = {});
+  explicit LlmPlanSource(const Settings& settings, QuestionLiteralsFn question_literals = {});
 
   /// Talks to the model through clients made by `factory` (tests inject fakes or tune retries).
   LlmPlanSource(Settings settings, HttpClientFactory factory, RetryPolicy policy = {},

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
@@ -64,7 +65,7 @@ Result<std::chrono::milliseconds> ParseTimeout(const std::string& text) {
   if (!parsed || !(seconds > 0) || seconds > kMaxTimeoutSeconds) {
     return Fail(ErrorCode::kUsage, "LLM_TIMEOUT_S должен быть числом секунд от 0 до 600", "LLM_TIMEOUT_S");
   }
-  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000 + 0.5));
+  return std::chrono::milliseconds(std::llround(seconds * 1000));
 }
 
 Result<std::size_t> ParseResponseLimit(const std::string& text) {

@@ -173,7 +173,8 @@ class CurlHttpClient final : public HttpClient {
     ResponseSink sink{&response, options_.max_response_bytes};
     std::unique_ptr<curl_slist, SlistDeleter> headers;
     for (const auto& [name, value] : request.headers) {
-      const std::string line = name + ": " + value;
+      std::string line = name;
+      line.append(": ").append(value);
       headers.reset(curl_slist_append(headers.release(), line.c_str()));
     }
     // No "Expect: 100-continue" on larger POST bodies: it costs a round trip, and a server or

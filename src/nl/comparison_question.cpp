@@ -34,10 +34,14 @@ struct Text {
 
   std::string value;
   std::vector<Token> tokens;
-  std::size_t Begin(std::size_t i) const { return static_cast<std::size_t>(tokens[i].text.data() - value.data()); }
-  std::size_t End(std::size_t i) const { return Begin(i) + tokens[i].text.size(); }
-  bool WordAt(std::size_t i, std::string_view word) const { return i < tokens.size() && tokens[i].text == word; }
-  bool AnyWordAt(std::size_t i, std::span<const std::string_view> words) const {
+  [[nodiscard]] std::size_t Begin(std::size_t i) const {
+    return static_cast<std::size_t>(tokens[i].text.data() - value.data());
+  }
+  [[nodiscard]] std::size_t End(std::size_t i) const { return Begin(i) + tokens[i].text.size(); }
+  [[nodiscard]] bool WordAt(std::size_t i, std::string_view word) const {
+    return i < tokens.size() && tokens[i].text == word;
+  }
+  [[nodiscard]] bool AnyWordAt(std::size_t i, std::span<const std::string_view> words) const {
     return i < tokens.size() && IsListedWord(tokens[i].text, words);
   }
 };
@@ -312,7 +316,7 @@ std::size_t DayJoinerLength(const Text& text, std::size_t at) {
 // «за 27 и 28 ноября 2025»: the month (and year) said once after the second day belong to the
 // first day too, which gets them written out: «за 27 ноября 2025 и 28 ноября 2025».
 std::string FillElidedMonths(std::string normalized) {
-  const Text text(normalized);
+  const Text text(std::move(normalized));
   std::string out;
   std::size_t copied = 0;
   for (std::size_t i = 0; i + 3 < text.tokens.size(); ++i) {

@@ -67,7 +67,7 @@ class LiteralReader {
 
   // «на 28 ноября», «по состоянию на 10:00 28.11.2025»: a period said as a moment, by its own
   // words or by a moment word just before it (the parser's reading, ReadMoment in frame.cpp).
-  bool SaidAsMoment(std::size_t i) const {
+  [[nodiscard]] bool SaidAsMoment(std::size_t i) const {
     if (mentions_[i].period.as_of) return true;
     for (std::size_t k = i; k > 0; --k) {
       const Mention& before = mentions_[k - 1];
@@ -164,7 +164,7 @@ Result<plan::Literals> ExtractQuestionLiterals(std::string_view question, const 
   if (zone)
     literals.time_zone = *zone;
   else
-    literals.unreadable.push_back("часовой пояс");
+    literals.unreadable.emplace_back("часовой пояс");
   return literals;
 }
 

@@ -127,7 +127,7 @@ class NumberReader {
     std::int64_t fixed_scale = 0;
   };
 
-  NumberReading Problem(std::size_t start, std::size_t end) const {
+  [[nodiscard]] NumberReading Problem(std::size_t start, std::size_t end) const {
     return NumberReading{std::nullopt, problem_, std::max<std::size_t>(end - start, 1)};
   }
   NumberReading Malformed(std::size_t start, std::size_t end) {
@@ -212,7 +212,7 @@ class NumberReader {
   }
 
   // The end of a run of whitespace-separated three-digit groups from `pos`.
-  std::size_t GroupsEnd(std::size_t pos) const {
+  [[nodiscard]] std::size_t GroupsEnd(std::size_t pos) const {
     while (pos < tokens_.size() && tokens_[pos].kind == TokenKind::kNumber && tokens_[pos].space_before &&
            tokens_[pos].text.size() == 3) {
       ++pos;

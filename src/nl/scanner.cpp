@@ -96,8 +96,7 @@ void MarkExplanations(Mentions& mentions) {
   bool explaining = false;
   int depth_at_start = 0;
   int depth = 0;
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    Mention& mention = mentions[i];
+  for (auto& mention : mentions) {
     if (mention.IsPunct('(')) ++depth;
     if (mention.IsPunct(')')) {
       --depth;

@@ -73,7 +73,7 @@ void AddFields(nlohmann::ordered_json& line, std::string_view message) {
 class JsonLogFormatter final : public spdlog::formatter {
  public:
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override;
-  std::unique_ptr<spdlog::formatter> clone() const override;
+  [[nodiscard]] std::unique_ptr<spdlog::formatter> clone() const override;
 };
 
 }  // namespace

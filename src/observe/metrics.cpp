@@ -180,16 +180,18 @@ void Registry::Reserve(const std::string& name, const std::vector<std::string>& 
   names_.push_back(name);
 }
 
-Counter& Registry::AddCounter(const std::string& name, const std::string& help, std::vector<std::string> label_names) {
+Counter& Registry::AddCounter(const std::string& name, const std::string& help,
+                              const std::vector<std::string>& label_names) {
   return Register<Counter>(name, label_names, name, help, label_names);
 }
 
-Gauge& Registry::AddGauge(const std::string& name, const std::string& help, std::vector<std::string> label_names) {
+Gauge& Registry::AddGauge(const std::string& name, const std::string& help,
+                          const std::vector<std::string>& label_names) {
   return Register<Gauge>(name, label_names, name, help, label_names);
 }
 
 Histogram& Registry::AddHistogram(const std::string& name, const std::string& help, std::vector<double> bounds,
-                                  std::vector<std::string> label_names) {
+                                  const std::vector<std::string>& label_names) {
   return Register<Histogram>(name, label_names, name, help, std::move(bounds), label_names);
 }
 

@@ -97,10 +97,11 @@ class Registry {
  public:
   /// Registers a family. Names and label names must be valid Prometheus names and unique in the
   /// registry (std::invalid_argument otherwise). The reference lives as long as the registry.
-  Counter& AddCounter(const std::string& name, const std::string& help, std::vector<std::string> label_names = {});
-  Gauge& AddGauge(const std::string& name, const std::string& help, std::vector<std::string> label_names = {});
+  Counter& AddCounter(const std::string& name, const std::string& help,
+                      const std::vector<std::string>& label_names = {});
+  Gauge& AddGauge(const std::string& name, const std::string& help, const std::vector<std::string>& label_names = {});
   Histogram& AddHistogram(const std::string& name, const std::string& help, std::vector<double> bounds,
-                          std::vector<std::string> label_names = {});
+                          const std::vector<std::string>& label_names = {});
 
   /// Runs `hook` at the start of every Render (outside the registry's lock), e.g. to set gauges
   /// read from the database at scrape time. A hook that throws is skipped.

@@ -7,7 +7,7 @@
 namespace videobot::plan {
 namespace {
 
-__extension__ typedef __int128 Int128;  // exact (A − B) × 10000 for any two 64-bit values
+__extension__ using Int128 = __int128;  // exact (A − B) × 10000 for any two 64-bit values
 
 Status Semantic(const std::string& message, const std::string& path) {
   return Fail(ErrorCode::kPlanSemantic, message, path);

@@ -72,7 +72,7 @@ class GroundingCheck {
   }
 
   // Where a plan number sits, for the path of a discrepancy.
-  std::string PathOf(std::int64_t number) const {
+  [[nodiscard]] std::string PathOf(std::int64_t number) const {
     for (std::size_t i = 0; i < plan_.filters.conditions.size(); ++i) {
       if (plan_.filters.conditions[i].value == number) return "/filters/conditions/" + std::to_string(i) + "/value";
     }
@@ -84,7 +84,7 @@ class GroundingCheck {
   // Whether a plan number must have been written in the question: everywhere but in a sign
   // condition (value 0: «новые просмотры» is a delta > 0) and as the single winner of a
   // superlative (limit 1: «какой креатор …»).
-  bool NeedsQuestionNumber(std::int64_t number) const {
+  [[nodiscard]] bool NeedsQuestionNumber(std::int64_t number) const {
     const bool in_condition = std::any_of(plan_.filters.conditions.begin(), plan_.filters.conditions.end(),
                                           [number](const Condition& c) { return c.value == number; });
     if (in_condition && number != 0) return true;
@@ -105,7 +105,7 @@ class GroundingCheck {
     }
   }
 
-  InstantRange ResolveRange(const Period& period) const { return Resolve(period, context_); }
+  [[nodiscard]] InstantRange ResolveRange(const Period& period) const { return Resolve(period, context_); }
 
   void ComparePeriods() {
     std::vector<InstantRange> held;
@@ -127,7 +127,7 @@ class GroundingCheck {
     }
   }
 
-  Instant MomentEnd(const Moment& moment) const {
+  [[nodiscard]] Instant MomentEnd(const Moment& moment) const {
     Plan state;
     state.as_of = moment;
     return *ResolveMoment(state, context_);

@@ -43,16 +43,17 @@ std::string FormatKey(Bucket bucket, const DateTime& start) {
 
 // The longest a relative period can last, in hours (months and years at their longest).
 std::int64_t LongestRelativeHours(Relative relative, int count) {
+  constexpr std::int64_t kHoursPerDay = 24;
   switch (relative) {
     case Relative::kToday:
     case Relative::kYesterday: return 24;
     case Relative::kThisWeek:
-    case Relative::kLastWeek: return 7 * 24;
+    case Relative::kLastWeek: return 7 * kHoursPerDay;
     case Relative::kThisMonth:
-    case Relative::kLastMonth: return 31 * 24;
+    case Relative::kLastMonth: return 31 * kHoursPerDay;
     case Relative::kThisYear:
-    case Relative::kLastYear: return 366 * 24;
-    case Relative::kLastNDays: return static_cast<std::int64_t>(count) * 24;
+    case Relative::kLastYear: return 366 * kHoursPerDay;
+    case Relative::kLastNDays: return count * kHoursPerDay;
     case Relative::kLastNHours: return count;
   }
   return 0;
@@ -95,11 +96,11 @@ Status CheckLength(Bucket bucket, const Period& period, const std::string& path)
   } else {
     const InstantRange range = Resolve(period, TimeContext{0, UtcOffset{}});
     hours = (*range.to - *range.from + kMicrosPerHour - 1) / kMicrosPerHour;
-    if (bucket != Bucket::kHour || hours <= kMaxHourSeriesDays * 24) {
+    if (bucket != Bucket::kHour || hours <= kMaxHourSeriesHours) {
       buckets = BucketKeys(bucket, range, UtcOffset{}).size();
     }
   }
-  if (bucket == Bucket::kHour && hours > kMaxHourSeriesDays * 24) return HoursTooLong(path);
+  if (bucket == Bucket::kHour && hours > kMaxHourSeriesHours) return HoursTooLong(path);
   if (buckets > kMaxSeriesBuckets) return TooManyBuckets(path);
   return Ok{};
 }

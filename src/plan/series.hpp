@@ -19,6 +19,8 @@ namespace videobot::plan {
 inline constexpr std::size_t kMaxSeriesBuckets = 1000;
 /// Longest period, in days, that may be split into hour buckets.
 inline constexpr int kMaxHourSeriesDays = 31;
+/// The same limit in hours.
+inline constexpr std::int64_t kMaxHourSeriesHours = std::int64_t{kMaxHourSeriesDays} * 24;
 
 /// The key of the bucket holding `at`, in the zone with `offset`: hour "2025-11-28 14:00", day
 /// "2025-11-28", week "2025-11-24" (its Monday), month "2025-11".

@@ -161,7 +161,7 @@ std::string VideosLine(const plan::Plan& plan, const plan::TimeContext& context)
   if (f.published) {
     parts.push_back(fmt::format("опубликованные {}", RangeText(plan::Resolve(*f.published, context), context.offset)));
   }
-  if (plan.source == Source::kState && plan.as_of) parts.push_back("опубликованные до этого момента");
+  if (plan.source == Source::kState && plan.as_of) parts.emplace_back("опубликованные до этого момента");
   if (parts.empty()) return "Какие видео: все.";
   return fmt::format("Какие видео: {}.", fmt::join(parts, "; "));
 }

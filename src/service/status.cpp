@@ -61,7 +61,7 @@ std::string FormatStatusForOperator(const Status& status, UtcOffset offset) {
       fmt::format("schema version: {} (this binary knows {})", status.schema_version, status.known_schema_version));
   lines.push_back(fmt::format("planner: {}", status.planner));
   if (!status.initialised) {
-    lines.push_back("data: not initialised (`videobot load FILE` creates the schema and loads data)");
+    lines.emplace_back("data: not initialised (`videobot load FILE` creates the schema and loads data)");
     return fmt::format("{}", fmt::join(lines, "\n"));
   }
   const auto& c = status.coverage;
@@ -83,7 +83,7 @@ std::string FormatStatusForChat(const Status& status, UtcOffset offset, bool sho
   lines.push_back(fmt::format("Версия схемы: {}", status.schema_version));
   lines.push_back(fmt::format("Разбор вопросов: {}", status.planner));
   if (!status.initialised) {
-    lines.push_back("Данные не загружены.");
+    lines.emplace_back("Данные не загружены.");
     return fmt::format("{}", fmt::join(lines, "\n"));
   }
   const auto& c = status.coverage;
@@ -94,7 +94,7 @@ std::string FormatStatusForChat(const Status& status, UtcOffset offset, bool sho
     lines.push_back(fmt::format("Замеры: с {} по {} ({})", FormatMoment(*c.first_measured, offset),
                                 FormatMoment(*c.last_measured, offset), zone));
   } else {
-    lines.push_back("Замеры: нет");
+    lines.emplace_back("Замеры: нет");
   }
   lines.push_back(fmt::format("Последняя загрузка: {}{}", RussianMomentOrNone(c.loaded_at, offset),
                               c.loaded_at ? fmt::format(" ({})", zone) : ""));

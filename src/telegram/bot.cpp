@@ -126,7 +126,7 @@ class Bot::Impl {
         admins_(config_.admin_user_ids.begin(), config_.admin_user_ids.end()),
         lifecycle_(config_.shutdown_grace) {}
 
-  int Run(std::stop_token stop);
+  int Run(const std::stop_token& stop);
 
  private:
   std::optional<int> Start(BotApi& api);
@@ -164,7 +164,7 @@ class Bot::Impl {
   bool fatal_ = false;
 };
 
-int Bot::Impl::Run(std::stop_token stop) {
+int Bot::Impl::Run(const std::stop_token& stop) {
   std::stop_callback on_stop(stop, [this] {
     lifecycle_.RequestStop();
     std::lock_guard lock(ledger_mutex_);
