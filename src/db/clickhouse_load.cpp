@@ -244,8 +244,8 @@ class Sink final : public LoadSink {
           "SELECT video_id FROM video_snapshots_staging WHERE id = ?1 AND video_id != ?2 LIMIT 1", {id, stored_video}});
       if (staged.empty()) continue;
       throw InputError(Error{ErrorCode::kLoadMalformed, "/videos",
-                             "некорректный файл данных: замер «" + id + "» видео «" + Text(staged.at(0).at(0)) +
-                                 "» уже записан для видео «" + stored_video + "»"});
+                             fmt::format("некорректный файл данных: замер «{}» видео «{}» уже записан для видео «{}»",
+                                         id, Text(staged.at(0).at(0)), stored_video)});
     }
   }
 

@@ -39,8 +39,10 @@ void Verify(const std::map<int, std::string>& recorded, const std::vector<Migrat
     if (version > known) throw MigrationError(SchemaTooNewMessage(recorded.rbegin()->first, known));
     for (const auto& file : files) {
       if (file.version == version && file.checksum != checksum) {
-        throw MigrationError("migration " + file.name + " was changed after it was applied on " + host +
-                             ": recorded checksum " + checksum + ", embedded file " + file.checksum);
+        throw MigrationError(
+            fmt::format("migration {} was changed after it was applied on {}: recorded checksum "
+                        "{}, embedded file {}",
+                        file.name, host, checksum, file.checksum));
       }
     }
   }

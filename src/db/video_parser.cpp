@@ -345,7 +345,7 @@ Status VideoParser::Impl::ParseVideo(od::object& object) {
         std::int64_t snapshot_index = 0;
         for (auto element_result : array) {
           od::value element;
-          if (auto error = std::move(element_result).get(element)) {
+          if (auto error = element_result.get(element)) {
             return Malformed(Where{video_.index, snapshot_index, {}, where.offset}, JsonProblem(error, ""));
           }
           if (auto snapshot_status = ParseSnapshot(element, snapshot_index); !snapshot_status) return snapshot_status;

@@ -131,7 +131,7 @@ Mentions Scan(std::span<const Token> tokens) {
   while (pos < tokens.size()) {
     Mention mention = Next(tokens, pos);
     pos = mention.end_token;
-    mentions.push_back(std::move(mention));
+    mentions.push_back(mention);
   }
   MarkExplanations(mentions);
   return mentions;

@@ -543,6 +543,6 @@ Bot::Bot(BotConfig config, BotDependencies dependencies)
 
 Bot::~Bot() = default;
 
-int Bot::Run(std::stop_token stop) { return impl_->Run(std::move(stop)); }
+int Bot::Run(const std::stop_token& stop) { return impl_->Run(stop); }
 
 }  // namespace videobot::telegram

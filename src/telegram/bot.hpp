@@ -51,7 +51,7 @@ class Bot {
   /// Serves updates until `stop` is requested, then stops polling, finishes the questions being
   /// answered, persists the offset and returns kBotExitOk. Returns kBotExitFailure when the Bot
   /// API rejects the token. Network and database failures are retried, never fatal.
-  int Run(std::stop_token stop);
+  int Run(const std::stop_token& stop);
 
  private:
   class Impl;
