@@ -35,8 +35,9 @@ int RunServe(const AppContext& context) {
   if (!settings.http_address) {
     throw ConfigurationError("serve: задайте в VIDEOBOT_HTTP_ADDR адрес для приёма запросов, например 127.0.0.1:8080");
   }
-  // A misconfigured planner (unknown mode, missing key) fails at start-up, not per question.
-  context.MakePlanner();
+  // A misconfigured planner (unknown mode, missing key) fails at start-up, not per question: it
+  // is built here only to be checked.
+  static_cast<void>(context.MakePlanner());
   HttpWiring wiring;
   // The same limits as the bot, from the same settings.
   wiring.statement_timeout = std::chrono::milliseconds(BoundedEnv("BOT_STATEMENT_TIMEOUT_MS", 10'000, 1, 3'600'000));
