@@ -9,4 +9,8 @@ cd "$(dirname "$0")/.."
 build_dir="${1:-build}"
 RUN_CLANG_TIDY="${RUN_CLANG_TIDY:-run-clang-tidy-14}"
 jobs="${VIDEOBOT_TIDY_JOBS:-$(nproc)}"
-"$RUN_CLANG_TIDY" -p "$build_dir" -j "$jobs" -quiet "$PWD/(src|app)/.*\.cpp$"
+# The compile commands are GCC's: clang does not know some of its warning options, and under CI
+# they carry -Werror, which would turn clang's own compiler warnings into errors that no check
+# chose. The checks of .clang-tidy are what is enforced here; the compiler's warnings are GCC's.
+"$RUN_CLANG_TIDY" -p "$build_dir" -j "$jobs" -quiet \
+  -extra-arg=-Wno-unknown-warning-option -extra-arg=-Wno-error "$PWD/(src|app)/.*\.cpp$"
