@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "db/database.hpp"
 #include "db/loader.hpp"
 #include "db/migrations.hpp"
@@ -126,6 +128,31 @@ std::unique_ptr<db::Database> Prepared(const std::string& url) {
   }
 }
 
+// A database of this process alone on `server`, dropped on destruction: where a data set goes
+// when none was prepared.
+class ScratchDatabase {
+ public:
+  explicit ScratchDatabase(const Server& server)
+      : server_(server), name_(fmt::format("golden_scratch_{}_{}", getpid(), next_++)) {
+    server_.create(name_);
+  }
+  ~ScratchDatabase() {
+    try {
+      server_.drop(name_);
+    } catch (const std::exception&) {
+      // The test servers are thrown away at the end of the run anyway.
+    }
+  }
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+  std::string url() const { return server_.url_of(name_); }
+
+ private:
+  static inline int next_ = 0;
+  Server server_;
+  std::string name_;
+};
+
 // One data set in every engine that is up: SQLite always, loaded here; on each server the
 // prepared database, or a scratch one loaded here when none was prepared.
 struct LoadedData {
@@ -136,21 +163,15 @@ struct LoadedData {
         engines.emplace_back(server.engine, std::move(prepared));
         continue;
       }
-      if (server.engine == "postgres") {
-        scratch_postgres.push_back(std::make_unique<ScratchPostgres>());
-        engines.emplace_back(server.engine, Loaded(scratch_postgres.back()->url(), document));
-      } else {
-        scratch_clickhouse.push_back(std::make_unique<ScratchClickHouse>(server.engine != "clickhouse"));
-        engines.emplace_back(server.engine, Loaded(scratch_clickhouse.back()->url(), document));
-      }
+      scratch.push_back(std::make_unique<ScratchDatabase>(server));
+      engines.emplace_back(server.engine, Loaded(scratch.back()->url(), document));
     }
   }
 
   std::string document;
   Dataset oracle;
   TempDir dir;
-  std::vector<std::unique_ptr<ScratchPostgres>> scratch_postgres;
-  std::vector<std::unique_ptr<ScratchClickHouse>> scratch_clickhouse;
+  std::vector<std::unique_ptr<ScratchDatabase>> scratch;
   std::vector<std::pair<std::string, std::unique_ptr<db::Database>>> engines;
 };
 
